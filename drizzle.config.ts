@@ -1,0 +1,9 @@
+import { defineConfig } from "drizzle-kit";
+
+// Migrations are generated from server/db/schema.ts and applied by server/db/migrate.ts
+// (same SQL on PGlite and PostgreSQL, under an advisory lock).
+export default defineConfig({
+  dialect: "postgresql",
+  schema: "./server/db/schema.ts",
+  out: "./server/db/migrations",
+});

@@ -1,0 +1,96 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import express, { type Express, type RequestHandler } from "express";
+import { pinoHttp } from "pino-http";
+import type { AppDeps } from "./appDeps";
+import { errorMiddleware, notFound, unauthorized } from "./errors";
+import { meetingsRouter } from "./routes/meetings/router";
+import { meetingLinkRouter } from "./routes/meetings/linkRouter";
+import { captureRouter } from "./routes/capture/router";
+import { projectsRouter } from "./routes/projects/router";
+import { sessionRouter } from "./routes/session/router";
+import { contextOf } from "./http/requestContext";
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers["x-request-id"];
+        const id = typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader("x-request-id", id);
+        return id;
+      },
+      // Paths only: query strings may carry an SSE credential, bodies carry meeting content.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
+    }),
+  );
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    if (!deps.isReady()) {
+      res.status(503).json({ status: "not_ready" });
+      return;
+    }
+    try {
+      await deps.database.ping();
+      res.json({ status: "ready", database: deps.database.kind });
+    } catch {
+      res.status(503).json({ status: "database_unreachable" });
+    }
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: "256kb" }));
+  api.use("/session", sessionRouter(deps));
+  api.use(authenticate(deps));
+  api.get("/me", (_req, res) => {
+    const ctx = contextOf(res);
+    res.json({ tenantId: ctx.tenantId, name: ctx.name, email: ctx.email, personId: ctx.personId, via: ctx.via });
+  });
+  api.use("/meetings", meetingLinkRouter(deps));
+  api.use("/meetings", meetingsRouter(deps));
+  api.use("/meetings", captureRouter(deps));
+  api.use("/projects", projectsRouter(deps));
+  api.use((_req, _res, next) => next(notFound("Route")));
+  app.use("/api", api);
+
+  if (deps.webRoot && existsSync(join(deps.webRoot, "index.html"))) {
+    const webRoot = deps.webRoot;
+    app.use(express.static(webRoot, { index: false, maxAge: "1h" }));
+    // Client-side routes: every other GET gets the app shell.
+    app.get(/^\/(?!api\/).*/, (_req, res) => {
+      res.setHeader("Cache-Control", "no-cache");
+      res.sendFile(join(webRoot, "index.html"));
+    });
+  }
+
+  app.use(errorMiddleware(deps.logger));
+  return app;
+}
+
+function authenticate(deps: AppDeps): RequestHandler {
+  return async (req, res, next) => {
+    for (const authenticator of deps.authenticators) {
+      const ctx = await authenticator(req);
+      if (ctx) {
+        res.locals.ctx = ctx;
+        req.log = req.log.child({ tenantId: ctx.tenantId });
+        next();
+        return;
+      }
+    }
+    next(unauthorized());
+  };
+}

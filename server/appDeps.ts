@@ -1,0 +1,24 @@
+import type { Logger } from "pino";
+import type { Database } from "./db/database";
+import type { Authenticator } from "./http/requestContext";
+import type { LiveBus } from "./live/liveBus";
+import type { LiveClients } from "./live/liveClients";
+
+/** What createApp needs. server/index.ts builds the real ones; tests pass plain objects. */
+export interface AppDeps {
+  database: Database;
+  logger: Logger;
+  clock: () => Date;
+  /** Tried in order; the first that recognises the request wins. */
+  authenticators: Authenticator[];
+  /** False until migrations are applied, and again while shutting down. */
+  isReady: () => boolean;
+  devSignIn: boolean;
+  /** Tells live streams that a meeting has new events (in-process, or across instances). */
+  bus: LiveBus;
+  liveClients?: LiveClients;
+  /** Built front end (dist/web); absent in API-only tests. */
+  webRoot?: string;
+  /** Extra parent origins the front end passes to teams-js (test host pages only). */
+  teamsHostOrigins?: string[];
+}

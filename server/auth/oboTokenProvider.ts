@@ -1,0 +1,99 @@
+import { AuthError, ConfidentialClientApplication, type INetworkModule } from "@azure/msal-node";
+import type { RequestIdentity } from "./verifyTeamsToken";
+
+/** Gives Graph access tokens for the signed-in user. A test fake is a plain object. */
+export interface GraphTokenProvider {
+  getGraphToken(identity: RequestIdentity): Promise<string>;
+}
+
+export const graphDefaultScopes: readonly string[] = ["https://graph.microsoft.com/.default"];
+
+/**
+ * The user (or an admin) has not consented to Callbook's Graph permissions, or Entra wants an
+ * interaction (MFA, claims challenge). Routes answer 403 `{ error: { code: "consent_required" } }`
+ * and the client asks for consent (Teams `authentication.authenticate` / NAA popup).
+ */
+export class ConsentRequired extends Error {
+  override readonly name = "ConsentRequired";
+  readonly status = 403;
+  readonly code = "consent_required";
+  constructor(
+    /** msal's `subError` or `errorCode` that triggered it (for the log). */
+    readonly reason: string,
+    /** Claims challenge to pass to the client, when Entra sent one. */
+    readonly claims: string | undefined,
+    readonly scopes: readonly string[],
+  ) {
+    super("The user must consent to Callbook's Microsoft Graph permissions.");
+  }
+
+  /** The response body routes send with status 403. */
+  toBody(): { error: { code: "consent_required"; message: string; scopes: string[]; claims?: string } } {
+    return {
+      error: {
+        code: "consent_required",
+        message: "Consent is needed before Callbook can send mail or create meetings for you.",
+        scopes: [...this.scopes],
+        ...(this.claims ? { claims: this.claims } : {}),
+      },
+    };
+  }
+}
+
+export interface OboTokenProviderOptions {
+  clientId: string;
+  clientSecret: string;
+  /** `https://login.microsoftonline.com/<tenant id>` (the tenant of the users). */
+  authority: string;
+  /** OpenID metadata of the authority, as a JSON string: skips discovery (offline start, tests). */
+  authorityMetadata?: string;
+  /** Instance discovery response, as a JSON string: skips instance discovery. */
+  cloudDiscoveryMetadata?: string;
+  /** msal-node's HTTP seam; tests pass one that talks to a local fake Entra. */
+  networkClient?: INetworkModule;
+  scopes?: readonly string[];
+}
+
+const consentSubErrors = new Set(["consent_required", "interaction_required"]);
+
+/**
+ * On-behalf-of tokens through msal-node. msal's in-memory cache keys OBO tokens by a hash of the
+ * incoming assertion, so repeated calls with the same SSO token make no network request.
+ */
+export function createOboTokenProvider(options: OboTokenProviderOptions): GraphTokenProvider {
+  const scopes = [...(options.scopes ?? graphDefaultScopes)];
+  const app = new ConfidentialClientApplication({
+    auth: {
+      clientId: options.clientId,
+      clientSecret: options.clientSecret,
+      authority: options.authority,
+      ...(options.authorityMetadata ? { authorityMetadata: options.authorityMetadata } : {}),
+      ...(options.cloudDiscoveryMetadata ? { cloudDiscoveryMetadata: options.cloudDiscoveryMetadata } : {}),
+    },
+    system: {
+      ...(options.networkClient ? { networkClient: options.networkClient } : {}),
+      // No logger: msal's default logs nothing at this level, and never the assertion.
+    },
+  });
+
+  return {
+    async getGraphToken(identity: RequestIdentity): Promise<string> {
+      try {
+        const result = await app.acquireTokenOnBehalfOf({ oboAssertion: identity.token, scopes });
+        if (!result?.accessToken) throw new Error("on-behalf-of returned no access token");
+        return result.accessToken;
+      } catch (error) {
+        throw consentOr(error, scopes);
+      }
+    },
+  };
+}
+
+function consentOr(error: unknown, scopes: readonly string[]): unknown {
+  if (!(error instanceof AuthError)) return error;
+  // Entra answers `invalid_grant` with the real cause in `suberror` (AADSTS65001 → consent_required).
+  const reason = [error.subError, error.errorCode].find((code) => code && consentSubErrors.has(code));
+  if (!reason) return error;
+  const claims = "claims" in error && typeof error.claims === "string" && error.claims ? error.claims : undefined;
+  return new ConsentRequired(reason, claims, scopes);
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+// The one place that reads process.env. Parsed once at start-up; problems are listed, not thrown as a trace.
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const commaList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  );
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: z.coerce
+      .number({ message: "must be a number" })
+      .int("must be a whole number")
+      .min(0, "must be 0-65535")
+      .max(65535, "must be 0-65535")
+      .default(53000),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PUBLIC_URL: z.url("must be a URL like https://callbook.example.com").optional(),
+    DATA_DIR: z.string().min(1).default("./data"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DEMO_DATA: bool.default(true),
+    DEV_SIGN_IN: bool.optional(),
+    AAD_APP_CLIENT_ID: z.string().min(1).optional(),
+    AAD_APP_TENANT_ID: z.string().min(1).optional(),
+    AAD_APP_CLIENT_SECRET: z.string().min(1).optional(),
+    TAB_DOMAIN: z.string().min(1).optional(),
+    ALLOWED_TENANTS: commaList.optional(),
+    GRAPH_MODE: z.enum(["outbox", "graph"]).default("outbox"),
+    GRAPH_BASE_URL: z.url().default("https://graph.microsoft.com/v1.0"),
+    AUTHORITY_HOST: z.url().default("https://login.microsoftonline.com"),
+    TEAMS_TEST_HOST_ORIGINS: commaList.optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === "production" && c.DEV_SIGN_IN === true) {
+      ctx.addIssue({ code: "custom", path: ["DEV_SIGN_IN"], message: "must be off in production" });
+    }
+    if (c.NODE_ENV === "production" && c.TEAMS_TEST_HOST_ORIGINS && c.TEAMS_TEST_HOST_ORIGINS.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["TEAMS_TEST_HOST_ORIGINS"], message: "is for tests only; unset it in production" });
+    }
+    if (c.GRAPH_MODE === "graph") {
+      for (const key of ["AAD_APP_CLIENT_ID", "AAD_APP_CLIENT_SECRET", "TAB_DOMAIN"] as const) {
+        if (!c[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when GRAPH_MODE=graph" });
+      }
+    }
+  });
+
+export type Config = Omit<z.output<typeof schema>, "DEV_SIGN_IN"> & { DEV_SIGN_IN: boolean };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join("; ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses an environment (process.env by default). Throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
+  }
+  const c = parsed.data;
+  // Dev sign-in is the embedded default's way in; anywhere else it must be asked for.
+  const devSignIn = c.DEV_SIGN_IN ?? (c.NODE_ENV !== "production" && c.GRAPH_MODE === "outbox");
+  return { ...c, DEV_SIGN_IN: devSignIn };
+}

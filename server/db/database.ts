@@ -1,0 +1,142 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import pg from "pg";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface SqlRows {
+  rows: Record<string, unknown>[];
+}
+/** Raw SQL on one connection, inside one transaction. */
+export type SqlRunner = (text: string, params?: unknown[]) => Promise<SqlRows>;
+
+export interface Database {
+  kind: "pglite" | "postgres";
+  db: Db;
+  /** Runs fn in one transaction on one connection with raw SQL (migrations, locks, bulk loads). */
+  rawTransaction<T>(fn: (run: SqlRunner) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** Present on PostgreSQL: the pool, for a dedicated LISTEN connection and pool stats. */
+  pool?: pg.Pool;
+  /** PGlite only: a dump of the data dir, to start other instances from (tests). */
+  dumpDataDir?: () => Promise<Blob>;
+  connectionString?: string;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolMax?: number;
+  connectTimeoutMs?: number;
+  statementTimeoutMs?: number;
+  /** PGlite only: start from this data-dir dump instead of running initdb (tests). */
+  pgliteTemplate?: Blob;
+}
+
+export class DatabaseUnavailable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DatabaseUnavailable";
+  }
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir, options.pgliteTemplate);
+}
+
+async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
+  const memory = dataDir === "memory://";
+  const dir = memory ? undefined : resolve(dataDir, "pglite");
+  if (dir) mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), ...(template ? { loadDataDir: template } : {}) });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  let closed = false;
+  return {
+    kind: "pglite",
+    db,
+    rawTransaction: (fn) =>
+      client.transaction(async (tx) =>
+        fn(async (text, params) => {
+          const r = await tx.query<Record<string, unknown>>(text, params);
+          return { rows: r.rows };
+        }),
+      ),
+    ping: async () => {
+      await client.query("select 1");
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await client.close();
+    },
+    dumpDataDir: () => client.dumpDataDir("none"),
+  };
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolMax ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    statement_timeout: options.statementTimeoutMs ?? 15000,
+  });
+  // An idle client's error (server restart) must not crash the process; the pool replaces it.
+  pool.on("error", () => undefined);
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    const host = safeHost(url);
+    throw new DatabaseUnavailable(`cannot connect to PostgreSQL at ${host}: ${(e as Error).message}`);
+  }
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  let closed = false;
+  return {
+    kind: "postgres",
+    db,
+    pool,
+    connectionString: url,
+    rawTransaction: async (fn) => {
+      const c = await pool.connect();
+      try {
+        await c.query("begin");
+        const result = await fn(async (text, params) => {
+          const r = await c.query(text, params);
+          return { rows: r.rows as Record<string, unknown>[] };
+        });
+        await c.query("commit");
+        return result;
+      } catch (e) {
+        await c.query("rollback").catch(() => undefined);
+        throw e;
+      } finally {
+        c.release();
+      }
+    },
+    ping: async () => {
+      await pool.query("select 1");
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+/** host:port/db of a URL, without credentials, for messages. */
+export function safeHost(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || "5432"}${u.pathname}`;
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}

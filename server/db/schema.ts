@@ -1,0 +1,356 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+// Every row carries tenant_id (the Entra tenant). Ids are uuids the application (or the
+// client, for offline capture) generates, so a retried create is the same row.
+
+const tenantId = () => text("tenant_id").notNull();
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow();
+
+export const projects = pgTable(
+  "projects",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: tenantId(),
+    name: text("name").notNull(),
+    customerName: text("customer_name").notNull(),
+    customerDomains: jsonb("customer_domains").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    vertical: text("vertical").notNull().default("utilities"),
+    phase: text("phase"),
+    mrrCents: integer("mrr_cents").notNull().default(0),
+    integrationType: text("integration_type").$type<"new" | "existing">().notNull().default("new"),
+    rag: text("rag").$type<"green" | "amber" | "red">().notNull().default("green"),
+    ragReason: text("rag_reason"),
+    pathToGreen: text("path_to_green"),
+    ragChangedAt: timestamp("rag_changed_at", { withTimezone: true, mode: "string" }),
+    ragChangedBy: text("rag_changed_by"),
+    previousRag: text("previous_rag").$type<"green" | "amber" | "red">(),
+    goLiveDate: date("go_live_date", { mode: "string" }),
+    holidays: jsonb("holidays").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    sprintLengthDays: integer("sprint_length_days"),
+    sprintStartDate: date("sprint_start_date", { mode: "string" }),
+    phased: jsonb("phased")
+      .$type<{
+        steeringMeetingsRunning: boolean;
+        raidLogActive: boolean;
+        laterPhaseRevenue: boolean;
+        nextPhaseProjectProvisioned: boolean;
+      }>()
+      .notNull()
+      .default(sql`'{"steeringMeetingsRunning":false,"raidLogActive":false,"laterPhaseRevenue":false,"nextPhaseProjectProvisioned":false}'::jsonb`),
+    integrationSummary: jsonb("integration_summary").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("projects_tenant_idx").on(t.tenantId)],
+);
+
+export const people = pgTable(
+  "people",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: tenantId(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    organisation: text("organisation").$type<"internal" | "customer" | "vendor">().notNull(),
+    vendorId: uuid("vendor_id"),
+    title: text("title").notNull().default(""),
+    oooFrom: date("ooo_from", { mode: "string" }),
+    oooUntil: date("ooo_until", { mode: "string" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("people_tenant_email_uq").on(t.tenantId, t.email)],
+);
+
+export const projectMembers = pgTable(
+  "project_members",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: tenantId(),
+    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    personId: uuid("person_id").notNull().references(() => people.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    backupPersonId: uuid("backup_person_id").references(() => people.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("project_members_uq").on(t.projectId, t.personId, t.role),
+    index("project_members_tenant_idx").on(t.tenantId, t.projectId),
+  ],
+);
+
+export const milestones = pgTable(
+  "milestones",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: tenantId(),
+    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    deliverable: text("deliverable").notNull().default(""),
+    plannedDate: date("planned_date", { mode: "string" }),
+    achievedDate: date("achieved_date", { mode: "string" }),
+    signedOffBy: text("signed_off_by"),
+    signedOffAt: timestamp("signed_off_at", { withTimezone: true, mode: "string" }),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("milestones_project_idx").on(t.tenantId, t.projectId, t.plannedDate)],
+);
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: tenantId(),
+    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    ownerId: uuid("owner_id").references(() => people.id, { onDelete: "set null" }),
+    startDate: date("start_date", { mode: "string" }),
+    dueDate: date("due_date", { mode: "string" }),
+    status: text("status").$type<"not_started" | "in_progress" | "blocked" | "done">().notNull().default("not_started"),
+    dependsOnTaskId: uuid("depends_on_task_id"),
+    externalRef: text("external_ref"),
+    version: integer("version").notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("tasks_open_due_idx").on(t.tenantId, t.projectId, t.status, t.dueDate),
+  ],
+);
+
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: tenantId(),
+    projectId: uuid("project_id").references(() => projects.id, { onDelete: "set null" }),
+    subject: text("subject").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true, mode: "string" }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true, mode: "string" }).notNull(),
+    organizerEmail: text("organizer_email"),
+    attendees: jsonb("attendees").$type<{ email: string; name: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    callType: text("call_type"),
+    callTypeOverride: text("call_type_override"),
+    callTypeSetBy: text("call_type_set_by"),
+    joinWebUrl: text("join_web_url"),
+    chatId: text("chat_id"),
+    iCalUId: text("ical_uid"),
+    graphEventId: text("graph_event_id"),
+    recapSentAt: timestamp("recap_sent_at", { withTimezone: true, mode: "string" }),
+    recapSentBy: text("recap_sent_by"),
+    currentAgendaItemKey: text("current_agenda_item_key"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("meetings_tenant_start_idx").on(t.tenantId, t.startsAt),
+    index("meetings_project_idx").on(t.tenantId, t.projectId, t.startsAt),
+    index("meetings_chat_idx").on(t.tenantId, t.chatId),
+  ],
+);
+
+/** Risks, actions, issues and decisions. Action items captured in a call are RAID items of kind "action". */
+export const raidItems = pgTable(
+  "raid_items",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: tenantId(),
+    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<"risk" | "action" | "issue" | "decision">().notNull(),
+    title: text("title").notNull(),
+    description: text("description"),
+    ownerId: uuid("owner_id").references(() => people.id, { onDelete: "set null" }),
+    dueDate: date("due_date", { mode: "string" }),
+    status: text("status").$type<"open" | "closed">().notNull().default("open"),
+    area: text("area").$type<"technical" | "product" | "legal" | "marketing" | "general">().notNull().default("general"),
+    internalOnly: boolean("internal_only").notNull().default(false),
+    raisedInMeetingId: uuid("raised_in_meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    agendaItemKey: text("agenda_item_key"),
+    // action item: "<provider> provides <deliverable> to <recipient> before <neededFor>"
+    provider: text("provider"),
+    deliverable: text("deliverable"),
+    recipient: text("recipient"),
+    neededFor: text("needed_for"),
+    // issue log entry: who reported, what, when, where, how to reproduce
+    reportedBy: text("reported_by"),
+    reportedAt: timestamp("reported_at", { withTimezone: true, mode: "string" }),
+    location: text("location"),
+    reproSteps: text("repro_steps"),
+    // decision: who decided, when
+    decidedBy: text("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "string" }),
+    createdBy: text("created_by"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    closedAt: timestamp("closed_at", { withTimezone: true, mode: "string" }),
+  },
+  (t) => [
+    index("raid_open_idx").on(t.tenantId, t.projectId, t.status, t.dueDate),
+    index("raid_meeting_idx").on(t.tenantId, t.raisedInMeetingId),
+  ],
+);
+
+export const changeRequests = pgTable("change_requests", {
+  id: uuid("id").primaryKey(),
+  tenantId: tenantId(),
+  projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+  description: text("description").notNull(),
+  estimateHours: numeric("estimate_hours", { mode: "number" }),
+  customerConfirmed: boolean("customer_confirmed").notNull().default(false),
+  decision: text("decision").$type<"pending" | "approved" | "declined">().notNull().default("pending"),
+  decidedBy: text("decided_by"),
+  decidedAt: timestamp("decided_at", { withTimezone: true, mode: "string" }),
+  version: integer("version").notNull().default(1),
+  createdAt: createdAt(),
+});
+
+export const supportCases = pgTable("support_cases", {
+  id: uuid("id").primaryKey(),
+  tenantId: tenantId(),
+  projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+  caseNumber: text("case_number").notNull(),
+  title: text("title").notNull(),
+  severity: text("severity").$type<"critical" | "high" | "medium" | "low">().notNull(),
+  status: text("status")
+    .$type<"new" | "in_progress" | "waiting_on_customer" | "resolved" | "closed">()
+    .notNull()
+    .default("new"),
+  ownerId: uuid("owner_id").references(() => people.id, { onDelete: "set null" }),
+  resolutionNotes: text("resolution_notes"),
+  openedAt: timestamp("opened_at", { withTimezone: true, mode: "string" }).notNull(),
+  version: integer("version").notNull().default(1),
+});
+
+export const vendors = pgTable("vendors", {
+  id: uuid("id").primaryKey(),
+  tenantId: tenantId(),
+  projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  kind: text("kind").$type<"cis" | "si" | "consultant">().notNull(),
+  emailDomains: jsonb("email_domains").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  contactPersonId: uuid("contact_person_id").references(() => people.id, { onDelete: "set null" }),
+  goLiveAligned: boolean("go_live_aligned"),
+  deliverablesTouchingSchedule: jsonb("deliverables_touching_schedule").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  checklist: jsonb("checklist").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+  version: integer("version").notNull().default(1),
+});
+
+/** A note taken against one agenda item of one meeting. */
+export const agendaNotes = pgTable(
+  "agenda_notes",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: tenantId(),
+    meetingId: uuid("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    agendaItemKey: text("agenda_item_key").notNull(),
+    body: text("body").notNull(),
+    internalOnly: boolean("internal_only").notNull().default(false),
+    discussed: boolean("discussed").notNull().default(false),
+    createdBy: text("created_by"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("agenda_notes_meeting_idx").on(t.tenantId, t.meetingId)],
+);
+
+/** Live events per meeting, replayed to reconnecting clients by id (Last-Event-ID). */
+export const meetingEvents = pgTable(
+  "meeting_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: tenantId(),
+    meetingId: uuid("meeting_id").notNull(),
+    type: text("type").notNull(),
+    entityId: uuid("entity_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("meeting_events_meeting_idx").on(t.tenantId, t.meetingId, t.id)],
+);
+
+/** Per meeting and agenda item: ticked as discussed. */
+export const agendaItemStates = pgTable(
+  "agenda_item_states",
+  {
+    tenantId: tenantId(),
+    meetingId: uuid("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    agendaItemKey: text("agenda_item_key").notNull(),
+    discussed: boolean("discussed").notNull().default(false),
+    updatedBy: text("updated_by"),
+    version: integer("version").notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("agenda_item_states_pk").on(t.tenantId, t.meetingId, t.agendaItemKey)],
+);
+
+/** Mail and invites: what the local outbox shows, and the Graph path's exactly-once record. */
+export const outboxItems = pgTable(
+  "outbox_items",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: tenantId(),
+    kind: text("kind").$type<"message" | "invite">().notNull(),
+    projectId: uuid("project_id").references(() => projects.id, { onDelete: "set null" }),
+    meetingId: uuid("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    subject: text("subject").notNull(),
+    fromEmail: text("from_email").notNull(),
+    recipients: jsonb("recipients").$type<{ email: string; name: string; type: "to" | "cc" | "required" | "optional" }[]>().notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull().default(""),
+    /** .eml (message) or .ics (invite) as sent. */
+    raw: text("raw"),
+    status: text("status").$type<"draft" | "sending" | "sent" | "failed">().notNull().default("draft"),
+    graphId: text("graph_id"),
+    error: text("error"),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "string" }),
+  },
+  (t) => [index("outbox_tenant_idx").on(t.tenantId, t.createdAt)],
+);
+
+/** Follow-ups the cadence tracker counts as done (recaps are on meetings). */
+export const followUpLog = pgTable(
+  "follow_up_log",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: tenantId(),
+    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "string" }).notNull(),
+    sentBy: text("sent_by"),
+  },
+  (t) => [index("follow_up_log_idx").on(t.tenantId, t.projectId, t.kind, t.sentAt)],
+);
+
+/** Who changed what, when: RAG, decisions, change-request decisions, sign-offs. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: tenantId(),
+    projectId: uuid("project_id"),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    action: text("action").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    actor: text("actor").notNull(),
+    at: createdAt(),
+  },
+  (t) => [index("audit_log_idx").on(t.tenantId, t.projectId, t.at)],
+);

@@ -1,0 +1,66 @@
+import type { IsoDate } from "../types";
+import { discussionSection } from "./discussionSection";
+import { actionsSection, decisionsSection, raidChangesSection, raidReviewSection, risksAndIssuesSection } from "./raidSections";
+import type { RecapDocument, RecapSection } from "./recapDocument";
+import type { RecapAudience, RecapInput } from "./recapInput";
+import { stakeholderReportSection, statusReportSection } from "./statusReportSection";
+import { zonedDateTime, zonedLongDateTime } from "./zonedDateTime";
+
+// The recap's content for one call type. `input` must already be filtered for `audience`:
+// nothing here decides what an outsider may read.
+
+export const INTERNAL_NOTICE =
+  "Internal recap: it may contain notes and RAID items marked internal only. Do not forward it outside the organisation.";
+
+const oneLine = (s: string): string => s.replace(/\s+/g, " ").trim();
+
+/** "Recap: Riverbend weekly status — Mon 23 Nov 2026" (one line: it becomes a mail header). */
+export function recapSubject(input: Pick<RecapInput, "meeting" | "project" | "agenda" | "timeZone">): string {
+  const name = oneLine(input.meeting.subject) || `${oneLine(input.project.name)} ${input.agenda.label.toLowerCase()}`;
+  return `Recap: ${name} — ${zonedDateTime(input.meeting.startsAt, input.timeZone).longDate}`;
+}
+
+function nextCallSection(input: RecapInput): RecapSection {
+  const next = input.nextCall;
+  return {
+    key: "next_call",
+    heading: "Next call",
+    blocks: next
+      ? [{ kind: "paragraph", text: `${zonedLongDateTime(next.startsAt, input.timeZone)} — ${oneLine(next.subject) || input.agenda.label}` }]
+      : [{ kind: "empty", text: "No next call is scheduled yet." }],
+  };
+}
+
+export function buildRecapDocument(input: RecapInput, audience: RecapAudience, today: IsoDate): RecapDocument {
+  const { callType, items, timeZone } = input;
+  const raid = { timeZone, today };
+  const report = { project: input.project, agenda: input.agenda, items, today, timeZone };
+  const start = zonedDateTime(input.meeting.startsAt, timeZone);
+  const end = zonedDateTime(input.meeting.endsAt, timeZone);
+  const attendees = input.meeting.attendees.map((a) => oneLine(a.name) || oneLine(a.email)).filter((n) => n !== "");
+
+  const sections: RecapSection[] = [];
+  if (callType === "customer_status") sections.push(statusReportSection(report));
+  if (callType === "steering_committee") sections.push(stakeholderReportSection(report));
+  sections.push(
+    discussionSection(input.agenda, input.notes),
+    decisionsSection(items, raid),
+    actionsSection(items, raid),
+    risksAndIssuesSection(items, raid),
+  );
+  if (callType === "internal_status") sections.push(raidReviewSection(items, raid));
+  sections.push(raidChangesSection(items), nextCallSection(input));
+
+  const sender = oneLine(input.sender.name) || oneLine(input.sender.email);
+  return {
+    title: recapSubject(input),
+    meta: [
+      `${input.agenda.label} · ${oneLine(input.project.name)}`,
+      `${start.longDate}, ${start.time}–${end.time} ${end.zoneName}`,
+      ...(attendees.length > 0 ? [`Attendees: ${attendees.join(", ")}`] : []),
+    ],
+    notice: audience === "internal" ? INTERNAL_NOTICE : null,
+    sections,
+    footer: [`Sent by ${sender}. Reply to this e-mail with any correction.`],
+  };
+}

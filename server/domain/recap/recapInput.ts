@@ -1,0 +1,74 @@
+import type { Agenda } from "../buildAgenda";
+import type { CallType, IsoDate, IsoDateTime, Person, Project, RaidKind } from "../types";
+
+// What the recap composer reads and returns. Names of people are plain strings here: the
+// caller resolves ids to names when it maps its rows, so the recap never shows an id.
+
+export interface CapturedNote {
+  id: string;
+  agendaItemKey: string;
+  body: string;
+  internalOnly: boolean;
+  discussed: boolean;
+  createdBy: string | null;
+}
+
+export interface CapturedItem {
+  id: string;
+  kind: RaidKind;
+  title: string;
+  ownerName: string | null;
+  dueDate: IsoDate | null;
+  status: "open" | "closed";
+  internalOnly: boolean;
+  /** Action dependency: "provider provides deliverable to recipient before neededFor". */
+  provider?: string | null;
+  deliverable?: string | null;
+  recipient?: string | null;
+  neededFor?: string | null;
+  /** Decision. */
+  decidedBy?: string | null;
+  decidedAt?: IsoDateTime | null;
+  /** Issue log entry. */
+  reportedBy?: string | null;
+  reportedAt?: IsoDateTime | null;
+  location?: string | null;
+  reproSteps?: string | null;
+  change: "new" | "updated" | "closed" | "carried_over";
+}
+
+export interface RecapRecipient {
+  name: string;
+  email: string;
+}
+
+export type RecapAudience = "internal" | "external";
+
+export interface RecapInput {
+  meeting: { id: string; subject: string; startsAt: IsoDateTime; endsAt: IsoDateTime; attendees: RecapRecipient[] };
+  callType: CallType;
+  project: Project;
+  people: Person[];
+  agenda: Agenda;
+  notes: CapturedNote[];
+  items: CapturedItem[];
+  /** "internal": only people of the tenant's organisation receive it; "external": any outsider (customer, vendor) is among recipients. */
+  audience: RecapAudience;
+  internalDomains: string[];
+  nextCall: { subject: string; startsAt: IsoDateTime } | null;
+  sender: RecapRecipient;
+  /** IANA time zone for dates in the text, e.g. "America/New_York". */
+  timeZone: string;
+  now: Date;
+}
+
+export interface Recap {
+  subject: string;
+  html: string;
+  text: string;
+  to: RecapRecipient[];
+  cc: RecapRecipient[];
+  audience: RecapAudience;
+  /** How many internal-only notes and items were left out. */
+  omittedInternal: number;
+}

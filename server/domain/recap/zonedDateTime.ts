@@ -1,0 +1,57 @@
+import { formatLongDate } from "../isoDates";
+import type { IsoDate, IsoDateTime } from "../types";
+
+// Instants shown as wall time in the recap's IANA time zone, in fixed English so the text
+// reads the same on every server locale. Intl supplies offsets and daylight saving.
+
+export interface ZonedDateTime {
+  date: IsoDate;
+  /** "Mon 23 Nov 2026" */
+  longDate: string;
+  /** "10:00" (24-hour) */
+  time: string;
+  /** "EST", or "GMT+1" where the zone has no common abbreviation in English. */
+  zoneName: string;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZoneName: "short",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export function zonedDateTime(instant: IsoDateTime | Date, timeZone: string): ZonedDateTime {
+  const ms = instant instanceof Date ? instant.getTime() : Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`Not an instant: "${String(instant)}"`);
+  const parts = formatterFor(timeZone).formatToParts(ms);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => {
+    const found = parts.find((p) => p.type === type);
+    if (!found) throw new Error(`Intl gave no ${type} for ${timeZone}`);
+    return found.value;
+  };
+  const date = `${part("year")}-${part("month")}-${part("day")}`;
+  return { date, longDate: formatLongDate(date), time: `${part("hour")}:${part("minute")}`, zoneName: part("timeZoneName") };
+}
+
+/** "Mon 23 Nov 2026" */
+export const zonedLongDate = (instant: IsoDateTime, timeZone: string): string => zonedDateTime(instant, timeZone).longDate;
+
+/** "Mon 23 Nov 2026, 10:00 EST" */
+export function zonedLongDateTime(instant: IsoDateTime, timeZone: string): string {
+  const z = zonedDateTime(instant, timeZone);
+  return `${z.longDate}, ${z.time} ${z.zoneName}`;
+}

@@ -1,0 +1,210 @@
+import {
+  caseLine,
+  goLiveText,
+  milestoneLine,
+  openCasesByPriority,
+  openRaidItems,
+  openTasksByDue,
+  pendingMilestones,
+  plural,
+  ragContent,
+  raidLine,
+  statusSummary,
+  taskLine,
+  vendorAlignmentLine,
+} from "./agendaLines";
+import type { AgendaContext, AgendaItemContent, AgendaItemFillers, AgendaLine } from "./buildAgenda";
+import { addDays, compareOptionalDates, formatLongDate, utcDateOf } from "./isoDates";
+import { isMeetingOfProject, meetingCallType } from "./meetingCallType";
+import { isOutOfOfficeOn, projectPeople, roleLabels } from "./projectPeople";
+import type { IsoDate, Meeting } from "./types";
+
+// Agenda items of the status calls (seed 000): internal, customer, steering committee.
+
+/** Without an earlier customer call, "accomplishments" look back this many days. */
+export const ACCOMPLISHMENTS_FALLBACK_DAYS = 14;
+export const UPCOMING_TASK_COUNT = 10;
+const TOP_RISK_COUNT = 3;
+const STEERING_MILESTONE_COUNT = 3;
+
+/** The project's latest customer status call that started before now (not this meeting). */
+export function previousCustomerCall(ctx: AgendaContext): Meeting | undefined {
+  return ctx.history.meetings
+    .filter((m) => m.id !== ctx.meetingId && isMeetingOfProject(m, ctx.snapshot.project.id))
+    .filter((m) => meetingCallType(m) === "customer_status" && Date.parse(m.startsAt) < ctx.now.getTime())
+    .sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt))[0];
+}
+
+/**
+ * Milestones achieved on or after the day of the previous customer call (UTC date of its
+ * start) up to today; with no previous call, over the last 14 days. Same-day achievements
+ * are kept: repeating one beats missing one.
+ */
+function accomplishments(ctx: AgendaContext): AgendaItemContent {
+  const previous = previousCustomerCall(ctx);
+  const since: IsoDate = previous ? utcDateOf(new Date(previous.startsAt)) : addDays(ctx.today, -ACCOMPLISHMENTS_FALLBACK_DAYS);
+  const achieved = ctx.snapshot.milestones
+    .filter((m) => m.achievedDate !== null && m.achievedDate >= since && m.achievedDate <= ctx.today)
+    .sort((a, b) => compareOptionalDates(a.achievedDate, b.achievedDate) || a.name.localeCompare(b.name));
+  const summary = previous
+    ? `Since the last customer call, ${formatLongDate(since)}`
+    : `Since ${formatLongDate(since)} (no earlier customer call: last ${ACCOMPLISHMENTS_FALLBACK_DAYS} days)`;
+  return {
+    summary,
+    lines: achieved.map((m) => milestoneLine(m, ctx.today)),
+    empty: `No milestone achieved since ${formatLongDate(since)}`,
+  };
+}
+
+function upcomingMilestones(ctx: AgendaContext): AgendaItemContent {
+  return { lines: pendingMilestones(ctx.snapshot.milestones).map((m) => milestoneLine(m, ctx.today)), empty: "Every milestone is achieved" };
+}
+
+function upcomingTasks(ctx: AgendaContext): AgendaItemContent {
+  const open = openTasksByDue(ctx.snapshot.tasks);
+  const next = open.slice(0, UPCOMING_TASK_COUNT);
+  return {
+    summary: `Next ${next.length} of ${plural(open.length, "open task")}`,
+    lines: next.map((t) => taskLine(t, ctx)),
+    empty: "No open tasks",
+  };
+}
+
+function raidLog(includeInternalOnly: boolean) {
+  return (ctx: AgendaContext): AgendaItemContent => {
+    const items = openRaidItems(ctx.snapshot.raidItems, includeInternalOnly);
+    const lines = items.map((r) => raidLine(r, ctx));
+    const late = lines.filter((l) => l.flags.includes("past_due")).length;
+    const undated = lines.filter((l) => l.flags.includes("no_due_date")).length;
+    return {
+      summary: `${plural(items.length, "open item")}: ${late} past due, ${undated} without a due date`,
+      lines,
+      empty: "No open RAID items",
+    };
+  };
+}
+
+function stakeholderUpdates(ctx: AgendaContext): AgendaItemContent {
+  const { tasks, raidItems } = ctx.snapshot;
+  const internal = projectPeople(ctx.snapshot)
+    .distinctMembers()
+    .filter(({ person }) => person.organisation === "internal");
+  const lines = internal.map(({ person, roles }): AgendaLine => {
+    const own = openTasksByDue(tasks).filter((t) => t.ownerId === person.id);
+    const raid = openRaidItems(raidItems, true).filter((r) => r.ownerId === person.id);
+    const late = [...own.map((t) => t.dueDate), ...raid.map((r) => r.dueDate)].filter((d) => d !== null && d < ctx.today).length;
+    const flags: AgendaLine["flags"] = [];
+    if (late > 0) flags.push("past_due");
+    if (own.some((t) => t.status === "blocked")) flags.push("blocked");
+    if (isOutOfOfficeOn(person, ctx.today)) flags.push("out_of_office");
+    return {
+      text: `${person.name} (${roles.map((r) => roleLabels[r]).join(", ")})`,
+      detail: `${plural(own.length, "open task")}, ${plural(raid.length, "open RAID item")}${late > 0 ? `, ${late} past due` : ""}`,
+      flags,
+      ref: { kind: "person", id: person.id },
+    };
+  });
+  return { summary: "Done since the last internal call, upcoming, blockers", lines, empty: "No internal stakeholders on the project" };
+}
+
+function scheduleReview(ctx: AgendaContext): AgendaItemContent {
+  const open = openTasksByDue(ctx.snapshot.tasks);
+  const lines = open.map((t) => taskLine(t, ctx)).filter((l) => l.flags.length > 0);
+  const count = (flag: AgendaLine["flags"][number]) => lines.filter((l) => l.flags.includes(flag)).length;
+  return {
+    summary: `${plural(open.length, "open task")}: ${count("past_due")} past due, ${count("blocked")} blocked, ${count("no_due_date")} without a due date`,
+    lines,
+    empty: "Every open task is dated and on time",
+  };
+}
+
+function milestoneTracking(ctx: AgendaContext): AgendaItemContent {
+  const { milestones } = ctx.snapshot;
+  const achieved = milestones
+    .filter((m) => m.achievedDate !== null)
+    .sort((a, b) => compareOptionalDates(a.plannedDate ?? a.achievedDate, b.plannedDate ?? b.achievedDate));
+  const pending = pendingMilestones(milestones);
+  const next = pending[0];
+  return {
+    summary: `${achieved.length} of ${plural(milestones.length, "milestone")} achieved${next ? `; next: ${next.name}` : ""}`,
+    lines: [...achieved, ...pending].map((m) => milestoneLine(m, ctx.today)),
+    empty: "No milestones in the plan",
+  };
+}
+
+function upcomingActions(ctx: AgendaContext): AgendaItemContent {
+  const actions = openRaidItems(ctx.snapshot.raidItems, true).filter((r) => r.kind === "action");
+  return { lines: actions.map((r) => raidLine(r, ctx)), empty: "No open action items" };
+}
+
+function hotTopics(ctx: AgendaContext): AgendaItemContent {
+  const { tasks, supportCases, changeRequests } = ctx.snapshot;
+  const blocked = openTasksByDue(tasks).filter((t) => t.status === "blocked").map((t) => taskLine(t, ctx));
+  const urgent = openCasesByPriority(supportCases)
+    .filter((c) => c.severity === "critical" || c.severity === "high")
+    .map((c) => caseLine(c, ctx));
+  const pending = changeRequests
+    .filter((cr) => cr.decision === "pending")
+    .map((cr): AgendaLine => ({
+      text: `Change request: ${cr.description}`,
+      detail: `${cr.estimateHours === null ? "no estimate yet" : `${cr.estimateHours} h estimated`} · decision pending`,
+      flags: cr.customerConfirmed ? [] : ["unanswered"],
+      ref: { kind: "change_request", id: cr.id },
+    }));
+  return { lines: [...urgent, ...blocked, ...pending], empty: "No blocked tasks, urgent cases or pending change requests" };
+}
+
+function daysToGoLive(ctx: AgendaContext): AgendaItemContent {
+  const text = goLiveText(ctx.snapshot.project.goLiveDate, ctx.today);
+  return text ? { lines: [{ text, flags: [] }] } : { lines: [], empty: "No go-live date set" };
+}
+
+/** The steering committee template: RAG, milestones, go-live, top risks, vendor alignment. */
+function stakeholderReport(ctx: AgendaContext): AgendaItemContent {
+  const { project, milestones, raidItems, vendors } = ctx.snapshot;
+  const rag = ragContent(project);
+  const ragLine: AgendaLine = {
+    text: `RAG: ${rag.summary ?? project.rag}`,
+    ...(rag.lines.length > 0 ? { detail: rag.lines.map((l) => l.text).join(" · ") } : {}),
+    flags: [...new Set(rag.lines.flatMap((l) => l.flags))],
+  };
+  const achieved = milestones.filter((m) => m.achievedDate !== null).length;
+  const milestoneSummary: AgendaLine = { text: `Milestones: ${achieved} of ${milestones.length} achieved`, flags: [] };
+  const nextMilestones = pendingMilestones(milestones)
+    .slice(0, STEERING_MILESTONE_COUNT)
+    .map((m) => milestoneLine(m, ctx.today));
+  const goLive = goLiveText(project.goLiveDate, ctx.today);
+  const goLiveLine: AgendaLine = goLive ? { text: goLive, flags: [] } : { text: "No go-live date set", flags: ["no_due_date"] };
+  const risks = openRaidItems(raidItems, false)
+    .filter((r) => r.kind === "risk")
+    .slice(0, TOP_RISK_COUNT)
+    .map((r) => raidLine(r, ctx));
+  return {
+    summary: [`RAG ${project.rag}`, goLive ?? "no go-live date"].join(" · "),
+    lines: [ragLine, milestoneSummary, ...nextMilestones, goLiveLine, ...risks, ...vendors.map(vendorAlignmentLine)],
+  };
+}
+
+export const statusCallItems: AgendaItemFillers = {
+  internal_status: {
+    stakeholder_updates: stakeholderUpdates,
+    schedule_review: scheduleReview,
+    raid_review: raidLog(true),
+    status_report_review: (ctx) => ({ summary: statusSummary(ctx, true), lines: [] }),
+    milestone_tracking: milestoneTracking,
+    upcoming_actions: upcomingActions,
+  },
+  customer_status: {
+    status_report: (ctx) => ({ summary: statusSummary(ctx, false), lines: [] }),
+    rag: (ctx) => ragContent(ctx.snapshot.project),
+    accomplishments,
+    upcoming_milestones: upcomingMilestones,
+    upcoming_tasks: upcomingTasks,
+    raid: raidLog(false),
+    hot_topics: hotTopics,
+    days_to_go_live: daysToGoLive,
+  },
+  steering_committee: {
+    stakeholder_report: stakeholderReport,
+  },
+};

@@ -1,0 +1,146 @@
+import { daysBetween, utcDateOf } from "./isoDates";
+import { isMeetingOfProject, meetingCallType } from "./meetingCallType";
+import type { Meeting, Project, ProjectSnapshot } from "./types";
+
+// Transition to Client Services (runbook section 4, seed 001).
+
+export interface TsmTier {
+  support: string;
+  /** Days of Transition Success support after go-live; null for the help desk. */
+  supportDays: number | null;
+  tsmMeetingsBeforeGoLive: number;
+}
+
+const DOLLARS = 100; // mrrCents per dollar
+
+/**
+ * Support model and TSM meetings owed before go-live. Bands are half-open in cents:
+ * "$5,000 – $20,000" means ≥ $5,000.00 and < $20,000.00; "< $5,000" stops at $4,999.99.
+ */
+export function tsmTier(integrationType: "new" | "existing", mrrCents: number): TsmTier {
+  if (!Number.isFinite(mrrCents) || mrrCents < 0) throw new RangeError(`MRR must be ≥ 0 cents, got ${mrrCents}`);
+  if (mrrCents >= 20_000 * DOLLARS) return { support: "Transition Success, 90 days", supportDays: 90, tsmMeetingsBeforeGoLive: 4 };
+  if (mrrCents >= 5_000 * DOLLARS) return { support: "Transition Success, 90 days", supportDays: 90, tsmMeetingsBeforeGoLive: 2 };
+  if (integrationType === "new") {
+    return { support: "Transition Success, min 30 days", supportDays: 30, tsmMeetingsBeforeGoLive: 1 };
+  }
+  if (mrrCents >= 3_000 * DOLLARS) return { support: 'Transition Success "Light", 30 days', supportDays: 30, tsmMeetingsBeforeGoLive: 1 };
+  return { support: "Client Services help desk", supportDays: null, tsmMeetingsBeforeGoLive: 0 };
+}
+
+/** The integration summary page in the CRM: every field filled or "N/A" before go-live. */
+export const integrationSummaryFields = [
+  { key: "invoice_types", label: "Invoice types" },
+  { key: "integration_videos", label: "Integration videos" },
+  { key: "project_notes_link", label: "Project notes link" },
+  { key: "raid_log_export", label: "RAID log export" },
+  { key: "schedule_export", label: "Schedule export" },
+  { key: "uat_sit_results", label: "UAT/SIT results" },
+  { key: "scope_plan", label: "Scope plan" },
+  { key: "integrator_biller_software", label: "Integrator and biller software" },
+  { key: "invoices", label: "Invoices" },
+  { key: "bif_customisations", label: "BIF customisations" },
+  { key: "payments", label: "Payments" },
+  { key: "adjustments", label: "Adjustments" },
+  { key: "daily_balance_file", label: "Daily balance file" },
+  { key: "change_logs", label: "Change logs" },
+  { key: "rejects", label: "Rejects" },
+  { key: "conveyance", label: "Conveyance" },
+  { key: "ivr", label: "IVR" },
+] as const;
+export type IntegrationSummaryField = (typeof integrationSummaryFields)[number];
+export type IntegrationSummaryKey = IntegrationSummaryField["key"];
+
+export interface IntegrationSummaryStatus {
+  complete: boolean;
+  filled: number;
+  total: number;
+  missing: { key: IntegrationSummaryKey; label: string }[];
+}
+
+/** A field counts as filled when it holds any non-blank text, "N/A" included. */
+export function integrationSummaryStatus(summary: Record<string, string>): IntegrationSummaryStatus {
+  const missing = integrationSummaryFields
+    .filter(({ key }) => (summary[key] ?? "").trim() === "")
+    .map(({ key, label }) => ({ key, label }));
+  const total = integrationSummaryFields.length;
+  return { complete: missing.length === 0, filled: total - missing.length, total, missing };
+}
+
+export interface PhasedProjectStatus {
+  phased: boolean;
+  reasons: string[];
+}
+
+/** Phased when any of the four facts of section 4 holds; the reasons name which. */
+export function isPhasedProject(project: Project): PhasedProjectStatus {
+  const facts = project.phased;
+  const reasons = [
+    facts.steeringMeetingsRunning ? "Steering committee meetings still run" : null,
+    facts.raidLogActive ? "The RAID log is active" : null,
+    facts.laterPhaseRevenue ? "New revenue comes in later phases" : null,
+    facts.nextPhaseProjectProvisioned ? "A new project was provisioned for the next phase" : null,
+  ].filter((reason): reason is string => reason !== null);
+  return { phased: reasons.length > 0, reasons };
+}
+
+export interface HeldTsmMeeting {
+  meetingId: string;
+  subject: string;
+  startsAt: string;
+}
+
+export interface TransitionStatus {
+  tier: TsmTier;
+  tsmMeetingsOwed: number;
+  tsmMeetingsHeld: HeldTsmMeeting[];
+  /** Owed minus held, never below 0. */
+  tsmMeetingsStillOwed: number;
+  integrationSummary: IntegrationSummaryStatus;
+  phased: PhasedProjectStatus;
+  /** Calendar days from today (UTC date of `now`) to go-live; null without a date. */
+  daysToGoLive: number | null;
+  /** TSM meetings all held and the integration summary complete. */
+  readyForGoLive: boolean;
+  warnings: string[];
+}
+
+/**
+ * TSM meetings "held" are the project's meetings of type tsm_pre_go_live that ended by
+ * `now` and started before the go-live date (one after go-live is not a pre-go-live meeting).
+ */
+export function transitionStatus(snapshot: ProjectSnapshot, meetings: Meeting[], now: Date): TransitionStatus {
+  const { project } = snapshot;
+  const tier = tsmTier(project.integrationType, project.mrrCents);
+  const held = meetings
+    .filter((m) => isMeetingOfProject(m, project.id) && meetingCallType(m) === "tsm_pre_go_live")
+    .filter((m) => Date.parse(m.endsAt) <= now.getTime())
+    .filter((m) => project.goLiveDate === null || utcDateOf(new Date(m.startsAt)) < project.goLiveDate)
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
+    .map((m) => ({ meetingId: m.id, subject: m.subject, startsAt: m.startsAt }));
+  const stillOwed = Math.max(0, tier.tsmMeetingsBeforeGoLive - held.length);
+  const summary = integrationSummaryStatus(project.integrationSummary);
+  const daysToGoLive = project.goLiveDate === null ? null : daysBetween(utcDateOf(now), project.goLiveDate);
+
+  const warnings: string[] = [];
+  if (project.goLiveDate === null) warnings.push("No go-live date: Client Services cannot plan the TSM assignment");
+  if (stillOwed > 0 && daysToGoLive !== null && daysToGoLive < 0) {
+    warnings.push(`Went live with ${stillOwed} TSM meeting${stillOwed === 1 ? "" : "s"} not held`);
+  } else if (stillOwed > 0 && daysToGoLive !== null && daysToGoLive <= 14) {
+    warnings.push(`${stillOwed} TSM meeting${stillOwed === 1 ? "" : "s"} still to hold, ${daysToGoLive} days to go-live`);
+  }
+  if (!summary.complete && daysToGoLive !== null && daysToGoLive <= 14) {
+    warnings.push(`Integration summary has ${summary.missing.length} empty field${summary.missing.length === 1 ? "" : "s"}`);
+  }
+  return {
+    tier,
+    tsmMeetingsOwed: tier.tsmMeetingsBeforeGoLive,
+    tsmMeetingsHeld: held,
+    tsmMeetingsStillOwed: stillOwed,
+    integrationSummary: summary,
+    phased: isPhasedProject(project),
+    daysToGoLive,
+    readyForGoLive: stillOwed === 0 && summary.complete,
+    warnings,
+  };
+}

@@ -1,0 +1,60 @@
+import type { ErrorRequestHandler } from "express";
+import type { Logger } from "pino";
+import { ZodError } from "zod";
+
+/** An error a client may see: stable code, HTTP status, and a message safe to show. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const badRequest = (message: string, details?: Record<string, unknown>) =>
+  new AppError(400, "bad_request", message, details);
+export const unauthorized = (message = "Sign-in required") => new AppError(401, "unauthorized", message);
+export const forbidden = (message = "You do not have access to this") => new AppError(403, "forbidden", message);
+export const notFound = (what = "Resource") => new AppError(404, "not_found", `${what} not found`);
+export const conflict = (message: string, details?: Record<string, unknown>) =>
+  new AppError(409, "conflict", message, details);
+export const unavailable = (message: string) => new AppError(503, "unavailable", message);
+
+/** "field: message" lines of a zod error, the text clients show at the field. */
+export function zodMessages(error: ZodError): string[] {
+  return error.issues.map((i) => `${i.path.length ? i.path.join(".") : "body"}: ${i.message}`);
+}
+
+export function validationError(error: ZodError): AppError {
+  const fields = zodMessages(error);
+  return new AppError(400, "validation_failed", fields.join("; "), { fields });
+}
+
+/** The one error middleware: known errors as they are, anything else as 500 without internals. */
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    void _next;
+    if (err instanceof ZodError) err = validationError(err);
+    if (isBodyParserError(err)) {
+      err =
+        err.type === "entity.too.large"
+          ? new AppError(413, "payload_too_large", "Request body is too large")
+          : badRequest("Request body is not valid JSON");
+    }
+    if (err instanceof AppError) {
+      if (err.status >= 500) req.log?.error({ code: err.code }, err.message);
+      res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.details ?? {}) } });
+      return;
+    }
+    (req.log ?? logger).error({ err }, "unhandled error");
+    res.status(500).json({ error: { code: "internal_error", message: "Something went wrong on our side" } });
+  };
+}
+
+function isBodyParserError(err: unknown): err is { type: string; status: number } {
+  return typeof err === "object" && err !== null && "type" in err && "status" in err && typeof (err as { type: unknown }).type === "string";
+}

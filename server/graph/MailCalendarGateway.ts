@@ -1,0 +1,123 @@
+import type { RequestIdentity } from "../auth/verifyTeamsToken";
+import type { IsoDate, IsoDateTime } from "../domain/types";
+
+// What Callbook asks of Outlook/Teams. Two implementations: Microsoft Graph (graphGateway) and a
+// local outbox that stores .eml/.ics files (localOutboxGateway). Shapes follow Graph v1.0 names.
+
+export interface Recipient {
+  email: string;
+  name?: string;
+}
+
+export type GraphDayOfWeek = "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
+export type GraphWeekIndex = "first" | "second" | "third" | "fourth" | "last";
+
+/** Graph `recurrencePattern` (only the fields a pattern type uses are sent). */
+export type GraphRecurrencePattern =
+  | { type: "daily"; interval: number }
+  | { type: "weekly"; interval: number; daysOfWeek: GraphDayOfWeek[]; firstDayOfWeek?: GraphDayOfWeek }
+  | { type: "absoluteMonthly"; interval: number; dayOfMonth: number }
+  | { type: "relativeMonthly"; interval: number; daysOfWeek: GraphDayOfWeek[]; index: GraphWeekIndex }
+  | { type: "absoluteYearly"; interval: number; dayOfMonth: number; month: number }
+  | { type: "relativeYearly"; interval: number; daysOfWeek: GraphDayOfWeek[]; index: GraphWeekIndex; month: number };
+
+/** Graph `recurrenceRange`; `startDate` must be the date of the series' first occurrence. */
+export type GraphRecurrenceRange =
+  | { type: "noEnd"; startDate: IsoDate; recurrenceTimeZone?: string }
+  | { type: "endDate"; startDate: IsoDate; endDate: IsoDate; recurrenceTimeZone?: string }
+  | { type: "numbered"; startDate: IsoDate; numberOfOccurrences: number; recurrenceTimeZone?: string };
+
+export interface GraphPatternedRecurrence {
+  pattern: GraphRecurrencePattern;
+  range: GraphRecurrenceRange;
+}
+
+/** Graph `dateTimeTimeZone`: a local wall-clock time ("2026-12-01T10:00:00") and a Windows zone name. */
+export interface GraphDateTimeTimeZone {
+  dateTime: string;
+  timeZone: string;
+}
+
+export interface SendRecapInput {
+  /** Callbook's id of the recap: one recap is delivered at most once. */
+  recapId: string;
+  to: Recipient[];
+  cc: Recipient[];
+  subject: string;
+  html: string;
+  /** Plain-text alternative (used where a text part exists, e.g. the .eml outbox). */
+  text: string;
+  /** A draft created by an earlier attempt: checked, and sent only if it is still a draft. */
+  existingDraftId?: string;
+  /** Called with the draft id before sending: store it, so a retry reuses the draft. Failing here aborts the send. */
+  onDraftCreated?: (draftId: string) => Promise<void>;
+}
+
+export interface SentRecap {
+  messageId: string;
+  sentAt: IsoDateTime;
+}
+
+export interface SeriesAttendee {
+  email: string;
+  name: string;
+  type: "required" | "optional";
+}
+
+export interface CreateSeriesInput {
+  /** Idempotency key: the same value never creates a second series (Graph `transactionId`). */
+  transactionId: string;
+  subject: string;
+  bodyHtml: string;
+  start: GraphDateTimeTimeZone;
+  end: GraphDateTimeTimeZone;
+  recurrence: GraphPatternedRecurrence;
+  attendees: SeriesAttendee[];
+}
+
+export interface CreatedSeries {
+  eventId: string;
+  joinUrl: string | null;
+  iCalUId: string | null;
+}
+
+export interface OnlineMeetingRef {
+  joinWebUrl: string;
+  onlineMeetingId: string | null;
+}
+
+export interface MailCalendarGateway {
+  sendRecap(identity: RequestIdentity, input: SendRecapInput): Promise<SentRecap>;
+  createSeries(identity: RequestIdentity, input: CreateSeriesInput): Promise<CreatedSeries>;
+  /** Lower-cased addresses of those out of office on `day`. Unknown mailboxes are not "out". */
+  getOutOfOffice(identity: RequestIdentity, emails: string[], day: IsoDate): Promise<Set<string>>;
+  /** The Teams meeting behind a meeting chat (side panel context), or null when it is not a meeting chat. */
+  findOnlineMeetingByChat(identity: RequestIdentity, chatId: string): Promise<OnlineMeetingRef | null>;
+}
+
+/**
+ * The send of a recap draft may have happened but cannot be confirmed (the draft is gone and no
+ * sent copy is visible yet). Nothing is re-sent; show "check Sent Items", or clear the draft id
+ * deliberately to send a new copy.
+ */
+export class RecapDeliveryUnknown extends Error {
+  override readonly name = "RecapDeliveryUnknown";
+  readonly code = "recap_delivery_unknown";
+  constructor(readonly draftId: string) {
+    super("The recap may have been sent already; its draft is no longer in the mailbox.");
+  }
+}
+
+/** Graph refused or failed a call. Carries no request body, token or mailbox content. */
+export class GraphRequestFailed extends Error {
+  override readonly name = "GraphRequestFailed";
+  constructor(
+    readonly operation: string,
+    /** HTTP status, or -1 when the connection failed. */
+    readonly status: number,
+    readonly graphCode: string | null,
+    readonly requestId: string | null,
+  ) {
+    super(`Microsoft Graph ${operation} failed: ${status === -1 ? "connection failed" : status} ${graphCode ?? ""}`.trim());
+  }
+}

@@ -1,0 +1,23 @@
+import type { Request, Response } from "express";
+import { unauthorized } from "../errors";
+
+/** Who is calling, in which tenant: built once per request by an authenticator. */
+export interface RequestContext {
+  tenantId: string;
+  /** Entra object id, or "dev:<personId>" for dev sign-in. */
+  userId: string;
+  email: string;
+  name: string;
+  /** The caller's row in the tenant's people directory, when they have one. */
+  personId: string | null;
+  via: "dev" | "entra";
+}
+
+/** Returns the caller, or null when this authenticator does not recognise the request. Throws to refuse. */
+export type Authenticator = (req: Request) => Promise<RequestContext | null>;
+
+export function contextOf(res: Response): RequestContext {
+  const ctx = (res.locals as { ctx?: RequestContext }).ctx;
+  if (!ctx) throw unauthorized();
+  return ctx;
+}

@@ -1,0 +1,100 @@
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import type { AddressInfo } from "node:net";
+import { ConfigError, loadConfig, type Config } from "./config";
+import { createLogger } from "./logger";
+import { DatabaseUnavailable, openDatabase } from "./db/database";
+import { migrate } from "./db/migrate";
+import { ensureDemo } from "./db/ensureDemo";
+import { createApp } from "./app";
+import { devAuthenticator } from "./auth/devSignIn";
+import type { Authenticator } from "./http/requestContext";
+import { createLocalBus } from "./live/liveBus";
+import { createPgBus } from "./live/pgBus";
+import { createLiveClients } from "./live/liveClients";
+
+// The only place real dependencies are built.
+
+async function main(config: Config): Promise<void> {
+  const logger = createLogger(config.LOG_LEVEL);
+  let ready = false;
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolMax: config.DB_POOL_MAX,
+    connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+  });
+  const applied = await migrate(database);
+  logger.info({ applied, database: database.kind }, applied.length ? "migrations applied" : "database up to date");
+  if (config.DEMO_DATA && (await ensureDemo(database, new Date()))) logger.info("demo project seeded");
+
+  const bus =
+    database.kind === "postgres" && database.pool && database.connectionString
+      ? await createPgBus(database.connectionString, database.pool, logger)
+      : createLocalBus();
+  const liveClients = createLiveClients();
+  const authenticators: Authenticator[] = [];
+  if (config.DEV_SIGN_IN) authenticators.push(devAuthenticator(database.db));
+
+  const app = createApp({
+    database,
+    logger,
+    clock: () => new Date(),
+    authenticators,
+    isReady: () => ready,
+    devSignIn: config.DEV_SIGN_IN,
+    bus,
+    liveClients,
+    webRoot: fileURLToPath(new URL("../dist/web", import.meta.url)),
+    teamsHostOrigins: config.TEAMS_TEST_HOST_ORIGINS ?? [],
+  });
+  const server = app.listen(config.PORT, config.HOST);
+  await once(server, "listening");
+  ready = true;
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port, url: `http://localhost:${port}` }, "Callbook is listening");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ready = false;
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 9_000);
+    force.unref();
+    server.close();
+    liveClients.closeAll();
+    server.closeIdleConnections();
+    await once(server, "close").catch(() => undefined);
+    await bus.close();
+    await database.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (e) {
+  if (e instanceof ConfigError) {
+    process.stderr.write(`Callbook cannot start: ${e.problems.join("; ")}\n`);
+    process.exit(2);
+  }
+  throw e;
+}
+main(config).catch((e: unknown) => {
+  const message =
+    e instanceof DatabaseUnavailable
+      ? e.message
+      : (e as NodeJS.ErrnoException).code === "EADDRINUSE"
+        ? `port ${config.PORT} is already in use (set PORT to another)`
+        : e instanceof Error
+          ? e.message
+          : String(e);
+  process.stderr.write(`Callbook cannot start: ${message}\n`);
+  process.exit(1);
+});

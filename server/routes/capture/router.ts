@@ -1,0 +1,116 @@
+import { Router } from "express";
+import type { AppDeps } from "../../appDeps";
+import { contextOf } from "../../http/requestContext";
+import { parse } from "../../http/validate";
+import { idParams } from "../../contracts/common";
+import { agendaStateBody, createItemBody, createNoteBody, itemParams, noteParams, updateItemBody, updateNoteBody, type CaptureDto } from "../../contracts/capture";
+import { classifyMeeting } from "../../domain/classifyMeeting";
+import { loadMeetingContext, type MeetingContext } from "../meetings/meetingService";
+import { agendaState, carriedOverItems, isInternalCall, itemDto, lastEventId, meetingItems, meetingNotes, nameIndex, noteDto } from "./captureService";
+import { createItem, createNote, setAgendaState, updateItem, updateNote, type WriteScope } from "./captureWrites";
+import { streamMeetingEvents } from "./streamMeetingEvents";
+
+/** Live capture in a call: action items, decisions, risks, issues, notes, agenda ticks; and the live stream. */
+export function captureRouter(deps: AppDeps): Router {
+  const r = Router();
+  const { db } = deps.database;
+  const scope = (mc: MeetingContext, res: Parameters<typeof contextOf>[0]): WriteScope => ({
+    database: deps.database,
+    bus: deps.bus,
+    ctx: contextOf(res),
+    meetingId: mc.meeting.id,
+    projectId: mc.project.id,
+    now: deps.clock(),
+  });
+  const internalDefault = (mc: MeetingContext) => isInternalCall(classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory).callType);
+
+  r.get("/:id/capture", async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const ctx = contextOf(res);
+    const mc = await loadMeetingContext(db, ctx, id);
+    const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
+    const earlier = mc.history.filter(
+      (m) => m.id !== id && Date.parse(m.startsAt) < Date.parse(mc.meeting.startsAt) && (m.callTypeOverride ?? m.callType) === callType,
+    );
+    const names = nameIndex(mc.snapshot.people);
+    const attendeeEmails = new Set(mc.meeting.attendees.map((a) => a.email.toLowerCase()));
+    const [eventId, items, carried, notes, state] = await Promise.all([
+      lastEventId(db, ctx.tenantId, id),
+      meetingItems(db, ctx.tenantId, id),
+      carriedOverItems(db, ctx.tenantId, mc.project.id, id, earlier.map((m) => m.id)),
+      meetingNotes(db, ctx.tenantId, id),
+      agendaState(db, ctx.tenantId, id),
+    ]);
+    const body: CaptureDto = {
+      meetingId: id,
+      internalByDefault: isInternalCall(callType),
+      items: items.map((i) => itemDto(i, names)),
+      carriedOver: carried.map((i) => itemDto(i, names)),
+      notes: notes.map(noteDto),
+      agendaState: state,
+      people: mc.snapshot.people
+        .map((p) => ({ id: p.id, name: p.name, organisation: p.organisation, attendee: attendeeEmails.has(p.email.toLowerCase()) }))
+        .sort((a, b) => Number(b.attendee) - Number(a.attendee) || a.name.localeCompare(b.name)),
+      lastEventId: eventId,
+    };
+    res.json(body);
+  });
+
+  r.post("/:id/items", async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const body = parse(createItemBody, req.body);
+    const mc = await loadMeetingContext(db, contextOf(res), id);
+    if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
+      res.status(400).json({ error: { code: "validation_failed", message: "ownerId: is not a person of this project", fields: ["ownerId: is not a person of this project"] } });
+      return;
+    }
+    const { row, created } = await createItem(scope(mc, res), body, internalDefault(mc));
+    res.status(created ? 201 : 200).json(itemDto(row, nameIndex(mc.snapshot.people)));
+  });
+
+  r.patch("/:id/items/:itemId", async (req, res) => {
+    const { id, itemId } = parse(itemParams, req.params);
+    const body = parse(updateItemBody, req.body);
+    const mc = await loadMeetingContext(db, contextOf(res), id);
+    if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
+      res.status(400).json({ error: { code: "validation_failed", message: "ownerId: is not a person of this project", fields: ["ownerId: is not a person of this project"] } });
+      return;
+    }
+    const names = nameIndex(mc.snapshot.people);
+    const row = await updateItem(scope(mc, res), itemId, body, (r) => itemDto(r, names));
+    res.json(itemDto(row, names));
+  });
+
+  r.post("/:id/notes", async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const body = parse(createNoteBody, req.body);
+    const mc = await loadMeetingContext(db, contextOf(res), id);
+    const { row, created } = await createNote(scope(mc, res), body, internalDefault(mc));
+    res.status(created ? 201 : 200).json(noteDto(row));
+  });
+
+  r.patch("/:id/notes/:noteId", async (req, res) => {
+    const { id, noteId } = parse(noteParams, req.params);
+    const body = parse(updateNoteBody, req.body);
+    const mc = await loadMeetingContext(db, contextOf(res), id);
+    res.json(noteDto(await updateNote(scope(mc, res), noteId, body, noteDto)));
+  });
+
+  r.put("/:id/agenda-state", async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const body = parse(agendaStateBody, req.body);
+    const ctx = contextOf(res);
+    const mc = await loadMeetingContext(db, ctx, id);
+    await setAgendaState(scope(mc, res), body);
+    res.json(await agendaState(db, ctx.tenantId, id));
+  });
+
+  r.get("/:id/events", async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const ctx = contextOf(res);
+    const mc = await loadMeetingContext(db, ctx, id);
+    await streamMeetingEvents(deps, req, res, { tenantId: ctx.tenantId, meetingId: id, people: mc.snapshot.people });
+  });
+
+  return r;
+}

@@ -1,0 +1,99 @@
+import { Router } from "express";
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, lt } from "drizzle-orm";
+import type { AppDeps } from "../../appDeps";
+import { contextOf } from "../../http/requestContext";
+import { parse } from "../../http/validate";
+import { idParams } from "../../contracts/common";
+import { byChatQuery, linkMeetingBody, type PrepList } from "../../contracts/meetings";
+import * as t from "../../db/schema";
+import { requireProjectAccess } from "../../db/projectAccess";
+import { notFound } from "../../errors";
+import { classifyMeeting } from "../../domain/classifyMeeting";
+import { detail, loadMeetingContext } from "./meetingService";
+
+/** How a Teams meeting finds its Callbook meeting (by chat id), is linked to a project, and is prepared. */
+export function meetingLinkRouter(deps: AppDeps): Router {
+  const r = Router();
+  const { db } = deps.database;
+
+  r.get("/by-chat", async (req, res) => {
+    const { chatId } = parse(byChatQuery, req.query);
+    const ctx = contextOf(res);
+    const [row] = await db
+      .select({ id: t.meetings.id })
+      .from(t.meetings)
+      .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.chatId, chatId)))
+      .limit(1);
+    if (!row) throw notFound("Meeting for this chat");
+    res.json(detail(await loadMeetingContext(db, ctx, row.id), deps.clock()));
+  });
+
+  r.put("/link", async (req, res) => {
+    const body = parse(linkMeetingBody, req.body);
+    const ctx = contextOf(res);
+    await requireProjectAccess(db, ctx, body.projectId);
+    const [existing] = await db
+      .select()
+      .from(t.meetings)
+      .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.chatId, body.chatId)))
+      .limit(1);
+    let id = existing?.id;
+    if (existing) {
+      // Linking re-points a meeting the caller can see; one on a project they are not on stays as it is.
+      if (existing.projectId) await requireProjectAccess(db, ctx, existing.projectId);
+      await db
+        .update(t.meetings)
+        .set({ projectId: body.projectId, callTypeOverride: body.callType, callTypeSetBy: body.callType ? ctx.name : null, version: existing.version + 1 })
+        .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, existing.id)));
+    } else {
+      id = randomUUID();
+      const now = deps.clock();
+      const startsAt = body.startsAt ?? now.toISOString();
+      await db.insert(t.meetings).values({
+        id,
+        tenantId: ctx.tenantId,
+        projectId: body.projectId,
+        subject: body.subject ?? "Project call",
+        startsAt,
+        endsAt: body.endsAt ?? new Date(Date.parse(startsAt) + 30 * 60_000).toISOString(),
+        organizerEmail: ctx.email,
+        attendees: [{ email: ctx.email, name: ctx.name }],
+        chatId: body.chatId,
+        callTypeOverride: body.callType,
+        callTypeSetBy: body.callType ? ctx.name : null,
+      });
+    }
+    res.json(detail(await loadMeetingContext(db, ctx, id ?? ""), deps.clock()));
+  });
+
+  r.get("/:id/prep", async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const ctx = contextOf(res);
+    const mc = await loadMeetingContext(db, ctx, id);
+    const today = deps.clock().toISOString().slice(0, 10);
+    const names = new Map(mc.snapshot.people.map((p) => [p.id, p.name]));
+    const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
+    const [previous] = await db
+      .select()
+      .from(t.meetings)
+      .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.projectId, mc.project.id), lt(t.meetings.startsAt, mc.meeting.startsAt)))
+      .orderBy(desc(t.meetings.startsAt))
+      .limit(20)
+      .then((rows) => rows.filter((m) => (m.callTypeOverride ?? m.callType) === callType));
+    const prep: PrepList = {
+      raidWithoutDueDate: mc.snapshot.raidItems
+        .filter((i) => i.status === "open" && !i.dueDate)
+        .map((i) => ({ id: i.id, title: i.title, ownerName: i.ownerId ? (names.get(i.ownerId) ?? null) : null })),
+      lateTasks: mc.snapshot.tasks
+        .filter((k) => k.status !== "done" && k.dueDate !== null && k.dueDate < today)
+        .map((k) => ({ id: k.id, name: k.name, dueDate: k.dueDate ?? "", ownerName: k.ownerId ? (names.get(k.ownerId) ?? null) : null })),
+      unsentRecap:
+        previous && !previous.recapSentAt
+          ? { meetingId: previous.id, subject: previous.subject, startsAt: new Date(previous.startsAt).toISOString() }
+          : null,
+    };
+    res.json(prep);
+  });
+  return r;
+}

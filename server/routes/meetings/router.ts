@@ -1,0 +1,60 @@
+import { Router } from "express";
+import { and, eq } from "drizzle-orm";
+import type { AppDeps } from "../../appDeps";
+import { contextOf } from "../../http/requestContext";
+import { parse } from "../../http/validate";
+import { idParams } from "../../contracts/common";
+import { listMeetingsQuery, setCallTypeBody } from "../../contracts/meetings";
+import * as t from "../../db/schema";
+import { buildAgenda } from "../../domain/buildAgenda";
+import { pickAttendees } from "../../domain/pickAttendees";
+import { classifyMeeting } from "../../domain/classifyMeeting";
+import { detail, listMeetings, loadMeetingContext } from "./meetingService";
+import { availabilityFrom } from "./availability";
+
+export function meetingsRouter(deps: AppDeps): Router {
+  const r = Router();
+  const { db } = deps.database;
+
+  r.get("/", async (req, res) => {
+    const q = parse(listMeetingsQuery, req.query);
+    const from = q.from ? new Date(q.from) : deps.clock();
+    res.json({ meetings: await listMeetings(db, contextOf(res), { from, to: q.to ? new Date(q.to) : null, limit: q.limit }) });
+  });
+
+  r.get("/:id", async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    res.json(detail(await loadMeetingContext(db, contextOf(res), id), deps.clock()));
+  });
+
+  r.get("/:id/agenda", async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const mc = await loadMeetingContext(db, contextOf(res), id);
+    const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
+    const lengthMinutes = Math.round((Date.parse(mc.meeting.endsAt) - Date.parse(mc.meeting.startsAt)) / 60_000);
+    const history = { meetings: mc.history.filter((m) => m.id !== mc.meeting.id) };
+    res.json(buildAgenda(callType, mc.snapshot, history, deps.clock(), { meetingId: id, lengthMinutes }));
+  });
+
+  r.get("/:id/attendees", async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const mc = await loadMeetingContext(db, contextOf(res), id);
+    const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
+    const on = mc.meeting.startsAt.slice(0, 10);
+    res.json({ callType, ...pickAttendees(callType, mc.snapshot, mc.directory, availabilityFrom(mc.snapshot.people), on) });
+  });
+
+  r.put("/:id/call-type", async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const body = parse(setCallTypeBody, req.body);
+    const ctx = contextOf(res);
+    const mc = await loadMeetingContext(db, ctx, id);
+    await db
+      .update(t.meetings)
+      .set({ callTypeOverride: body.callType, callTypeSetBy: body.callType ? ctx.name : null, version: mc.row.version + 1 })
+      .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, id)));
+    res.json(detail(await loadMeetingContext(db, ctx, id), deps.clock()));
+  });
+
+  return r;
+}

@@ -1,0 +1,68 @@
+import { useEffect, useState } from "react";
+import { FluentProvider } from "@fluentui/react-components";
+import { browserContext, initHost, onThemeChange, type HostContext, type ThemeName } from "./host/host";
+import { fluentTheme } from "./ui/theme";
+import { credential } from "./api/client";
+import { DevSignIn } from "./features/signin/DevSignIn";
+import { MeetingList } from "./features/meetings/MeetingList";
+import { MeetingPanel } from "./features/panel/MeetingPanel";
+import { Loading } from "./ui/states";
+
+interface SessionConfig {
+  devSignIn: boolean;
+  teamsHostOrigins: string[];
+}
+
+export type Route = { page: "home" } | { page: "meeting"; meetingId: string };
+
+export function routeOf(pathname: string): Route {
+  const m = /^\/meetings\/([0-9a-f-]{36})\/?$/.exec(pathname);
+  return m?.[1] ? { page: "meeting", meetingId: m[1] } : { page: "home" };
+}
+
+export function navigate(path: string): void {
+  window.history.pushState(null, "", path);
+  window.dispatchEvent(new PopStateEvent("popstate"));
+}
+
+export function App() {
+  const [host, setHost] = useState<HostContext | null>(null);
+  const [theme, setTheme] = useState<ThemeName>("default");
+  const [signedIn, setSignedIn] = useState(() => credential() !== null);
+  const [route, setRoute] = useState<Route>(() => routeOf(window.location.pathname));
+
+  useEffect(() => {
+    let live = true;
+    fetch("/api/session/config")
+      .then((r) => r.json() as Promise<SessionConfig>)
+      .catch(() => ({ devSignIn: false, teamsHostOrigins: [] }))
+      .then((cfg) => initHost({ extraOrigins: cfg.teamsHostOrigins }))
+      .then((ctx) => {
+        if (!live) return;
+        setHost(ctx);
+        setTheme(ctx.theme);
+        onThemeChange(setTheme);
+      })
+      .catch(() => live && setHost(browserContext));
+    const onPop = () => setRoute(routeOf(window.location.pathname));
+    window.addEventListener("popstate", onPop);
+    return () => {
+      live = false;
+      window.removeEventListener("popstate", onPop);
+    };
+  }, []);
+
+  return (
+    <FluentProvider theme={fluentTheme(theme)} style={{ minHeight: "100vh" }} data-theme={theme}>
+      {!host ? (
+        <Loading label="Starting Callbook…" />
+      ) : !signedIn ? (
+        <DevSignIn onSignedIn={() => setSignedIn(true)} />
+      ) : route.page === "meeting" ? (
+        <MeetingPanel meetingId={route.meetingId} host={host} />
+      ) : (
+        <MeetingList onSignOut={() => setSignedIn(false)} />
+      )}
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,56 @@
+import { Badge, Button, Link, Text, Title2 } from "@fluentui/react-components";
+import type { MeetingSummary } from "../../../server/contracts/meetings";
+import { setCredential } from "../../api/client";
+import { navigate } from "../../App";
+import { useApi } from "../../ui/useApi";
+import { Empty, ErrorState, Loading } from "../../ui/states";
+import { formatDay, formatTime } from "../../ui/format";
+
+/** Browser-mode home: the signed-in user's upcoming calls; each opens in the side-panel view. */
+export function MeetingList({ onSignOut }: { onSignOut: () => void }) {
+  const [meetings, reload] = useApi<{ meetings: MeetingSummary[] }>("/meetings");
+  return (
+    <main style={{ padding: 16, maxWidth: 760 }}>
+      <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", gap: 8 }}>
+        <Title2 as="h1">Upcoming calls</Title2>
+        <Button
+          appearance="subtle"
+          onClick={() => {
+            setCredential(null);
+            onSignOut();
+          }}
+        >
+          Switch user
+        </Button>
+      </div>
+      {meetings.state === "loading" ? <Loading label="Loading your calls…" /> : null}
+      {meetings.state === "error" ? <ErrorState message={meetings.message} onRetry={reload} /> : null}
+      {meetings.state === "ready" && meetings.data.meetings.length === 0 ? (
+        <Empty>No upcoming calls on your projects.</Empty>
+      ) : null}
+      {meetings.state === "ready" ? (
+        <ul aria-label="Upcoming calls" style={{ listStyle: "none", padding: 0, margin: "12px 0", display: "grid", gap: 10 }}>
+          {meetings.data.meetings.map((m) => (
+            <li key={m.id} style={{ borderBottom: "1px solid var(--colorNeutralStroke2)", paddingBottom: 8 }}>
+              <Text size={200} block>
+                {formatDay(m.startsAt)} · {formatTime(m.startsAt)}–{formatTime(m.endsAt)} · {m.projectName}
+              </Text>
+              <Link
+                href={`/meetings/${m.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(`/meetings/${m.id}`);
+                }}
+              >
+                <Text weight="semibold">{m.subject}</Text>
+              </Link>{" "}
+              <Badge appearance="tint" color={m.overridden ? "brand" : "informative"}>
+                {m.callTypeLabel}
+              </Badge>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+import { useState } from "react";
+import { Field, Select, Text } from "@fluentui/react-components";
+import type { MeetingDetail } from "../../../server/contracts/meetings";
+import { callTypes, type CallType } from "../../../server/domain/types";
+import { callTypeDefinitions } from "../../../server/domain/callTypeDefinitions";
+import { api } from "../../api/client";
+
+const AUTO = "auto";
+
+/** Shows the recognised call type and why; a user's choice is stored on the meeting and wins. */
+export function CallTypePicker({ meeting, onChanged }: { meeting: MeetingDetail; onChanged: () => void }) {
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const change = async (value: string) => {
+    setSaving(true);
+    setError(null);
+    try {
+      await api(`/meetings/${meeting.id}/call-type`, { method: "PUT", json: { callType: value === AUTO ? null : (value as CallType) } });
+      onChanged();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <div style={{ margin: "8px 0" }}>
+      <Field label="Call type" validationMessage={error ?? undefined} validationState={error ? "error" : "none"}>
+        <Select
+          value={meeting.overridden ? meeting.callType : AUTO}
+          disabled={saving}
+          onChange={(_e, d) => void change(d.value)}
+        >
+          <option value={AUTO}>Recognised: {callTypeDefinitions[meeting.callType].label}</option>
+          {callTypes.map((t) => (
+            <option key={t} value={t}>
+              {callTypeDefinitions[t].label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Text size={100} block data-testid="call-type-reasons">
+        {meeting.overridden ? "Set by a user." : meeting.reasons.join(" · ")}
+      </Text>
+    </div>
+  );
+}

@@ -1,0 +1,291 @@
+import type { CaptureDto, CapturedItemDto, CreateItemBody, NoteDto } from "../../../../server/contracts/capture";
+import { api, credential } from "../../../api/client";
+import {
+  applyEvent,
+  mergeItem,
+  mergeNote,
+  rebaseQueue,
+  viewOf,
+  type AgendaChange,
+  type CaptureView,
+  type Conflict,
+  type ItemChanges,
+  type NoteChanges,
+  type Op,
+  type ServerState,
+} from "./captureModel";
+import { loadQueue, newId, saveQueue } from "./opStorage";
+import { openLiveStream, type ConnectionState, type LiveStream, type LiveStreamOptions } from "./liveStream";
+import { sendOp, type SendResult } from "./sendOp";
+
+export interface Failure {
+  op: Op;
+  message: string;
+}
+
+export interface CaptureSnapshot {
+  load: { state: "loading" } | { state: "error"; message: string } | { state: "ready" };
+  view: CaptureView | null;
+  people: CaptureDto["people"];
+  internalByDefault: boolean;
+  unsynced: number;
+  connection: ConnectionState;
+  conflicts: Record<string, Conflict>;
+  failures: Failure[];
+  /** False when the browser would not keep the queue (private mode, full storage). */
+  stored: boolean;
+}
+
+export interface CaptureDeps {
+  sendOp: typeof sendOp;
+  fetchCapture: (meetingId: string) => Promise<CaptureDto>;
+  openLiveStream: (opts: LiveStreamOptions) => LiveStream;
+}
+
+const defaultDeps: CaptureDeps = {
+  sendOp,
+  fetchCapture: (id) => api<CaptureDto>(`/meetings/${id}/capture`),
+  openLiveStream,
+};
+
+const MAX_RETRY_MS = 10_000;
+
+/**
+ * Everything the side panel captures for one meeting: the server's rows, kept current by the live
+ * stream; the user's operations, queued in localStorage and sent in order; conflicts and failures.
+ */
+export class CaptureStore {
+  private server: ServerState | null = null;
+  private queue: Op[];
+  private conflicts: Record<string, Conflict> = {};
+  private failures: Failure[] = [];
+  private load: CaptureSnapshot["load"] = { state: "loading" };
+  private connection: ConnectionState = "connecting";
+  private stored = true;
+  private listeners = new Set<() => void>();
+  private snapshot: CaptureSnapshot;
+  private stream: LiveStream | null = null;
+  private flushing = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryMs = 1_000;
+  private running = false;
+  private generation = 0;
+
+  constructor(
+    readonly meetingId: string,
+    private readonly deps: CaptureDeps = defaultDeps,
+  ) {
+    this.queue = loadQueue(meetingId);
+    this.snapshot = this.build();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): CaptureSnapshot => this.snapshot;
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    window.addEventListener("online", this.onOnline);
+    void this.reload();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.generation++;
+    window.removeEventListener("online", this.onOnline);
+    clearTimeout(this.retryTimer);
+    this.stream?.close();
+    this.stream = null;
+  }
+
+  /** Loads the capture, then follows the live stream from the snapshot's last event. */
+  async reload(): Promise<void> {
+    const generation = ++this.generation;
+    this.stream?.close();
+    this.stream = null;
+    this.load = { state: "loading" };
+    this.emit();
+    try {
+      const capture = await this.deps.fetchCapture(this.meetingId);
+      if (generation !== this.generation) return;
+      const { lastEventId, ...state } = capture;
+      this.server = state;
+      this.load = { state: "ready" };
+      this.openStream(lastEventId);
+    } catch (e) {
+      if (generation !== this.generation) return;
+      this.load = { state: "error", message: e instanceof Error ? e.message : String(e) };
+    }
+    this.emit();
+    void this.flush();
+  }
+
+  addItem(body: Omit<CreateItemBody, "id">): string {
+    const id = newId();
+    this.enqueue({ opId: newId(), type: "createItem", body: { ...body, id } });
+    return id;
+  }
+
+  /** `version` is the one the user was looking at when they started the edit. */
+  editItem(itemId: string, version: number, changes: ItemChanges): void {
+    this.enqueue({ opId: newId(), type: "updateItem", itemId, version, changes });
+  }
+
+  addNote(agendaItemKey: string, body: string, internalOnly: boolean): void {
+    this.enqueue({ opId: newId(), type: "createNote", body: { id: newId(), agendaItemKey, body, internalOnly } });
+  }
+
+  editNote(noteId: string, version: number, changes: NoteChanges): void {
+    this.enqueue({ opId: newId(), type: "updateNote", noteId, version, changes });
+  }
+
+  setAgenda(change: AgendaChange): void {
+    this.enqueue({ opId: newId(), type: "agendaState", body: change });
+  }
+
+  /** Drops my conflicting change: the row stays as the other person left it. */
+  keepTheirs(id: string): void {
+    const { [id]: _gone, ...rest } = this.conflicts;
+    this.conflicts = rest;
+    this.emit();
+  }
+
+  /** Sends my change again on top of the row as it is now. */
+  applyMineAgain(id: string): void {
+    const c = this.conflicts[id];
+    if (!c) return;
+    this.keepTheirs(id);
+    if (c.kind === "item") this.editItem(id, this.currentVersion(id) ?? c.theirs.version, c.mine);
+    else this.editNote(id, this.currentVersion(id) ?? c.theirs.version, c.mine);
+  }
+
+  retryFailure(opId: string): void {
+    const f = this.failures.find((x) => x.op.opId === opId);
+    this.failures = this.failures.filter((x) => x.op.opId !== opId);
+    if (f) this.enqueue({ ...f.op, opId: newId() });
+    else this.emit();
+  }
+
+  discardFailure(opId: string): void {
+    this.failures = this.failures.filter((x) => x.op.opId !== opId);
+    this.emit();
+  }
+
+  private currentVersion(id: string): number | undefined {
+    const s = this.server;
+    return s?.items.find((i) => i.id === id)?.version ?? s?.carriedOver.find((i) => i.id === id)?.version ?? s?.notes.find((n) => n.id === id)?.version;
+  }
+
+  private onOnline = () => {
+    if (this.load.state === "error") void this.reload();
+    else void this.flush();
+  };
+
+  private openStream(lastEventId: number): void {
+    const auth = credential();
+    const base = `/api/meetings/${this.meetingId}/events`;
+    this.stream = this.deps.openLiveStream({
+      lastEventId,
+      url: (last) => `${base}?${auth ? `auth=${encodeURIComponent(auth)}&` : ""}lastEventId=${last}`,
+      onEvent: (event) => {
+        if (!this.server) return;
+        this.server = applyEvent(this.server, event);
+        this.emit();
+      },
+      onState: (state) => {
+        this.connection = state;
+        this.emit();
+      },
+      onOpen: () => void this.flush(),
+    });
+  }
+
+  private enqueue(op: Op): void {
+    this.queue = [...this.queue, op];
+    this.persist();
+    this.emit();
+    void this.flush();
+  }
+
+  /** Sends the queue in order, one operation at a time; stops at the first that cannot reach the server. */
+  private async flush(): Promise<void> {
+    if (this.flushing || !this.running) return;
+    this.flushing = true;
+    clearTimeout(this.retryTimer);
+    try {
+      for (let op = this.queue[0]; op; op = this.queue[0]) {
+        const result = await this.deps.sendOp(this.meetingId, op);
+        if (!this.running) return;
+        if (result.kind === "retry") {
+          this.retryTimer = setTimeout(() => void this.flush(), this.retryMs);
+          this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+          return;
+        }
+        this.retryMs = 1_000;
+        this.queue = this.queue.filter((q) => q.opId !== op?.opId);
+        this.settle(op, result);
+        this.persist();
+        this.emit();
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private settle(op: Op, result: Exclude<SendResult, { kind: "retry" }>): void {
+    if (result.kind === "rejected") {
+      this.failures = [...this.failures, { op, message: result.message }];
+      return;
+    }
+    if (result.item) this.mergeServer((s) => mergeItem(s, result.item as CapturedItemDto));
+    if (result.note) this.mergeServer((s) => mergeNote(s, result.note as NoteDto));
+    if (result.kind === "saved") {
+      if (result.agendaState) this.mergeServer((s) => ({ ...s, agendaState: result.agendaState ?? s.agendaState }));
+      const saved = result.item ?? result.note;
+      if (saved && (op.type === "updateItem" || op.type === "updateNote")) this.queue = rebaseQueue(this.queue, saved.id, op.version, saved.version);
+      return;
+    }
+    // A conflict: my later queued edits of the same row were made on the same stale version; they join the conflict.
+    if (op.type !== "updateItem" && op.type !== "updateNote") return;
+    const id = op.type === "updateItem" ? op.itemId : op.noteId;
+    let mine = { ...op.changes };
+    this.queue = this.queue.filter((q) => {
+      const same = (q.type === "updateItem" && q.itemId === id) || (q.type === "updateNote" && q.noteId === id);
+      if (same) mine = { ...mine, ...q.changes };
+      return !same;
+    });
+    if (op.type === "updateItem" && result.item) this.conflicts = { ...this.conflicts, [id]: { kind: "item", id, mine, theirs: result.item } };
+    if (op.type === "updateNote" && result.note) this.conflicts = { ...this.conflicts, [id]: { kind: "note", id, mine, theirs: result.note } };
+  }
+
+  private mergeServer(f: (s: ServerState) => ServerState): void {
+    if (this.server) this.server = f(this.server);
+  }
+
+  private persist(): void {
+    this.stored = saveQueue(this.meetingId, this.queue);
+  }
+
+  private build(): CaptureSnapshot {
+    return {
+      load: this.load,
+      view: this.server ? viewOf(this.server, this.queue) : null,
+      people: this.server?.people ?? [],
+      internalByDefault: this.server?.internalByDefault ?? false,
+      unsynced: this.queue.length,
+      connection: this.connection,
+      conflicts: this.conflicts,
+      failures: this.failures,
+      stored: this.stored,
+    };
+  }
+
+  private emit(): void {
+    this.snapshot = this.build();
+    for (const l of this.listeners) l();
+  }
+}

@@ -1,0 +1,30 @@
+import { useCallback, useEffect, useState } from "react";
+import { api } from "../api/client";
+
+export type Loadable<T> =
+  | { state: "loading" }
+  | { state: "error"; message: string; status: number | null }
+  | { state: "ready"; data: T };
+
+/** GETs a path and re-GETs on reload(); the component shows loading, error and data states. */
+export function useApi<T>(path: string | null): [Loadable<T>, () => void] {
+  const [value, setValue] = useState<Loadable<T>>({ state: "loading" });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (!path) return;
+    let live = true;
+    setValue({ state: "loading" });
+    api<T>(path)
+      .then((data) => live && setValue({ state: "ready", data }))
+      .catch((e: unknown) => {
+        if (!live) return;
+        const status = typeof e === "object" && e !== null && "status" in e ? Number((e as { status: number }).status) : null;
+        setValue({ state: "error", message: e instanceof Error ? e.message : String(e), status });
+      });
+    return () => {
+      live = false;
+    };
+  }, [path, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return [value, reload];
+}

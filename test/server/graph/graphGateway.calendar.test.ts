@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOboTokenProvider } from "../../../server/auth/oboTokenProvider";
+import type { RequestIdentity } from "../../../server/auth/verifyTeamsToken";
+import { createGraphGateway } from "../../../server/graph/graphGateway";
+import type { CreateSeriesInput, MailCalendarGateway } from "../../../server/graph/MailCalendarGateway";
+import { recurrenceFor } from "../../../server/graph/recurrenceFor";
+import { startFakeEntraServer, type FakeEntraServer } from "../../support/graph/fakeEntraServer";
+import { startFakeGraphServer, type FakeGraphServer } from "../../support/graph/fakeGraphServer";
+
+let graph: FakeGraphServer;
+let entra: FakeEntraServer;
+let gateway: MailCalendarGateway;
+let identity: RequestIdentity;
+
+beforeAll(async () => {
+  [graph, entra] = await Promise.all([startFakeGraphServer(), startFakeEntraServer()]);
+  // The whole chain: SSO token → real msal-node OBO against the fake Entra → real Graph SDK → fake Graph.
+  const tokens = createOboTokenProvider({
+    clientId: entra.clientId,
+    clientSecret: entra.clientSecret,
+    authority: entra.authority,
+    authorityMetadata: entra.authorityMetadata,
+    cloudDiscoveryMetadata: entra.cloudDiscoveryMetadata,
+    networkClient: entra.networkClient,
+  });
+  gateway = createGraphGateway({ baseUrl: graph.baseUrl, tokens, retryDelaySeconds: 0, settleMs: 10 });
+  const token = await entra.mintTeamsToken({ oid: "oid-calendar" });
+  identity = { tenantId: entra.tenantId, userId: "oid-calendar", name: "Pat", email: "pat@contoso.example", token };
+});
+afterAll(async () => {
+  await Promise.all([graph.close(), entra.close()]);
+});
+
+function triageSeries(transactionId: string): CreateSeriesInput {
+  const timing = recurrenceFor("triage", { from: "2026-12-01" });
+  return {
+    transactionId,
+    subject: "Riverbend triage",
+    bodyHtml: "<p>Agenda: open defects</p>",
+    ...timing,
+    attendees: [
+      { email: "dana@customer.example", name: "Dana Customer", type: "required" },
+      { email: "lee@contoso.example", name: "Lee Engineer", type: "optional" },
+    ],
+  };
+}
+
+describe("graphGateway.createSeries", () => {
+  it("posts a Teams meeting series with the triage recurrence, typed attendees and a transactionId", async () => {
+    const before = graph.requests.length;
+    const created = await gateway.createSeries(identity, triageSeries("tx-triage-1"));
+    const [request] = graph.requests.slice(before);
+
+    expect(request?.route).toBe("createEvent");
+    expect(request?.outcome).toBe(201);
+    expect(request?.headers.authorization).toMatch(/^Bearer eyJ/);
+    expect(request?.body).toMatchObject({
+      transactionId: "tx-triage-1",
+      isOnlineMeeting: true,
+      onlineMeetingProvider: "teamsForBusiness",
+      start: { dateTime: "2026-12-01T10:00:00", timeZone: "Eastern Standard Time" },
+      end: { dateTime: "2026-12-01T11:00:00", timeZone: "Eastern Standard Time" },
+      recurrence: {
+        pattern: { type: "weekly", interval: 1, daysOfWeek: ["tuesday", "thursday"] },
+        range: { type: "noEnd", startDate: "2026-12-01", recurrenceTimeZone: "Eastern Standard Time" },
+      },
+      attendees: [
+        { emailAddress: { address: "dana@customer.example", name: "Dana Customer" }, type: "required" },
+        { emailAddress: { address: "lee@contoso.example", name: "Lee Engineer" }, type: "optional" },
+      ],
+    });
+    expect(created.eventId).toBe(graph.mailbox.events.at(-1)?.id);
+    expect(created.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
+    expect(created.iCalUId).toMatch(/^040000008200E00074C5B7101A82E008/);
+  });
+
+  it("replays a POST whose connection dropped after creation; the transactionId keeps it one series", async () => {
+    graph.injectFault("createEvent", { kind: "dropAfterAccept" });
+    graph.injectFault("createEvent", { kind: "unavailable", retryAfter: "0" });
+    const eventsBefore = graph.mailbox.events.length;
+    const created = await gateway.createSeries(identity, triageSeries("tx-triage-2"));
+
+    const attempts = graph.requestsTo("createEvent").slice(-3);
+    expect(attempts.map((r) => r.outcome)).toEqual(["dropped", 503, 201]);
+    expect(graph.mailbox.events.length - eventsBefore).toBe(1);
+    expect(created.eventId).toBe(graph.mailbox.events.at(-1)?.id);
+  });
+});
+
+describe("graphGateway.getOutOfOffice", () => {
+  it("asks getSchedule for the working day and reports mailboxes out for most of it", async () => {
+    graph.mailbox.outOfOffice.set("away@contoso.example", new Set(["2026-12-03"]));
+    graph.mailbox.unknownMailboxes.add("ghost@contoso.example");
+    const before = graph.requests.length;
+    const out = await gateway.getOutOfOffice(
+      identity,
+      ["Away@Contoso.example", "here@contoso.example", "ghost@contoso.example", "away@contoso.example"],
+      "2026-12-03",
+    );
+
+    expect([...out]).toEqual(["away@contoso.example"]);
+    const [request] = graph.requests.slice(before);
+    expect(request?.path).toBe("/me/calendar/getSchedule");
+    expect(request?.body).toEqual({
+      schedules: ["away@contoso.example", "here@contoso.example", "ghost@contoso.example"],
+      startTime: { dateTime: "2026-12-03T09:00:00", timeZone: "UTC" },
+      endTime: { dateTime: "2026-12-03T17:00:00", timeZone: "UTC" },
+      availabilityViewInterval: 60,
+    });
+  });
+
+  it("asks in chunks of 20 and makes no call for an empty list", async () => {
+    const before = graph.requests.length;
+    expect(await gateway.getOutOfOffice(identity, [], "2026-12-03")).toEqual(new Set());
+    const many = Array.from({ length: 45 }, (_, i) => `p${i}@contoso.example`);
+    await gateway.getOutOfOffice(identity, many, "2026-12-03");
+    const sizes = graph.requests.slice(before).map((r) => (r.body as { schedules: string[] }).schedules.length);
+    expect(sizes).toEqual([20, 20, 5]);
+  });
+});
+
+describe("graphGateway.findOnlineMeetingByChat", () => {
+  const joinWebUrl =
+    "https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjQ4%40thread.v2/0?context=%7b%22Tid%22%3a%22t%22%2c%22Oid%22%3a%22o%22%7d";
+
+  it("follows chat → joinWebUrl → /me/onlineMeetings filter, keeping the URL's escapes intact", async () => {
+    graph.mailbox.chats.set("19:meeting_NjQ4@thread.v2", {
+      chatId: "19:meeting_NjQ4@thread.v2",
+      joinWebUrl,
+      onlineMeetingId: "MSpkYzE3NjctYmZiMi04ZG",
+      organizedByMe: true,
+    });
+    const before = graph.requests.length;
+    const found = await gateway.findOnlineMeetingByChat(identity, "19:meeting_NjQ4@thread.v2");
+
+    expect(found).toEqual({ joinWebUrl, onlineMeetingId: "MSpkYzE3NjctYmZiMi04ZG" });
+    const [chat, meetings] = graph.requests.slice(before);
+    expect(chat?.path).toBe("/chats/19:meeting_NjQ4@thread.v2");
+    expect(meetings?.query.$filter).toBe(`JoinWebUrl eq '${joinWebUrl}'`);
+  });
+
+  it("returns the join URL without an id when the user did not organise the meeting", async () => {
+    graph.mailbox.chats.set("19:meeting_other@thread.v2", {
+      chatId: "19:meeting_other@thread.v2",
+      joinWebUrl: joinWebUrl.replace("NjQ4", "b3RoZXI"),
+      onlineMeetingId: "other",
+      organizedByMe: false,
+    });
+    const found = await gateway.findOnlineMeetingByChat(identity, "19:meeting_other@thread.v2");
+    expect(found).toEqual({ joinWebUrl: joinWebUrl.replace("NjQ4", "b3RoZXI"), onlineMeetingId: null });
+  });
+
+  it("returns null for a group chat and for an unknown chat", async () => {
+    graph.mailbox.chats.set("19:group@thread.v2", { chatId: "19:group@thread.v2", joinWebUrl: null, onlineMeetingId: "", organizedByMe: false });
+    expect(await gateway.findOnlineMeetingByChat(identity, "19:group@thread.v2")).toBeNull();
+    expect(await gateway.findOnlineMeetingByChat(identity, "19:nope@thread.v2")).toBeNull();
+  });
+});
