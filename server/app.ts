@@ -8,6 +8,9 @@ import { errorMiddleware, notFound, unauthorized } from "./errors";
 import { meetingsRouter } from "./routes/meetings/router";
 import { meetingLinkRouter } from "./routes/meetings/linkRouter";
 import { captureRouter } from "./routes/capture/router";
+import { recapRouter } from "./routes/recap/router";
+import { seriesRouter } from "./routes/series/router";
+import { outboxRouter } from "./routes/outbox/router";
 import { projectsRouter } from "./routes/projects/router";
 import { sessionRouter } from "./routes/session/router";
 import { contextOf } from "./http/requestContext";
@@ -62,7 +65,10 @@ export function createApp(deps: AppDeps): Express {
   api.use("/meetings", meetingLinkRouter(deps));
   api.use("/meetings", meetingsRouter(deps));
   api.use("/meetings", captureRouter(deps));
+  api.use("/meetings", recapRouter(deps));
   api.use("/projects", projectsRouter(deps));
+  api.use("/projects", seriesRouter(deps));
+  api.use("/outbox", outboxRouter(deps));
   api.use((_req, _res, next) => next(notFound("Route")));
   app.use("/api", api);
 

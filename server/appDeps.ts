@@ -3,6 +3,8 @@ import type { Database } from "./db/database";
 import type { Authenticator } from "./http/requestContext";
 import type { LiveBus } from "./live/liveBus";
 import type { LiveClients } from "./live/liveClients";
+import type { MailCalendarGateway } from "./graph/MailCalendarGateway";
+import type { RequestContext } from "./http/requestContext";
 
 /** What createApp needs. server/index.ts builds the real ones; tests pass plain objects. */
 export interface AppDeps {
@@ -17,6 +19,10 @@ export interface AppDeps {
   /** Tells live streams that a meeting has new events (in-process, or across instances). */
   bus: LiveBus;
   liveClients?: LiveClients;
+  /** Mail and calendar for one caller: Microsoft Graph, or the local outbox. */
+  mail: (ctx: RequestContext, scope: { projectId: string | null }) => MailCalendarGateway;
+  /** "graph" or "outbox": shown to users where it matters ("Sent" vs "In the local outbox"). */
+  mailMode: "graph" | "outbox";
   /** Built front end (dist/web); absent in API-only tests. */
   webRoot?: string;
   /** Extra parent origins the front end passes to teams-js (test host pages only). */

@@ -8,6 +8,12 @@ import { migrate } from "./db/migrate";
 import { ensureDemo } from "./db/ensureDemo";
 import { createApp } from "./app";
 import { devAuthenticator } from "./auth/devSignIn";
+import { createRemoteJWKSet } from "jose";
+import { createTokenVerifier, defaultAllowedClientIds } from "./auth/verifyTeamsToken";
+import { entraAuthenticator } from "./auth/entraAuthenticator";
+import { createOboTokenProvider } from "./auth/oboTokenProvider";
+import { createGraphGateway } from "./graph/graphGateway";
+import { localOutboxMail } from "./graph/mailFactory";
 import type { Authenticator } from "./http/requestContext";
 import { createLocalBus } from "./live/liveBus";
 import { createPgBus } from "./live/pgBus";
@@ -35,6 +41,29 @@ async function main(config: Config): Promise<void> {
       : createLocalBus();
   const liveClients = createLiveClients();
   const authenticators: Authenticator[] = [];
+  let mail = localOutboxMail(database.db, () => new Date());
+  if (config.AAD_APP_CLIENT_ID && config.TAB_DOMAIN) {
+    const verifier = createTokenVerifier({
+      clientId: config.AAD_APP_CLIENT_ID,
+      appIdUri: `api://${config.TAB_DOMAIN}/${config.AAD_APP_CLIENT_ID}`,
+      allowedClientIds: defaultAllowedClientIds,
+      ...(config.ALLOWED_TENANTS ? { allowedTenants: config.ALLOWED_TENANTS } : {}),
+      jwks: createRemoteJWKSet(new URL(`${config.AUTHORITY_HOST}/common/discovery/v2.0/keys`)),
+    });
+    authenticators.push(entraAuthenticator(verifier, database.db, logger));
+  }
+  if (config.GRAPH_MODE === "graph" && config.AAD_APP_CLIENT_ID && config.AAD_APP_CLIENT_SECRET) {
+    const gateway = createGraphGateway({
+      baseUrl: config.GRAPH_BASE_URL,
+      tokens: createOboTokenProvider({
+        clientId: config.AAD_APP_CLIENT_ID,
+        clientSecret: config.AAD_APP_CLIENT_SECRET,
+        authority: `${config.AUTHORITY_HOST}/${config.AAD_APP_TENANT_ID ?? "organizations"}`,
+      }),
+      logger,
+    });
+    mail = () => gateway;
+  }
   if (config.DEV_SIGN_IN) authenticators.push(devAuthenticator(database.db));
 
   const app = createApp({
@@ -46,6 +75,8 @@ async function main(config: Config): Promise<void> {
     devSignIn: config.DEV_SIGN_IN,
     bus,
     liveClients,
+    mail,
+    mailMode: config.GRAPH_MODE,
     webRoot: fileURLToPath(new URL("../dist/web", import.meta.url)),
     teamsHostOrigins: config.TEAMS_TEST_HOST_ORIGINS ?? [],
   });

@@ -6,6 +6,8 @@ import { credential } from "./api/client";
 import { DevSignIn } from "./features/signin/DevSignIn";
 import { MeetingList } from "./features/meetings/MeetingList";
 import { MeetingPanel } from "./features/panel/MeetingPanel";
+import { TeamsPanel } from "./features/panel/TeamsPanel";
+import { ConfigPage } from "./features/config/ConfigPage";
 import { Loading } from "./ui/states";
 
 interface SessionConfig {
@@ -13,9 +15,11 @@ interface SessionConfig {
   teamsHostOrigins: string[];
 }
 
-export type Route = { page: "home" } | { page: "meeting"; meetingId: string };
+export type Route = { page: "home" } | { page: "meeting"; meetingId: string } | { page: "panel" } | { page: "config" };
 
 export function routeOf(pathname: string): Route {
+  if (/^\/panel\/?$/.test(pathname)) return { page: "panel" };
+  if (/^\/config\/?$/.test(pathname)) return { page: "config" };
   const m = /^\/meetings\/([0-9a-f-]{36})\/?$/.exec(pathname);
   return m?.[1] ? { page: "meeting", meetingId: m[1] } : { page: "home" };
 }
@@ -60,6 +64,10 @@ export function App() {
         <DevSignIn onSignedIn={() => setSignedIn(true)} />
       ) : route.page === "meeting" ? (
         <MeetingPanel meetingId={route.meetingId} host={host} />
+      ) : route.page === "panel" ? (
+        <TeamsPanel host={host} />
+      ) : route.page === "config" ? (
+        <ConfigPage host={host} />
       ) : (
         <MeetingList onSignOut={() => setSignedIn(false)} />
       )}

@@ -11,6 +11,8 @@ export interface RequestContext {
   /** The caller's row in the tenant's people directory, when they have one. */
   personId: string | null;
   via: "dev" | "entra";
+  /** The verified SSO token (Entra sign-in only): the assertion for on-behalf-of. Never logged. */
+  token?: string;
 }
 
 /** Returns the caller, or null when this authenticator does not recognise the request. Throws to refuse. */

@@ -7,6 +7,7 @@ import { demoId } from "../../server/db/demo/seedDemo";
 import { DEMO_TENANT_ID } from "../../server/db/demo/demoPeople";
 import { TEST_NOW } from "./constants";
 import { createLocalBus } from "../../server/live/liveBus";
+import { localOutboxMail } from "../../server/graph/mailFactory";
 
 export function buildTestApp(database: Database, overrides: { now?: Date } = {}): Express {
   return createApp({
@@ -17,6 +18,8 @@ export function buildTestApp(database: Database, overrides: { now?: Date } = {})
     isReady: () => true,
     devSignIn: true,
     bus: createLocalBus(),
+    mail: localOutboxMail(database.db, () => overrides.now ?? TEST_NOW),
+    mailMode: "outbox",
   });
 }
 

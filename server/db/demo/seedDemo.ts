@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { count, sql } from "drizzle-orm";
 import type { Database } from "../database";
 import * as t from "../schema";
 import { CIS_DOMAIN, CUSTOMER_DOMAIN, DEMO_TENANT_ID, SI_DOMAIN, demoPeople } from "./demoPeople";
@@ -17,10 +18,15 @@ export interface SeedOptions {
   tenantId?: string;
   /** Prefix for names, so a second tenant's demo is told apart in tests. */
   label?: string;
+  /** Seed only when the database has no project at all (first start). */
+  onlyIfEmpty?: boolean;
 }
 
-/** Inserts the demo project in one transaction. Returns the project id. */
-export async function seedDemo(database: Database, options: SeedOptions): Promise<string> {
+/** Instances starting together seed once: the check and the inserts share one locked transaction. */
+const SEED_LOCK_KEY = 4_242_018;
+
+/** Inserts the demo project in one transaction. Returns the project id, or null when onlyIfEmpty found data. */
+export async function seedDemo(database: Database, options: SeedOptions): Promise<string | null> {
   const tenantId = options.tenantId ?? DEMO_TENANT_ID;
   const id = (key: string) => demoId(key, tenantId);
   const today = isoDate(options.now);
@@ -30,7 +36,12 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   const cis = id("vendor_cis");
   const si = id("vendor_si");
 
-  await database.db.transaction(async (tx) => {
+  return database.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    if (options.onlyIfEmpty) {
+      const [row] = await tx.select({ n: count() }).from(t.projects);
+      if ((row?.n ?? 0) > 0) return null;
+    }
     await tx.insert(t.projects).values({
       id: projectId,
       tenantId,
@@ -185,8 +196,8 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         openedAt: new Date(options.now.getTime() - c.openedDaysAgo * 86_400_000).toISOString(),
       })),
     );
+    return projectId;
   });
-  return projectId;
 }
 
 /** Next (or previous) Tuesday/Thursday from today, excluding today. */

@@ -1,5 +1,5 @@
 import { Badge, Text } from "@fluentui/react-components";
-import type { Agenda, AgendaFlag } from "../../../server/domain/buildAgenda";
+import type { Agenda, AgendaFlag, AgendaItem } from "../../../server/domain/buildAgenda";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 
@@ -35,26 +35,35 @@ export function AgendaView({ meetingId, callType }: { meetingId: string; callTyp
                 {item.minutes}′
               </Text>
             </div>
-            {item.summary ? <Text size={200} block>{item.summary}</Text> : null}
-            {item.lines.length === 0 && item.empty ? <Empty>{item.empty}</Empty> : null}
-            {item.lines.length > 0 ? (
-              <ul style={{ paddingLeft: 16, margin: "4px 0 0" }}>
-                {item.lines.map((line, i) => (
-                  <li key={line.ref?.id ?? i}>
-                    <Text size={200}>{line.text}</Text>
-                    {line.detail ? <Text size={100} block>{line.detail}</Text> : null}
-                    {line.flags.map((f) => (
-                      <Badge key={f} size="small" appearance="tint" color={flagText[f].color} style={{ marginLeft: 4 }}>
-                        {flagText[f].label}
-                      </Badge>
-                    ))}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <AgendaItemBody item={item} />
           </li>
         ))}
       </ol>
     </section>
+  );
+}
+
+/** An agenda item's summary and lines (or its empty text): shared by the preview and the live agenda. */
+export function AgendaItemBody({ item }: { item: AgendaItem }) {
+  return (
+    <>
+      {item.summary ? <Text size={200} block>{item.summary}</Text> : null}
+      {item.lines.length === 0 && item.empty ? <Empty>{item.empty}</Empty> : null}
+      {item.lines.length > 0 ? (
+        <ul style={{ paddingLeft: 16, margin: "4px 0 0" }}>
+          {item.lines.map((line, i) => (
+            <li key={line.ref?.id ?? i}>
+              <Text size={200}>{line.text}</Text>
+              {line.detail ? <Text size={100} block>{line.detail}</Text> : null}
+              {line.flags.map((f) => (
+                <Badge key={f} size="small" appearance="tint" color={flagText[f].color} style={{ marginLeft: 4 }}>
+                  {flagText[f].label}
+                </Badge>
+              ))}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   );
 }

@@ -5,8 +5,8 @@ import { navigate } from "../../App";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
 import { PanelHeader } from "./PanelHeader";
-import { AgendaView } from "./AgendaView";
 import { CallTypePicker } from "./CallTypePicker";
+import { CapturePanel } from "./capture/CapturePanel";
 
 /** The side panel: in Teams it fills the panel; in a browser it is shown as a 320 px column. */
 export function MeetingPanel({ meetingId, host }: { meetingId: string; host: HostContext }) {
@@ -48,7 +48,7 @@ export function MeetingPanel({ meetingId, host }: { meetingId: string; host: Hos
           <>
             <PanelHeader meeting={meeting.data} />
             <CallTypePicker meeting={meeting.data} onChanged={reloadMeeting} />
-            <AgendaView meetingId={meetingId} callType={meeting.data.callType} />
+            <CapturePanel meeting={meeting.data} />
           </>
         ) : null}
         {meeting.state !== "ready" ? <Text size={100}> </Text> : null}

@@ -62,10 +62,7 @@ const cast: { person: Person; roles: ProjectRole[]; backup?: string }[] = [
   { person: makePerson("maria", "Maria Lopez", "customer", { title: "IT Business Analyst" }), roles: ["customer_stakeholder"] },
   { person: makePerson("steve", "Steve Novak", "vendor", { vendorId: "meridian", title: "Project Manager, Meridian CIS" }), roles: ["vendor_pm"] },
   { person: makePerson("alicia", "Alicia Grant", "vendor", { vendorId: "meridian", title: "Integration Lead, Meridian CIS" }), roles: ["vendor_contact"] },
-  {
-    person: makePerson("derek", "Derek Shaw", "vendor", { vendorId: "keystone", email: `derek.shaw@${SI_DOMAIN}`, title: "Engagement Manager, Keystone" }),
-    roles: ["vendor_pm"],
-  },
+  { person: makePerson("derek", "Derek Shaw", "vendor", { vendorId: "keystone", email: `derek.shaw@${SI_DOMAIN}`, title: "Keystone PM" }), roles: ["vendor_pm"] },
   // Backups: people of ours with no role on this project.
   { person: makePerson("kevin", "Kevin Wu", "internal", { title: "Project Manager" }), roles: [] },
   { person: makePerson("jordan", "Jordan Blake", "internal", { title: "Implementation Manager" }), roles: [] },
@@ -187,16 +184,7 @@ function vendors(): Vendor[] {
         pm_contact_weekly: "Steve Novak, Thursday vendors-only call",
       },
     },
-    {
-      id: "keystone",
-      name: "Keystone Integrators",
-      kind: "si",
-      emailDomains: [SI_DOMAIN],
-      contactPersonId: "derek",
-      goLiveAligned: true,
-      deliverablesTouchingSchedule: [],
-      checklist: {},
-    },
+    { id: "keystone", name: "Keystone Integrators", kind: "si", emailDomains: [SI_DOMAIN], contactPersonId: "derek", goLiveAligned: true, deliverablesTouchingSchedule: [], checklist: {} },
   ];
 }
 

@@ -1,0 +1,48 @@
+import type { Request } from "express";
+import type { Logger } from "pino";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../db/database";
+import { people } from "../db/schema";
+import { unauthorized } from "../errors";
+import type { Authenticator } from "../http/requestContext";
+import { TokenRejected, type TokenVerifier } from "./verifyTeamsToken";
+
+/** The SSO token of a request: the Authorization header, or ?auth= for EventSource (which cannot send headers). */
+function bearer(req: Request): string | null {
+  const header = req.get("authorization");
+  if (header?.startsWith("Bearer ")) return header.slice(7).trim();
+  const q = req.query.auth;
+  return typeof q === "string" && q.startsWith("Bearer ") ? q.slice(7).trim() : null;
+}
+
+/**
+ * Teams/Outlook SSO: a verified token becomes the request context; the person is found in the
+ * tenant's directory by e-mail. A refused token answers 401 and its reason is logged (never the token).
+ */
+export function entraAuthenticator(verifier: TokenVerifier, db: Db, logger: Pick<Logger, "warn">): Authenticator {
+  return async (req) => {
+    const token = bearer(req);
+    if (!token) return null;
+    try {
+      const identity = await verifier(token);
+      const [person] = await db
+        .select({ id: people.id, name: people.name })
+        .from(people)
+        .where(and(eq(people.tenantId, identity.tenantId), eq(sql`lower(${people.email})`, identity.email.toLowerCase())))
+        .limit(1);
+      return {
+        tenantId: identity.tenantId,
+        userId: identity.userId,
+        email: identity.email,
+        name: person?.name ?? identity.name,
+        personId: person?.id ?? null,
+        via: "entra",
+        token,
+      };
+    } catch (e) {
+      const reason = e instanceof TokenRejected ? e.reason : "verification_failed";
+      logger.warn({ reason }, "token refused");
+      throw unauthorized("Your sign-in could not be verified");
+    }
+  };
+}

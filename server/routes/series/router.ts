@@ -1,0 +1,95 @@
+import { Router } from "express";
+import { and, eq } from "drizzle-orm";
+import type { AppDeps } from "../../appDeps";
+import { contextOf } from "../../http/requestContext";
+import { parse } from "../../http/validate";
+import { idParams } from "../../contracts/common";
+import { createSeriesBody, seriesDraftQuery } from "../../contracts/recap";
+import * as t from "../../db/schema";
+import { requireProjectAccess } from "../../db/projectAccess";
+import { loadSnapshot } from "../../db/loadSnapshot";
+import { badRequest } from "../../errors";
+import { callTypeDefinitions } from "../../domain/callTypeDefinitions";
+import { pickAttendees } from "../../domain/pickAttendees";
+import { escapeHtml } from "../../domain/recap/escapeHtml";
+import type { CallType } from "../../domain/types";
+import { recurrenceFor } from "../../graph/recurrenceFor";
+import { identityOf } from "../../graph/identityOf";
+import { availabilityFrom } from "../meetings/availability";
+import { directoryFor } from "../meetings/meetingService";
+
+/** The invite body: what the call is for and its agenda outline. */
+export function agendaOutlineHtml(callType: CallType, projectName: string): string {
+  const d = callTypeDefinitions[callType];
+  const items = d.agenda.map((i) => `<li>${escapeHtml(i.title)}</li>`).join("");
+  return `<p>${escapeHtml(d.purpose)}</p><p><b>${escapeHtml(projectName)}</b> — ${escapeHtml(d.label)}</p><ol>${items}</ol><p>The live agenda opens in Callbook in the meeting's side panel.</p>`;
+}
+
+export function seriesRouter(deps: AppDeps): Router {
+  const r = Router();
+  const { db } = deps.database;
+
+  /** What "Create series" proposes: subject, timing and attendees with a reason each, all editable. */
+  r.get("/:id/series/draft", async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const q = parse(seriesDraftQuery, req.query);
+    const ctx = contextOf(res);
+    const project = await requireProjectAccess(db, ctx, id);
+    const snapshot = await loadSnapshot(db, ctx.tenantId, project);
+    const from = q.from ?? deps.clock().toISOString().slice(0, 10);
+    const picked = pickAttendees(q.callType, snapshot, directoryFor(snapshot), availabilityFrom(snapshot.people), from);
+    const timing = recurrenceFor(q.callType, { from });
+    const d = callTypeDefinitions[q.callType];
+    res.json({
+      callType: q.callType,
+      subject: `${project.customerName} ${d.label.toLowerCase()}`,
+      from,
+      timing,
+      attendees: [
+        ...picked.required.map((p) => ({ email: p.email, name: p.name, type: "required" as const, reason: p.reason })),
+        ...picked.optional.map((p) => ({ email: p.email, name: p.name, type: "optional" as const, reason: p.reason })),
+      ],
+      warnings: picked.warnings,
+      bodyHtml: agendaOutlineHtml(q.callType, project.name),
+    });
+  });
+
+  r.post("/:id/series", async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const body = parse(createSeriesBody, req.body);
+    const ctx = contextOf(res);
+    const project = await requireProjectAccess(db, ctx, id);
+    let timing;
+    try {
+      timing = recurrenceFor(body.callType, {
+        from: body.from,
+        ...(body.startTime ? { startTime: body.startTime } : {}),
+        ...(body.durationMinutes ? { durationMinutes: body.durationMinutes } : {}),
+        ...(body.occurrences ? { occurrences: body.occurrences } : {}),
+      });
+    } catch (e) {
+      throw badRequest(e instanceof Error ? e.message.replace(/^recurrenceFor: /, "") : "Invalid series timing");
+    }
+    const created = await deps.mail(ctx, { projectId: project.id }).createSeries(identityOf(ctx), {
+      transactionId: body.id,
+      subject: body.subject,
+      bodyHtml: agendaOutlineHtml(body.callType, project.name),
+      ...timing,
+      attendees: body.attendees,
+    });
+    if (deps.mailMode === "graph") {
+      // Graph keeps the event; the outbox row is Callbook's record of it.
+      await db
+        .insert(t.outboxItems)
+        .values({
+          id: body.id, tenantId: ctx.tenantId, kind: "invite", projectId: project.id, subject: body.subject, fromEmail: ctx.email,
+          recipients: body.attendees, html: agendaOutlineHtml(body.callType, project.name), status: "sent", graphId: created.eventId,
+          createdBy: ctx.name, sentAt: deps.clock().toISOString(),
+        })
+        .onConflictDoNothing();
+    }
+    const [row] = await db.select({ id: t.outboxItems.id }).from(t.outboxItems).where(and(eq(t.outboxItems.tenantId, ctx.tenantId), eq(t.outboxItems.id, body.id)));
+    res.status(201).json({ id: row?.id ?? body.id, eventId: created.eventId, joinUrl: created.joinUrl, iCalUId: created.iCalUId, timing });
+  });
+  return r;
+}

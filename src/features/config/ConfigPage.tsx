@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from "react";
+import { Field, Select, Text, Title3 } from "@fluentui/react-components";
+import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../../server/contracts/meetings";
+import { callTypes, type CallType } from "../../../server/domain/types";
+import { callTypeDefinitions } from "../../../server/domain/callTypeDefinitions";
+import { api } from "../../api/client";
+import { onTabSave, setTabValid, type HostContext } from "../../host/host";
+import { useApi } from "../../ui/useApi";
+import { ErrorState, Loading } from "../../ui/states";
+
+const AUTO = "auto";
+
+/** What the link sends: the classifier's own pick, left unchanged, stays automatic rather than becoming an override. */
+export function linkBody(chatId: string, projectId: string, callType: string, existing: MeetingDetail | null): LinkMeetingBody {
+  const unchangedPick = existing !== null && !existing.overridden && callType === existing.callType;
+  return { chatId, projectId, callType: callType === AUTO || unchangedPick ? null : (callType as CallType) };
+}
+
+/** The tab's configuration page: links the Teams meeting to a project and a call type, then points the tab at /panel. */
+export function ConfigPage({ host }: { host: HostContext }) {
+  const chatId = host.chatId;
+  const inSettings = host.mode === "teams" && host.frameContext === "settings";
+  const [projects, reloadProjects] = useApi<{ projects: ProjectHeader[] }>("/projects");
+  const [existing, setExisting] = useState<MeetingDetail | null | "loading">(chatId ? "loading" : null);
+  const [projectId, setProjectId] = useState("");
+  const [callType, setCallType] = useState<string>(AUTO);
+  const latest = useRef({ projectId, callType, existing });
+  latest.current = { projectId, callType, existing };
+
+  useEffect(() => {
+    if (!chatId) return;
+    let live = true;
+    api<MeetingDetail>(`/meetings/by-chat?chatId=${encodeURIComponent(chatId)}`)
+      .then((m) => {
+        if (!live) return;
+        setExisting(m);
+        setProjectId(m.projectId ?? "");
+        setCallType(m.callType);
+      })
+      // Not found (or not readable): a meeting Callbook does not know yet; the link creates it.
+      .catch(() => live && setExisting(null));
+    return () => {
+      live = false;
+    };
+  }, [chatId]);
+
+  useEffect(() => {
+    if (!inSettings || !chatId) return;
+    onTabSave(async () => {
+      const { projectId: p, callType: c, existing: e } = latest.current;
+      if (!p) throw new Error("Choose a project first");
+      await api("/meetings/link", { method: "PUT", json: linkBody(chatId, p, c, e === "loading" ? null : e) });
+      return { contentUrl: `${window.location.origin}/panel`, entityId: "callbook", suggestedDisplayName: "Callbook" };
+    });
+  }, [inSettings, chatId]);
+
+  useEffect(() => {
+    if (inSettings) setTabValid(projectId !== "" && existing !== "loading");
+  }, [inSettings, projectId, existing]);
+
+  return (
+    <main style={{ padding: 16, maxWidth: 480, display: "grid", gap: 12, background: "var(--colorNeutralBackground1)" }} data-testid="config">
+      <Title3 as="h1">Set up Callbook for this meeting</Title3>
+      {!inSettings || !chatId ? <ErrorState message="Open this page from a Teams meeting when adding the Callbook tab." /> : null}
+      {projects.state === "loading" || existing === "loading" ? <Loading label="Loading your projects…" /> : null}
+      {projects.state === "error" ? <ErrorState message={projects.message} onRetry={reloadProjects} /> : null}
+      {projects.state === "ready" && existing !== "loading" ? (
+        <>
+          <Field label="Project" required hint={projects.data.projects.length ? undefined : "You are not on any project yet."}>
+            <Select value={projectId} onChange={(_e, d) => setProjectId(d.value)}>
+              <option value="">Choose a project</option>
+              {projects.data.projects.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({p.customerName})
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field
+            label="Call type"
+            hint={
+              existing && !existing.overridden
+                ? `Recognised from the invitation: ${callTypeDefinitions[existing.callType].label}.`
+                : "Callbook recognises the call type from the invitation unless you choose one."
+            }
+          >
+            <Select value={callType} onChange={(_e, d) => setCallType(d.value)}>
+              <option value={AUTO}>Recognise automatically</option>
+              {callTypes.map((t) => (
+                <option key={t} value={t}>
+                  {callTypeDefinitions[t].label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Text size={200}>Press Save to add the side panel to this meeting.</Text>
+        </>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,36 @@
+import type { MeetingDetail } from "../../../server/contracts/meetings";
+import type { HostContext } from "../../host/host";
+import { useApi } from "../../ui/useApi";
+import { ErrorState, Loading } from "../../ui/states";
+import { DetailsView } from "../details/DetailsView";
+import { MeetingPanel } from "./MeetingPanel";
+
+/**
+ * The tab's content URL inside Teams: finds the Callbook meeting from the Teams chat, then shows the
+ * side panel during the call, or the preparation view in the meeting's details and chat tabs.
+ */
+export function TeamsPanel({ host }: { host: HostContext }) {
+  const chatId = host.mode === "teams" ? host.chatId : null;
+  const [meeting, reload] = useApi<MeetingDetail>(chatId ? `/meetings/by-chat?chatId=${encodeURIComponent(chatId)}` : null);
+  if (!chatId) {
+    return (
+      <main style={{ padding: 12 }}>
+        <ErrorState message="Open Callbook from a Teams meeting: this page needs the meeting's chat." />
+      </main>
+    );
+  }
+  if (meeting.state === "loading") return <Loading label="Finding this meeting…" />;
+  if (meeting.state === "error") {
+    const message =
+      meeting.status === 404
+        ? "This meeting is not linked to a project yet. The organiser can link it in the Callbook tab's settings."
+        : meeting.message;
+    return (
+      <main style={{ padding: 12 }}>
+        <ErrorState message={message} onRetry={reload} />
+      </main>
+    );
+  }
+  if (host.frameContext === "content") return <DetailsView meeting={meeting.data} onChanged={reload} />;
+  return <MeetingPanel meetingId={meeting.data.id} host={host} />;
+}

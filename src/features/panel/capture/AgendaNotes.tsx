@@ -1,0 +1,110 @@
+import { useState, type FormEvent } from "react";
+import { Badge, Button, Checkbox, Field, Text, Textarea } from "@fluentui/react-components";
+import type { NoteView } from "../live/captureModel";
+import { useCaptureContext } from "./captureContext";
+import { ConflictNotice } from "./ConflictNotice";
+
+function NoteForm(props: { label: string; initial: string; internal?: boolean; onSave: (body: string, internalOnly: boolean) => void; onCancel: () => void }) {
+  const [body, setBody] = useState(props.initial);
+  const [internalOnly, setInternalOnly] = useState(props.internal ?? false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!body.trim()) {
+      setError("Write the note first");
+      return;
+    }
+    props.onSave(body.trim(), internalOnly);
+  };
+  return (
+    <form onSubmit={submit} style={{ display: "grid", gap: 6, margin: "4px 0" }}>
+      <Field label={props.label} validationMessage={error ?? undefined} validationState={error ? "error" : "none"}>
+        <Textarea value={body} onChange={(_e, d) => setBody(d.value)} resize="vertical" autoFocus />
+      </Field>
+      {props.internal !== undefined ? <Checkbox label="Internal only" checked={internalOnly} onChange={(_e, d) => setInternalOnly(d.checked === true)} /> : null}
+      <div style={{ display: "flex", gap: 8 }}>
+        <Button type="submit" size="small" appearance="primary">
+          Save note
+        </Button>
+        <Button size="small" onClick={props.onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function NoteRow({ note, itemTitle }: { note: NoteView; itemTitle: string }) {
+  const { store, snap } = useCaptureContext();
+  const [editing, setEditing] = useState<{ version: number } | null>(null);
+  const conflict = snap.conflicts[note.id];
+  return (
+    <li data-testid="note" style={{ padding: "2px 0" }}>
+      {editing ? (
+        <NoteForm
+          label={`Edit note on ${itemTitle}`}
+          initial={note.body}
+          onSave={(body) => {
+            if (body !== note.body) store.editNote(note.id, editing.version, { body });
+            setEditing(null);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <div style={{ display: "flex", gap: 4, alignItems: "flex-start", justifyContent: "space-between" }}>
+          <Text size={200} style={{ whiteSpace: "pre-wrap" }}>
+            {note.body}{" "}
+            {note.pending ? (
+              <Badge size="small" appearance="outline" color="warning">
+                Not yet saved
+              </Badge>
+            ) : null}{" "}
+            {note.internalOnly ? (
+              <Badge size="small" appearance="tint" color="informative">
+                Internal
+              </Badge>
+            ) : null}
+          </Text>
+          <Button size="small" appearance="subtle" aria-label={`Edit note: ${note.body.slice(0, 40)}`} onClick={() => setEditing({ version: note.version })}>
+            Edit
+          </Button>
+        </div>
+      )}
+      {conflict ? <ConflictNotice conflict={conflict} current={note} /> : null}
+    </li>
+  );
+}
+
+/** The notes taken on one agenda item, by anyone in the call. */
+export function AgendaNotes({ agendaKey, itemTitle }: { agendaKey: string; itemTitle: string }) {
+  const { store, snap } = useCaptureContext();
+  const [adding, setAdding] = useState(false);
+  const notes = (snap.view?.notes ?? []).filter((n) => n.agendaItemKey === agendaKey);
+  return (
+    <div style={{ marginTop: 4 }}>
+      {notes.length ? (
+        <ul aria-label={`Notes on ${itemTitle}`} style={{ margin: 0, paddingLeft: 16 }}>
+          {notes.map((n) => (
+            <NoteRow key={n.id} note={n} itemTitle={itemTitle} />
+          ))}
+        </ul>
+      ) : null}
+      {adding ? (
+        <NoteForm
+          label={`Note on ${itemTitle}`}
+          initial=""
+          internal={snap.internalByDefault}
+          onSave={(body, internalOnly) => {
+            store.addNote(agendaKey, body, internalOnly);
+            setAdding(false);
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      ) : (
+        <Button size="small" appearance="subtle" aria-label={`Add note on ${itemTitle}`} onClick={() => setAdding(true)}>
+          Add note
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from "react";
+import { Button, Field, Input, Textarea } from "@fluentui/react-components";
+import type { ItemChanges, ItemView } from "../live/captureModel";
+import { useCaptureContext } from "./captureContext";
+import { PersonSelect } from "./PersonSelect";
+
+export type EditableField = "title" | "description" | "owner" | "due";
+
+/**
+ * Edits some fields of an item. The version is the one shown when the editor opened: if someone
+ * saves in between, the server answers 409 and the row shows the conflict instead of losing either change.
+ */
+export function ItemEditor({ item, fields, onDone }: { item: ItemView; fields: EditableField[]; onDone: () => void }) {
+  const { store, snap } = useCaptureContext();
+  const [base] = useState(() => ({ version: item.version, title: item.title, description: item.description ?? "", ownerId: item.ownerId ?? "", dueDate: item.dueDate ?? "" }));
+  const [draft, setDraft] = useState(base);
+  const [error, setError] = useState<string | null>(null);
+  const has = (f: EditableField) => fields.includes(f);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (has("title") && !draft.title.trim()) {
+      setError("Enter a title");
+      return;
+    }
+    const changes: ItemChanges = {};
+    if (has("title") && draft.title.trim() !== base.title) changes.title = draft.title.trim();
+    if (has("description") && draft.description.trim() !== base.description) changes.description = draft.description.trim() || null;
+    if (has("owner") && draft.ownerId !== base.ownerId) changes.ownerId = draft.ownerId || null;
+    if (has("due") && draft.dueDate !== base.dueDate) changes.dueDate = draft.dueDate || null;
+    if (Object.keys(changes).length > 0) store.editItem(item.id, base.version, changes);
+    onDone();
+  };
+
+  return (
+    <form onSubmit={submit} style={{ display: "grid", gap: 6, margin: "6px 0" }} aria-label={`Edit ${item.title}`}>
+      {has("title") ? (
+        <Field label="Title" required validationMessage={error ?? undefined} validationState={error ? "error" : "none"}>
+          <Input value={draft.title} onChange={(_e, d) => setDraft({ ...draft, title: d.value })} />
+        </Field>
+      ) : null}
+      {has("description") ? (
+        <Field label="Description">
+          <Textarea value={draft.description} onChange={(_e, d) => setDraft({ ...draft, description: d.value })} resize="vertical" />
+        </Field>
+      ) : null}
+      {has("owner") ? <PersonSelect label="Owner" value={draft.ownerId} people={snap.people} onChange={(ownerId) => setDraft({ ...draft, ownerId })} /> : null}
+      {has("due") ? (
+        <Field label="Due date">
+          <Input type="date" value={draft.dueDate} onChange={(_e, d) => setDraft({ ...draft, dueDate: d.value })} />
+        </Field>
+      ) : null}
+      <div style={{ display: "flex", gap: 8 }}>
+        <Button type="submit" appearance="primary" size="small">
+          Save
+        </Button>
+        <Button size="small" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import { Text } from "@fluentui/react-components";
+import { Empty } from "../../../ui/states";
+import { useCaptureContext } from "./captureContext";
+import { ItemRow } from "./ItemRow";
+import { itemKinds, kindLabels } from "./describeItem";
+
+const listStyle = { listStyle: "none", padding: 0, margin: 0 } as const;
+
+/** Items raised in this call, by kind. */
+export function CapturedItems() {
+  const { snap } = useCaptureContext();
+  const items = snap.view?.items ?? [];
+  return (
+    <section aria-labelledby="captured-heading" style={{ marginTop: 16 }}>
+      <Text as="h2" id="captured-heading" weight="semibold" size={400} block>
+        Captured in this call
+      </Text>
+      {items.length === 0 ? <Empty>Nothing captured yet.</Empty> : null}
+      {itemKinds.map((kind) => {
+        const ofKind = items.filter((i) => i.kind === kind);
+        if (ofKind.length === 0) return null;
+        const label = kindLabels[kind].many;
+        return (
+          <div key={kind} data-kind={kind}>
+            <Text as="h3" weight="semibold" size={300} block style={{ marginTop: 8 }}>
+              {label} ({ofKind.length})
+            </Text>
+            <ul aria-label={label} style={listStyle}>
+              {ofKind.map((i) => (
+                <ItemRow key={i.id} item={i} />
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+/** Open items from the previous calls of this type: close, re-date or re-assign them here. */
+export function CarriedOver() {
+  const { snap } = useCaptureContext();
+  const items = snap.view?.carriedOver ?? [];
+  return (
+    <section aria-labelledby="carried-heading" style={{ marginTop: 16 }}>
+      <Text as="h2" id="carried-heading" weight="semibold" size={400} block>
+        Carried over ({items.filter((i) => i.status === "open").length} open)
+      </Text>
+      {items.length === 0 ? <Empty>Nothing open from the previous call.</Empty> : null}
+      <ul aria-label="Carried over" style={listStyle}>
+        {items.map((i) => (
+          <ItemRow key={i.id} item={i} carried />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+import { useRef, useState, type FormEvent } from "react";
+import { Button, Checkbox, Field, Input, Select, Text, Textarea } from "@fluentui/react-components";
+import type { CreateItemBody } from "../../../../server/contracts/capture";
+import { useCaptureContext } from "./captureContext";
+import { PersonSelect } from "./PersonSelect";
+import { dependencySentence, fromLocalInput, itemKinds, kindLabels, toLocalInput, type ItemKind } from "./describeItem";
+
+interface Draft {
+  title: string;
+  description: string;
+  ownerId: string;
+  dueDate: string;
+  dependency: boolean;
+  provider: string;
+  deliverable: string;
+  recipient: string;
+  neededFor: string;
+  by: string;
+  at: string;
+  location: string;
+  reproSteps: string;
+  internalOnly: boolean;
+}
+
+const blank = (internalOnly: boolean): Draft => ({
+  title: "",
+  description: "",
+  ownerId: "",
+  dueDate: "",
+  dependency: false,
+  provider: "",
+  deliverable: "",
+  recipient: "",
+  neededFor: "",
+  by: "",
+  at: toLocalInput(new Date()),
+  location: "",
+  reproSteps: "",
+  internalOnly,
+});
+
+const titleLabel: Record<ItemKind, string> = { action: "Action", decision: "Decision", risk: "Risk", issue: "What happened" };
+const opt = (s: string) => (s.trim() ? s.trim() : undefined);
+
+function toBody(kind: ItemKind, d: Draft, agendaItemKey: string | null): Omit<CreateItemBody, "id"> {
+  const body: Omit<CreateItemBody, "id"> = { kind, title: d.title.trim(), internalOnly: d.internalOnly, agendaItemKey };
+  if (kind === "action" || kind === "risk") {
+    body.ownerId = d.ownerId || null;
+    body.dueDate = d.dueDate || null;
+    body.description = opt(d.description);
+  }
+  if (kind === "action" && d.dependency) Object.assign(body, { provider: opt(d.provider), deliverable: opt(d.deliverable), recipient: opt(d.recipient), neededFor: opt(d.neededFor) });
+  if (kind === "decision") Object.assign(body, { decidedBy: opt(d.by), decidedAt: fromLocalInput(d.at) ?? undefined });
+  if (kind === "issue") {
+    Object.assign(body, { reportedBy: opt(d.by), reportedAt: fromLocalInput(d.at) ?? undefined, location: opt(d.location), reproSteps: opt(d.reproSteps) });
+  }
+  return body;
+}
+
+/** Quick capture of action items, decisions, risks and issues. Saved locally at once, sent when possible. */
+export function QuickCapture() {
+  const { store, snap, currentAgendaKey } = useCaptureContext();
+  const [kind, setKind] = useState<ItemKind>("action");
+  const [draft, setDraft] = useState<Draft>(() => blank(snap.internalByDefault));
+  const [error, setError] = useState<string | null>(null);
+  const titleRef = useRef<HTMLInputElement>(null);
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!draft.title.trim()) {
+      setError("Enter what to capture");
+      titleRef.current?.focus();
+      return;
+    }
+    store.addItem(toBody(kind, draft, currentAgendaKey));
+    setError(null);
+    setDraft(blank(snap.internalByDefault));
+    titleRef.current?.focus();
+  };
+  const text = (label: string, key: keyof Draft, hint?: string) => (
+    <Field label={label} hint={hint}>
+      <Input value={String(draft[key])} onChange={(_e, d) => set({ [key]: d.value })} />
+    </Field>
+  );
+  const sentence = dependencySentence({ provider: draft.provider, deliverable: draft.deliverable, recipient: draft.recipient, neededFor: draft.neededFor });
+
+  return (
+    <section aria-labelledby="capture-heading" style={{ marginTop: 16 }}>
+      <Text as="h2" id="capture-heading" weight="semibold" size={400} block>
+        Capture
+      </Text>
+      <form onSubmit={submit} style={{ display: "grid", gap: 8 }} aria-labelledby="capture-heading">
+        <Field label="Kind">
+          <Select value={kind} onChange={(_e, d) => setKind(d.value as ItemKind)}>
+            {itemKinds.map((k) => (
+              <option key={k} value={k}>
+                {kindLabels[k].one}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={titleLabel[kind]} required validationMessage={error ?? undefined} validationState={error ? "error" : "none"}>
+          <Input ref={titleRef} value={draft.title} onChange={(_e, d) => set({ title: d.value })} />
+        </Field>
+        {kind === "action" || kind === "risk" ? (
+          <>
+            <PersonSelect label="Owner" value={draft.ownerId} people={snap.people} onChange={(ownerId) => set({ ownerId })} />
+            <Field label="Due date">
+              <Input type="date" value={draft.dueDate} onChange={(_e, d) => set({ dueDate: d.value })} />
+            </Field>
+          </>
+        ) : null}
+        {kind === "risk" ? (
+          <Field label="Description">
+            <Textarea value={draft.description} onChange={(_e, d) => set({ description: d.value })} resize="vertical" />
+          </Field>
+        ) : null}
+        {kind === "action" ? (
+          <Checkbox label="Someone depends on this" checked={draft.dependency} onChange={(_e, d) => set({ dependency: d.checked === true })} />
+        ) : null}
+        {kind === "action" && draft.dependency ? (
+          <fieldset style={{ border: "1px solid var(--colorNeutralStroke2)", borderRadius: 4, display: "grid", gap: 6, padding: 8, margin: 0 }}>
+            <legend>Dependency</legend>
+            {text("Provider", "provider")}
+            {text("Deliverable", "deliverable")}
+            {text("Recipient", "recipient")}
+            {text("Needed for", "neededFor", "A milestone or date")}
+            {sentence ? <Text size={200} data-testid="dependency-preview">{sentence}</Text> : null}
+          </fieldset>
+        ) : null}
+        {kind === "decision" || kind === "issue" ? (
+          <>
+            {text(kind === "decision" ? "Decided by" : "Reported by", "by", "Leave empty for yourself")}
+            <Field label="When">
+              <Input type="datetime-local" value={draft.at} onChange={(_e, d) => set({ at: d.value })} />
+            </Field>
+          </>
+        ) : null}
+        {kind === "issue" ? (
+          <>
+            {text("Where", "location", "Screen, file or system")}
+            <Field label="How to reproduce">
+              <Textarea value={draft.reproSteps} onChange={(_e, d) => set({ reproSteps: d.value })} resize="vertical" />
+            </Field>
+          </>
+        ) : null}
+        <Checkbox label="Internal only" checked={draft.internalOnly} onChange={(_e, d) => set({ internalOnly: d.checked === true })} />
+        <Button type="submit" appearance="primary">
+          Add {kindLabels[kind].one.toLowerCase()}
+        </Button>
+      </form>
+    </section>
+  );
+}
