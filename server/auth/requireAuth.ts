@@ -31,9 +31,9 @@ export function requireAuth(verifier: TokenVerifier, logger: Pick<Logger, "warn"
 }
 
 /** The identity `requireAuth` stored; throws if the route was mounted without it. */
-export function identityOf(res: Response): RequestIdentity {
+export function authenticatedIdentity(res: Response): RequestIdentity {
   const identity: unknown = res.locals.identity;
-  if (!isIdentity(identity)) throw new Error("identityOf: requireAuth did not run for this route");
+  if (!isIdentity(identity)) throw new Error("authenticatedIdentity: requireAuth did not run for this route");
   return identity;
 }
 

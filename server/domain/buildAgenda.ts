@@ -79,8 +79,8 @@ export function buildAgenda(
 ): Agenda {
   const definition = callTypeDefinitions[callType];
   const totalMinutes = options.lengthMinutes ?? definition.typicalMinutes;
-  if (!Number.isInteger(totalMinutes) || totalMinutes <= 0) {
-    throw new RangeError(`Meeting length must be a whole number of minutes > 0, got ${totalMinutes}`);
+  if (!Number.isInteger(totalMinutes) || totalMinutes < 0) {
+    throw new RangeError(`Meeting length must be a whole number of minutes ≥ 0, got ${totalMinutes}`);
   }
   const ctx: AgendaContext = {
     callType,

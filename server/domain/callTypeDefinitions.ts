@@ -105,7 +105,7 @@ export const callTypeDefinitions: Record<CallType, CallTypeDefinition> = {
       "PM and IM always (a named backup when one is out of office) and all key stakeholders of both sides.",
     followUps: [
       { text: "Recap e-mail with the bullet points discussed, within 24 hours", kind: "recap" },
-      { text: "Notes or recording link and the status report to the attendees", kind: "weekly_status_report" },
+      { text: "Notes or recording link and the status report to the attendees" },
     ],
     seeds: ["000", "003"],
   },

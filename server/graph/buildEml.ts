@@ -99,7 +99,6 @@ export function encodedWords(value: string): string[] {
 
 function encodedHeader(name: string, value: string): string {
   const clean = singleLine(value);
-  // eslint-disable-next-line no-control-regex -- printable ASCII check
   if (/^[\x20-\x7e]*$/.test(clean) && !/=\?/.test(clean)) return header(name, clean);
   return header(name, encodedWords(clean).join(" "));
 }
@@ -127,7 +126,6 @@ function address(recipient: Recipient): string {
   }
   const name = singleLine(recipient.name ?? "").trim();
   if (!name) return email;
-  // eslint-disable-next-line no-control-regex -- printable ASCII check
   const display = /^[\x20-\x7e]*$/.test(name) ? `"${name.replace(/(["\\])/g, "\\$1")}"` : encodedWords(name).join(" ");
   return `${display} <${email}>`;
 }

@@ -20,6 +20,7 @@ export interface GraphGatewayOptions {
   maxRetries?: number;
   retryDelaySeconds?: number;
   connectionReplays?: number;
+  replayDelayMs?: number;
   /** After an unconfirmed send: send attempts in all, and the wait before re-reading a draft. */
   sendAttempts?: number;
   settleMs?: number;

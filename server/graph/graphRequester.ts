@@ -44,8 +44,9 @@ export interface GraphRequesterOptions {
   /** SDK RetryHandler: retries and the delay used when no Retry-After came (seconds). Defaults 3 and 3. */
   maxRetries?: number;
   retryDelaySeconds?: number;
-  /** Replays of a "safe" request after a dropped connection. Default 2. */
+  /** Replays of a "safe" request after a dropped connection, and the pause before each (× replay number). Defaults 2 and 500 ms. */
   connectionReplays?: number;
+  replayDelayMs?: number;
 }
 
 const retryableStatuses = new Set([429, 503, 504]);
@@ -69,6 +70,7 @@ export function createGraphRequester(options: GraphRequesterOptions): GraphReque
   const delay = options.retryDelaySeconds ?? 3;
   const maxRetries = options.maxRetries ?? 3;
   const replays = options.connectionReplays ?? 2;
+  const replayDelayMs = options.replayDelayMs ?? 500;
 
   async function once(identity: RequestIdentity, call: GraphCall): Promise<unknown> {
     const auth = new BearerAuthMiddleware(() => options.tokens.getGraphToken(identity));
@@ -105,6 +107,7 @@ export function createGraphRequester(options: GraphRequesterOptions): GraphReque
           const dropped = error instanceof GraphRequestFailed && error.status === -1;
           if (!dropped || call.policy !== "safe" || replay >= replays) throw error;
         }
+        await new Promise((resolve) => setTimeout(resolve, replayDelayMs * (replay + 1)));
       }
     },
   };

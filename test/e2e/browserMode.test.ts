@@ -30,4 +30,28 @@ describe("browser mode in Chromium (npm start's app on the embedded database)", 
     await page.screenshot({ path: "test-results/browser-mode-side-panel.png", fullPage: true });
     await page.close();
   });
+
+  it("shows different live agendas for a customer status call and a triage call", async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+    await page.goto(server.url);
+    await page.getByRole("button", { name: /Dana Whitfield/ }).click();
+    const list = page.getByRole("list", { name: "Upcoming calls" });
+    await list.getByRole("link", { name: "Riverbend weekly status" }).first().click();
+    const panel = page.getByTestId("side-panel");
+    await panel.getByRole("heading", { name: /Agenda · Customer status call/ }).waitFor();
+    await expect.poll(() => panel.locator("[data-agenda-item=upcoming_tasks] li").count()).toBe(10);
+    await panel.locator("[data-agenda-item=raid]").getByText("Past due").first().waitFor();
+    await panel.getByText(/days to go-live —/).first().waitFor();
+    expect(await panel.locator("[data-agenda-item=open_cases]").count()).toBe(0);
+
+    await page.getByRole("link", { name: "← All calls" }).click();
+    await list.getByRole("link", { name: "Riverbend production triage" }).first().click();
+    await panel.getByRole("heading", { name: /Agenda · Triage call/ }).waitFor();
+    const cases = panel.locator("[data-agenda-item=open_cases] li");
+    await expect.poll(() => cases.count()).toBe(2);
+    expect(await cases.first().textContent()).toContain("CS-20481");
+    expect(await cases.first().textContent()).toContain("Critical");
+    expect(await panel.locator("[data-agenda-item=upcoming_tasks]").count()).toBe(0);
+    await page.close();
+  });
 });

@@ -3,7 +3,7 @@ import express from "express";
 import { pino } from "pino";
 import request from "supertest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { identityOf, requireAuth } from "../../../server/auth/requireAuth";
+import { authenticatedIdentity, requireAuth } from "../../../server/auth/requireAuth";
 import {
   createTokenVerifier,
   defaultAllowedClientIds,
@@ -40,7 +40,7 @@ function app(overrides: Partial<TokenVerifierOptions> = {}) {
   });
   const server = express();
   server.get("/api/me", requireAuth(verifier, pino(sink)), (_req, res) => {
-    res.json(identityOf(res));
+    res.json(authenticatedIdentity(res));
   });
   return server;
 }

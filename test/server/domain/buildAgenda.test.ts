@@ -32,11 +32,17 @@ describe("buildAgenda: time boxes", () => {
     expect(agenda.items.map((i) => i.minutes)).toEqual([4, 3, 4, 4, 8, 8, 6, 1, 6, 1]);
   });
 
-  it("stamps the label and the generation time, and refuses a meeting of no length", () => {
+  it("stamps the label and the generation time", () => {
     const agenda = agendaFor("customer_status");
     expect(agenda.label).toBe("Customer status call");
     expect(agenda.generatedAt).toBe("2026-11-25T15:00:00.000Z");
-    expect(() => buildAgenda("customer_status", riverbendSnapshot(), noHistory, NOW, { lengthMinutes: 0 })).toThrow(RangeError);
+  });
+
+  it("a zero-length meeting gets empty time boxes; a negative or fractional length is refused", () => {
+    const agenda = buildAgenda("customer_status", riverbendSnapshot(), noHistory, NOW, { lengthMinutes: 0 });
+    expect(agenda.items.every((i) => i.minutes === 0)).toBe(true);
+    expect(() => buildAgenda("customer_status", riverbendSnapshot(), noHistory, NOW, { lengthMinutes: -30 })).toThrow(RangeError);
+    expect(() => buildAgenda("customer_status", riverbendSnapshot(), noHistory, NOW, { lengthMinutes: 12.5 })).toThrow(RangeError);
   });
 });
 

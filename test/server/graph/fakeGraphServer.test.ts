@@ -116,5 +116,10 @@ describe("fakeGraphServer refuses what Graph v1.0 refuses", () => {
     graph.injectFault("createEvent", { kind: "dropBeforeAccept" });
     await expect(post("/me/events", validEvent)).rejects.toThrow();
     expect((await post("/me/events", validEvent)).status).toBe(201);
+
+    graph.injectFault("createEvent", { kind: "delay", ms: 150 });
+    const started = Date.now();
+    expect((await post("/me/events", validEvent)).status).toBe(201);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 });

@@ -23,7 +23,7 @@ beforeAll(async () => {
     cloudDiscoveryMetadata: entra.cloudDiscoveryMetadata,
     networkClient: entra.networkClient,
   });
-  gateway = createGraphGateway({ baseUrl: graph.baseUrl, tokens, retryDelaySeconds: 0, settleMs: 10 });
+  gateway = createGraphGateway({ baseUrl: graph.baseUrl, tokens, retryDelaySeconds: 0, replayDelayMs: 5, settleMs: 10 });
   const token = await entra.mintTeamsToken({ oid: "oid-calendar" });
   identity = { tenantId: entra.tenantId, userId: "oid-calendar", name: "Pat", email: "pat@contoso.example", token };
 });

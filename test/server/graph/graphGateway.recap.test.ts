@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 function gateway(provider: GraphTokenProvider = tokens): MailCalendarGateway {
-  return createGraphGateway({ baseUrl: graph.baseUrl, tokens: provider, retryDelaySeconds: 0, settleMs: 10 });
+  return createGraphGateway({ baseUrl: graph.baseUrl, tokens: provider, retryDelaySeconds: 0, replayDelayMs: 5, settleMs: 10 });
 }
 
 let counter = 0;

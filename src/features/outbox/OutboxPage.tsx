@@ -1,0 +1,85 @@
+import { useState } from "react";
+import { Badge, Button, Link, Text, Title2 } from "@fluentui/react-components";
+import { api, credential } from "../../api/client";
+import { useApi } from "../../ui/useApi";
+import { Empty, ErrorState, Loading } from "../../ui/states";
+import { formatDay, formatTime } from "../../ui/format";
+
+interface OutboxRow {
+  id: string;
+  kind: "message" | "invite";
+  subject: string;
+  recipients: { email: string; name: string; type: string }[];
+  status: "draft" | "sending" | "sent" | "failed";
+  error: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+interface OutboxDetail extends OutboxRow {
+  html: string;
+  hasFile: boolean;
+}
+
+/** Downloads through fetch, so the credential goes in a header, not a URL. */
+async function download(id: string, kind: OutboxRow["kind"]): Promise<void> {
+  const res = await fetch(`/api/outbox/${id}/file`, { headers: { Authorization: credential() ?? "" } });
+  if (!res.ok) return;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = `${kind === "invite" ? "invite" : "recap"}-${id.slice(0, 8)}.${kind === "invite" ? "ics" : "eml"}`;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/** Where mail and invites land when no Microsoft tenant is configured. */
+export function OutboxPage() {
+  const [list, reload] = useApi<{ items: OutboxRow[]; mailMode: string }>("/outbox");
+  const [open, setOpen] = useState<OutboxDetail | null>(null);
+  return (
+    <main style={{ padding: 16, maxWidth: 900 }}>
+      <Title2 as="h1">Outbox</Title2>
+      <Text block style={{ margin: "4px 0 12px" }}>
+        Recaps and invitations Callbook sent. {list.state === "ready" && list.data.mailMode === "outbox" ? "No Microsoft tenant is configured: they stay here, as .eml and .ics files you can open in Outlook or Thunderbird." : ""}
+      </Text>
+      {list.state === "loading" ? <Loading label="Loading the outbox…" /> : null}
+      {list.state === "error" ? <ErrorState message={list.message} onRetry={reload} /> : null}
+      {list.state === "ready" && list.data.items.length === 0 ? <Empty>Nothing sent yet.</Empty> : null}
+      {list.state === "ready" ? (
+        <ul aria-label="Outbox" style={{ listStyle: "none", padding: 0, display: "grid", gap: 10 }}>
+          {list.data.items.map((m) => (
+            <li key={m.id} style={{ borderBottom: "1px solid var(--colorNeutralStroke2)", paddingBottom: 8 }}>
+              <Badge appearance="tint" color={m.kind === "invite" ? "brand" : "informative"}>
+                {m.kind === "invite" ? "Invite" : "E-mail"}
+              </Badge>{" "}
+              <Link onClick={() => void api<OutboxDetail>(`/outbox/${m.id}`).then(setOpen)}>{m.subject}</Link>{" "}
+              <Badge appearance="outline" color={m.status === "sent" ? "success" : m.status === "failed" ? "danger" : "warning"}>
+                {m.status}
+              </Badge>
+              <Text size={200} block>
+                {formatDay(m.sentAt ?? m.createdAt)} {formatTime(m.sentAt ?? m.createdAt)} · from {m.createdBy} · to {m.recipients.map((r) => r.name).join(", ")}
+              </Text>
+              {m.error ? <Text size={200} block role="alert">{m.error}</Text> : null}
+              <Button size="small" onClick={() => void download(m.id, m.kind)}>
+                Download .{m.kind === "invite" ? "ics" : "eml"}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {open ? (
+        <section aria-label="Message" style={{ marginTop: 16 }}>
+          <Text as="h2" weight="semibold" size={400} block>
+            {open.subject}
+          </Text>
+          <Text size={200} block>
+            To: {open.recipients.map((r) => `${r.name} <${r.email}>${r.type === "optional" ? " (optional)" : ""}`).join(", ")}
+          </Text>
+          <iframe title="Message preview" sandbox="" srcDoc={open.html} style={{ width: "100%", height: 520, border: "1px solid var(--colorNeutralStroke1)", background: "#fff" }} />
+        </section>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,124 @@
+import { useEffect, useState } from "react";
+import { Button, Checkbox, Field, Input, Select, Text } from "@fluentui/react-components";
+import { callTypes, type CallType } from "../../../server/domain/types";
+import { callTypeDefinitions } from "../../../server/domain/callTypeDefinitions";
+import { api, ApiError } from "../../api/client";
+import { Loading } from "../../ui/states";
+
+interface DraftAttendee {
+  email: string;
+  name: string;
+  type: "required" | "optional";
+  reason: string;
+}
+interface SeriesDraft {
+  subject: string;
+  attendees: DraftAttendee[];
+  warnings: string[];
+  timing: { start: { dateTime: string; timeZone: string }; recurrence: { pattern: { type: string; daysOfWeek?: string[] } } };
+}
+
+/** "Create series": the runbook's attendees for the call type, editable, then one invite for the series. */
+export function CreateSeries({ projectId }: { projectId: string }) {
+  const [callType, setCallType] = useState<CallType>("customer_status");
+  const [from, setFrom] = useState(() => new Date().toISOString().slice(0, 10));
+  const [draft, setDraft] = useState<SeriesDraft | null>(null);
+  const [include, setInclude] = useState<Record<string, boolean>>({});
+  const [types, setTypes] = useState<Record<string, "required" | "optional">>({});
+  const [subject, setSubject] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    setDraft(null);
+    setMessage(null);
+    api<SeriesDraft>(`/projects/${projectId}/series/draft?callType=${callType}&from=${from}`)
+      .then((d) => {
+        if (!live) return;
+        setDraft(d);
+        setSubject(d.subject);
+        setInclude(Object.fromEntries(d.attendees.map((a) => [a.email, true])));
+        setTypes(Object.fromEntries(d.attendees.map((a) => [a.email, a.type])));
+      })
+      .catch((e: unknown) => live && setMessage(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [projectId, callType, from]);
+
+  const create = async () => {
+    if (!draft) return;
+    setBusy(true);
+    try {
+      const attendees = draft.attendees.filter((a) => include[a.email]).map((a) => ({ email: a.email, name: a.name, type: types[a.email] ?? a.type }));
+      await api(`/projects/${projectId}/series`, { method: "POST", json: { id: crypto.randomUUID(), callType, subject, from, attendees } });
+      setMessage("Series created: the invitation is in the outbox.");
+    } catch (e) {
+      setMessage(e instanceof ApiError ? e.message : "The series could not be created. Try again.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-label="Create a call series" style={{ display: "grid", gap: 8, maxWidth: 520 }}>
+      <Text as="h2" weight="semibold" size={400}>
+        Create a call series
+      </Text>
+      <Field label="Call type">
+        <Select value={callType} onChange={(_e, d) => setCallType(d.value as CallType)}>
+          {callTypes.map((t) => (
+            <option key={t} value={t}>
+              {callTypeDefinitions[t].label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="First day">
+        <Input type="date" value={from} onChange={(_e, d) => d.value && setFrom(d.value)} />
+      </Field>
+      {!draft && !message ? <Loading label="Working out who to invite…" /> : null}
+      {draft ? (
+        <>
+          <Field label="Subject">
+            <Input value={subject} onChange={(_e, d) => setSubject(d.value)} />
+          </Field>
+          <Text size={200}>
+            Starts {draft.timing.start.dateTime.replace("T", " ").slice(0, 16)} ({draft.timing.start.timeZone}), {draft.timing.recurrence.pattern.type}
+            {draft.timing.recurrence.pattern.daysOfWeek ? ` on ${draft.timing.recurrence.pattern.daysOfWeek.join(" and ")}` : ""}
+          </Text>
+          {draft.warnings.map((w) => (
+            <Text key={w} role="alert" size={200}>
+              {w}
+            </Text>
+          ))}
+          <ul aria-label="Attendees" style={{ listStyle: "none", padding: 0, margin: 0, display: "grid", gap: 4 }}>
+            {draft.attendees.map((a) => (
+              <li key={a.email} style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
+                <Checkbox
+                  checked={include[a.email] ?? false}
+                  onChange={(_e, d) => setInclude({ ...include, [a.email]: d.checked === true })}
+                  label={`${a.name} — ${a.reason}`}
+                />
+                <Select
+                  aria-label={`${a.name}: required or optional`}
+                  size="small"
+                  value={types[a.email] ?? a.type}
+                  onChange={(_e, d) => setTypes({ ...types, [a.email]: d.value === "optional" ? "optional" : "required" })}
+                >
+                  <option value="required">Required</option>
+                  <option value="optional">Optional</option>
+                </Select>
+              </li>
+            ))}
+          </ul>
+          <Button appearance="primary" disabled={busy || !subject.trim()} onClick={() => void create()}>
+            {busy ? "Creating…" : "Create series"}
+          </Button>
+        </>
+      ) : null}
+      {message ? <Text role="status">{message}</Text> : null}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Frame } from "playwright-core";
+import type { CaptureDto } from "../../server/contracts/capture";
+import { callApi, openParticipant, startTeamsSession, waitUntilLive, type Participant, type TeamsSession } from "./teamsSession";
+
+// Two participants of one meeting, each in their own browser profile, both inside the fake Teams host.
+
+async function addAction(frame: Frame, title: string, owner?: string): Promise<void> {
+  await frame.getByRole("textbox", { name: /^Action/ }).fill(title);
+  if (owner) await frame.getByRole("combobox", { name: "Owner" }).selectOption({ label: owner });
+  await frame.getByRole("button", { name: "Add action item" }).click();
+}
+
+const item = (frame: Frame, title: string) => frame.getByTestId("item").filter({ has: frame.getByText(title, { exact: true }) });
+
+describe("Teams side panel, live for everyone", () => {
+  let s: TeamsSession;
+  let dana: Participant;
+  let marcus: Participant;
+
+  beforeAll(async () => {
+    s = await startTeamsSession();
+    [dana, marcus] = await Promise.all([openParticipant(s, "dana"), openParticipant(s, "marcus")]);
+    await Promise.all([waitUntilLive(dana.frame), waitUntilLive(marcus.frame)]);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it("shows one participant's new action item to the other, and the other's edit to the first", async () => {
+    await addAction(dana.frame, "Send the cutover checklist", "Marcus Lee");
+    const seen = item(marcus.frame, "Send the cutover checklist");
+    await seen.waitFor();
+    await expect.poll(() => seen.textContent()).toContain("Owner: Marcus Lee");
+
+    await seen.getByRole("button", { name: "Edit Send the cutover checklist" }).click();
+    await seen.getByRole("textbox", { name: /^Title/ }).fill("Send the signed cutover checklist");
+    await seen.getByRole("button", { name: "Save" }).click();
+    await item(dana.frame, "Send the signed cutover checklist").waitFor();
+  });
+
+  it("turns a concurrent edit of the same item into a visible conflict, not a lost update", async () => {
+    await addAction(dana.frame, "Book the UAT room");
+    const atDana = item(dana.frame, "Book the UAT room");
+    const atMarcus = item(marcus.frame, "Book the UAT room");
+    await atMarcus.waitFor();
+    await expect.poll(() => atDana.getByText("Not yet saved").count()).toBe(0);
+    // Both open the editor on the same version.
+    await atDana.getByRole("button", { name: /^Edit/ }).click();
+    await atMarcus.getByRole("button", { name: /^Edit/ }).click();
+    await atDana.getByRole("textbox", { name: /^Title/ }).fill("Book the UAT room for Monday");
+    await atDana.getByRole("button", { name: "Save" }).click();
+    await item(marcus.frame, "Book the UAT room for Monday").waitFor();
+
+    const marcusForm = marcus.frame.getByRole("form", { name: "Edit Book the UAT room" });
+    await marcusForm.getByRole("textbox", { name: /^Title/ }).fill("Book the UAT room for Tuesday");
+    await marcusForm.getByRole("button", { name: "Save" }).click();
+    const conflict = marcus.frame.getByTestId("conflict");
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain("Changed by someone else: now ‘Book the UAT room for Monday’");
+    expect(await conflict.textContent()).toContain("Book the UAT room for Tuesday");
+
+    await conflict.getByRole("button", { name: "Apply mine again" }).click();
+    await item(dana.frame, "Book the UAT room for Tuesday").waitFor();
+    const capture = await callApi<CaptureDto>(s, "dana", `/meetings/${s.meetingId}/capture`);
+    expect(capture.items.filter((i) => i.title.startsWith("Book the UAT room")).map((i) => [i.title, i.version])).toEqual([["Book the UAT room for Tuesday", 3]]);
+  });
+
+  it("keeps what is typed offline in a queue and saves each item exactly once when back online", async () => {
+    const titles = ["Offline one", "Offline two", "Offline three"];
+    await dana.context.setOffline(true);
+    for (const t of titles) await addAction(dana.frame, t);
+    await expect.poll(() => dana.frame.getByTestId("unsynced").textContent()).toBe("3 unsynced");
+    for (const t of titles) expect(await item(dana.frame, t).getByText("Not yet saved").count()).toBe(1);
+
+    await dana.context.setOffline(false);
+    await expect.poll(() => dana.frame.getByTestId("unsynced").textContent(), { timeout: 15_000 }).toBe("All changes saved");
+    const capture = await callApi<CaptureDto>(s, "dana", `/meetings/${s.meetingId}/capture`);
+    for (const t of titles) expect(capture.items.filter((i) => i.title === t)).toHaveLength(1);
+    for (const t of titles) await item(marcus.frame, t).waitFor();
+  });
+});
