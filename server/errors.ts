@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
+import { ConsentRequired } from "./auth/oboTokenProvider";
 
 /** An error a client may see: stable code, HTTP status, and a message safe to show. */
 export class AppError extends Error {
@@ -44,6 +45,11 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
         err.type === "entity.too.large"
           ? new AppError(413, "payload_too_large", "Request body is too large")
           : badRequest("Request body is not valid JSON");
+    }
+    if (err instanceof ConsentRequired) {
+      // The client turns this code into a consent prompt (authentication.authenticate in Teams).
+      res.status(403).json(err.toBody());
+      return;
     }
     if (err instanceof AppError) {
       if (err.status >= 500) req.log?.error({ code: err.code }, err.message);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
-import { launchChromium } from "../support/browser";
+import { launchTeamsChromium } from "../support/teamsHost/teamsBrowser";
 import { startServer, type RunningServer } from "../support/serverProcess";
 import { demoMeetingId, devAuth } from "../support/testApp";
 import { appFrame, demoChatId, signInApp, startTeamsHost, type HostFrameContext, type HostTheme, type TeamsHost } from "../support/teamsHost/teamsHost";
@@ -28,7 +28,7 @@ export async function startTeamsSession(): Promise<TeamsSession> {
   const env = { TEAMS_TEST_HOST_ORIGINS: host.origin };
   // Our own data directory, kept across a restart and removed at the end.
   const dataDir = mkdtempSync(join(tmpdir(), "callbook-teams-e2e-"));
-  const [server, browser] = await Promise.all([startServer(env, { dataDir }), launchChromium()]);
+  const [server, browser] = await Promise.all([startServer(env, { dataDir }), launchTeamsChromium()]);
   const session: TeamsSession = {
     server,
     host,

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { Writable } from "node:stream";
+import pino from "pino";
+import request from "supertest";
+import type { Express } from "express";
+import { openTestDatabase, type TestDatabase } from "../../support/testDatabase";
+import { demoMeetingId } from "../../support/testApp";
+import { TEST_NOW } from "../../support/constants";
+import { startFakeEntraServer, type FakeEntraServer } from "../../support/graph/fakeEntraServer";
+import { startFakeGraphServer, type FakeGraphServer } from "../../support/graph/fakeGraphServer";
+import { createApp } from "../../../server/app";
+import { createLocalBus } from "../../../server/live/liveBus";
+import { createTokenVerifier, defaultAllowedClientIds } from "../../../server/auth/verifyTeamsToken";
+import { entraAuthenticator } from "../../../server/auth/entraAuthenticator";
+import { createOboTokenProvider } from "../../../server/auth/oboTokenProvider";
+import { createGraphGateway } from "../../../server/graph/graphGateway";
+import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
+
+// The Microsoft path end to end: a Teams SSO token → jose verification → msal-node on-behalf-of
+// against a local Entra → the real Graph SDK against a local Graph that checks bodies against v1.0 types.
+describe("Teams SSO and the Graph mail path through the app", () => {
+  let tdb: TestDatabase;
+  let entra: FakeEntraServer;
+  let graph: FakeGraphServer;
+  let app: Express;
+  const logLines: string[] = [];
+  const dana = () => entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "Dana.Whitfield@contoso.com", name: "Dana Whitfield", oid: "0a0a0a0a-0000-4000-8000-00000000da7a" });
+
+  beforeAll(async () => {
+    [tdb, entra, graph] = await Promise.all([openTestDatabase("pglite"), startFakeEntraServer({ tenantId: DEMO_TENANT_ID }), startFakeGraphServer()]);
+    const logger = pino({ level: "warn" }, new Writable({ write: (chunk: Buffer, _e, cb) => (logLines.push(chunk.toString()), cb()) }));
+    const verifier = createTokenVerifier({ clientId: entra.clientId, appIdUri: entra.appIdUri, allowedClientIds: defaultAllowedClientIds, jwks: entra.jwks });
+    const gateway = createGraphGateway({
+      baseUrl: graph.baseUrl,
+      tokens: createOboTokenProvider({
+        clientId: entra.clientId,
+        clientSecret: entra.clientSecret,
+        authority: entra.authority,
+        authorityMetadata: entra.authorityMetadata,
+        cloudDiscoveryMetadata: entra.cloudDiscoveryMetadata,
+        networkClient: entra.networkClient,
+      }),
+      retryDelaySeconds: 0,
+      maxRetries: 1,
+      replayDelayMs: 5,
+      settleMs: 10,
+    });
+    app = createApp({
+      database: tdb.database,
+      logger,
+      clock: () => TEST_NOW,
+      authenticators: [entraAuthenticator(verifier, tdb.database.db, logger)],
+      isReady: () => true,
+      devSignIn: false,
+      bus: createLocalBus(),
+      mail: () => gateway,
+      mailMode: "graph",
+    });
+  });
+  afterAll(async () => {
+    await Promise.all([tdb?.drop(), entra?.close(), graph?.close()]);
+  });
+
+  it("accepts a valid Teams token and finds the person by e-mail in the tenant", async () => {
+    const res = await request(app).get("/api/me").set("Authorization", `Bearer ${await dana()}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ tenantId: DEMO_TENANT_ID, name: "Dana Whitfield", via: "entra" });
+    const meetings = await request(app).get("/api/meetings").set("Authorization", `Bearer ${await dana()}`);
+    expect(meetings.body.meetings.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each([
+    ["alg none", { signing: "none" as const }, "alg_not_allowed"],
+    ["a key not in Entra's set", { signing: "untrusted" as const }, "bad_signature"],
+    ["another audience", { aud: "api://evil.example/123" }, "wrong_audience"],
+    ["an issuer of another tenant than tid", { iss: "https://login.microsoftonline.com/0b7e5c1d-2f3a-4e5b-8c9d-0000000000b2/v2.0" }, "wrong_issuer"],
+    ["an expired token", { expiresInSeconds: -600 }, "expired"],
+    ["a foreign client", { callerClientId: "99999999-9999-4999-8999-999999999999" }, "client_not_allowed"],
+    ["no access_as_user scope", { scp: "User.Read" }, "missing_scope"],
+  ])("refuses %s with 401 and logs why", async (_label, options, reason) => {
+    const token = await entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "dana.whitfield@contoso.com", ...options });
+    const before = logLines.length;
+    const res = await request(app).get("/api/meetings").set("Authorization", `Bearer ${token}`);
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe("unauthorized");
+    const logged = logLines.slice(before).join("");
+    expect(logged).toContain(`"reason":"${reason}"`);
+    expect(logged).not.toContain(token);
+  });
+
+  it("sends a recap through Graph exactly once, even when the connection drops after Graph accepted the send", async () => {
+    const meeting = demoMeetingId("m_cust");
+    const token = `Bearer ${await dana()}`;
+    graph.injectFault("createMessage", { kind: "throttle", retryAfter: "0" }, 1);
+    graph.injectFault("sendMessage", { kind: "dropAfterAccept" }, 1);
+    const id = randomUUID();
+    const res = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", token).send({ id });
+    expect(res.status).toBe(201);
+    const subject = res.body.to ? (await request(app).get(`/api/meetings/${meeting}/recap`).set("Authorization", token)).body.subject : "";
+    expect(graph.mailbox.deliveries.filter((d) => d.subject === subject)).toHaveLength(1);
+    const draft = graph.requestsTo("createMessage").at(-1);
+    expect(draft?.headers.authorization).toMatch(/^Bearer /);
+    const again = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", token).send({ id });
+    expect(again.status).toBe(200);
+    expect(graph.mailbox.deliveries.filter((d) => d.subject === subject)).toHaveLength(1);
+  });
+
+  it("shows a failed send as failed, and a retry with the same id delivers it once", async () => {
+    const meeting = demoMeetingId("m_cust_prev");
+    const token = `Bearer ${await dana()}`;
+    // One attempt and its one retry both meet a 503: the send fails, nothing is delivered.
+    graph.injectFault("createMessage", { kind: "unavailable" }, 2);
+    const id = randomUUID();
+    const failed = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", token).send({ id });
+    expect(failed.status).toBe(502);
+    expect(failed.body).toMatchObject({ status: "failed", error: { code: "send_failed" } });
+    const preview = await request(app).get(`/api/meetings/${meeting}/recap`).set("Authorization", token);
+    expect(preview.body.lastSent).toMatchObject({ id, status: "failed" });
+    expect(graph.mailbox.deliveries.filter((d) => d.subject === preview.body.subject)).toHaveLength(0);
+    const retry = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", token).send({ id });
+    expect(retry.status).toBe(201);
+    expect(graph.mailbox.deliveries.filter((d) => d.subject === preview.body.subject)).toHaveLength(1);
+  });
+
+  it("answers 403 consent_required when Entra needs the user's consent", async () => {
+    entra.failTokenRequests({ error: "invalid_grant", error_description: "AADSTS65001: consent needed", suberror: "consent_required" });
+    const token = await entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "dana.whitfield@contoso.com", oid: "0a0a0a0a-0000-4000-8000-0000000c0115" });
+    const res = await request(app).post(`/api/meetings/${demoMeetingId("m_int")}/recap/send`).set("Authorization", `Bearer ${token}`).send({ id: randomUUID() });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe("consent_required");
+  });
+});
