@@ -14,6 +14,7 @@ import { outboxRouter } from "./routes/outbox/router";
 import { projectsRouter } from "./routes/projects/router";
 import { sessionRouter } from "./routes/session/router";
 import { contextOf } from "./http/requestContext";
+import { runAsTenant } from "./db/tenantScope";
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -93,7 +94,7 @@ function authenticate(deps: AppDeps): RequestHandler {
       if (ctx) {
         res.locals.ctx = ctx;
         req.log = req.log.child({ tenantId: ctx.tenantId });
-        next();
+        runAsTenant(ctx.tenantId, next);
         return;
       }
     }

@@ -34,6 +34,8 @@ const schema = z
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+    /** After SIGTERM: how long /readyz answers 503 while still serving, so a load balancer drains us first. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DEMO_DATA: bool.default(true),
     DEV_SIGN_IN: bool.optional(),

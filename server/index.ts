@@ -46,7 +46,8 @@ async function main(config: Config): Promise<void> {
     const verifier = createTokenVerifier({
       clientId: config.AAD_APP_CLIENT_ID,
       appIdUri: `api://${config.TAB_DOMAIN}/${config.AAD_APP_CLIENT_ID}`,
-      allowedClientIds: defaultAllowedClientIds,
+      // Outlook's nested app authentication asks for tokens as Callbook's own SPA client.
+      allowedClientIds: [...defaultAllowedClientIds, config.AAD_APP_CLIENT_ID],
       ...(config.ALLOWED_TENANTS ? { allowedTenants: config.ALLOWED_TENANTS } : {}),
       jwks: createRemoteJWKSet(new URL(`${config.AUTHORITY_HOST}/common/discovery/v2.0/keys`)),
     });
@@ -91,13 +92,22 @@ async function main(config: Config): Promise<void> {
     if (stopping) return;
     stopping = true;
     ready = false;
-    logger.info({ signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 9_000);
+    logger.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, "shutting down: not ready");
+    const force = setTimeout(() => {
+      logger.error("in-flight requests did not finish in time; exiting");
+      process.exit(1);
+    }, 9_000 + config.SHUTDOWN_GRACE_MS);
     force.unref();
+    if (config.SHUTDOWN_GRACE_MS > 0) await new Promise((r) => setTimeout(r, config.SHUTDOWN_GRACE_MS));
+    // Stop accepting; live streams are told to reconnect elsewhere; in-flight requests finish.
     server.close();
-    liveClients.closeAll();
+    const streams = liveClients.closeAll();
     server.closeIdleConnections();
+    logger.info({ streams }, "no longer accepting; waiting for in-flight requests");
+    // Keep-alive sockets become idle as their last request ends: close them as they do.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
     await once(server, "close").catch(() => undefined);
+    clearInterval(sweep);
     await bus.close();
     await database.close();
     logger.info("stopped");

@@ -55,18 +55,37 @@ export const byChatQuery = z.object({ chatId: z.string().trim().min(1, "is requi
 /** The configuration page: link the Teams meeting (its chat) to a project and, optionally, a call type. */
 export const linkMeetingBody = z
   .object({
-    chatId: z.string().trim().min(1, "is required").max(300),
+    chatId: z.string().trim().min(1, "is required").max(300).optional(),
+    joinUrl: z.string().trim().min(1).max(2000).optional(),
+    iCalUId: z.string().trim().min(1).max(500).optional(),
     projectId: z.uuid({ message: "must be a valid id" }),
     callType: z.enum(callTypes, { message: `must be one of ${callTypes.join(", ")}` }).nullable(),
     subject: z.string().trim().min(1, "is required").max(300).optional(),
     startsAt: isoDateTime.optional(),
     endsAt: isoDateTime.optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.chatId || b.joinUrl || b.iCalUId, { message: "give chatId, joinUrl or iCalUId", path: ["chatId"] });
 export type LinkMeetingBody = z.infer<typeof linkMeetingBody>;
 
 export interface PrepList {
   raidWithoutDueDate: { id: string; title: string; ownerName: string | null }[];
   lateTasks: { id: string; name: string; dueDate: string; ownerName: string | null }[];
   unsentRecap: { meetingId: string; subject: string; startsAt: string } | null;
+}
+
+/** How an Outlook appointment finds its Callbook meeting: join URL, then iCalUId, then subject + start. */
+export const lookupMeetingQuery = z
+  .object({
+    joinUrl: z.string().trim().max(2000).optional(),
+    iCalUId: z.string().trim().max(500).optional(),
+    subject: z.string().trim().max(300).optional(),
+    start: isoDateTime.optional(),
+  })
+  .strict()
+  .refine((q) => q.joinUrl || q.iCalUId || (q.subject && q.start), { message: "give joinUrl, iCalUId, or subject and start" });
+
+export interface MeetingLookup {
+  meeting: MeetingDetail | null;
+  matchedBy: "joinUrl" | "iCalUId" | "subjectAndStart" | null;
 }

@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "./schema";
+import { TenantScopedPool } from "./tenantScope";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -80,7 +81,7 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
-  const pool = new pg.Pool({
+  const pool = new TenantScopedPool({
     connectionString: url,
     max: options.poolMax ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,

@@ -4,7 +4,8 @@ import type { Logger } from "pino";
 import type { LiveBus } from "./liveBus";
 
 const CHANNEL = "callbook_live";
-export const LISTENER_APPLICATION_NAME = "callbook-listener";
+/** Per process, so an operator (or a test) can tell the instances' listeners apart in pg_stat_activity. */
+export const LISTENER_APPLICATION_NAME = `callbook-listener-${process.pid}`;
 
 /**
  * Live events across instances on one PostgreSQL: NOTIFY carries only the meeting id (far under

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { expect } from "vitest";
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { launchTeamsChromium } from "../support/teamsHost/teamsBrowser";
 import { startServer, type RunningServer } from "../support/serverProcess";
@@ -17,7 +18,8 @@ export interface TeamsSession {
   /** The app's origin: localhost, so that it differs from the host's 127.0.0.1. */
   appOrigin: string;
   meetingId: string;
-  restartServer(): Promise<void>;
+  /** SIGINT, then a new process on the same port and data directory; `whileDown` runs in between. */
+  restartServer(whileDown?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,10 +37,13 @@ export async function startTeamsSession(): Promise<TeamsSession> {
     browser,
     appOrigin: `http://localhost:${server.port}`,
     meetingId: demoMeetingId("m_cust"),
-    /** SIGINT, then a new process on the same port and data directory. */
-    async restartServer() {
+    async restartServer(whileDown) {
       const port = session.server.port;
-      await session.server.stop("SIGINT");
+      const old = session.server;
+      const code = await old.stop("SIGINT");
+      if (code !== 0) console.log(old.logs.join("").split("\n").filter((l) => /shutting|events|stopped/.test(l)).map((l) => l.slice(0, 260)).join("\n"));
+      expect(code).toBe(0);
+      await whileDown?.();
       session.server = await startServer({ ...env, PORT: String(port) }, { dataDir });
     },
     async close() {

@@ -24,11 +24,6 @@ export interface WriteScope {
 export async function createItem(s: WriteScope, body: CreateItemBody, internalDefault: boolean): Promise<{ row: RaidRow; created: boolean }> {
   const result = await s.database.db.transaction(async (tx) => {
     await lockMeeting(tx, s.meetingId);
-    const existing = await findItemAnyTenant(tx, body.id);
-    if (existing) {
-      if (existing.tenantId !== s.ctx.tenantId || existing.raisedInMeetingId !== s.meetingId) throw conflict("This id is already used by another item");
-      return { row: existing, created: false };
-    }
     const [row] = await tx
       .insert(t.raidItems)
       .values({
@@ -45,8 +40,14 @@ export async function createItem(s: WriteScope, body: CreateItemBody, internalDe
         createdAt: s.now.toISOString(),
         updatedAt: s.now.toISOString(),
       })
+      .onConflictDoNothing()
       .returning();
-    if (!row) throw new Error("insert returned nothing");
+    if (!row) {
+      // The id exists: the same create sent again (return it), or someone else's id (refuse).
+      const existing = await findItem(tx, s.ctx.tenantId, body.id);
+      if (!existing || existing.raisedInMeetingId !== s.meetingId) throw conflict("This id is already used by another item");
+      return { row: existing, created: false };
+    }
     await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type: "item", entityId: row.id });
     return { row, created: true };
   });
@@ -87,11 +88,6 @@ export async function updateItem(s: WriteScope, itemId: string, body: UpdateItem
 export async function createNote(s: WriteScope, body: CreateNoteBody, internalDefault: boolean): Promise<{ row: NoteRow; created: boolean }> {
   const result = await s.database.db.transaction(async (tx) => {
     await lockMeeting(tx, s.meetingId);
-    const [existing] = await tx.select().from(t.agendaNotes).where(eq(t.agendaNotes.id, body.id));
-    if (existing) {
-      if (existing.tenantId !== s.ctx.tenantId || existing.meetingId !== s.meetingId) throw conflict("This id is already used by another note");
-      return { row: existing, created: false };
-    }
     const [row] = await tx
       .insert(t.agendaNotes)
       .values({
@@ -103,8 +99,13 @@ export async function createNote(s: WriteScope, body: CreateNoteBody, internalDe
         createdAt: s.now.toISOString(),
         updatedAt: s.now.toISOString(),
       })
+      .onConflictDoNothing()
       .returning();
-    if (!row) throw new Error("insert returned nothing");
+    if (!row) {
+      const existing = await findNote(tx, s.ctx.tenantId, body.id);
+      if (!existing || existing.meetingId !== s.meetingId) throw conflict("This id is already used by another note");
+      return { row: existing, created: false };
+    }
     await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type: "note", entityId: row.id });
     return { row, created: true };
   });
@@ -159,9 +160,4 @@ export async function setAgendaState(s: WriteScope, body: { agendaItemKey: strin
     await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type: "agenda", entityId: s.meetingId });
   });
   s.bus.publish(s.meetingId);
-}
-
-async function findItemAnyTenant(tx: Pick<Database["db"], "select">, id: string): Promise<RaidRow | undefined> {
-  const [row] = await tx.select().from(t.raidItems).where(eq(t.raidItems.id, id));
-  return row;
 }

@@ -1,11 +1,11 @@
 import { Router } from "express";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { idParams } from "../../contracts/common";
-import { byChatQuery, linkMeetingBody, type PrepList } from "../../contracts/meetings";
+import { byChatQuery, linkMeetingBody, lookupMeetingQuery, type MeetingLookup, type PrepList } from "../../contracts/meetings";
 import * as t from "../../db/schema";
 import { requireProjectAccess } from "../../db/projectAccess";
 import { notFound } from "../../errors";
@@ -29,14 +29,40 @@ export function meetingLinkRouter(deps: AppDeps): Router {
     res.json(detail(await loadMeetingContext(db, ctx, row.id), deps.clock()));
   });
 
+  r.get("/lookup", async (req, res) => {
+    const q = parse(lookupMeetingQuery, req.query);
+    const ctx = contextOf(res);
+    const tries: [MeetingLookup["matchedBy"], SQL | undefined][] = [
+      ["joinUrl", q.joinUrl ? eq(t.meetings.joinWebUrl, q.joinUrl) : undefined],
+      ["iCalUId", q.iCalUId ? eq(t.meetings.iCalUId, q.iCalUId) : undefined],
+      ["subjectAndStart", q.subject && q.start ? and(eq(t.meetings.subject, q.subject), eq(t.meetings.startsAt, new Date(q.start).toISOString())) : undefined],
+    ];
+    for (const [matchedBy, condition] of tries) {
+      if (!condition) continue;
+      const [row] = await db.select({ id: t.meetings.id }).from(t.meetings).where(and(eq(t.meetings.tenantId, ctx.tenantId), condition)).limit(1);
+      if (row) {
+        const body: MeetingLookup = { meeting: detail(await loadMeetingContext(db, ctx, row.id), deps.clock()), matchedBy };
+        res.json(body);
+        return;
+      }
+    }
+    const none: MeetingLookup = { meeting: null, matchedBy: null };
+    res.json(none);
+  });
+
   r.put("/link", async (req, res) => {
     const body = parse(linkMeetingBody, req.body);
     const ctx = contextOf(res);
     await requireProjectAccess(db, ctx, body.projectId);
+    const key = body.chatId
+      ? eq(t.meetings.chatId, body.chatId)
+      : body.joinUrl
+        ? eq(t.meetings.joinWebUrl, body.joinUrl)
+        : eq(t.meetings.iCalUId, body.iCalUId ?? "");
     const [existing] = await db
       .select()
       .from(t.meetings)
-      .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.chatId, body.chatId)))
+      .where(and(eq(t.meetings.tenantId, ctx.tenantId), key))
       .limit(1);
     let id = existing?.id;
     if (existing) {
@@ -59,7 +85,9 @@ export function meetingLinkRouter(deps: AppDeps): Router {
         endsAt: body.endsAt ?? new Date(Date.parse(startsAt) + 30 * 60_000).toISOString(),
         organizerEmail: ctx.email,
         attendees: [{ email: ctx.email, name: ctx.name }],
-        chatId: body.chatId,
+        chatId: body.chatId ?? null,
+        joinWebUrl: body.joinUrl ?? null,
+        iCalUId: body.iCalUId ?? null,
         callTypeOverride: body.callType,
         callTypeSetBy: body.callType ? ctx.name : null,
       });
