@@ -11,6 +11,7 @@ import { captureRouter } from "./routes/capture/router";
 import { recapRouter } from "./routes/recap/router";
 import { seriesRouter } from "./routes/series/router";
 import { outboxRouter } from "./routes/outbox/router";
+import { workspaceRouter } from "./routes/workspace/router";
 import { projectsRouter } from "./routes/projects/router";
 import { sessionRouter } from "./routes/session/router";
 import { contextOf } from "./http/requestContext";
@@ -33,6 +34,11 @@ export function createApp(deps: AppDeps): Express {
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      // The tenant is known once the request is authenticated: it goes on the completion line.
+      customProps: (_req, res) => {
+        const ctx = (res as unknown as { locals?: { ctx?: { tenantId: string } } }).locals?.ctx;
+        return ctx ? { tenantId: ctx.tenantId } : {};
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
@@ -67,6 +73,7 @@ export function createApp(deps: AppDeps): Express {
   api.use("/meetings", meetingsRouter(deps));
   api.use("/meetings", captureRouter(deps));
   api.use("/meetings", recapRouter(deps));
+  api.use("/projects", workspaceRouter(deps));
   api.use("/projects", projectsRouter(deps));
   api.use("/projects", seriesRouter(deps));
   api.use("/outbox", outboxRouter(deps));

@@ -1,20 +1,20 @@
 import { it } from "vitest";
-import { openParticipant, startTeamsSession } from "./teamsSession";
-import { hostState } from "../support/teamsHost/teamsHost";
+import { openParticipant, startTeamsSession, waitUntilLive } from "./teamsSession";
 
 it("debug", async () => {
   const s = await startTeamsSession();
   try {
-    const p = await openParticipant(s, "dana");
-    const logs: string[] = [];
-    p.page.on("console", (m) => logs.push(`${m.type()}: ${m.text()}`));
-    await new Promise((r) => setTimeout(r, 6000));
-    console.log("HOST", JSON.stringify(await hostState(p.page)));
-    console.log("TEXT", (await p.frame.locator("body").innerText()).slice(0, 1500));
-    console.log("URL", p.frame.url());
-    console.log("LS", await p.frame.evaluate(() => { try { localStorage.setItem("x", "1"); return "ok " + localStorage.getItem("callbook.credential") + " " + location.origin; } catch (e) { return String(e); } }));
-    console.log(logs.slice(0, 30).join("\n"));
-    console.log(s.server.logs.join("").split("\n").filter((l) => l.includes("statusCode")).slice(-20).map((l) => l.slice(0, 250)).join("\n"));
+    const p = await openParticipant(s, "dana", { height: 1700 });
+    await waitUntilLive(p.frame);
+    await p.frame.locator("[data-agenda-item]").first().waitFor();
+    console.log(await p.frame.evaluate(() => {
+      const out: string[] = [`doc ${document.documentElement.scrollWidth} ${document.documentElement.clientWidth}`];
+      for (const el of Array.from(document.querySelectorAll("*"))) {
+        const r = el.getBoundingClientRect();
+        if (r.right > 321) out.push(`${el.tagName}.${el.className.toString().slice(0, 30)} ${Math.round(r.left)}-${Math.round(r.right)} ${(el.textContent ?? "").slice(0, 30)}`);
+      }
+      return out.slice(0, 30).join("\n");
+    }));
   } finally {
     await s.close();
   }

@@ -5,7 +5,12 @@ import * as t from "../schema";
 import { CIS_DOMAIN, CUSTOMER_DOMAIN, DEMO_TENANT_ID, SI_DOMAIN, demoPeople } from "./demoPeople";
 import { GO_LIVE_IN_DAYS, demoCases, demoChangeRequests, demoMilestones, demoRaid, demoTasks } from "./demoSchedule";
 import { demoMeetings } from "./demoMeetings";
-import { addDays, addWeekdays, easternWallTimeToInstant, isoDate } from "./dates";
+import { addDays, utcDateOf } from "../../domain/isoDates";
+import { addWorkingDays, isWorkingDay } from "../../domain/workingDays";
+import { easternInstant } from "../../domain/easternTime";
+
+/** n weekdays from today; 0 is today, or the next weekday when today is a weekend day. */
+const weekdaysFrom = (today: string, n: number) => (n === 0 && !isWorkingDay(today) ? addWorkingDays(today, 1) : addWorkingDays(today, n));
 
 /** A stable uuid for a demo key, so a re-seed gives the same ids (links keep working). */
 export function demoId(key: string, tenantId = DEMO_TENANT_ID): string {
@@ -29,7 +34,7 @@ const SEED_LOCK_KEY = 4_242_018;
 export async function seedDemo(database: Database, options: SeedOptions): Promise<string | null> {
   const tenantId = options.tenantId ?? DEMO_TENANT_ID;
   const id = (key: string) => demoId(key, tenantId);
-  const today = isoDate(options.now);
+  const today = utcDateOf(options.now);
   const day = (n: number | null | undefined) => (n === null || n === undefined ? null : addDays(today, n));
   const projectId = id("project");
   const label = options.label ?? "";
@@ -148,8 +153,8 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     );
 
     const meetingRows = demoMeetings.map((m) => {
-      const date = m.triageSlot ? triageDay(today, m.triageSlot) : addWeekdays(today, m.day);
-      const start = easternWallTimeToInstant(date, m.hour, 0);
+      const date = m.triageSlot ? triageDay(today, m.triageSlot) : weekdaysFrom(today, m.day);
+      const start = easternInstant(date, `${String(m.hour).padStart(2, "0")}:00`);
       const byKey = (k: string) => demoPeople.find((p) => p.key === k);
       return {
         id: id(`meeting_${m.key}`), tenantId, projectId, subject: m.subject,

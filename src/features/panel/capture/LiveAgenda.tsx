@@ -72,7 +72,7 @@ export function LiveAgenda({ meetingId, callType, startsAt }: { meetingId: strin
                     ) : null}
                   </>
                 ) : (
-                  <Button size="small" appearance="subtle" aria-label={`Make ${item.title} current`} onClick={() => store.setAgenda({ agendaItemKey: item.key, current: true })}>
+                  <Button size="small" appearance="subtle" aria-label={`Make current: ${item.title}`} onClick={() => store.setAgenda({ agendaItemKey: item.key, current: true })}>
                     Make current
                   </Button>
                 )}

@@ -1,0 +1,7 @@
+import { Router } from "express";
+import type { AppDeps } from "../../appDeps";
+
+export function workspaceRouter(deps: AppDeps): Router {
+  void deps;
+  return Router();
+}
