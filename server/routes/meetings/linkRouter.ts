@@ -11,6 +11,7 @@ import { requireProjectAccess } from "../../db/projectAccess";
 import { notFound } from "../../errors";
 import { classifyMeeting } from "../../domain/classifyMeeting";
 import { detail, loadMeetingContext } from "./meetingService";
+import { identityOf } from "../../graph/identityOf";
 
 /** How a Teams meeting finds its Callbook meeting (by chat id), is linked to a project, and is prepared. */
 export function meetingLinkRouter(deps: AppDeps): Router {
@@ -20,11 +21,23 @@ export function meetingLinkRouter(deps: AppDeps): Router {
   r.get("/by-chat", async (req, res) => {
     const { chatId } = parse(byChatQuery, req.query);
     const ctx = contextOf(res);
-    const [row] = await db
+    let [row] = await db
       .select({ id: t.meetings.id })
       .from(t.meetings)
       .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.chatId, chatId)))
       .limit(1);
+    if (!row && deps.mailMode === "graph" && ctx.token) {
+      // The chat's meeting from Graph (chat → joinWebUrl), matched to a meeting Callbook knows.
+      const online = await deps.mail(ctx, { projectId: null }).findOnlineMeetingByChat(identityOf(ctx), chatId);
+      if (online) {
+        [row] = await db
+          .select({ id: t.meetings.id })
+          .from(t.meetings)
+          .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.joinWebUrl, online.joinWebUrl)))
+          .limit(1);
+        if (row) await db.update(t.meetings).set({ chatId }).where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, row.id)));
+      }
+    }
     if (!row) throw notFound("Meeting for this chat");
     res.json(detail(await loadMeetingContext(db, ctx, row.id), deps.clock()));
   });

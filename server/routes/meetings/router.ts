@@ -10,7 +10,7 @@ import { buildAgenda } from "../../domain/buildAgenda";
 import { pickAttendees } from "../../domain/pickAttendees";
 import { classifyMeeting } from "../../domain/classifyMeeting";
 import { detail, listMeetings, loadMeetingContext } from "./meetingService";
-import { availabilityFrom } from "./availability";
+import { availabilityFor } from "./availability";
 
 export function meetingsRouter(deps: AppDeps): Router {
   const r = Router();
@@ -41,7 +41,8 @@ export function meetingsRouter(deps: AppDeps): Router {
     const mc = await loadMeetingContext(db, contextOf(res), id);
     const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
     const on = mc.meeting.startsAt.slice(0, 10);
-    res.json({ callType, ...pickAttendees(callType, mc.snapshot, mc.directory, availabilityFrom(mc.snapshot.people), on) });
+    const availability = await availabilityFor(deps, contextOf(res), mc.snapshot.people, on, mc.project.id);
+    res.json({ callType, ...pickAttendees(callType, mc.snapshot, mc.directory, availability, on) });
   });
 
   r.put("/:id/call-type", async (req, res) => {

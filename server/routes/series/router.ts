@@ -15,7 +15,7 @@ import { escapeHtml } from "../../domain/recap/escapeHtml";
 import type { CallType } from "../../domain/types";
 import { recurrenceFor } from "../../graph/recurrenceFor";
 import { identityOf } from "../../graph/identityOf";
-import { availabilityFrom } from "../meetings/availability";
+import { availabilityFor } from "../meetings/availability";
 import { directoryFor } from "../meetings/meetingService";
 
 /** The invite body: what the call is for and its agenda outline. */
@@ -37,7 +37,8 @@ export function seriesRouter(deps: AppDeps): Router {
     const project = await requireProjectAccess(db, ctx, id);
     const snapshot = await loadSnapshot(db, ctx.tenantId, project);
     const from = q.from ?? deps.clock().toISOString().slice(0, 10);
-    const picked = pickAttendees(q.callType, snapshot, directoryFor(snapshot), availabilityFrom(snapshot.people), from);
+    const availability = await availabilityFor(deps, ctx, snapshot.people, from, project.id);
+    const picked = pickAttendees(q.callType, snapshot, directoryFor(snapshot), availability, from);
     const timing = recurrenceFor(q.callType, { from });
     const d = callTypeDefinitions[q.callType];
     res.json({

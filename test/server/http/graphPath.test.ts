@@ -123,6 +123,30 @@ describe("Teams SSO and the Graph mail path through the app", () => {
     expect(graph.mailbox.deliveries.filter((d) => d.subject === preview.body.subject)).toHaveLength(1);
   });
 
+  it("takes out-of-office from the mailboxes: the IM's backup is required for the customer call", async () => {
+    const token = `Bearer ${await dana()}`;
+    const meeting = await request(app).get(`/api/meetings/${demoMeetingId("m_cust")}`).set("Authorization", token);
+    const day = String(meeting.body.startsAt).slice(0, 10);
+    graph.mailbox.outOfOffice.set("marcus.lee@contoso.com", new Set([day]));
+    const res = await request(app).get(`/api/meetings/${demoMeetingId("m_cust")}/attendees`).set("Authorization", token);
+    expect(res.status).toBe(200);
+    const required = res.body.required.map((p: { name: string; reason: string }) => `${p.name}: ${p.reason}`);
+    expect(required.join("\n")).toMatch(/Jordan Blake: .*Marcus Lee/);
+    expect(graph.requestsTo("getSchedule").length).toBeGreaterThan(0);
+  });
+
+  it("finds the Callbook meeting behind a Teams meeting chat through Graph (chat → join URL)", async () => {
+    const token = `Bearer ${await dana()}`;
+    const chatId = "19:meeting_from_graph@thread.v2";
+    graph.mailbox.chats.set(chatId, {
+      chatId, joinWebUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_m_steer%40thread.v2/0", organizedByMe: true, onlineMeetingId: "MSo1N2Y5",
+    });
+    const res = await request(app).get(`/api/meetings/by-chat?chatId=${encodeURIComponent(chatId)}`).set("Authorization", token);
+    expect(res.status).toBe(200);
+    expect(res.body.subject).toBe("Riverbend steering committee");
+    expect(graph.requestsTo("getChat").length).toBeGreaterThan(0);
+  });
+
   it("answers 403 consent_required when Entra needs the user's consent", async () => {
     entra.failTokenRequests({ error: "invalid_grant", error_description: "AADSTS65001: consent needed", suberror: "consent_required" });
     const token = await entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "dana.whitfield@contoso.com", oid: "0a0a0a0a-0000-4000-8000-0000000c0115" });

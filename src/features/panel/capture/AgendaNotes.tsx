@@ -83,6 +83,11 @@ export function AgendaNotes({ agendaKey, itemTitle }: { agendaKey: string; itemT
   return (
     <div style={{ marginTop: 4 }}>
       {notes.length ? (
+        <Text size={200} weight="semibold" block>
+          Notes
+        </Text>
+      ) : null}
+      {notes.length ? (
         <ul aria-label={`Notes on ${itemTitle}`} style={{ margin: 0, paddingLeft: 16 }}>
           {notes.map((n) => (
             <NoteRow key={n.id} note={n} itemTitle={itemTitle} />

@@ -36,7 +36,7 @@ export function LiveAgenda({ meetingId, callType, startsAt }: { meetingId: strin
               aria-current={current ? "step" : undefined}
               style={{
                 borderLeft: `4px solid ${current ? "var(--colorBrandStroke1)" : "transparent"}`,
-                paddingLeft: 6,
+                padding: "2px 4px 2px 6px",
                 background: current ? "var(--colorNeutralBackground2)" : undefined,
               }}
             >

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MeetingDetail } from "../../server/contracts/meetings";
+import { demoChatId, hostState, pressHostSave } from "../support/teamsHost/teamsHost";
+import { callApi, openParticipant, startTeamsSession, type TeamsSession } from "./teamsSession";
+
+describe("Teams tab configuration page", () => {
+  let s: TeamsSession;
+  beforeAll(async () => {
+    s = await startTeamsSession();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it("pre-selects the project and recognised call type of a meeting Callbook already knows", async () => {
+    const { page, frame } = await openParticipant(s, "dana", { frameContext: "settings", path: "/config", width: 600 });
+    const project = frame.getByRole("combobox", { name: /^Project/ });
+    await expect.poll(() => project.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toMatch(/^Riverbend/);
+    const callType = frame.getByRole("combobox", { name: "Call type" });
+    expect(await callType.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe("Customer status call");
+    await expect.poll(async () => (await hostState(page)).validity).toBe(true);
+    // Saving the classifier's own pick keeps the call type automatic rather than freezing it.
+    expect((await pressHostSave(page)).ok).toBe(true);
+    const meeting = await callApi<MeetingDetail>(s, "dana", `/meetings/by-chat?chatId=${encodeURIComponent(demoChatId("m_cust"))}`);
+    expect(meeting).toMatchObject({ callType: "customer_status", overridden: false });
+    await page.context().close();
+  });
+
+  it("links a new meeting to the chosen project and call type, and gives the host a content URL ending in /panel", async () => {
+    const chatId = demoChatId("m_new_config");
+    const { page, frame } = await openParticipant(s, "dana", { frameContext: "settings", path: "/config", chatId, width: 600 });
+    const project = frame.getByRole("combobox", { name: /^Project/ });
+    await project.waitFor();
+    await expect.poll(async () => (await hostState(page)).validity).toBe(false);
+    await expect.poll(() => project.locator("option").count()).toBeGreaterThan(1);
+    expect(await frame.getByRole("combobox", { name: "Call type" }).inputValue()).toBe("auto");
+    await project.selectOption({ index: 1 });
+    await frame.getByRole("combobox", { name: "Call type" }).selectOption({ label: "Triage call" });
+    await expect.poll(async () => (await hostState(page)).validity).toBe(true);
+
+    const saved = await pressHostSave(page);
+    expect(saved.ok).toBe(true);
+    expect(saved.settings?.contentUrl).toBe(`${s.appOrigin}/panel`);
+    expect(saved.settings?.contentUrl?.endsWith("/panel")).toBe(true);
+    const meeting = await callApi<MeetingDetail>(s, "dana", `/meetings/by-chat?chatId=${encodeURIComponent(chatId)}`);
+    expect(meeting).toMatchObject({ callType: "triage", overridden: true });
+    expect(meeting.projectId).toBe(await project.inputValue());
+    await page.context().close();
+  });
+});
