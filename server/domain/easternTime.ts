@@ -1,4 +1,5 @@
 import { utcMidnightOf } from "./isoDates";
+import { offsetMinutesIn, wallClockIn, type WallClock } from "./zonedTime";
 import type { IsoDate } from "./types";
 
 // US Eastern wall time, the runbook's clock (triage is "10 to 11 am EST", reports are owed
@@ -22,47 +23,12 @@ const MS_PER_MINUTE = 60_000;
 const HOURS_12 = 12 * 60 * MS_PER_MINUTE;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-const formatter = new Intl.DateTimeFormat("en-US", {
-  timeZone: EASTERN_TIME_ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
-
-interface Fields {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function fieldsAt(ms: number): Fields {
-  const parts = formatter.formatToParts(ms);
-  const value = (type: Intl.DateTimeFormatPartTypes): number => {
-    const part = parts.find((p) => p.type === type);
-    if (!part) throw new Error(`Intl gave no ${type} for ${EASTERN_TIME_ZONE}`);
-    return Number(part.value);
-  };
-  return {
-    year: value("year"),
-    month: value("month"),
-    day: value("day"),
-    hour: value("hour"),
-    minute: value("minute"),
-    second: value("second"),
-  };
+function fieldsAt(ms: number): WallClock {
+  return wallClockIn(ms, EASTERN_TIME_ZONE);
 }
 
 function offsetMinutesAt(ms: number): number {
-  const f = fieldsAt(ms);
-  const wallAsUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
-  return Math.round((wallAsUtc - ms) / MS_PER_MINUTE);
+  return offsetMinutesIn(ms, EASTERN_TIME_ZONE);
 }
 
 const pad = (n: number): string => String(n).padStart(2, "0");

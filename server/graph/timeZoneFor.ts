@@ -1,3 +1,4 @@
+import { offsetMinutesIn } from "../domain/zonedTime";
 // Windows time zone names (what Graph uses) ↔ IANA names (what iCalendar files carry), with the
 // VTIMEZONE definitions of the zones Callbook schedules in. Add a zone here before using it.
 
@@ -76,17 +77,5 @@ export function zonedTimeToUtc(localDateTime: string, iana: string): Date {
 }
 
 function offsetMs(instant: number, iana: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: iana,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const local = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return local - Math.floor(instant / 1000) * 1000;
+  return offsetMinutesIn(instant, iana) * 60_000;
 }

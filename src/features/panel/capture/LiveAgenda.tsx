@@ -77,7 +77,8 @@ export function LiveAgenda({ meetingId, callType, startsAt }: { meetingId: strin
                   </Button>
                 )}
               </div>
-              <details open={current || undefined}>
+              {/* Open at first (the prepared points are the agenda); anyone can fold an item away. */}
+              <details open>
                 <summary>
                   <Text size={200}>Prepared points</Text>
                 </summary>
