@@ -1,5 +1,5 @@
 // The front end's only door to its host. Components ask this module, never teams-js or Office.
-import { app, pages } from "@microsoft/teams-js";
+import { app, authentication, pages } from "@microsoft/teams-js";
 
 export type ThemeName = "default" | "dark" | "contrast";
 export type FrameContext = "sidePanel" | "meetingStage" | "content" | "settings" | "remove" | "task" | "authentication" | "browser";
@@ -85,6 +85,15 @@ export function normaliseTheme(theme: string | undefined): ThemeName {
 export function onThemeChange(handler: (theme: ThemeName) => void): void {
   if (current.mode !== "teams") return;
   app.registerOnThemeChangeHandler((t) => handler(normaliseTheme(t)));
+}
+
+/**
+ * The Teams SSO token for Callbook's API (`authentication.getAuthToken`): sent as a Bearer credential.
+ * Only inside Teams; the host answers with an error when the user must consent first.
+ */
+export async function getHostAuthToken(): Promise<string> {
+  if (current.mode !== "teams") throw new HostCapabilityError("Teams sign-in", current.frameContext);
+  return authentication.getAuthToken();
 }
 
 export interface TabConfig {

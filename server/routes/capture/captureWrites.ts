@@ -20,39 +20,65 @@ export interface WriteScope {
   now: Date;
 }
 
-/** Creates a RAID item raised in this meeting. Resending the same id returns the row, unchanged. */
-export async function createItem(s: WriteScope, body: CreateItemBody, internalDefault: boolean): Promise<{ row: RaidRow; created: boolean }> {
+type Tx = Parameters<Parameters<Database["db"]["transaction"]>[0]>[0];
+
+/**
+ * Creates a row once per client id, with its live event, in one transaction. Resending the same id
+ * returns the stored row (the create was retried); an id used elsewhere is refused.
+ */
+async function createOnce<Row extends { id: string }>(
+  s: WriteScope,
+  type: "item" | "note",
+  insert: (tx: Tx) => Promise<Row | undefined>,
+  existing: (tx: Tx) => Promise<Row | undefined>,
+): Promise<{ row: Row; created: boolean }> {
   const result = await s.database.db.transaction(async (tx) => {
     await lockMeeting(tx, s.meetingId);
-    const [row] = await tx
-      .insert(t.raidItems)
-      .values({
-        ...body,
-        tenantId: s.ctx.tenantId,
-        projectId: s.projectId,
-        raisedInMeetingId: s.meetingId,
-        internalOnly: body.internalOnly ?? internalDefault,
-        decidedBy: body.kind === "decision" ? (body.decidedBy ?? s.ctx.name) : (body.decidedBy ?? null),
-        decidedAt: body.kind === "decision" ? (body.decidedAt ?? s.now.toISOString()) : (body.decidedAt ?? null),
-        reportedBy: body.kind === "issue" ? (body.reportedBy ?? s.ctx.name) : (body.reportedBy ?? null),
-        reportedAt: body.kind === "issue" ? (body.reportedAt ?? s.now.toISOString()) : (body.reportedAt ?? null),
-        createdBy: s.ctx.name,
-        createdAt: s.now.toISOString(),
-        updatedAt: s.now.toISOString(),
-      })
-      .onConflictDoNothing()
-      .returning();
+    const row = await insert(tx);
     if (!row) {
-      // The id exists: the same create sent again (return it), or someone else's id (refuse).
-      const existing = await findItem(tx, s.ctx.tenantId, body.id);
-      if (!existing || existing.raisedInMeetingId !== s.meetingId) throw conflict("This id is already used by another item");
-      return { row: existing, created: false };
+      const found = await existing(tx);
+      if (!found) throw conflict(`This id is already used by another ${type}`);
+      return { row: found, created: false };
     }
-    await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type: "item", entityId: row.id });
+    await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type, entityId: row.id });
     return { row, created: true };
   });
   if (result.created) s.bus.publish(s.meetingId);
   return result;
+}
+
+/** Creates a RAID item raised in this meeting. Resending the same id returns the row, unchanged. */
+export async function createItem(s: WriteScope, body: CreateItemBody, internalDefault: boolean): Promise<{ row: RaidRow; created: boolean }> {
+  const now = s.now.toISOString();
+  return createOnce(
+    s,
+    "item",
+    async (tx) =>
+      (
+        await tx
+          .insert(t.raidItems)
+          .values({
+            ...body,
+            tenantId: s.ctx.tenantId,
+            projectId: s.projectId,
+            raisedInMeetingId: s.meetingId,
+            internalOnly: body.internalOnly ?? internalDefault,
+            decidedBy: body.kind === "decision" ? (body.decidedBy ?? s.ctx.name) : (body.decidedBy ?? null),
+            decidedAt: body.kind === "decision" ? (body.decidedAt ?? now) : (body.decidedAt ?? null),
+            reportedBy: body.kind === "issue" ? (body.reportedBy ?? s.ctx.name) : (body.reportedBy ?? null),
+            reportedAt: body.kind === "issue" ? (body.reportedAt ?? now) : (body.reportedAt ?? null),
+            createdBy: s.ctx.name,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoNothing()
+          .returning()
+      )[0],
+    async (tx) => {
+      const found = await findItem(tx, s.ctx.tenantId, body.id);
+      return found?.raisedInMeetingId === s.meetingId ? found : undefined;
+    },
+  );
 }
 
 /** Updates an item of this project if the caller edited the current version; otherwise 409 with the current row. */
@@ -86,31 +112,31 @@ export async function updateItem(s: WriteScope, itemId: string, body: UpdateItem
 }
 
 export async function createNote(s: WriteScope, body: CreateNoteBody, internalDefault: boolean): Promise<{ row: NoteRow; created: boolean }> {
-  const result = await s.database.db.transaction(async (tx) => {
-    await lockMeeting(tx, s.meetingId);
-    const [row] = await tx
-      .insert(t.agendaNotes)
-      .values({
-        ...body,
-        tenantId: s.ctx.tenantId,
-        meetingId: s.meetingId,
-        internalOnly: body.internalOnly ?? internalDefault,
-        createdBy: s.ctx.name,
-        createdAt: s.now.toISOString(),
-        updatedAt: s.now.toISOString(),
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!row) {
-      const existing = await findNote(tx, s.ctx.tenantId, body.id);
-      if (!existing || existing.meetingId !== s.meetingId) throw conflict("This id is already used by another note");
-      return { row: existing, created: false };
-    }
-    await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type: "note", entityId: row.id });
-    return { row, created: true };
-  });
-  if (result.created) s.bus.publish(s.meetingId);
-  return result;
+  const now = s.now.toISOString();
+  return createOnce(
+    s,
+    "note",
+    async (tx) =>
+      (
+        await tx
+          .insert(t.agendaNotes)
+          .values({
+            ...body,
+            tenantId: s.ctx.tenantId,
+            meetingId: s.meetingId,
+            internalOnly: body.internalOnly ?? internalDefault,
+            createdBy: s.ctx.name,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoNothing()
+          .returning()
+      )[0],
+    async (tx) => {
+      const found = await findNote(tx, s.ctx.tenantId, body.id);
+      return found?.meetingId === s.meetingId ? found : undefined;
+    },
+  );
 }
 
 export async function updateNote(

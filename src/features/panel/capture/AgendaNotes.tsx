@@ -44,8 +44,10 @@ function NoteRow({ note, itemTitle }: { note: NoteView; itemTitle: string }) {
         <NoteForm
           label={`Edit note on ${itemTitle}`}
           initial={note.body}
-          onSave={(body) => {
-            if (body !== note.body) store.editNote(note.id, editing.version, { body });
+          internal={note.internalOnly}
+          onSave={(body, internalOnly) => {
+            const changes = { ...(body !== note.body ? { body } : {}), ...(internalOnly !== note.internalOnly ? { internalOnly } : {}) };
+            if (Object.keys(changes).length) store.editNote(note.id, editing.version, changes);
             setEditing(null);
           }}
           onCancel={() => setEditing(null)}

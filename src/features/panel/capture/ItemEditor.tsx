@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from "react";
-import { Button, Field, Input, Textarea } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Textarea } from "@fluentui/react-components";
 import type { ItemChanges, ItemView } from "../live/captureModel";
 import { useCaptureContext } from "./captureContext";
 import { PersonSelect } from "./PersonSelect";
 
-export type EditableField = "title" | "description" | "owner" | "due";
+export type EditableField = "title" | "description" | "owner" | "due" | "internal";
 
 /**
  * Edits some fields of an item. The version is the one shown when the editor opened: if someone
@@ -12,7 +12,14 @@ export type EditableField = "title" | "description" | "owner" | "due";
  */
 export function ItemEditor({ item, fields, onDone }: { item: ItemView; fields: EditableField[]; onDone: () => void }) {
   const { store, snap } = useCaptureContext();
-  const [base] = useState(() => ({ version: item.version, title: item.title, description: item.description ?? "", ownerId: item.ownerId ?? "", dueDate: item.dueDate ?? "" }));
+  const [base] = useState(() => ({
+    version: item.version,
+    title: item.title,
+    description: item.description ?? "",
+    ownerId: item.ownerId ?? "",
+    dueDate: item.dueDate ?? "",
+    internalOnly: item.internalOnly,
+  }));
   const [draft, setDraft] = useState(base);
   const [error, setError] = useState<string | null>(null);
   const has = (f: EditableField) => fields.includes(f);
@@ -28,6 +35,7 @@ export function ItemEditor({ item, fields, onDone }: { item: ItemView; fields: E
     if (has("description") && draft.description.trim() !== base.description) changes.description = draft.description.trim() || null;
     if (has("owner") && draft.ownerId !== base.ownerId) changes.ownerId = draft.ownerId || null;
     if (has("due") && draft.dueDate !== base.dueDate) changes.dueDate = draft.dueDate || null;
+    if (has("internal") && draft.internalOnly !== base.internalOnly) changes.internalOnly = draft.internalOnly;
     if (Object.keys(changes).length > 0) store.editItem(item.id, base.version, changes);
     onDone();
   };
@@ -49,6 +57,9 @@ export function ItemEditor({ item, fields, onDone }: { item: ItemView; fields: E
         <Field label="Due date">
           <Input type="date" value={draft.dueDate} onChange={(_e, d) => setDraft({ ...draft, dueDate: d.value })} />
         </Field>
+      ) : null}
+      {has("internal") ? (
+        <Checkbox label="Internal only" checked={draft.internalOnly} onChange={(_e, d) => setDraft({ ...draft, internalOnly: d.checked === true })} />
       ) : null}
       <div style={{ display: "flex", gap: 8 }}>
         <Button type="submit" appearance="primary" size="small">

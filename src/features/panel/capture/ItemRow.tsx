@@ -8,7 +8,7 @@ import { itemFacts } from "./describeItem";
 
 type Mode = null | "edit" | "redate" | "reassign";
 const modeFields: Record<Exclude<Mode, null>, EditableField[]> = {
-  edit: ["title", "description", "owner", "due"],
+  edit: ["title", "description", "owner", "due", "internal"],
   redate: ["due"],
   reassign: ["owner"],
 };

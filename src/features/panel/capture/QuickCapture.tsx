@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from "react";
 import { Button, Checkbox, Field, Input, Select, Text, Textarea } from "@fluentui/react-components";
 import type { CreateItemBody } from "../../../../server/contracts/capture";
+import { useNow } from "../../../ui/useNow";
 import { useCaptureContext } from "./captureContext";
 import { PersonSelect } from "./PersonSelect";
 import { dependencySentence, fromLocalInput, itemKinds, kindLabels, toLocalInput, type ItemKind } from "./describeItem";
@@ -16,6 +17,7 @@ interface Draft {
   recipient: string;
   neededFor: string;
   by: string;
+  /** "" until the user picks a time: then it is "now" when the item is added. */
   at: string;
   location: string;
   reproSteps: string;
@@ -33,7 +35,7 @@ const blank = (internalOnly: boolean): Draft => ({
   recipient: "",
   neededFor: "",
   by: "",
-  at: toLocalInput(new Date()),
+  at: "",
   location: "",
   reproSteps: "",
   internalOnly,
@@ -50,9 +52,9 @@ function toBody(kind: ItemKind, d: Draft, agendaItemKey: string | null): Omit<Cr
     body.description = opt(d.description);
   }
   if (kind === "action" && d.dependency) Object.assign(body, { provider: opt(d.provider), deliverable: opt(d.deliverable), recipient: opt(d.recipient), neededFor: opt(d.neededFor) });
-  if (kind === "decision") Object.assign(body, { decidedBy: opt(d.by), decidedAt: fromLocalInput(d.at) ?? undefined });
+  if (kind === "decision") Object.assign(body, { decidedBy: opt(d.by), decidedAt: fromLocalInput(d.at) ?? new Date().toISOString() });
   if (kind === "issue") {
-    Object.assign(body, { reportedBy: opt(d.by), reportedAt: fromLocalInput(d.at) ?? undefined, location: opt(d.location), reproSteps: opt(d.reproSteps) });
+    Object.assign(body, { reportedBy: opt(d.by), reportedAt: fromLocalInput(d.at) ?? new Date().toISOString(), location: opt(d.location), reproSteps: opt(d.reproSteps) });
   }
   return body;
 }
@@ -60,6 +62,7 @@ function toBody(kind: ItemKind, d: Draft, agendaItemKey: string | null): Omit<Cr
 /** Quick capture of action items, decisions, risks and issues. Saved locally at once, sent when possible. */
 export function QuickCapture() {
   const { store, snap, currentAgendaKey } = useCaptureContext();
+  const now = useNow(30_000);
   const [kind, setKind] = useState<ItemKind>("action");
   const [draft, setDraft] = useState<Draft>(() => blank(snap.internalByDefault));
   const [error, setError] = useState<string | null>(null);
@@ -133,7 +136,7 @@ export function QuickCapture() {
           <>
             {text(kind === "decision" ? "Decided by" : "Reported by", "by", "Leave empty for yourself")}
             <Field label="When">
-              <Input type="datetime-local" value={draft.at} onChange={(_e, d) => set({ at: d.value })} />
+              <Input type="datetime-local" value={draft.at || toLocalInput(new Date(now))} onChange={(_e, d) => set({ at: d.value })} />
             </Field>
           </>
         ) : null}
