@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { createLogger } from "./logger";
 import { DatabaseUnavailable, openDatabase } from "./db/database";
@@ -83,6 +84,21 @@ async function main(config: Config): Promise<void> {
   });
   const server = app.listen(config.PORT, config.HOST);
   await once(server, "listening");
+  // Requests under way per socket, so shutdown can close every socket that is not serving one
+  // (including ones a browser opened ahead of time and never used).
+  const busy = new Map<Socket, number>();
+  server.on("connection", (socket: Socket) => {
+    busy.set(socket, 0);
+    socket.on("close", () => busy.delete(socket));
+  });
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    const socket = req.socket;
+    busy.set(socket, (busy.get(socket) ?? 0) + 1);
+    res.on("close", () => busy.set(socket, Math.max(0, (busy.get(socket) ?? 1) - 1)));
+  });
+  const closeUnusedSockets = () => {
+    for (const [socket, n] of busy) if (n === 0) socket.destroy();
+  };
   ready = true;
   const { port } = server.address() as AddressInfo;
   logger.info({ port, url: `http://localhost:${port}` }, "Callbook is listening");
@@ -105,7 +121,8 @@ async function main(config: Config): Promise<void> {
     server.closeIdleConnections();
     logger.info({ streams }, "no longer accepting; waiting for in-flight requests");
     // Keep-alive sockets become idle as their last request ends: close them as they do.
-    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    closeUnusedSockets();
+    const sweep = setInterval(closeUnusedSockets, 100);
     await once(server, "close").catch(() => undefined);
     clearInterval(sweep);
     await bus.close();

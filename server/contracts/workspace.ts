@@ -14,6 +14,11 @@ const rags = ["green", "amber", "red"] as const;
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: `must be one of ${values.join(", ")}` });
 const optionalId = uuidParam.nullable().optional();
 const optionalDate = isoDate.nullable().optional();
+/** A record whose keys must be among `keys`, each unknown key reported at its own path. */
+const keyedAnswers = (keys: readonly string[], what: string) =>
+  z.record(z.string(), z.string().trim().max(2000, "must be at most 2000 characters")).superRefine((rec, ctx) => {
+    for (const key of Object.keys(rec)) if (!keys.includes(key)) ctx.addIssue({ code: "custom", path: [key], message: `is not ${what}` });
+  });
 
 export const taskStatuses = ["not_started", "in_progress", "blocked", "done"] as const;
 export const caseSeverities = ["critical", "high", "medium", "low"] as const;
@@ -47,7 +52,7 @@ export const patchProjectBody = z
     holidays: z.array(isoDate).max(100, "must be at most 100 dates").optional(),
     mrrCents: z.number({ message: "must be a number of cents" }).int("must be whole cents").min(0, "must be 0 or more").max(1e11).optional(),
     integrationType: enumOf(["new", "existing"] as const).optional(),
-    integrationSummary: z.partialRecord(enumOf(integrationSummaryKeys), z.string().trim().max(2000, "must be at most 2000 characters")).optional(),
+    integrationSummary: keyedAnswers(integrationSummaryKeys, "a field of the integration summary").optional(),
   })
   .strict();
 export type PatchProjectBody = z.infer<typeof patchProjectBody>;
@@ -168,7 +173,7 @@ export const createVendorBody = z
     contactPersonId: optionalId,
     goLiveAligned: z.boolean().nullable().optional(),
     deliverablesTouchingSchedule: z.array(text(300)).max(50).optional(),
-    checklist: z.partialRecord(enumOf(cisChecklistKeys), z.string().trim().max(2000, "must be at most 2000 characters")).optional(),
+    checklist: keyedAnswers(cisChecklistKeys, "a question of the CIS checklist").optional(),
   })
   .strict();
 export const patchVendorBody = createVendorBody.partial().extend({ version }).strict();

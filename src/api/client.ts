@@ -22,6 +22,29 @@ export function credential(): string | null {
   }
 }
 
+/** Inside Teams (or Outlook): where a fresh SSO token comes from. The host caches and renews it. */
+let tokenSource: (() => Promise<string>) | null = null;
+let lastBearer: string | null = null;
+
+export function useHostTokens(source: (() => Promise<string>) | null): void {
+  tokenSource = source;
+  lastBearer = null;
+}
+
+/** The Authorization value for a request: the dev sign-in credential, or a fresh host SSO token. */
+export async function authorization(): Promise<string | null> {
+  const dev = credential();
+  if (dev) return dev;
+  if (!tokenSource) return null;
+  lastBearer = `Bearer ${await tokenSource()}`;
+  return lastBearer;
+}
+
+/** The latest credential without waiting (for EventSource URLs, which cannot carry headers). */
+export function currentCredential(): string | null {
+  return credential() ?? lastBearer;
+}
+
 export function setCredential(value: string | null): void {
   if (value) localStorage.setItem(CREDENTIAL_KEY, value);
   else localStorage.removeItem(CREDENTIAL_KEY);
@@ -29,7 +52,7 @@ export function setCredential(value: string | null): void {
 
 export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const headers = new Headers(init.headers);
-  const cred = credential();
+  const cred = await authorization();
   if (cred) headers.set("Authorization", cred);
   let body = init.body;
   if (init.json !== undefined) {

@@ -38,10 +38,7 @@ describe("browser mode in Chromium (npm start's app on the embedded database)", 
     const list = page.getByRole("list", { name: "Upcoming calls" });
     await list.getByRole("link", { name: "Riverbend weekly status" }).first().click();
     const panel = page.getByTestId("side-panel");
-    await panel.getByRole("heading", { name: /Agenda · Customer status call/ }).waitFor({ timeout: 5000 }).catch(async (e: unknown) => {
-      await page.screenshot({ path: "test-results/debug.png", fullPage: true });
-      throw e;
-    });
+    await panel.getByRole("heading", { name: /Agenda · Customer status call/ }).waitFor();
     await expect.poll(() => panel.locator("[data-agenda-item=upcoming_tasks] li").count()).toBe(10);
     await panel.locator("[data-agenda-item=raid]").getByText("Past due").first().waitFor();
     await panel.getByText(/days to go-live —/).first().waitFor();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import type { Frame } from "playwright-core";
-import { teamsDarkTheme, teamsLightTheme } from "@fluentui/react-components";
+import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from "@fluentui/react-components";
 import { setHostTheme } from "../support/teamsHost/teamsHost";
 import { demoId } from "../../server/db/demo/seedDemo";
 import { callApi, openParticipant, startTeamsSession, waitUntilLive, type TeamsSession } from "./teamsSession";
@@ -71,6 +71,9 @@ describe("Teams side panel: theme, accessibility, screenshots", () => {
     await expect.poll(() => background(frame, "side-panel")).toBe(rgb(teamsDarkTheme.colorNeutralBackground1));
     await settled(frame);
     await page.locator("iframe#app").screenshot({ path: "docs/screenshots/side-panel-dark.png" });
+
+    await setHostTheme(page, "contrast");
+    await expect.poll(() => background(frame, "side-panel")).toBe(rgb(teamsHighContrastTheme.colorNeutralBackground1));
     await page.context().close();
   });
 
@@ -78,16 +81,24 @@ describe("Teams side panel: theme, accessibility, screenshots", () => {
     { view: "side panel", frameContext: "sidePanel", path: "/panel", ready: "item" },
     { view: "details tab", frameContext: "content", path: "/panel", ready: "unsent-recap" },
     { view: "configuration page", frameContext: "settings", path: "/config", ready: "config" },
-  ] as const)("has no serious or critical axe violations on the $view, light and dark", async ({ frameContext, path, ready }) => {
+  ] as const)("has no serious or critical axe violations on the $view, in light, dark and high contrast", async ({ frameContext, path, ready }) => {
     const { page, frame } = await openParticipant(s, "marcus", { frameContext, path, width: frameContext === "sidePanel" ? 320 : 800 });
     await frame.getByTestId(ready).first().waitFor();
     if (frameContext === "settings") await frame.getByRole("combobox", { name: /^Project/ }).waitFor();
     else await frame.getByRole("heading", { name: /^Agenda/ }).waitFor();
+    if (frameContext === "sidePanel") {
+      // The richest states: the issue form, an open editor, a note being written.
+      await frame.getByRole("combobox", { name: "Kind" }).selectOption("issue");
+      await frame.getByRole("button", { name: /^Edit Send the returned-payment/ }).click();
+      await frame.getByRole("button", { name: "Add note on RAG status" }).click();
+    }
     expect(await seriousViolations(frame)).toEqual([]);
-    await setHostTheme(page, "dark");
-    await expect.poll(() => frame.locator("[data-theme]").getAttribute("data-theme")).toBe("dark");
-    await settled(frame);
-    expect(await seriousViolations(frame)).toEqual([]);
+    for (const theme of ["dark", "contrast"] as const) {
+      await setHostTheme(page, theme);
+      await expect.poll(() => frame.locator("[data-theme]").getAttribute("data-theme")).toBe(theme);
+      await settled(frame);
+      expect(await seriousViolations(frame), theme).toEqual([]);
+    }
     await page.context().close();
   });
 });

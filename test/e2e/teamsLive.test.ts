@@ -66,6 +66,35 @@ describe("Teams side panel, live for everyone", () => {
     expect(capture.items.filter((i) => i.title.startsWith("Book the UAT room")).map((i) => [i.title, i.version])).toEqual([["Book the UAT room for Tuesday", 3]]);
   });
 
+  it("can be used from the keyboard: capture with Enter, mark the current agenda item, tick it discussed", async () => {
+    const title = dana.frame.getByRole("textbox", { name: /^Action/ });
+    await title.focus();
+    await dana.page.keyboard.type("Confirm the parallel-run dates");
+    await dana.page.keyboard.press("Enter");
+    await item(marcus.frame, "Confirm the parallel-run dates").waitFor();
+    await expect.poll(() => title.inputValue()).toBe("");
+
+    await dana.frame.getByRole("button", { name: "Make current: Status report" }).focus();
+    await dana.page.keyboard.press("Enter");
+    await dana.frame.getByRole("checkbox", { name: "Discussed: Status report" }).focus();
+    await dana.page.keyboard.press("Space");
+    const atMarcus = marcus.frame.locator("[data-agenda-item=status_report]");
+    await expect.poll(() => atMarcus.getAttribute("aria-current")).toBe("step");
+    await expect.poll(() => atMarcus.getByRole("checkbox", { name: "Discussed: Status report" }).isChecked()).toBe(true);
+    await atMarcus.getByTestId("time-used").waitFor();
+  });
+
+  it("re-dates and closes an item carried over from the previous call, for everyone", async () => {
+    const title = "Meridian to send the returned-payment file spec";
+    const carried = (frame: Frame) => frame.getByRole("list", { name: "Carried over" }).getByTestId("item").filter({ hasText: title });
+    await carried(marcus.frame).getByRole("button", { name: `Re-date ${title}` }).click();
+    await carried(marcus.frame).getByLabel("Due date").fill("2026-12-04");
+    await carried(marcus.frame).getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => carried(dana.frame).textContent()).toContain("Due Fri, Dec 4, 2026");
+    await carried(dana.frame).getByRole("button", { name: `Close ${title}` }).click();
+    await carried(marcus.frame).getByText("Closed", { exact: true }).waitFor();
+  });
+
   it("keeps what is typed offline in a queue and saves each item exactly once when back online", async () => {
     const titles = ["Offline one", "Offline two", "Offline three"];
     await dana.context.setOffline(true);

@@ -22,6 +22,8 @@ describe("Teams side panel across a server restart", () => {
       await expect.poll(() => connection.textContent()).toBe("Reconnecting…");
     });
     expect(s.server.port).toBe(port);
+    // Ctrl-C during a meeting is a clean stop: exit code 0, not the 9 s forced exit.
+    expect(s.lastExitCode).toBe(0);
     // Written as soon as the new process listens, before the panel is back on the stream:
     // it reaches the panel as an event replayed from the panel's last event id.
     await callApi(s, "marcus", `/meetings/${s.meetingId}/items`, {

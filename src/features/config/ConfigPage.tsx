@@ -24,6 +24,7 @@ export function ConfigPage({ host }: { host: HostContext }) {
   const [existing, setExisting] = useState<MeetingDetail | null | "loading">(chatId ? "loading" : null);
   const [projectId, setProjectId] = useState("");
   const [callType, setCallType] = useState<string>(AUTO);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const latest = useRef({ projectId, callType, existing });
   latest.current = { projectId, callType, existing };
 
@@ -48,8 +49,14 @@ export function ConfigPage({ host }: { host: HostContext }) {
     if (!inSettings || !chatId) return;
     onTabSave(async () => {
       const { projectId: p, callType: c, existing: e } = latest.current;
-      if (!p) throw new Error("Choose a project first");
-      await api("/meetings/link", { method: "PUT", json: linkBody(chatId, p, c, e === "loading" ? null : e) });
+      setSaveError(null);
+      try {
+        if (!p) throw new Error("Choose a project first");
+        await api("/meetings/link", { method: "PUT", json: linkBody(chatId, p, c, e === "loading" ? null : e) });
+      } catch (err) {
+        setSaveError(err instanceof Error ? err.message : String(err));
+        throw err;
+      }
       return { contentUrl: `${window.location.origin}/panel`, entityId: "callbook", suggestedDisplayName: "Callbook" };
     });
   }, [inSettings, chatId]);
@@ -94,6 +101,7 @@ export function ConfigPage({ host }: { host: HostContext }) {
             </Select>
           </Field>
           <Text size={200}>Press Save to add the side panel to this meeting.</Text>
+          {saveError ? <ErrorState message={`Not saved: ${saveError}`} /> : null}
         </>
       ) : null}
     </main>

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Badge, Button, Link, Text, Title2 } from "@fluentui/react-components";
-import { api, credential } from "../../api/client";
+import { api, authorization } from "../../api/client";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDay, formatTime } from "../../ui/format";
@@ -24,7 +24,7 @@ interface OutboxDetail extends OutboxRow {
 
 /** Downloads through fetch, so the credential goes in a header, not a URL. */
 async function download(id: string, kind: OutboxRow["kind"]): Promise<void> {
-  const res = await fetch(`/api/outbox/${id}/file`, { headers: { Authorization: credential() ?? "" } });
+  const res = await fetch(`/api/outbox/${id}/file`, { headers: { Authorization: (await authorization()) ?? "" } });
   if (!res.ok) return;
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement("a");

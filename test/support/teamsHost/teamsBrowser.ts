@@ -1,4 +1,5 @@
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../browser";
 
 /**
  * Debian's Chromium as test/support/browser.ts launches it, plus one setting: Chromium 156 turns on
@@ -6,19 +7,6 @@ import { chromium, type Browser } from "playwright-core";
  * cross-site iframe. Teams' desktop client (WebView2) and Chrome's default profile allow partitioned
  * storage there, and so does this browser.
  */
-export async function launchTeamsChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-features=TrackingProtection3pcd",
-    ],
-  });
+export function launchTeamsChromium(): Promise<Browser> {
+  return launchChromium(["--disable-features=TrackingProtection3pcd"]);
 }

@@ -1,5 +1,5 @@
 import type { CaptureDto, CapturedItemDto, CreateItemBody, NoteDto } from "../../../../server/contracts/capture";
-import { api, credential } from "../../../api/client";
+import { api, currentCredential } from "../../../api/client";
 import {
   applyEvent,
   mergeItem,
@@ -186,7 +186,7 @@ export class CaptureStore {
   };
 
   private openStream(lastEventId: number): void {
-    const auth = credential();
+    const auth = currentCredential();
     const base = `/api/meetings/${this.meetingId}/events`;
     this.stream = this.deps.openLiveStream({
       lastEventId,

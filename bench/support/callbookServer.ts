@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from "node:fs";
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import type { Express } from "express";
+import pg from "pg";
+import pino from "pino";
+import { createApp } from "../../server/app";
+import { devAuthenticator } from "../../server/auth/devSignIn";
+import type { Database } from "../../server/db/database";
+import { createLocalBus } from "../../server/live/liveBus";
+import { createLiveClients } from "../../server/live/liveClients";
+import { localOutboxMail } from "../../server/graph/mailFactory";
+import { openTestDatabase, type DatabaseKind, type TestDatabase } from "../../test/support/testDatabase";
+import { TEMPLATE_PATH, TEST_NOW } from "../../test/support/constants";
+import setupTemplate from "../../test/support/globalSetup";
+
+export const DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test";
+
+/** The PGlite dump every in-process database starts from (initdb + migrations + demo at TEST_NOW). */
+export async function ensurePgliteTemplate(): Promise<void> {
+  if (!existsSync(TEMPLATE_PATH)) await setupTemplate();
+}
+
+/** TEST_DATABASE_URL, else the machine's PostgreSQL, if it answers; null when there is none. */
+export async function reachablePostgres(): Promise<string | null> {
+  const url = process.env.TEST_DATABASE_URL ?? DEFAULT_POSTGRES_URL;
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    process.env.TEST_DATABASE_URL = url;
+    return url;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** A fresh database seeded with the demo at TEST_NOW: PGlite in memory, or a scratch PostgreSQL database. */
+export async function openBenchDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  if (kind === "pglite") await ensurePgliteTemplate();
+  return openTestDatabase(kind);
+}
+
+export function pgliteTemplate(): Blob {
+  return new Blob([readFileSync(TEMPLATE_PATH)]);
+}
+
+export interface InProcessServer {
+  url: string;
+  app: Express;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Callbook as server/index.ts builds it for the embedded default (dev sign-in, local bus, local
+ * outbox), logging at info to /dev/null so a request pays for its log line as in production.
+ * `extend` adds routes to the same app instance before it listens.
+ */
+export async function startInProcess(
+  database: Database,
+  options: { webRoot?: string; now?: Date; extend?: (app: Express) => void } = {},
+): Promise<InProcessServer> {
+  const now = options.now ?? TEST_NOW;
+  const logger = pino({ level: "info" }, pino.destination({ dest: "/dev/null", sync: false }));
+  const app = createApp({
+    database,
+    logger,
+    clock: () => now,
+    authenticators: [devAuthenticator(database.db)],
+    isReady: () => true,
+    devSignIn: true,
+    bus: createLocalBus(),
+    liveClients: createLiveClients(),
+    mail: localOutboxMail(database.db, () => now),
+    mailMode: "outbox",
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+  });
+  options.extend?.(app);
+  const server = app.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    server,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** VmRSS of a process in MB, from /proc/<pid>/status. */
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? "NaN");
+  return kb / 1024;
+}
+
+/** Peak RSS (VmHWM) of a process in MB. */
+export function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? "NaN");
+  return kb / 1024;
+}

@@ -1,0 +1,76 @@
+import type { ImportMapping } from "./layouts";
+
+// The dry-run report, and the helpers both planners share. Types only here are what the client reads.
+
+export type ShownValue = string | null;
+
+export interface ImportAdd {
+  row: number;
+  fields: Record<string, ShownValue>;
+}
+
+export interface ImportUpdate {
+  row: number;
+  id: string;
+  key: string;
+  changes: Record<string, { from: ShownValue; to: ShownValue }>;
+}
+
+export interface ImportReject {
+  row: number;
+  reason: string;
+}
+
+export interface ImportReport {
+  kind: "tasks" | "raid";
+  filename: string;
+  layout: string;
+  mapping: ImportMapping;
+  add: ImportAdd[];
+  update: ImportUpdate[];
+  unchanged: number;
+  reject: ImportReject[];
+  /** Set once a confirmed import was written. */
+  applied: boolean;
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** Resolves an owner cell (name or e-mail) to a person of the project, or says why not. */
+export function ownerResolver(people: PersonRef[]): (text: string) => { id: string | null } | { problem: string } {
+  const byKey = new Map<string, PersonRef[]>();
+  for (const p of people) {
+    for (const key of [p.name.trim().toLowerCase(), p.email.trim().toLowerCase()]) byKey.set(key, [...(byKey.get(key) ?? []), p]);
+  }
+  return (text) => {
+    if (text === "") return { id: null };
+    const found = byKey.get(text.toLowerCase()) ?? [];
+    if (found.length === 1 && found[0]) return { id: found[0].id };
+    if (found.length > 1) return { problem: `owner '${text}' matches ${found.length} people of this project: use the e-mail` };
+    return { problem: `owner '${text}' is not a person of this project` };
+  };
+}
+
+/** A status word as the stored value, by a table of accepted spellings (compared without case, spaces or punctuation). */
+export function lookup<T extends string>(table: Record<string, T>, text: string): T | undefined {
+  return table[text.toLowerCase().replace(/[^a-z0-9]/g, "")];
+}
+
+/** "field" → "Row 7: due date '31/02/2026' is not a date; …" */
+export function rejectOf(row: number, problems: string[]): ImportReject {
+  return { row, reason: `Row ${row}: ${problems.join("; ")}` };
+}
+
+/** Field changes between what is stored and what the file says; only the fields the file has. */
+export function diff(before: Record<string, ShownValue>, after: Record<string, ShownValue>): ImportUpdate["changes"] {
+  const changes: ImportUpdate["changes"] = {};
+  for (const [field, to] of Object.entries(after)) {
+    const from = before[field] ?? null;
+    if (from !== to) changes[field] = { from, to };
+  }
+  return changes;
+}

@@ -1,0 +1,85 @@
+import express, { Router } from "express";
+import type { AppDeps } from "../../appDeps";
+import { AppError } from "../../errors";
+import { parse } from "../../http/validate";
+import { loadProjectMeetings, loadSnapshot } from "../../db/loadSnapshot";
+import { utcDateOf } from "../../domain/isoDates";
+import { importMappingBody, importMappingQuery, importQuery } from "../../contracts/workspace";
+import { importFile } from "../../importExport/importFile";
+import { checkMapping } from "../../importExport/layouts";
+import type { ImportMappingStore } from "../../importExport/mappingStore";
+import { exportSheets, sheetFor, toCsv, toXlsx, type ExportSheet } from "../../importExport/exportFiles";
+import { statusReportHtml } from "../../importExport/statusReport";
+import { fieldError, projectScope } from "./scope";
+import { z } from "zod";
+
+const exportParams = z.object({
+  id: z.uuid({ message: "must be a valid id" }),
+  sheet: z.enum(exportSheets, { message: `must be one of ${exportSheets.join(", ")}` }),
+  format: z.enum(["xlsx", "csv"], { message: "must be xlsx or csv" }),
+});
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "project";
+
+/** Import of schedules and RAID logs (dry run, then all-or-nothing), exports, the printable status report. */
+export function importExportRoutes(deps: AppDeps, mappings: ImportMappingStore): Router {
+  const r = Router();
+  const { db } = deps.database;
+
+  // Raw body: the file as it is, with ?filename= telling .xlsx from .csv.
+  r.post("/:id/import", express.raw({ type: () => true, limit: "5mb" }), async (req, res) => {
+    const q = parse(importQuery, req.query);
+    const s = await projectScope(deps, req, res);
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (body.length === 0) throw fieldError("file", "is empty");
+    try {
+      const report = await importFile(s, mappings, { kind: q.kind, filename: q.filename, body, dryRun: q.dryRun });
+      res.status(report.applied ? 201 : 200).json(report);
+    } catch (e) {
+      if (e instanceof AppError && e.code === "import_failed") req.log?.error({ err: e.cause }, "import failed and was rolled back");
+      throw e;
+    }
+  });
+
+  r.get("/:id/import/mapping", async (req, res) => {
+    const { kind } = parse(importMappingQuery, req.query);
+    const s = await projectScope(deps, req, res);
+    res.json({ kind, mapping: await mappings.get(s.ctx.tenantId, s.project.id, kind) });
+  });
+
+  r.put("/:id/import/mapping", async (req, res) => {
+    const { kind } = parse(importMappingQuery, req.query);
+    const body = parse(importMappingBody, req.body);
+    const problems = checkMapping(kind, body.columns);
+    if (problems.length) throw new AppError(400, "validation_failed", problems.join("; "), { fields: problems });
+    const s = await projectScope(deps, req, res);
+    const mapping = { columns: body.columns, dateFormat: body.dateFormat ?? "mdy" };
+    await mappings.set(s.ctx.tenantId, s.project.id, kind, mapping);
+    res.json({ kind, mapping });
+  });
+
+  r.get("/:id/export/:file", async (req, res) => {
+    const m = /^([a-z-]+)\.([a-z]+)$/.exec(String(req.params.file));
+    const { sheet, format } = parse(exportParams, { id: req.params.id, sheet: m?.[1] ?? "", format: m?.[2] ?? "" });
+    const s = await projectScope(deps, req, res);
+    const spec = await sheetFor(db, s.ctx.tenantId, s.project.id, sheet as ExportSheet);
+    const filename = `${slug(s.project.customerName)}-${sheet}-${utcDateOf(s.now)}.${format}`;
+    res.setHeader("Content-Disposition", `attachment; filename="${filename}"`);
+    res.setHeader("Cache-Control", "no-store");
+    if (format === "xlsx") {
+      res.type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").send(await toXlsx(spec));
+    } else {
+      res.type("text/csv; charset=utf-8").send(toCsv(spec));
+    }
+  });
+
+  r.get("/:id/status-report.html", async (req, res) => {
+    const s = await projectScope(deps, req, res);
+    const [snapshot, meetings] = await Promise.all([loadSnapshot(db, s.ctx.tenantId, s.project), loadProjectMeetings(db, s.ctx.tenantId, s.project.id)]);
+    res.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    res.setHeader("Cache-Control", "no-store");
+    res.type("text/html; charset=utf-8").send(statusReportHtml(snapshot, meetings, s.now));
+  });
+
+  return r;
+}
