@@ -1,8 +1,11 @@
 import { useEffect, useState } from "react";
 import { FluentProvider } from "@fluentui/react-components";
-import { browserContext, initHost, onThemeChange, type HostContext, type ThemeName } from "./host/host";
+import { browserContext, getHostAuthToken, initHost, onThemeChange, type HostContext, type ThemeName } from "./host/host";
 import { fluentTheme } from "./ui/theme";
-import { credential } from "./api/client";
+import { credential, setHostTokenSource } from "./api/client";
+import { OutboxPage } from "./features/outbox/OutboxPage";
+import { CreateSeries } from "./features/series/CreateSeries";
+import { BrowserNav } from "./ui/BrowserNav";
 import { DevSignIn } from "./features/signin/DevSignIn";
 import { MeetingList } from "./features/meetings/MeetingList";
 import { MeetingPanel } from "./features/panel/MeetingPanel";
@@ -15,11 +18,20 @@ interface SessionConfig {
   teamsHostOrigins: string[];
 }
 
-export type Route = { page: "home" } | { page: "meeting"; meetingId: string } | { page: "panel" } | { page: "config" };
+export type Route =
+  | { page: "home" }
+  | { page: "meeting"; meetingId: string }
+  | { page: "panel" }
+  | { page: "config" }
+  | { page: "outbox" }
+  | { page: "series"; projectId: string };
 
 export function routeOf(pathname: string): Route {
   if (/^\/panel\/?$/.test(pathname)) return { page: "panel" };
   if (/^\/config\/?$/.test(pathname)) return { page: "config" };
+  if (/^\/outbox\/?$/.test(pathname)) return { page: "outbox" };
+  const series = /^\/projects\/([0-9a-f-]{36})\/series\/?$/.exec(pathname);
+  if (series?.[1]) return { page: "series", projectId: series[1] };
   const m = /^\/meetings\/([0-9a-f-]{36})\/?$/.exec(pathname);
   return m?.[1] ? { page: "meeting", meetingId: m[1] } : { page: "home" };
 }
@@ -40,9 +52,14 @@ export function App() {
     fetch("/api/session/config")
       .then((r) => r.json() as Promise<SessionConfig>)
       .catch(() => ({ devSignIn: false, teamsHostOrigins: [] }))
-      .then((cfg) => initHost({ extraOrigins: cfg.teamsHostOrigins }))
-      .then((ctx) => {
+      .then(async (cfg) => ({ cfg, ctx: await initHost({ extraOrigins: cfg.teamsHostOrigins }) }))
+      .then(({ ctx }) => {
         if (!live) return;
+        // Inside Teams the user is already signed in: the host's SSO token is the credential.
+        if (ctx.mode === "teams" && credential() === null) {
+          setHostTokenSource(getHostAuthToken);
+          setSignedIn(true);
+        }
         setHost(ctx);
         setTheme(ctx.theme);
         onThemeChange(setTheme);
@@ -63,13 +80,27 @@ export function App() {
       ) : !signedIn ? (
         <DevSignIn onSignedIn={() => setSignedIn(true)} />
       ) : route.page === "meeting" ? (
-        <MeetingPanel meetingId={route.meetingId} host={host} />
+        <>
+          {host.mode === "browser" ? <BrowserNav onSignOut={() => setSignedIn(false)} /> : null}
+          <MeetingPanel meetingId={route.meetingId} host={host} />
+        </>
       ) : route.page === "panel" ? (
         <TeamsPanel host={host} />
       ) : route.page === "config" ? (
         <ConfigPage host={host} />
       ) : (
-        <MeetingList onSignOut={() => setSignedIn(false)} />
+        <>
+          {host.mode === "browser" ? <BrowserNav onSignOut={() => setSignedIn(false)} /> : null}
+          {route.page === "outbox" ? (
+            <OutboxPage />
+          ) : route.page === "series" ? (
+            <main style={{ padding: 16 }}>
+              <CreateSeries projectId={route.projectId} />
+            </main>
+          ) : (
+            <MeetingList />
+          )}
+        </>
       )}
     </FluentProvider>
   );

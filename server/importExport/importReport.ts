@@ -65,12 +65,5 @@ export function rejectOf(row: number, problems: string[]): ImportReject {
   return { row, reason: `Row ${row}: ${problems.join("; ")}` };
 }
 
-/** Field changes between what is stored and what the file says; only the fields the file has. */
-export function diff(before: Record<string, ShownValue>, after: Record<string, ShownValue>): ImportUpdate["changes"] {
-  const changes: ImportUpdate["changes"] = {};
-  for (const [field, to] of Object.entries(after)) {
-    const from = before[field] ?? null;
-    if (from !== to) changes[field] = { from, to };
-  }
-  return changes;
-}
+/** The report names people and tasks, so their fields are shown as "owner" and "dependsOn". */
+export const shownKey = (field: string): string => (field === "ownerId" ? "owner" : field === "dependsOnTaskId" ? "dependsOn" : field);

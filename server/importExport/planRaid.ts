@@ -1,7 +1,7 @@
 import type { RaidKind } from "../domain/types";
 import { dateOf, fieldLabels, textOf, type ImportMapping } from "./layouts";
 import type { Table, TableRow } from "./readTable";
-import { lookup, ownerResolver, rejectOf, type ImportAdd, type ImportReject, type ImportUpdate, type PersonRef, type ShownValue } from "./importReport";
+import { lookup, ownerResolver, rejectOf, shownKey, type ImportAdd, type ImportReject, type ImportUpdate, type PersonRef, type ShownValue } from "./importReport";
 
 // RAID log import, planned without touching the database. Rows match items by Callbook ID,
 // else by title (the RAID log has no external id column).
@@ -95,7 +95,7 @@ export function planRaid(table: Table, mapping: ImportMapping, people: PersonRef
     };
     if (!match) {
       plan.inserts.push({ id: newId(), ...values });
-      plan.add.push({ row: r.row, fields: Object.fromEntries(fields.filter(mapped).map((f) => [f, shown(f, values)])) });
+      plan.add.push({ row: r.row, fields: Object.fromEntries(fields.filter(mapped).map((f) => [shownKey(f), shown(f, values)])) });
       continue;
     }
     const changed = fields.filter((f) => mapped(f) && match[f] !== values[f]);
@@ -108,7 +108,7 @@ export function planRaid(table: Table, mapping: ImportMapping, people: PersonRef
       row: r.row,
       id: match.id,
       key: match.title,
-      changes: Object.fromEntries(changed.map((f) => [f, { from: shown(f, match), to: shown(f, values) }])),
+      changes: Object.fromEntries(changed.map((f) => [shownKey(f), { from: shown(f, match), to: shown(f, values) }])),
     });
   }
   return plan;

@@ -1,7 +1,7 @@
 import type { TaskStatus } from "../domain/types";
 import { dateOf, fieldLabels, textOf, type ImportMapping } from "./layouts";
 import type { Table, TableRow } from "./readTable";
-import { lookup, ownerResolver, rejectOf, type ImportAdd, type ImportReject, type ImportUpdate, type PersonRef, type ShownValue } from "./importReport";
+import { lookup, ownerResolver, rejectOf, shownKey, type ImportAdd, type ImportReject, type ImportUpdate, type PersonRef, type ShownValue } from "./importReport";
 
 // Schedule import, planned without touching the database: which rows add a task, which
 // change one (matched by Callbook ID, then the file's ID = external_ref, then the name), which
@@ -148,7 +148,7 @@ export function planTasks(table: Table, mapping: ImportMapping, people: PersonRe
     }
     if (!p.existing) {
       plan.inserts.push({ id: p.targetId, ...p.values });
-      plan.add.push({ row: p.row.row, fields: Object.fromEntries(fields.filter(mapped).map((f) => [f, shown(f, p.values)])) });
+      plan.add.push({ row: p.row.row, fields: Object.fromEntries(fields.filter(mapped).map((f) => [shownKey(f), shown(f, p.values)])) });
       continue;
     }
     const before = p.existing;
@@ -162,7 +162,7 @@ export function planTasks(table: Table, mapping: ImportMapping, people: PersonRe
       row: p.row.row,
       id: before.id,
       key: before.name,
-      changes: Object.fromEntries(changed.map((f) => [f, { from: shown(f, before), to: shown(f, p.values) }])),
+      changes: Object.fromEntries(changed.map((f) => [shownKey(f), { from: shown(f, before), to: shown(f, p.values) }])),
     });
   }
   plan.reject.sort((a, b) => a.row - b.row);

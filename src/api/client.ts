@@ -26,7 +26,7 @@ export function credential(): string | null {
 let tokenSource: (() => Promise<string>) | null = null;
 let lastBearer: string | null = null;
 
-export function useHostTokens(source: (() => Promise<string>) | null): void {
+export function setHostTokenSource(source: (() => Promise<string>) | null): void {
   tokenSource = source;
   lastBearer = null;
 }

@@ -1,28 +1,16 @@
-import { Badge, Button, Link, Text, Title2 } from "@fluentui/react-components";
+import { Badge, Link, Text, Title2 } from "@fluentui/react-components";
 import type { MeetingSummary } from "../../../server/contracts/meetings";
-import { setCredential } from "../../api/client";
 import { navigate } from "../../App";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDay, formatTime } from "../../ui/format";
 
 /** Browser-mode home: the signed-in user's upcoming calls; each opens in the side-panel view. */
-export function MeetingList({ onSignOut }: { onSignOut: () => void }) {
+export function MeetingList() {
   const [meetings, reload] = useApi<{ meetings: MeetingSummary[] }>("/meetings");
   return (
     <main style={{ padding: 16, maxWidth: 760 }}>
-      <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", gap: 8 }}>
-        <Title2 as="h1">Upcoming calls</Title2>
-        <Button
-          appearance="subtle"
-          onClick={() => {
-            setCredential(null);
-            onSignOut();
-          }}
-        >
-          Switch user
-        </Button>
-      </div>
+      <Title2 as="h1">Upcoming calls</Title2>
       {meetings.state === "loading" ? <Loading label="Loading your calls…" /> : null}
       {meetings.state === "error" ? <ErrorState message={meetings.message} onRetry={reload} /> : null}
       {meetings.state === "ready" && meetings.data.meetings.length === 0 ? (

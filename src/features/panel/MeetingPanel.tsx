@@ -7,6 +7,7 @@ import { ErrorState, Loading } from "../../ui/states";
 import { PanelHeader } from "./PanelHeader";
 import { CallTypePicker } from "./CallTypePicker";
 import { CapturePanel } from "./capture/CapturePanel";
+import { RecapSection } from "../recap/RecapSection";
 
 /** The side panel: in Teams it fills the panel; in a browser it is shown as a 320 px column. */
 export function MeetingPanel({ meetingId, host }: { meetingId: string; host: HostContext }) {
@@ -49,6 +50,7 @@ export function MeetingPanel({ meetingId, host }: { meetingId: string; host: Hos
             <PanelHeader meeting={meeting.data} />
             <CallTypePicker meeting={meeting.data} onChanged={reloadMeeting} />
             <CapturePanel meeting={meeting.data} />
+            <RecapSection meetingId={meeting.data.id} />
           </>
         ) : null}
         {meeting.state !== "ready" ? <Text size={100}> </Text> : null}

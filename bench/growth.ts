@@ -1,0 +1,140 @@
+import { performance } from "node:perf_hooks";
+import type { Database } from "../server/db/database";
+import { DEMO_TENANT_ID } from "../server/db/demo/demoPeople";
+import { demoId } from "../server/db/demo/seedDemo";
+import { loadMeetingContext } from "../server/routes/meetings/meetingService";
+import { classifyMeeting } from "../server/domain/classifyMeeting";
+import { buildAgenda } from "../server/domain/buildAgenda";
+import type { RequestContext } from "../server/http/requestContext";
+import { TEST_NOW } from "../test/support/constants";
+import { demoMeetingId, demoProjectId, devAuth } from "../test/support/testApp";
+import { openBenchDatabase, reachablePostgres, startInProcess } from "./support/callbookServer";
+import { check, runAlone, type BenchResult, type TargetCheck } from "./support/results";
+import { median, round, times } from "./support/stats";
+
+// Agenda latency as a project grows: 100, 10,000 and 100,000 RAID items and as many tasks, added
+// to a fresh demo database with one insert … select … from generate_series per table. The added
+// rows are closed items and done tasks (a long-running project's history), so the agenda itself
+// stays the same size and any growth in latency is the cost of reading what it does not show.
+
+const SIZES = [100, 10_000, 100_000];
+const TARGET = 1.2;
+const MAX_SAMPLES = 15;
+const MIN_SAMPLES = 3;
+const BUDGET_MS = 12_000;
+
+async function addHistory(database: Database, n: number): Promise<void> {
+  const owner = demoId("person_dana");
+  await database.rawTransaction(async (run) => {
+    await run(
+      `insert into raid_items (id, tenant_id, project_id, kind, title, owner_id, due_date, status, area, internal_only, created_by, created_at, updated_at, closed_at)
+       select gen_random_uuid(), $1, $2::uuid, (array['risk','action','issue','decision'])[1 + g % 4], 'Archived item ' || g, $3::uuid,
+              date '2025-01-01' + (g % 500), 'closed', (array['technical','product','legal','marketing','general'])[1 + g % 5], g % 7 = 0,
+              'Growth bench', now() - interval '400 days', now() - interval '300 days', now() - interval '300 days'
+       from generate_series(1, $4::int) g`,
+      [DEMO_TENANT_ID, demoProjectId(), owner, n],
+    );
+    await run(
+      `insert into tasks (id, tenant_id, project_id, name, owner_id, start_date, due_date, status, external_ref)
+       select gen_random_uuid(), $1, $2::uuid, 'Archived task ' || g, $3::uuid, date '2025-01-01' + (g % 500), date '2025-01-08' + (g % 500), 'done', 'ARCH-' || g
+       from generate_series(1, $4::int) g`,
+      [DEMO_TENANT_ID, demoProjectId(), owner, n],
+    );
+  });
+  await database.rawTransaction(async (run) => {
+    await run("analyze raid_items");
+    await run("analyze tasks");
+  });
+}
+
+interface SizeFigures {
+  size: number;
+  insertMs: number;
+  httpMedianMs: number;
+  samples: number;
+  loadContextMs: number;
+  buildAgendaMs: number;
+  serializeMs: number;
+  bodyKb: number;
+}
+
+async function measureSize(kind: "pglite" | "postgres", size: number): Promise<SizeFigures> {
+  const tdb = await openBenchDatabase(kind);
+  try {
+    const t0 = performance.now();
+    await addHistory(tdb.database, size);
+    const insertMs = performance.now() - t0;
+    const srv = await startInProcess(tdb.database);
+    const url = `${srv.url}/api/meetings/${demoMeetingId("m_cust")}/agenda`;
+    const headers = { Authorization: devAuth("dana") };
+    const samples: number[] = [];
+    let bodyKb = 0;
+    try {
+      for (let i = 0; i < 2; i++) await (await fetch(url, { headers })).arrayBuffer(); // warm-up
+      const started = performance.now();
+      while (samples.length < MAX_SAMPLES && (samples.length < MIN_SAMPLES || performance.now() - started < BUDGET_MS)) {
+        const s = performance.now();
+        const res = await fetch(url, { headers });
+        const body = await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`agenda answered ${res.status}`);
+        samples.push(performance.now() - s);
+        bodyKb = body.byteLength / 1024;
+      }
+    } finally {
+      await srv.close();
+    }
+    // Where the time goes, without HTTP: loading the meeting context, building, serializing.
+    const ctx: RequestContext = { tenantId: DEMO_TENANT_ID, userId: "bench", email: "dana.whitfield@contoso.com", name: "Dana Whitfield", personId: demoId("person_dana"), via: "dev" };
+    const l0 = performance.now();
+    const mc = await loadMeetingContext(tdb.database.db, ctx, demoMeetingId("m_cust"));
+    const l1 = performance.now();
+    const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
+    const agenda = buildAgenda(callType, mc.snapshot, { meetings: mc.history.filter((m) => m.id !== mc.meeting.id) }, TEST_NOW, { meetingId: mc.meeting.id });
+    const l2 = performance.now();
+    JSON.stringify(agenda);
+    const l3 = performance.now();
+    return { size, insertMs, httpMedianMs: median(samples), samples: samples.length, loadContextMs: l1 - l0, buildAgendaMs: l2 - l1, serializeMs: l3 - l2, bodyKb };
+  } finally {
+    await tdb.drop();
+  }
+}
+
+export async function benchGrowth(): Promise<BenchResult> {
+  const started = Date.now();
+  const kinds: ("pglite" | "postgres")[] = (await reachablePostgres()) ? ["pglite", "postgres"] : ["pglite"];
+  const figures: BenchResult["figures"] = {};
+  const table: BenchResult["table"] = [];
+  const targets: TargetCheck[] = [];
+  const notes: string[] = [];
+  for (const kind of kinds) {
+    const rows: SizeFigures[] = [];
+    for (const size of SIZES) rows.push(await measureSize(kind, size));
+    const first = rows[0];
+    const last = rows.at(-1);
+    if (!first || !last) continue;
+    for (const r of rows) {
+      figures[`${kind}Median${r.size}Ms`] = round(r.httpMedianMs);
+      figures[`${kind}LoadContext${r.size}Ms`] = round(r.loadContextMs);
+      figures[`${kind}BuildAgenda${r.size}Ms`] = round(r.buildAgendaMs);
+      table.push([
+        `${kind}: ${r.size.toLocaleString("en-US")} RAID items + tasks`,
+        `agenda median ${round(r.httpMedianMs)} ms over ${r.samples} requests (${times(r.httpMedianMs / first.httpMedianMs)}); ` +
+          `load context ${round(r.loadContextMs)} ms, buildAgenda ${round(r.buildAgendaMs, 2)} ms, JSON ${round(r.serializeMs, 2)} ms; ` +
+          `body ${round(r.bodyKb)} KB; bulk insert ${round(r.insertMs / 1000, 2)} s`,
+      ]);
+    }
+    const ratio = last.httpMedianMs / first.httpMedianMs;
+    figures[`${kind}Ratio`] = round(ratio, 2);
+    targets.push(
+      check(`agenda latency, ${last.size.toLocaleString("en-US")} ÷ ${first.size} items, ${kind}`, `≤ ${TARGET}×`, times(ratio), ratio <= TARGET,
+        ratio <= TARGET ? `met by ${times(TARGET - ratio)}` : `missed by ${times(ratio - TARGET)}: loading the context takes ${round(last.loadContextMs)} ms at ${last.size.toLocaleString("en-US")}, ${round(first.loadContextMs)} ms at ${first.size}`),
+    );
+  }
+  notes.push(
+    "The added rows are closed RAID items and done tasks: the agenda shows the same lines at every size, so growth is the cost of rows read and dropped.",
+    "loadSnapshot reads every task and RAID item of the project (and every person of the tenant) for each agenda; the domain then keeps open ones.",
+  );
+  return { name: "growth", title: "Growth", figures, table, targets, notes, durationMs: Date.now() - started };
+}
+
+await runAlone(import.meta.url, benchGrowth);

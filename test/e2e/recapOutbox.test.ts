@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../support/browser";
+import { startServer, type RunningServer } from "../support/serverProcess";
+import { demoMeetingId, demoProjectId, devAuth } from "../support/testApp";
+
+describe("recap and call series into the local outbox (embedded default, Chromium)", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth("dana"));
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("sends the recap from the side panel; it appears in the Outbox with its recipients and a downloadable .eml", async () => {
+    await page.goto(`${server.url}/meetings/${demoMeetingId("m_cust_prev")}`);
+    const recap = page.getByRole("region", { name: "Recap" });
+    await recap.getByLabel("Personal message (optional)").fill("Thanks everyone — notes below.");
+    const subject = await recap.getByLabel("Subject").inputValue();
+    expect(subject).toMatch(/^Recap: Riverbend weekly status/);
+    await recap.getByRole("button", { name: "Send recap" }).click();
+    await recap.getByTestId("recap-sent").waitFor();
+    expect(await recap.getByTestId("recap-sent").textContent()).toMatch(/Sent .* by Dana Whitfield \(local outbox\)/);
+
+    await page.getByRole("navigation", { name: "Callbook" }).getByRole("link", { name: "Outbox" }).click();
+    const outbox = page.getByRole("list", { name: "Outbox" });
+    const entry = outbox.getByRole("listitem").filter({ hasText: subject });
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain("Rachel Stone");
+    const download = page.waitForEvent("download");
+    await entry.getByRole("button", { name: "Download .eml" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^recap-.*\.eml$/);
+    await entry.getByRole("button", { name: subject }).click();
+    const preview = page.frameLocator('iframe[title="Message preview"]');
+    await preview.getByText("Thanks everyone — notes below.").waitFor();
+  });
+
+  it("creates a triage series with the runbook's attendees; the invite is in the Outbox", async () => {
+    await page.goto(`${server.url}/projects/${demoProjectId()}/series`);
+    const form = page.getByRole("region", { name: "Create a call series" });
+    await form.getByLabel("Call type").selectOption("triage");
+    const attendees = form.getByRole("list", { name: "Attendees" });
+    await attendees.getByText(/Grace Kim/).waitFor();
+    expect(await attendees.textContent()).not.toContain("Rachel Stone");
+    await form.getByRole("button", { name: "Create series" }).click();
+    await form.getByText("Series created: the invitation is in the outbox.").waitFor();
+    await page.getByRole("navigation", { name: "Callbook" }).getByRole("link", { name: "Outbox" }).click();
+    const invite = page.getByRole("list", { name: "Outbox" }).getByRole("listitem").filter({ hasText: "Invite" }).first();
+    await invite.waitFor();
+    expect(await invite.textContent()).toContain("Grace Kim");
+  });
+});
