@@ -1,0 +1,73 @@
+import { Badge, Link, Text, Title2 } from "@fluentui/react-components";
+import type { OverviewProject } from "../../../server/contracts/workspace";
+import { useApi } from "../../ui/useApi";
+import { Empty, ErrorState, Loading } from "../../ui/states";
+import { formatDate, formatDay, formatTime } from "../../ui/format";
+import { followUpStateColor, goLiveText, ragColor } from "./labels";
+import { navigateTo } from "./workspaceApi";
+
+/** Personal-tab home: the user's projects, most urgent first, with what is owed on each. */
+export default function ProjectHomeView() {
+  const [overview, reload] = useApi<{ projects: OverviewProject[] }>("/projects/overview");
+  return (
+    <main style={{ padding: 16, maxWidth: 900 }}>
+      <Title2 as="h1">Your projects</Title2>
+      {overview.state === "loading" ? <Loading label="Loading your projects…" /> : null}
+      {overview.state === "error" ? <ErrorState message={overview.message} onRetry={reload} /> : null}
+      {overview.state === "ready" && overview.data.projects.length === 0 ? (
+        <Empty>You are not a member of any project yet. Ask the project's PM to add you.</Empty>
+      ) : null}
+      {overview.state === "ready" ? (
+        <ul aria-label="Your projects" style={{ listStyle: "none", padding: 0, display: "grid", gap: 12 }}>
+          {overview.data.projects.map((p) => (
+            <li key={p.id} style={{ borderBottom: "1px solid var(--colorNeutralStroke2)", paddingBottom: 10 }}>
+              <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
+                <Link
+                  href={`/projects/${p.id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigateTo(`/projects/${p.id}`);
+                  }}
+                >
+                  <Text weight="semibold">{p.name}</Text>
+                </Link>
+                <Badge appearance="filled" color={ragColor[p.rag]} aria-label={`RAG status ${p.rag}`}>
+                  {p.rag.toUpperCase()}
+                </Badge>
+                <Text size={200} title={p.goLiveDate ? `Go-live ${formatDate(p.goLiveDate)}` : undefined}>
+                  {goLiveText(p.daysToGoLive)}
+                </Text>
+              </div>
+              <Text size={200} block>
+                {p.nextCall ? `Next call: ${p.nextCall.subject}, ${formatDay(p.nextCall.startsAt)} ${formatTime(p.nextCall.startsAt)}` : "No call scheduled"}
+              </Text>
+              {p.rag !== "green" && p.pathToGreen ? (
+                <Text size={200} block>
+                  Path to green: {p.pathToGreen}
+                </Text>
+              ) : null}
+              {p.followUps.length ? (
+                <ul aria-label={`Follow-ups owed on ${p.name}`} style={{ margin: "4px 0 0", paddingLeft: 18 }}>
+                  {p.followUps.map((f) => (
+                    <li key={`${f.kind}-${f.meetingId ?? ""}`}>
+                      <Badge appearance="tint" color={followUpStateColor[f.state]}>
+                        {f.state}
+                      </Badge>{" "}
+                      <Text size={200}>
+                        {f.title} — by {formatDay(f.dueAt)} {formatTime(f.dueAt)}
+                      </Text>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <Text size={200} block>
+                  Nothing owed right now.
+                </Text>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useState } from "react";
+import { api, ApiError, credential } from "../../api/client";
+import type { Page } from "../../../server/contracts/workspace";
+
+// Small helpers the workspace sections share: field errors from a 400, downloads with the
+// credential in a header, and a keyset-paged list.
+
+/** "ragReason: is required…" lines of a 400 as field → message. */
+export function fieldErrors(e: unknown): Record<string, string> {
+  if (!(e instanceof ApiError)) return {};
+  const fields = (e.body as { error?: { fields?: string[] } } | null)?.error?.fields ?? [];
+  const out: Record<string, string> = {};
+  for (const line of fields) {
+    const at = line.indexOf(": ");
+    if (at > 0) out[line.slice(0, at)] ??= line.slice(at + 2);
+  }
+  return out;
+}
+
+/** A message for what went wrong that is not about one field (409, 403, network). */
+export function problemOf(e: unknown): string {
+  if (e instanceof ApiError) return e.status === 409 ? `${e.message}. The list was reloaded: try again.` : e.message;
+  return e instanceof Error ? e.message : String(e);
+}
+
+export const projectApi = (projectId: string) => ({
+  get: <T>(path: string) => api<T>(`/projects/${projectId}${path}`),
+  send: <T>(method: "POST" | "PATCH" | "PUT" | "DELETE", path: string, json?: unknown) =>
+    api<T>(`/projects/${projectId}${path}`, { method, ...(json === undefined ? {} : { json }) }),
+});
+
+/** Fetches with the credential header, then saves (or opens, for HTML) the file. */
+export async function download(path: string, open = false): Promise<void> {
+  const res = await fetch(`/api${path}`, { headers: { Authorization: credential() ?? "" } });
+  if (!res.ok) throw new Error(`Download failed (${res.status})`);
+  const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? path.split("/").pop() ?? "export";
+  const url = URL.createObjectURL(await res.blob());
+  if (open) {
+    window.open(url, "_blank", "noopener");
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return;
+  }
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+export interface Paged<T> {
+  items: T[];
+  loading: boolean;
+  error: string | null;
+  page: number;
+  hasNext: boolean;
+  next(): void;
+  previous(): void;
+  reload(): void;
+}
+
+/** A keyset-paged list: remembers the cursors it went through, so "Previous" works. */
+export function usePaged<T>(path: string): Paged<T> {
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [data, setData] = useState<Page<T> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const cursor = cursors[cursors.length - 1] ?? null;
+  useEffect(() => setCursors([null]), [path]);
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    const sep = path.includes("?") ? "&" : "?";
+    api<Page<T>>(`${path}${cursor ? `${sep}cursor=${encodeURIComponent(cursor)}` : ""}`)
+      .then((d) => live && setData(d))
+      .catch((e: unknown) => live && setError(problemOf(e)));
+    return () => {
+      live = false;
+    };
+  }, [path, cursor, tick]);
+  return {
+    items: data?.items ?? [],
+    loading: data === null && error === null,
+    error,
+    page: cursors.length,
+    hasNext: Boolean(data?.nextCursor),
+    next: () => data?.nextCursor && setCursors((c) => [...c, data.nextCursor]),
+    previous: () => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c)),
+    reload: useCallback(() => setTick((t) => t + 1), []),
+  };
+}
+
+export function navigateTo(path: string): void {
+  window.history.pushState(null, "", path);
+  window.dispatchEvent(new PopStateEvent("popstate"));
+}
