@@ -1,4 +1,6 @@
 import { performance } from "node:perf_hooks";
+import { and, eq, inArray } from "drizzle-orm";
+import * as t from "../server/db/schema";
 import type { Database } from "../server/db/database";
 import { DEMO_TENANT_ID } from "../server/db/demo/demoPeople";
 import { demoId } from "../server/db/demo/seedDemo";
@@ -56,7 +58,21 @@ interface SizeFigures {
   buildAgendaMs: number;
   serializeMs: number;
   bodyKb: number;
+  allRowsMs: number;
+  openRowsMs: number;
 }
+
+const timed = async (fn: () => Promise<unknown>): Promise<number> => {
+  const s = performance.now();
+  await fn();
+  return performance.now() - s;
+};
+
+/** Median of three timings of fn; one timing when it takes over a second (bounded run). */
+const median3 = async (fn: () => Promise<unknown>): Promise<number> => {
+  const first = await timed(fn);
+  return first > 1000 ? first : median([first, await timed(fn), await timed(fn)]);
+};
 
 async function measureSize(kind: "pglite" | "postgres", size: number): Promise<SizeFigures> {
   const tdb = await openBenchDatabase(kind);
@@ -83,17 +99,27 @@ async function measureSize(kind: "pglite" | "postgres", size: number): Promise<S
     } finally {
       await srv.close();
     }
-    // Where the time goes, without HTTP: loading the meeting context, building, serializing.
+    // Where the time goes, without HTTP: loading the meeting context, building, serializing; and what
+    // reading only open RAID items and unfinished tasks (the proposed loadSnapshot change) costs.
+    const db = tdb.database.db;
     const ctx: RequestContext = { tenantId: DEMO_TENANT_ID, userId: "bench", email: "dana.whitfield@contoso.com", name: "Dana Whitfield", personId: demoId("person_dana"), via: "dev" };
-    const l0 = performance.now();
-    const mc = await loadMeetingContext(tdb.database.db, ctx, demoMeetingId("m_cust"));
-    const l1 = performance.now();
+    const load = () => loadMeetingContext(db, ctx, demoMeetingId("m_cust"));
+    const mc = await load();
+    const loadContextMs = await median3(load);
     const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
-    const agenda = buildAgenda(callType, mc.snapshot, { meetings: mc.history.filter((m) => m.id !== mc.meeting.id) }, TEST_NOW, { meetingId: mc.meeting.id });
-    const l2 = performance.now();
-    JSON.stringify(agenda);
-    const l3 = performance.now();
-    return { size, insertMs, httpMedianMs: median(samples), samples: samples.length, loadContextMs: l1 - l0, buildAgendaMs: l2 - l1, serializeMs: l3 - l2, bodyKb };
+    const build = () => buildAgenda(callType, mc.snapshot, { meetings: mc.history.filter((m) => m.id !== mc.meeting.id) }, TEST_NOW, { meetingId: mc.meeting.id });
+    const buildAgendaMs = await median3(async () => build());
+    const agenda = build();
+    const serializeMs = await median3(async () => JSON.stringify(agenda));
+    const inProject = <T extends typeof t.raidItems | typeof t.tasks>(table: T) => and(eq(table.tenantId, DEMO_TENANT_ID), eq(table.projectId, demoProjectId()));
+    const allRowsMs = await median3(() => Promise.all([db.select().from(t.raidItems).where(inProject(t.raidItems)), db.select().from(t.tasks).where(inProject(t.tasks))]));
+    const openRowsMs = await median3(() =>
+      Promise.all([
+        db.select().from(t.raidItems).where(and(inProject(t.raidItems), eq(t.raidItems.status, "open"))),
+        db.select().from(t.tasks).where(and(inProject(t.tasks), inArray(t.tasks.status, ["not_started", "in_progress", "blocked"]))),
+      ]),
+    );
+    return { size, insertMs, httpMedianMs: median(samples), samples: samples.length, loadContextMs, buildAgendaMs, serializeMs, bodyKb, allRowsMs, openRowsMs };
   } finally {
     await tdb.drop();
   }
@@ -116,11 +142,14 @@ export async function benchGrowth(): Promise<BenchResult> {
       figures[`${kind}Median${r.size}Ms`] = round(r.httpMedianMs);
       figures[`${kind}LoadContext${r.size}Ms`] = round(r.loadContextMs);
       figures[`${kind}BuildAgenda${r.size}Ms`] = round(r.buildAgendaMs);
+      figures[`${kind}AllRows${r.size}Ms`] = round(r.allRowsMs);
+      figures[`${kind}OpenRows${r.size}Ms`] = round(r.openRowsMs, 2);
       table.push([
         `${kind}: ${r.size.toLocaleString("en-US")} RAID items + tasks`,
         `agenda median ${round(r.httpMedianMs)} ms over ${r.samples} requests (${times(r.httpMedianMs / first.httpMedianMs)}); ` +
           `load context ${round(r.loadContextMs)} ms, buildAgenda ${round(r.buildAgendaMs, 2)} ms, JSON ${round(r.serializeMs, 2)} ms; ` +
-          `body ${round(r.bodyKb)} KB; bulk insert ${round(r.insertMs / 1000, 2)} s`,
+          `body ${round(r.bodyKb)} KB; bulk insert ${round(r.insertMs / 1000, 2)} s; ` +
+          `RAID + tasks read: all rows ${round(r.allRowsMs)} ms, open only ${round(r.openRowsMs, 2)} ms`,
       ]);
     }
     const ratio = last.httpMedianMs / first.httpMedianMs;

@@ -12,6 +12,7 @@ import { recapRouter } from "./routes/recap/router";
 import { seriesRouter } from "./routes/series/router";
 import { outboxRouter } from "./routes/outbox/router";
 import { workspaceRouter } from "./routes/workspace/router";
+import { authRouter } from "./routes/auth/router";
 import { projectsRouter } from "./routes/projects/router";
 import { sessionRouter } from "./routes/session/router";
 import { contextOf } from "./http/requestContext";
@@ -60,6 +61,8 @@ export function createApp(deps: AppDeps): Express {
       res.status(503).json({ status: "database_unreachable" });
     }
   });
+
+  app.use("/auth", authRouter(deps.consent ?? null));
 
   const api = express.Router();
   api.use(express.json({ limit: "256kb" }));

@@ -5,6 +5,7 @@ import type { LiveBus } from "./live/liveBus";
 import type { LiveClients } from "./live/liveClients";
 import type { MailCalendarGateway } from "./graph/MailCalendarGateway";
 import type { RequestContext } from "./http/requestContext";
+import type { ConsentConfig } from "./routes/auth/router";
 
 /** What createApp needs. server/index.ts builds the real ones; tests pass plain objects. */
 export interface AppDeps {
@@ -23,6 +24,8 @@ export interface AppDeps {
   mail: (ctx: RequestContext, scope: { projectId: string | null }) => MailCalendarGateway;
   /** "graph" or "outbox": shown to users where it matters ("Sent" vs "In the local outbox"). */
   mailMode: "graph" | "outbox";
+  /** Entra consent pop-up settings; null when no Entra app is configured. */
+  consent?: ConsentConfig | null;
   /** Built front end (dist/web); absent in API-only tests. */
   webRoot?: string;
   /** Extra parent origins the front end passes to teams-js (test host pages only). */

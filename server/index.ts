@@ -79,6 +79,14 @@ async function main(config: Config): Promise<void> {
     liveClients,
     mail,
     mailMode: config.GRAPH_MODE,
+    consent: config.AAD_APP_CLIENT_ID
+      ? {
+          clientId: config.AAD_APP_CLIENT_ID,
+          authorityHost: config.AUTHORITY_HOST,
+          tenantId: config.AAD_APP_TENANT_ID,
+          scopes: ["Mail.Send", "Mail.ReadWrite", "Calendars.ReadWrite", "Chat.ReadBasic", "OnlineMeetings.Read"].map((s) => `https://graph.microsoft.com/${s}`),
+        }
+      : null,
     webRoot: fileURLToPath(new URL("../dist/web", import.meta.url)),
     teamsHostOrigins: config.TEAMS_TEST_HOST_ORIGINS ?? [],
   });

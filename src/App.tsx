@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { FluentProvider } from "@fluentui/react-components";
-import { browserContext, getHostAuthToken, initHost, onThemeChange, type HostContext, type ThemeName } from "./host/host";
+import { browserContext, finishConsentPopup, getHostAuthToken, initHost, onThemeChange, type HostContext, type ThemeName } from "./host/host";
 import { fluentTheme } from "./ui/theme";
 import { credential, setHostTokenSource } from "./api/client";
 import { OutboxPage } from "./features/outbox/OutboxPage";
@@ -24,12 +24,14 @@ export type Route =
   | { page: "panel" }
   | { page: "config" }
   | { page: "outbox" }
+  | { page: "authEnd" }
   | { page: "series"; projectId: string };
 
 export function routeOf(pathname: string): Route {
   if (/^\/panel\/?$/.test(pathname)) return { page: "panel" };
   if (/^\/config\/?$/.test(pathname)) return { page: "config" };
   if (/^\/outbox\/?$/.test(pathname)) return { page: "outbox" };
+  if (/^\/auth\/end\/?$/.test(pathname)) return { page: "authEnd" };
   const series = /^\/projects\/([0-9a-f-]{36})\/series\/?$/.exec(pathname);
   if (series?.[1]) return { page: "series", projectId: series[1] };
   const m = /^\/meetings\/([0-9a-f-]{36})\/?$/.exec(pathname);
@@ -48,6 +50,10 @@ export function App() {
   const [route, setRoute] = useState<Route>(() => routeOf(window.location.pathname));
 
   useEffect(() => {
+    if (route.page === "authEnd") {
+      void finishConsentPopup().catch(() => undefined);
+      return;
+    }
     let live = true;
     fetch("/api/session/config")
       .then((r) => r.json() as Promise<SessionConfig>)

@@ -131,3 +131,21 @@ export async function saveTabConfig(input: TabConfig): Promise<void> {
   onTabSave(async () => input);
   setTabValid(true);
 }
+
+/**
+ * Asks the user to consent to what Callbook needs from Microsoft 365 (after an API answered
+ * consent_required): Teams opens /auth/consent in a pop-up, which ends on /auth/end.
+ */
+export async function requestConsent(): Promise<void> {
+  if (current.mode !== "teams") throw new HostCapabilityError("The consent prompt", current.frameContext);
+  const tenant = current.tenantId ? `?tenant=${encodeURIComponent(current.tenantId)}` : "";
+  await authentication.authenticate({ url: `${window.location.origin}/auth/consent${tenant}`, width: 600, height: 535 });
+}
+
+/** The consent pop-up's last page: tells Teams the user came back from Entra (with an error when Entra sent one). */
+export async function finishConsentPopup(): Promise<void> {
+  await app.initialize();
+  const error = new URLSearchParams(window.location.search).get("error_description");
+  if (error) authentication.notifyFailure(error);
+  else authentication.notifySuccess();
+}

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Button, Field, Input, Text, Textarea } from "@fluentui/react-components";
 import type { RecapPreview } from "../../../server/contracts/recap";
 import { api, ApiError } from "../../api/client";
+import { requestConsent } from "../../host/host";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
 import { formatDay, formatTime } from "../../ui/format";
@@ -13,6 +14,7 @@ export function RecapSection({ meetingId }: { meetingId: string }) {
   const [intro, setIntro] = useState("");
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [needsConsent, setNeedsConsent] = useState(false);
   const [recapId, setRecapId] = useState(() => crypto.randomUUID());
 
   if (preview.state === "loading") return <Loading label="Composing the recap…" />;
@@ -32,6 +34,7 @@ export function RecapSection({ meetingId }: { meetingId: string }) {
     } catch (e) {
       // The same id is kept: "Try again" can never send a second copy.
       setError(e instanceof ApiError ? e.message : "The recap could not be sent. Try again.");
+      setNeedsConsent(e instanceof ApiError && e.code === "consent_required");
     } finally {
       setSending(false);
     }
@@ -71,6 +74,20 @@ export function RecapSection({ meetingId }: { meetingId: string }) {
         <Text role="alert" data-testid="recap-error">
           {error}
         </Text>
+      ) : null}
+      {needsConsent ? (
+        <Button
+          onClick={() =>
+            void requestConsent()
+              .then(() => {
+                setNeedsConsent(false);
+                return send();
+              })
+              .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+          }
+        >
+          Grant access to Outlook
+        </Button>
       ) : null}
       <Button appearance="primary" disabled={sending} onClick={() => void send()}>
         {sending ? "Sending…" : error ? "Try again" : p.lastSent?.status === "sent" ? "Send again" : "Send recap"}

@@ -1,0 +1,46 @@
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer, type RunningServer } from "../../test/support/serverProcess";
+
+// Callbook as `npm start` runs it (node --import tsx server/index.ts), as a child process whose
+// RSS can be read, on the embedded database in a DATA_DIR of its own.
+
+let seeded: string | null = null;
+const made: string[] = [];
+
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/**
+ * A DATA_DIR holding an initialised, migrated and seeded database, made once per run by a first
+ * start and a clean stop. Returns a fresh copy, so each server starts like a restart (no initdb).
+ */
+export async function seededDataDirCopy(): Promise<string> {
+  if (!seeded) {
+    const dir = tempDir("callbook-bench-seed-");
+    const server = await startServer({}, { dataDir: dir });
+    await server.stop("SIGINT");
+    seeded = dir;
+  }
+  const copy = tempDir("callbook-bench-");
+  cpSync(seeded, copy, { recursive: true });
+  return copy;
+}
+
+/** Records that `dir` was made by a first start (so later copies need no initdb of their own). */
+export function adoptSeededDataDir(dir: string): void {
+  seeded ??= dir;
+}
+
+export async function startChild(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  return startServer(env, { dataDir });
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  seeded = null;
+}

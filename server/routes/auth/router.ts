@@ -1,0 +1,35 @@
+import { Router } from "express";
+import { z } from "zod";
+import { parse } from "../../http/validate";
+import { notFound } from "../../errors";
+
+export interface ConsentConfig {
+  clientId: string;
+  authorityHost: string;
+  tenantId: string | undefined;
+  /** Scopes Callbook needs from Graph (delegated). */
+  scopes: readonly string[];
+}
+
+const consentQuery = z.object({ tenant: z.string().regex(/^[0-9a-zA-Z.-]{1,64}$/, "must be a tenant id").optional() }).strict();
+
+/**
+ * The consent pop-up Teams opens (authentication.authenticate): it goes to Entra's authorize
+ * endpoint with prompt=consent and comes back to /auth/end, which tells Teams it is done.
+ */
+export function authRouter(config: ConsentConfig | null): Router {
+  const r = Router();
+  r.get("/consent", (req, res) => {
+    if (!config) throw notFound("Consent (no Entra app is configured)");
+    const { tenant } = parse(consentQuery, req.query);
+    const url = new URL(`${config.authorityHost}/${tenant ?? config.tenantId ?? "organizations"}/oauth2/v2.0/authorize`);
+    url.searchParams.set("client_id", config.clientId);
+    url.searchParams.set("response_type", "code");
+    url.searchParams.set("response_mode", "query");
+    url.searchParams.set("prompt", "consent");
+    url.searchParams.set("scope", ["openid", "profile", "offline_access", ...config.scopes].join(" "));
+    url.searchParams.set("redirect_uri", `${req.protocol}://${req.get("host") ?? "localhost"}/auth/end`);
+    res.redirect(302, url.toString());
+  });
+  return r;
+}
