@@ -85,7 +85,16 @@ export function createApp(deps: AppDeps): Express {
 
   if (deps.webRoot && existsSync(join(deps.webRoot, "index.html"))) {
     const webRoot = deps.webRoot;
-    app.use(express.static(webRoot, { index: false, maxAge: "1h" }));
+    // Hashed assets may be cached; pages must not be (after a deploy they name new assets).
+    app.use(
+      express.static(webRoot, {
+        index: false,
+        maxAge: "1h",
+        setHeaders: (res, path) => {
+          if (path.endsWith(".html")) res.setHeader("Cache-Control", "no-cache");
+        },
+      }),
+    );
     // Client-side routes: every other GET gets the app shell.
     app.get(/^\/(?!api\/).*/, (_req, res) => {
       res.setHeader("Cache-Control", "no-cache");

@@ -24,6 +24,8 @@ export interface AppDeps {
   mail: (ctx: RequestContext, scope: { projectId: string | null }) => MailCalendarGateway;
   /** "graph" or "outbox": shown to users where it matters ("Sent" vs "In the local outbox"). */
   mailMode: "graph" | "outbox";
+  /** Callbook's Entra app as clients see it (client id, API resource); null when none is configured. */
+  entra?: { clientId: string; apiResource: string } | null;
   /** Entra consent pop-up settings; null when no Entra app is configured. */
   consent?: ConsentConfig | null;
   /** Built front end (dist/web); absent in API-only tests. */

@@ -79,6 +79,10 @@ async function main(config: Config): Promise<void> {
     liveClients,
     mail,
     mailMode: config.GRAPH_MODE,
+    entra:
+      config.AAD_APP_CLIENT_ID && config.TAB_DOMAIN
+        ? { clientId: config.AAD_APP_CLIENT_ID, apiResource: `api://${config.TAB_DOMAIN}/${config.AAD_APP_CLIENT_ID}` }
+        : null,
     consent: config.AAD_APP_CLIENT_ID
       ? {
           clientId: config.AAD_APP_CLIENT_ID,

@@ -6,6 +6,7 @@ import { credential, setHostTokenSource } from "./api/client";
 import { OutboxPage } from "./features/outbox/OutboxPage";
 import { CreateSeries } from "./features/series/CreateSeries";
 import { BrowserNav } from "./ui/BrowserNav";
+import { ProjectHome, ProjectPage } from "./features/workspace";
 import { DevSignIn } from "./features/signin/DevSignIn";
 import { MeetingList } from "./features/meetings/MeetingList";
 import { MeetingPanel } from "./features/panel/MeetingPanel";
@@ -25,7 +26,8 @@ export type Route =
   | { page: "config" }
   | { page: "outbox" }
   | { page: "authEnd" }
-  | { page: "series"; projectId: string };
+  | { page: "series"; projectId: string }
+  | { page: "project"; projectId: string };
 
 export function routeOf(pathname: string): Route {
   if (/^\/panel\/?$/.test(pathname)) return { page: "panel" };
@@ -34,6 +36,8 @@ export function routeOf(pathname: string): Route {
   if (/^\/auth\/end\/?$/.test(pathname)) return { page: "authEnd" };
   const series = /^\/projects\/([0-9a-f-]{36})\/series\/?$/.exec(pathname);
   if (series?.[1]) return { page: "series", projectId: series[1] };
+  const project = /^\/projects\/([0-9a-f-]{36})\/?$/.exec(pathname);
+  if (project?.[1]) return { page: "project", projectId: project[1] };
   const m = /^\/meetings\/([0-9a-f-]{36})\/?$/.exec(pathname);
   return m?.[1] ? { page: "meeting", meetingId: m[1] } : { page: "home" };
 }
@@ -99,12 +103,17 @@ export function App() {
           {host.mode === "browser" ? <BrowserNav onSignOut={() => setSignedIn(false)} /> : null}
           {route.page === "outbox" ? (
             <OutboxPage />
+          ) : route.page === "project" ? (
+            <ProjectPage projectId={route.projectId} />
           ) : route.page === "series" ? (
             <main style={{ padding: 16 }}>
               <CreateSeries projectId={route.projectId} />
             </main>
           ) : (
-            <MeetingList />
+            <>
+              <ProjectHome />
+              <MeetingList />
+            </>
           )}
         </>
       )}

@@ -36,11 +36,19 @@ export function adoptSeededDataDir(dir: string): void {
   seeded ??= dir;
 }
 
+const running = new Set<RunningServer>();
+
 export async function startChild(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  return startServer(env, { dataDir });
+  const server = await startServer(env, { dataDir });
+  running.add(server);
+  void server.exited.then(() => running.delete(server));
+  return server;
 }
 
-export function removeTempDirs(): void {
+function removeTempDirs(): void {
+  for (const server of running) if (server.proc.exitCode === null) server.proc.kill("SIGKILL");
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
   seeded = null;
 }
+// Kept for the whole run (the seeded DATA_DIR serves several benches), removed on exit.
+process.on("exit", removeTempDirs);

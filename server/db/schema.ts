@@ -128,6 +128,8 @@ export const tasks = pgTable(
   },
   (t) => [
     index("tasks_open_due_idx").on(t.tenantId, t.projectId, t.status, t.dueDate),
+    // Keyset pages of the schedule (due date, id): flat from 100 to 100,000 tasks.
+    index("tasks_project_due_idx").on(t.tenantId, t.projectId, t.dueDate, t.id),
   ],
 );
 
@@ -201,6 +203,7 @@ export const raidItems = pgTable(
   (t) => [
     index("raid_open_idx").on(t.tenantId, t.projectId, t.status, t.dueDate),
     index("raid_meeting_idx").on(t.tenantId, t.raisedInMeetingId),
+    index("raid_project_due_idx").on(t.tenantId, t.projectId, t.dueDate, t.id),
   ],
 );
 
@@ -353,4 +356,19 @@ export const auditLog = pgTable(
     at: createdAt(),
   },
   (t) => [index("audit_log_idx").on(t.tenantId, t.projectId, t.at)],
+);
+
+/** The column mapping of a project's schedule or RAID log import, remembered for the next file. */
+export const importMappings = pgTable(
+  "import_mappings",
+  {
+    tenantId: tenantId(),
+    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<"tasks" | "raid">().notNull(),
+    columns: jsonb("columns").$type<Record<string, string>>().notNull(),
+    dateFormat: text("date_format").$type<"mdy" | "dmy">().notNull().default("mdy"),
+    updatedBy: text("updated_by"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("import_mappings_uq").on(t.tenantId, t.projectId, t.kind)],
 );

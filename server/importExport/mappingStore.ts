@@ -1,3 +1,6 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../db/database";
+import { importMappings } from "../db/schema";
 import type { ImportKind, ImportMapping } from "./layouts";
 
 /** Where each project's column mapping is remembered, per import kind. */
@@ -6,17 +9,23 @@ export interface ImportMappingStore {
   set(tenantId: string, projectId: string, kind: ImportKind, mapping: ImportMapping): Promise<void>;
 }
 
-/**
- * Per process, until an import_mappings table exists (tenant_id, project_id, kind, columns jsonb,
- * date_format, updated_by, updated_at; unique (tenant_id, project_id, kind)). Lost on restart.
- */
-export function memoryMappingStore(): ImportMappingStore {
-  const store = new Map<string, ImportMapping>();
-  const key = (tenantId: string, projectId: string, kind: ImportKind) => `${tenantId}/${projectId}/${kind}`;
+/** The import_mappings table: remembered across restarts and instances. */
+export function dbMappingStore(db: Db): ImportMappingStore {
+  const where = (tenantId: string, projectId: string, kind: ImportKind) =>
+    and(eq(importMappings.tenantId, tenantId), eq(importMappings.projectId, projectId), eq(importMappings.kind, kind));
   return {
-    get: async (tenantId, projectId, kind) => store.get(key(tenantId, projectId, kind)) ?? null,
+    get: async (tenantId, projectId, kind) => {
+      const [row] = await db.select().from(importMappings).where(where(tenantId, projectId, kind)).limit(1);
+      return row ? { columns: row.columns, dateFormat: row.dateFormat } : null;
+    },
     set: async (tenantId, projectId, kind, mapping) => {
-      store.set(key(tenantId, projectId, kind), { columns: { ...mapping.columns }, dateFormat: mapping.dateFormat });
+      await db
+        .insert(importMappings)
+        .values({ tenantId, projectId, kind, columns: mapping.columns, dateFormat: mapping.dateFormat })
+        .onConflictDoUpdate({
+          target: [importMappings.tenantId, importMappings.projectId, importMappings.kind],
+          set: { columns: mapping.columns, dateFormat: mapping.dateFormat, updatedAt: new Date().toISOString() },
+        });
     },
   };
 }

@@ -77,7 +77,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         schedule_export: "",
         uat_sit_results: "https://contoso.box.com/riverbend/sit-results",
         scope_plan: "https://contoso.box.com/riverbend/solution-design",
-        integrator_and_biller_software: "Keystone Integrators; Meridian CIS 22",
+        integrator_biller_software: "Keystone Integrators; Meridian CIS 22",
         invoices: "Bill print file (BIF) daily",
         bif_customisations: "Budget-billing line items",
         payments: "",

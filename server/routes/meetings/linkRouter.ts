@@ -45,8 +45,11 @@ export function meetingLinkRouter(deps: AppDeps): Router {
   r.get("/lookup", async (req, res) => {
     const q = parse(lookupMeetingQuery, req.query);
     const ctx = contextOf(res);
+    const thread = q.joinUrl ? meetingThreadOf(q.joinUrl) : null;
     const tries: [MeetingLookup["matchedBy"], SQL | undefined][] = [
       ["joinUrl", q.joinUrl ? eq(t.meetings.joinWebUrl, q.joinUrl) : undefined],
+      // The same meeting's link with other query parameters: its chat thread is the meeting's chat id.
+      ["joinUrl", thread ? eq(t.meetings.chatId, thread) : undefined],
       ["iCalUId", q.iCalUId ? eq(t.meetings.iCalUId, q.iCalUId) : undefined],
       ["subjectAndStart", q.subject && q.start ? and(eq(t.meetings.subject, q.subject), eq(t.meetings.startsAt, new Date(q.start).toISOString())) : undefined],
     ];
@@ -54,6 +57,9 @@ export function meetingLinkRouter(deps: AppDeps): Router {
       if (!condition) continue;
       const [row] = await db.select({ id: t.meetings.id }).from(t.meetings).where(and(eq(t.meetings.tenantId, ctx.tenantId), condition)).limit(1);
       if (row) {
+        const [withProject] = await db.select({ projectId: t.meetings.projectId }).from(t.meetings).where(eq(t.meetings.id, row.id));
+        // Known to Callbook but on no project yet: the caller links it like an unknown one.
+        if (!withProject?.projectId) break;
         const body: MeetingLookup = { meeting: detail(await loadMeetingContext(db, ctx, row.id), deps.clock()), matchedBy };
         res.json(body);
         return;
@@ -137,4 +143,16 @@ export function meetingLinkRouter(deps: AppDeps): Router {
     res.json(prep);
   });
   return r;
+}
+
+/** "19:meeting_…@thread.v2" from a Teams join link (/l/meetup-join/<thread>/…), or null. */
+export function meetingThreadOf(joinUrl: string): string | null {
+  const m = /\/meetup-join\/([^/?#]+)/.exec(joinUrl);
+  if (!m?.[1]) return null;
+  try {
+    const thread = decodeURIComponent(m[1]);
+    return /^19:meeting_[\w-]+@thread\.v2$/.test(thread) ? thread : null;
+  } catch {
+    return null;
+  }
 }

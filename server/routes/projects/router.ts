@@ -7,7 +7,6 @@ import { idParams } from "../../contracts/common";
 import * as t from "../../db/schema";
 import { memberProjectIds, requireProjectAccess } from "../../db/projectAccess";
 import { loadProjectMeetings, loadSnapshot } from "../../db/loadSnapshot";
-import { dueFollowUps } from "../../domain/dueFollowUps";
 import { transitionStatus } from "../../domain/transition";
 import { projectHeader } from "../meetings/meetingService";
 
@@ -31,14 +30,6 @@ export function projectsRouter(deps: AppDeps): Router {
   r.get("/:id", async (req, res) => {
     const { id } = parse(idParams, req.params);
     res.json(projectHeader(await requireProjectAccess(db, contextOf(res), id), deps.clock()));
-  });
-
-  r.get("/:id/follow-ups", async (req, res) => {
-    const { id } = parse(idParams, req.params);
-    const ctx = contextOf(res);
-    const project = await requireProjectAccess(db, ctx, id);
-    const [snapshot, meetings] = await Promise.all([loadSnapshot(db, ctx.tenantId, project), loadProjectMeetings(db, ctx.tenantId, id)]);
-    res.json({ followUps: dueFollowUps(snapshot, meetings, deps.clock(), {}) });
   });
 
   r.get("/:id/transition", async (req, res) => {

@@ -11,7 +11,12 @@ export function sessionRouter(deps: AppDeps): Router {
   const { db } = deps.database;
 
   r.get("/config", (_req, res) => {
-    res.json({ devSignIn: deps.devSignIn, teamsHostOrigins: deps.teamsHostOrigins ?? [] });
+    res.json({
+      devSignIn: deps.devSignIn,
+      teamsHostOrigins: deps.teamsHostOrigins ?? [],
+      // Outlook's nested app authentication asks for a token to this API resource.
+      entra: deps.entra ?? null,
+    });
   });
 
   /** The dev sign-in picker: internal project members of every tenant on this database. */

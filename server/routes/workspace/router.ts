@@ -1,6 +1,6 @@
 import { Router } from "express";
 import type { AppDeps } from "../../appDeps";
-import { memoryMappingStore } from "../../importExport/mappingStore";
+import { dbMappingStore } from "../../importExport/mappingStore";
 import { projectRoutes } from "./projectRoutes";
 import { peopleRoutes } from "./peopleRoutes";
 import { scheduleRoutes } from "./scheduleRoutes";
@@ -15,8 +15,7 @@ import { importExportRoutes } from "./importExportRoutes";
  */
 export function workspaceRouter(deps: AppDeps): Router {
   const r = Router();
-  // Column mappings remembered per project: in memory until an import_mappings table exists.
-  const mappings = memoryMappingStore();
+  const mappings = dbMappingStore(deps.database.db);
   r.use(projectRoutes(deps));
   r.use(peopleRoutes(deps));
   r.use(scheduleRoutes(deps));

@@ -43,6 +43,7 @@ export function RagSection({ project, onSaved }: { project: WorkspaceProject; on
       </Text>
       <form
         aria-label="Edit RAG status"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void save();

@@ -60,12 +60,13 @@ export interface Paged<T> {
 
 /** A keyset-paged list: remembers the cursors it went through, so "Previous" works. */
 export function usePaged<T>(path: string): Paged<T> {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  // The cursor stack belongs to one path (list + filters): a new filter starts at page 1.
+  const [stack, setStack] = useState<{ path: string; cursors: (string | null)[] }>({ path, cursors: [null] });
+  const cursors = stack.path === path ? stack.cursors : [null];
   const [data, setData] = useState<Page<T> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const cursor = cursors[cursors.length - 1] ?? null;
-  useEffect(() => setCursors([null]), [path]);
   useEffect(() => {
     let live = true;
     setError(null);
@@ -77,14 +78,17 @@ export function usePaged<T>(path: string): Paged<T> {
       live = false;
     };
   }, [path, cursor, tick]);
+  const nextCursor = data?.nextCursor ?? null;
   return {
     items: data?.items ?? [],
     loading: data === null && error === null,
     error,
     page: cursors.length,
-    hasNext: Boolean(data?.nextCursor),
-    next: () => data?.nextCursor && setCursors((c) => [...c, data.nextCursor]),
-    previous: () => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c)),
+    hasNext: nextCursor !== null,
+    next: () => {
+      if (nextCursor) setStack({ path, cursors: [...cursors, nextCursor] });
+    },
+    previous: () => setStack({ path, cursors: cursors.length > 1 ? cursors.slice(0, -1) : cursors }),
     reload: useCallback(() => setTick((t) => t + 1), []),
   };
 }

@@ -87,6 +87,30 @@ describe.each(databaseKinds)("meetings API on %s", (kind) => {
     expect(res.body.error).toEqual({ code: "not_found", message: "Route not found" });
   });
 
+  it("finds an Outlook appointment's meeting by join link, even with extra link parameters, then by subject and start", async () => {
+    const exact = await request(app)
+      .get("/api/meetings/lookup")
+      .query({ joinUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_m_cust%40thread.v2/0" })
+      .set("Authorization", devAuth("dana"));
+    expect(exact.body).toMatchObject({ matchedBy: "joinUrl", meeting: { subject: "Riverbend weekly status" } });
+    const decorated = await request(app)
+      .get("/api/meetings/lookup")
+      .query({ joinUrl: "https://teams.microsoft.com/l/meetup-join/19%3Ameeting_m_steer%40thread.v2/0?context=%7b%22Tid%22%3a%22x%22%7d" })
+      .set("Authorization", devAuth("dana"));
+    expect(decorated.body).toMatchObject({ matchedBy: "joinUrl", meeting: { subject: "Riverbend steering committee" } });
+    const detail = await request(app).get(`/api/meetings/${demoMeetingId("m_int")}`).set("Authorization", devAuth("dana"));
+    const bySubject = await request(app)
+      .get("/api/meetings/lookup")
+      .query({ subject: "Riverbend internal status", start: detail.body.startsAt })
+      .set("Authorization", devAuth("dana"));
+    expect(bySubject.body).toMatchObject({ matchedBy: "subjectAndStart", meeting: { id: demoMeetingId("m_int") } });
+    const none = await request(app).get("/api/meetings/lookup").query({ subject: "Lunch", start: "2026-11-20T12:00:00Z" }).set("Authorization", devAuth("dana"));
+    expect(none.body).toEqual({ meeting: null, matchedBy: null });
+    const bad = await request(app).get("/api/meetings/lookup").set("Authorization", devAuth("dana"));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe("body: give joinUrl, iCalUId, or subject and start");
+  });
+
   it("answers 400 for a body that is not JSON, saving nothing", async () => {
     const res = await request(app)
       .put(`/api/meetings/${demoMeetingId("m_cust")}/call-type`)

@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import request from "supertest";
+import type { Response } from "superagent";
 import { sql } from "drizzle-orm";
 import { databaseKinds } from "../../support/testDatabase";
 import { demoId } from "../../../server/db/demo/seedDemo";
 import { openWorld, project, dana, kevin, otherDana, type WorkspaceWorld } from "./workspaceSetup";
 
 const fixture = (name: string) => readFileSync(`test/fixtures/import/${name}`);
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
+/** supertest hands the raw response stream to a parser: collect it as bytes (.xlsx). */
+const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on("data", (c: Buffer) => chunks.push(c));
-  res.on("end", () => done(null, Buffer.concat(chunks)));
+  stream.on("data", (c: Buffer) => chunks.push(c));
+  stream.on("end", () => done(null, Buffer.concat(chunks)));
 };
 
 describe.each(databaseKinds)("import and export on %s", (kind) => {

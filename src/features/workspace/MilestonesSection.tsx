@@ -1,0 +1,88 @@
+import { useState } from "react";
+import { Button, Input, Text } from "@fluentui/react-components";
+import type { MilestoneDto } from "../../../server/routes/workspace/presenters";
+import { useApi } from "../../ui/useApi";
+import { Empty, ErrorState, Loading } from "../../ui/states";
+import { formatDate, formatDay } from "../../ui/format";
+import { cellStyle, tableStyle } from "./labels";
+import { Problem, Section } from "./Section";
+import { fieldErrors, problemOf, projectApi } from "./workspaceApi";
+
+/** Milestones with their deliverable; sign-off records who and when. */
+export function MilestonesSection({ projectId }: { projectId: string }) {
+  const [list, reload] = useApi<{ items: MilestoneDto[] }>(`/projects/${projectId}/milestones`);
+  const [draft, setDraft] = useState({ name: "", deliverable: "", plannedDate: "" });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const api = projectApi(projectId);
+  const run = async (fn: () => Promise<unknown>, clear?: () => void) => {
+    setProblem(null);
+    setErrors({});
+    try {
+      await fn();
+      clear?.();
+    } catch (e) {
+      setErrors(fieldErrors(e));
+      setProblem(problemOf(e));
+    }
+    reload();
+  };
+  return (
+    <Section id="milestones" title="Milestones">
+      {list.state === "loading" ? <Loading label="Loading milestones…" /> : null}
+      {list.state === "error" ? <ErrorState message={list.message} onRetry={reload} /> : null}
+      {list.state === "ready" && list.data.items.length === 0 ? <Empty>No milestones yet.</Empty> : null}
+      {list.state === "ready" && list.data.items.length ? (
+        <table style={tableStyle} aria-label="Milestones">
+          <thead>
+            <tr>{["Milestone", "Planned", "Achieved", "Sign-off", ""].map((h) => <th key={h} style={cellStyle}>{h}</th>)}</tr>
+          </thead>
+          <tbody>
+            {list.data.items.map((m) => (
+              <tr key={m.id}>
+                <td style={cellStyle}>
+                  <Text weight="semibold">{m.name}</Text>
+                  <Text size={200} block>{m.deliverable}</Text>
+                </td>
+                <td style={cellStyle}>{m.plannedDate ? formatDate(m.plannedDate) : "—"}</td>
+                <td style={cellStyle}>{m.achievedDate ? formatDate(m.achievedDate) : "—"}</td>
+                <td style={cellStyle}>
+                  {m.signedOffBy ? (
+                    `${m.signedOffBy}${m.signedOffAt ? `, ${formatDay(m.signedOffAt)}` : ""}`
+                  ) : (
+                    <Button size="small" onClick={() => void run(() => api.send("POST", `/milestones/${m.id}/sign-off`, { version: m.version }))}>
+                      Record sign-off
+                    </Button>
+                  )}
+                </td>
+                <td style={cellStyle}>
+                  <Button size="small" appearance="subtle" onClick={() => void run(() => api.send("DELETE", `/milestones/${m.id}?version=${m.version}`))}>
+                    Delete
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <form
+        aria-label="Add a milestone"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(
+            () => api.send("POST", "/milestones", { name: draft.name, deliverable: draft.deliverable, plannedDate: draft.plannedDate || null }),
+            () => setDraft({ name: "", deliverable: "", plannedDate: "" }),
+          );
+        }}
+        style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "start" }}
+      >
+        <Input aria-label="Milestone name" placeholder="Milestone" value={draft.name} onChange={(_, d) => setDraft({ ...draft, name: d.value })} />
+        <Input aria-label="Deliverable" placeholder="Deliverable" value={draft.deliverable} onChange={(_, d) => setDraft({ ...draft, deliverable: d.value })} />
+        <Input aria-label="Planned date" type="date" value={draft.plannedDate} onChange={(_, d) => setDraft({ ...draft, plannedDate: d.value })} />
+        <Button type="submit">Add milestone</Button>
+        {errors.name ? <Text role="alert">Name {errors.name}</Text> : null}
+      </form>
+      <Problem message={Object.keys(errors).length ? null : problem} />
+    </Section>
+  );
+}

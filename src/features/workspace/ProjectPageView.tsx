@@ -1,0 +1,79 @@
+import { useEffect, useState } from "react";
+import { Badge, Link, Text, Title2 } from "@fluentui/react-components";
+import type { Workspace } from "../../../server/contracts/workspace";
+import { useApi } from "../../ui/useApi";
+import { ErrorState, Loading } from "../../ui/states";
+import { formatDate } from "../../ui/format";
+import { goLiveText, ragColor } from "./labels";
+import { navigateTo } from "./workspaceApi";
+import { RagSection } from "./RagSection";
+import { SettingsSection } from "./SettingsSection";
+import { FollowUpsSection } from "./FollowUpsSection";
+import { PeopleSection, type PeopleData } from "./PeopleSection";
+import { MilestonesSection } from "./MilestonesSection";
+import { TasksSection } from "./TasksSection";
+import { RaidSection } from "./RaidSection";
+import { ChangeRequestsSection, SupportCasesSection } from "./RecordsSections";
+import { VendorsSection } from "./VendorsSection";
+import { TransitionSection } from "./TransitionSection";
+import { MeetingsSection } from "./MeetingsSection";
+import { ExportSection, ImportSection } from "./ImportExportSection";
+
+const contents: [string, string][] = [
+  ["rag", "RAG"], ["follow-ups", "Follow-ups"], ["settings", "Go-live"], ["people", "People"], ["milestones", "Milestones"],
+  ["schedule", "Schedule"], ["raid", "RAID log"], ["change-requests", "Change requests"], ["support-cases", "Cases"],
+  ["vendors", "Vendors"], ["transition", "Transition"], ["meetings", "Meetings"], ["import", "Import"], ["export", "Export"],
+];
+
+/** One project's workspace: everything the agendas draw on, to see and edit. */
+export default function ProjectPageView({ projectId }: { projectId: string }) {
+  const [ws, reload] = useApi<Workspace>(`/projects/${projectId}/workspace`);
+  const [people] = useApi<PeopleData>(`/projects/${projectId}/people`);
+  const options = people.state === "ready" ? people.data.projectPeople.map((p) => ({ id: p.id, name: p.name })) : [];
+  // A reload (after a save) keeps the page on screen: sections keep their filters and reports.
+  const [last, setLast] = useState<Workspace | null>(null);
+  useEffect(() => {
+    if (ws.state === "ready") setLast(ws.data);
+  }, [ws]);
+  const data = ws.state === "ready" ? ws.data : last;
+  if (ws.state === "error" && (!data || ws.status === 404 || ws.status === 403)) {
+    const message = ws.status === 404 ? "This project was not found." : ws.status === 403 ? "You are not a member of this project." : ws.message;
+    return <ErrorState message={message} onRetry={reload} />;
+  }
+  if (!data) return <Loading label="Loading the project…" />;
+  const { project } = data;
+  return (
+    <main style={{ padding: 16, maxWidth: 1100 }}>
+      <nav aria-label="Back">
+        <Link href="/" onClick={(e) => { e.preventDefault(); navigateTo("/"); }}>← Your projects</Link>
+      </nav>
+      <header style={{ display: "grid", gap: 4, margin: "8px 0" }}>
+        <Title2 as="h1">{project.name}</Title2>
+        <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
+          <Text>{project.customerName}{project.phase ? ` · ${project.phase}` : ""}</Text>
+          <Badge appearance="filled" color={ragColor[project.rag]}>{project.rag.toUpperCase()}</Badge>
+          <Text title={project.goLiveDate ? `Go-live ${formatDate(project.goLiveDate)}` : undefined}>
+            {goLiveText(project.daysToGoLive)}{project.goLiveDate ? ` (${formatDate(project.goLiveDate)})` : ""}
+          </Text>
+        </div>
+      </header>
+      <nav aria-label="Sections" style={{ display: "flex", gap: 10, flexWrap: "wrap", fontSize: 13 }}>
+        {contents.map(([id, label]) => <a key={id} href={`#${id}`}>{label}</a>)}
+      </nav>
+      <RagSection key={`rag-${project.version}`} project={project} onSaved={reload} />
+      <FollowUpsSection workspace={data} onChanged={reload} />
+      <SettingsSection key={`settings-${project.version}`} project={project} onSaved={reload} />
+      <PeopleSection projectId={projectId} />
+      <MilestonesSection projectId={projectId} />
+      <TasksSection projectId={projectId} people={options} />
+      <RaidSection projectId={projectId} people={options} today={new Date().toISOString().slice(0, 10)} />
+      <ChangeRequestsSection projectId={projectId} />
+      <SupportCasesSection projectId={projectId} people={options} />
+      <VendorsSection projectId={projectId} />
+      <TransitionSection key={`transition-${project.version}`} workspace={data} onSaved={reload} />
+      <MeetingsSection projectId={projectId} />
+      <ImportSection projectId={projectId} onImported={reload} />
+      <ExportSection projectId={projectId} />
+    </main>
+  );
+}

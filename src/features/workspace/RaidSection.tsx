@@ -1,0 +1,111 @@
+import { useState } from "react";
+import { Badge, Button, Checkbox, Input, Text } from "@fluentui/react-components";
+import type { RaidDto } from "../../../server/routes/workspace/presenters";
+import { Empty, Loading } from "../../ui/states";
+import { formatDate } from "../../ui/format";
+import { cellStyle, raidKindLabel, tableStyle } from "./labels";
+import { PersonSelect, Problem, Section, type PersonOption } from "./Section";
+import { fieldErrors, problemOf, projectApi, usePaged } from "./workspaceApi";
+
+const kinds = Object.entries(raidKindLabel) as [RaidDto["kind"], string][];
+
+/** The RAID log, a page at a time, filtered by kind, owner, open/closed, late or without a due date. */
+export function RaidSection({ projectId, people, today }: { projectId: string; people: PersonOption[]; today: string }) {
+  const [filter, setFilter] = useState({ kind: "", ownerId: "", status: "open", late: false, noDueDate: false });
+  const query = new URLSearchParams({ limit: "25" });
+  for (const [k, v] of Object.entries(filter)) if (v) query.set(k, String(v));
+  const list = usePaged<RaidDto>(`/projects/${projectId}/raid?${query.toString()}`);
+  const [draft, setDraft] = useState({ kind: "action", title: "", ownerId: "", dueDate: "" });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const api = projectApi(projectId);
+  const run = async (fn: () => Promise<unknown>, clear?: () => void) => {
+    setProblem(null);
+    setErrors({});
+    try {
+      await fn();
+      clear?.();
+    } catch (e) {
+      setErrors(fieldErrors(e));
+      setProblem(problemOf(e));
+    }
+    list.reload();
+  };
+  const select = (label: string, key: "kind" | "status", options: [string, string][]) => (
+    <label style={{ display: "grid", fontSize: 12 }}>
+      {label}
+      <select value={filter[key]} onChange={(e) => setFilter({ ...filter, [key]: e.target.value })} style={{ minHeight: 30 }}>
+        <option value="">Any</option>
+        {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+      </select>
+    </label>
+  );
+  return (
+    <Section id="raid" title="RAID log">
+      <div role="group" aria-label="RAID filters" style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "end" }}>
+        {select("Kind", "kind", kinds)}
+        {select("Status", "status", [["open", "Open"], ["closed", "Closed"]])}
+        <PersonSelect label="Owner" value={filter.ownerId} people={people} onChange={(ownerId) => setFilter({ ...filter, ownerId })} allowNone="Anyone" />
+        <Checkbox label="Late" checked={filter.late} onChange={(_, d) => setFilter({ ...filter, late: Boolean(d.checked), noDueDate: false })} />
+        <Checkbox label="No due date" checked={filter.noDueDate} onChange={(_, d) => setFilter({ ...filter, noDueDate: Boolean(d.checked), late: false })} />
+      </div>
+      {list.loading ? <Loading label="Loading the RAID log…" /> : null}
+      <Problem message={list.error} />
+      {!list.loading && list.items.length === 0 ? <Empty>No RAID items match.</Empty> : null}
+      {list.items.length ? (
+        <table style={tableStyle} aria-label="RAID log">
+          <thead>
+            <tr>{["Kind", "Item", "Owner", "Due", "Status", ""].map((h) => <th key={h} style={cellStyle}>{h}</th>)}</tr>
+          </thead>
+          <tbody>
+            {list.items.map((r) => (
+              <tr key={r.id}>
+                <td style={cellStyle}>{raidKindLabel[r.kind]}</td>
+                <td style={cellStyle}>{r.title}{r.internalOnly ? <Badge appearance="outline" size="small"> internal</Badge> : null}</td>
+                <td style={cellStyle}>{r.ownerName ?? "—"}</td>
+                <td style={cellStyle}>
+                  {r.dueDate ? formatDate(r.dueDate) : <Badge appearance="tint" color="warning">No due date</Badge>}
+                  {r.dueDate && r.status === "open" && r.dueDate < today ? <Badge appearance="tint" color="danger"> Past due</Badge> : null}
+                </td>
+                <td style={cellStyle}>
+                  <Button size="small" onClick={() => void run(() => api.send("PATCH", `/raid/${r.id}`, { version: r.version, status: r.status === "open" ? "closed" : "open" }))}>
+                    {r.status === "open" ? "Close" : "Reopen"}
+                  </Button>
+                </td>
+                <td style={cellStyle}>
+                  <Button size="small" appearance="subtle" onClick={() => void run(() => api.send("DELETE", `/raid/${r.id}?version=${r.version}`))}>Delete</Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <div style={{ display: "flex", gap: 8, alignItems: "center" }}>
+        <Button size="small" disabled={list.page === 1} onClick={list.previous}>Previous</Button>
+        <Text size={200}>Page {list.page}</Text>
+        <Button size="small" disabled={!list.hasNext} onClick={list.next}>Next</Button>
+      </div>
+      <form
+        aria-label="Add a RAID item"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(
+            () => api.send("POST", "/raid", { kind: draft.kind, title: draft.title, ownerId: draft.ownerId || null, dueDate: draft.dueDate || null }),
+            () => setDraft({ kind: draft.kind, title: "", ownerId: "", dueDate: "" }),
+          );
+        }}
+        style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "end" }}
+      >
+        <select aria-label="Kind" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })} style={{ minHeight: 30 }}>
+          {kinds.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        </select>
+        <Input aria-label="Title" placeholder="New RAID item" value={draft.title} onChange={(_, d) => setDraft({ ...draft, title: d.value })} />
+        <PersonSelect label="Owner" value={draft.ownerId} people={people} onChange={(ownerId) => setDraft({ ...draft, ownerId })} />
+        <Input aria-label="Due date" type="date" value={draft.dueDate} onChange={(_, d) => setDraft({ ...draft, dueDate: d.value })} />
+        <Button type="submit">Add</Button>
+      </form>
+      {Object.entries(errors).map(([f, m]) => <Text key={f} role="alert" block>{f}: {m}</Text>)}
+      <Problem message={Object.keys(errors).length ? null : problem} />
+    </Section>
+  );
+}

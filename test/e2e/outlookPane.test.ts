@@ -1,0 +1,253 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../support/browser";
+import { startServer, type RunningServer } from "../support/serverProcess";
+import { demoMeetingId, demoProjectId, devAuth } from "../support/testApp";
+import { demoPeople } from "../../server/db/demo/demoPeople";
+import { callTypeDefinitions } from "../../server/domain/callTypeDefinitions";
+import { escapeHtml } from "../../server/domain/recap/escapeHtml";
+import type { RecapPreview } from "../../server/contracts/recap";
+import type { MeetingLookup } from "../../server/contracts/meetings";
+
+// The Outlook task pane (dist/web/outlook.html) in Chromium. The page loads Office.js from
+// Microsoft's CDN as in production; the test answers that URL with a small Office.js stand-in
+// (test/support/officeStandIn), configured per test before the page's scripts run.
+
+const AXE = "node_modules/axe-core/axe.min.js";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const standIn = fileURLToPath(new URL("../support/officeStandIn/officeStandIn.js", import.meta.url));
+const joinUrlOf = (key: string) => `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${key}%40thread.v2/0`;
+const teamsBlock = (url: string) =>
+  `<div><p>Agenda to follow.</p><p>________________</p><p><b>Microsoft Teams</b> <a href="${url}">Join the meeting now</a></p>` +
+  `<p>Meeting ID: 123 456 789</p></div>`;
+const email = (key: string) => demoPeople.find((p) => p.key === key)?.email ?? "";
+const person = (key: string) => ({ emailAddress: email(key), displayName: demoPeople.find((p) => p.key === key)?.name ?? "" });
+
+interface StandInConfig {
+  mode: "attendee" | "organizer" | "none";
+  item?: Record<string, unknown>;
+  failures?: Record<string, string>;
+}
+interface StandInRecord {
+  requiredAttendees: { emailAddress: string; displayName: string }[] | null;
+  optionalAttendees: { emailAddress: string; displayName: string }[] | null;
+  bodyPrepends: { data: string; coercionType: string }[];
+  bodySets: unknown[];
+  newMessageForms: { toRecipients: { emailAddress: string }[]; ccRecipients?: { emailAddress: string }[]; subject: string; htmlBody: string }[];
+}
+
+describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+    mkdirSync("docs/screenshots", { recursive: true });
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A 360 px task pane on outlook.html, with Office.js answered by the stand-in (or failing to load). */
+  async function openPane(config: StandInConfig | "office.js fails", signedInAs?: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 360, height: 1000 } });
+    contexts.push(context);
+    if (signedInAs) await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth(signedInAs));
+    if (config === "office.js fails") {
+      await context.route(OFFICE_JS, (route) => route.abort("internetdisconnected"));
+    } else {
+      await context.addInitScript((cfg) => Object.assign(globalThis, { __officeStandIn: cfg }), config);
+      await context.route(OFFICE_JS, (route) => route.fulfill({ path: standIn, contentType: "text/javascript" }));
+    }
+    const page = await context.newPage();
+    await page.goto(`${server.url}/outlook.html`);
+    return page;
+  }
+
+  /** axe-core's serious and critical findings on the pane. */
+  async function seriousViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
+    await page.addScriptTag({ path: AXE });
+    const found = await page.evaluate(async () => {
+      type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
+      const axe = (window as unknown as { axe: { run(ctx: Document): Promise<Result> } }).axe;
+      return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+    });
+    return found.filter((v) => v.impact === "serious" || v.impact === "critical").map(({ id, help, targets }) => ({ id, help, targets }));
+  }
+
+  const recorded = (page: Page) => page.evaluate(() => (globalThis as unknown as { __officeStandInRecord: StandInRecord }).__officeStandInRecord);
+
+  async function apiGet<T>(path: string, as = "dana"): Promise<T> {
+    const res = await fetch(`${server.url}/api${path}`, { headers: { Authorization: devAuth(as) } });
+    expect(res.status).toBe(200);
+    return (await res.json()) as T;
+  }
+
+  it("attendee view of the customer call: signs in, shows its recap, opens it as an Outlook draft and sends it to the outbox", async () => {
+    const m = demoMeetingId("m_cust");
+    const meeting = await apiGet<{ startsAt: string; endsAt: string }>(`/meetings/${m}`);
+    const page = await openPane({
+      mode: "attendee",
+      item: {
+        subject: "Riverbend weekly status",
+        start: meeting.startsAt,
+        end: meeting.endsAt,
+        location: "Microsoft Teams Meeting",
+        body: teamsBlock(joinUrlOf("m_cust")),
+        organizer: person("dana"),
+        requiredAttendees: [person("dana"), person("marcus"), person("rachel")],
+        optionalAttendees: [person("priya")],
+        itemId: "AAMkADcust/item+1=",
+      },
+    });
+
+    // No credential yet: the dev sign-in picker (local mode).
+    await page.getByRole("heading", { name: "Sign in to Callbook" }).waitFor();
+    await page.getByRole("button", { name: /Dana Whitfield/ }).click();
+
+    await page.getByRole("heading", { level: 1, name: "Riverbend weekly status" }).waitFor();
+    expect(await page.getByTestId("matched-by").textContent()).toBe("Found by its Teams meeting link.");
+    const recap = page.getByRole("region", { name: "Recap" });
+    const subject = await recap.getByLabel("Subject").inputValue();
+    expect(subject).toMatch(/^Recap: Riverbend weekly status/);
+    await page.frameLocator('iframe[title="Recap preview"]').getByRole("heading", { level: 1 }).waitFor();
+    await page.screenshot({ path: "docs/screenshots/outlook-recap.png", fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Open as draft: displayNewMessageForm gets the recap's recipients, subject and HTML.
+    const preview = await apiGet<RecapPreview>(`/meetings/${m}/recap`);
+    await recap.getByRole("button", { name: "Open as draft in Outlook" }).click();
+    await recap.getByTestId("draft-note").getByText("Opened in Outlook as a new message").waitFor();
+    const forms = (await recorded(page)).newMessageForms;
+    expect(forms).toHaveLength(1);
+    expect(forms[0]?.subject).toBe(subject);
+    expect(forms[0]?.htmlBody).toBe(preview.html);
+    expect(forms[0]?.toRecipients.map((r) => r.emailAddress)).toEqual(preview.to.map((r) => r.email));
+    expect(forms[0]?.toRecipients.map((r) => r.emailAddress)).toContain(email("rachel"));
+    expect((forms[0]?.ccRecipients ?? []).map((r) => r.emailAddress)).toEqual(preview.cc.map((r) => r.email));
+
+    // Send through Callbook: the recap lands in the local outbox.
+    await recap.getByRole("button", { name: "Send recap" }).click();
+    await recap.getByTestId("recap-sent").waitFor();
+    expect(await recap.getByTestId("recap-sent").textContent()).toMatch(/Sent .* by Dana Whitfield \(local outbox\)/);
+    const outbox = await apiGet<{ items: { subject: string; kind: string; meetingId: string | null; recipients: { email: string }[] }[] }>("/outbox");
+    const sent = outbox.items.find((i) => i.meetingId === m && i.subject === subject);
+    expect(sent?.kind).toBe("message");
+    expect(sent?.recipients.map((r) => r.email)).toContain(email("rachel"));
+  });
+
+  it("organizer view of a new appointment: 'Set up this call' fills the PM and IM as required attendees and the agenda into the body", async () => {
+    const startAt = new Date(Date.now() + 24 * 3600_000);
+    startAt.setUTCHours(15, 0, 0, 0);
+    const page = await openPane(
+      {
+        mode: "organizer",
+        item: {
+          subject: "Riverbend weekly status sync",
+          start: startAt.toISOString(),
+          end: new Date(startAt.getTime() + 45 * 60_000).toISOString(),
+          location: "",
+          body: "",
+          organizer: person("dana"),
+          requiredAttendees: [],
+          optionalAttendees: [],
+          itemId: null,
+        },
+      },
+      "dana",
+    );
+    await page.getByRole("heading", { level: 1, name: "Riverbend weekly status sync" }).waitFor();
+    // Nothing to match on yet: not linked, and no Teams link to link by.
+    const link = page.getByRole("region", { name: "Not linked to a project" });
+    await link.getByText(/Turn on Teams meeting for this appointment/).waitFor();
+
+    const setup = page.getByRole("region", { name: "Set up this call" });
+    await setup.getByLabel("Project").selectOption(demoProjectId());
+    await setup.getByLabel("Call type").selectOption("customer_status");
+    const required = setup.getByRole("list", { name: "Required" });
+    await required.getByText("Dana Whitfield").waitFor();
+    await required.getByText("Marcus Lee").waitFor();
+    await setup.getByRole("button", { name: "Add attendees and agenda" }).click();
+    await setup.getByTestId("setup-done").waitFor();
+    expect(await setup.getByTestId("setup-done").textContent()).toMatch(/^Added \d+ people and the agenda outline\. Check the invitation, then send it\.$/);
+    await page.screenshot({ path: "docs/screenshots/outlook-setup.png", fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const rec = await recorded(page);
+    const requiredEmails = (rec.requiredAttendees ?? []).map((a) => a.emailAddress);
+    expect(requiredEmails).toContain(email("dana"));
+    expect(requiredEmails).toContain(email("marcus"));
+    expect(rec.requiredAttendees?.find((a) => a.emailAddress === email("marcus"))?.displayName).toBe("Marcus Lee");
+    expect(rec.optionalAttendees).not.toBeNull();
+    expect(rec.bodySets).toEqual([]); // the body is added to, never replaced
+    expect(rec.bodyPrepends).toHaveLength(1);
+    const body = rec.bodyPrepends[0];
+    expect(body?.coercionType).toBe("html");
+    expect(body?.data).toContain("Customer status call");
+    for (const item of callTypeDefinitions.customer_status.agenda) expect(body?.data).toContain(`<li>${escapeHtml(item.title)}</li>`);
+    // Done once: the button does not add a second agenda.
+    expect(await setup.getByRole("button", { name: "Add attendees and agenda" }).isDisabled()).toBe(true);
+  });
+
+  it("a Teams meeting Callbook does not know: links it to a project and call type, then shows its recap", async () => {
+    const joinUrl = joinUrlOf("outlook_dry_run");
+    const startAt = new Date(Date.now() + 2 * 24 * 3600_000);
+    startAt.setUTCHours(16, 0, 0, 0);
+    const page = await openPane(
+      {
+        mode: "attendee",
+        item: {
+          subject: "Riverbend data migration dry run",
+          start: startAt.toISOString(),
+          end: new Date(startAt.getTime() + 30 * 60_000).toISOString(),
+          location: "Microsoft Teams Meeting",
+          body: teamsBlock(joinUrl),
+          organizer: person("marcus"),
+          requiredAttendees: [person("marcus"), person("dana"), person("priya")],
+          optionalAttendees: [],
+          itemId: "AAMkADdry/run+1=",
+        },
+      },
+      "dana",
+    );
+    const link = page.getByRole("region", { name: "Not linked to a project" });
+    await link.getByLabel("Project").selectOption(demoProjectId());
+    await link.getByLabel("Call type").selectOption("targeted_technical");
+    await link.getByRole("button", { name: "Link to project" }).click();
+
+    await page.getByRole("region", { name: "Recap" }).waitFor();
+    const meeting = page.getByRole("region", { name: "Callbook meeting" });
+    await meeting.getByText("Targeted technical call").waitFor();
+    expect(await page.getByTestId("matched-by").textContent()).toBe("Found by its Teams meeting link.");
+    expect(await page.getByRole("region", { name: "Not linked to a project" }).count()).toBe(0);
+
+    const found = await apiGet<MeetingLookup>(`/meetings/lookup?joinUrl=${encodeURIComponent(joinUrl)}`);
+    expect(found.meeting).toMatchObject({ projectId: demoProjectId(), callType: "targeted_technical", overridden: true, subject: "Riverbend data migration dry run" });
+    expect(found.meeting?.startsAt).toBe(startAt.toISOString());
+  });
+
+  it("opened outside Outlook: says to open it from Outlook, whether Office.js fails to load or loads without a mailbox", async () => {
+    const failed = await openPane("office.js fails", "dana");
+    await failed.getByRole("heading", { name: "Open this pane from Outlook" }).waitFor({ timeout: 5000 });
+    expect(await failed.getByText("Office.js is not loaded").count()).toBe(1);
+
+    const browserTab = await openPane({ mode: "none" }, "dana");
+    await browserTab.getByRole("heading", { name: "Open this pane from Outlook" }).waitFor({ timeout: 5000 });
+    expect(await browserTab.getByRole("link", { name: "Open Callbook in the browser" }).getAttribute("href")).toBe("/");
+  });
+
+  it("surfaces Outlook's getAsync failure, naming the field, with a retry", async () => {
+    const page = await openPane(
+      { mode: "organizer", item: { subject: "x", start: new Date().toISOString(), end: new Date().toISOString() }, failures: { start: "The item is busy." } },
+      "dana",
+    );
+    const alert = page.getByRole("alert");
+    await alert.getByText("Outlook could not read the start time: The item is busy.").waitFor();
+    await alert.getByRole("button", { name: "Try again" }).waitFor();
+  });
+});

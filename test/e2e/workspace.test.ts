@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../support/browser";
+import { startServer, type RunningServer } from "../support/serverProcess";
+import { demoMeetingId, demoProjectId, devAuth } from "../support/testApp";
+
+// Needs the built front end (npm run build:web) with /projects/:id routed to ProjectPage.
+describe("project workspace in Chromium: a RAG change reaches the next customer call", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (server) expect(await server.stop("SIGINT")).toBe(0);
+  });
+
+  it("the PM turns RAG red with a reason; the side panel shows it with the path to green, and the notice is due", async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    await context.addInitScript((credential) => localStorage.setItem("callbook.credential", credential), devAuth("dana"));
+    const page = await context.newPage();
+    const reason = "UAT environment is not provisioned; UAT start slips two days";
+    const pathToGreen = "Marcus provisions UAT by Friday; UAT round 1 runs Saturday to keep the payment certification date";
+
+    await page.goto(`${server.url}/projects/${demoProjectId()}`);
+    const form = page.getByRole("form", { name: "Edit RAG status" });
+    await form.getByLabel("RAG").selectOption("red");
+    await form.getByLabel("Why (reason)").fill("");
+    await form.getByRole("button", { name: "Save RAG" }).click();
+    await form.getByText("is required when RAG is amber or red").waitFor();
+    await form.getByLabel("Why (reason)").fill(reason);
+    await form.getByLabel("Path to green").fill(pathToGreen);
+    await form.getByRole("button", { name: "Save RAG" }).click();
+
+    const notice = page.locator("[data-follow-up=rag_change_notice]");
+    await notice.getByText("Tell the stakeholders: RAG turned red (was amber)").waitFor();
+    expect(await notice.textContent()).toMatch(/^due/);
+    await page.getByRole("region", { name: "RAG status", exact: true }).getByLabel("RAG status red").waitFor();
+    await page.screenshot({ path: "test-results/workspace-rag-red.png", fullPage: false });
+
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(`${server.url}/meetings/${demoMeetingId("m_cust")}`);
+    const panel = page.getByTestId("side-panel");
+    await expect.poll(() => panel.getByLabel("RAG status red").count()).toBe(1);
+    await panel.getByText(`Path to green: ${pathToGreen}`).waitFor();
+    await page.screenshot({ path: "test-results/workspace-side-panel-red.png", fullPage: true });
+    await context.close();
+  });
+});
