@@ -6,7 +6,7 @@ import type { Database } from "../../../server/db/database";
 import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
 import { demoId } from "../../../server/db/demo/seedDemo";
 import { demoMeetingId, demoProjectId, devAuth } from "../../support/testApp";
-import { xss } from "./xss";
+import { xss, xssShort } from "./xss";
 
 // Puts a tagged script payload in every text field the side panel, the recap and the invites
 // show: project name, customer, RAG reason, path to green, people's names (owners, attendees), the
@@ -55,9 +55,9 @@ export async function plantPayloads(database: Database, app: Express): Promise<P
   const dana = devAuth("dana");
   const item = await request(app).post(`/api/meetings/${meeting}/items`).set("Authorization", dana).send({
     id: randomUUID(), kind: "action", title: xss("item.title"), description: xss("item.description"),
-    provider: xss("item.provider"), deliverable: xss("item.deliverable"), recipient: xss("item.recipient"), neededFor: xss("item.neededFor"),
+    provider: xssShort("item.provider"), deliverable: xss("item.deliverable"), recipient: xssShort("item.recipient"), neededFor: xss("item.neededFor"),
   });
-  const decision = await request(app).post(`/api/meetings/${meeting}/items`).set("Authorization", dana).send({ id: randomUUID(), kind: "decision", title: xss("decision.title"), decidedBy: xss("decision.by") });
+  const decision = await request(app).post(`/api/meetings/${meeting}/items`).set("Authorization", dana).send({ id: randomUUID(), kind: "decision", title: xss("decision.title"), decidedBy: xssShort("decision.by") });
   const note = await request(app).post(`/api/meetings/${meeting}/notes`).set("Authorization", dana).send({ id: randomUUID(), agendaItemKey: "raid", body: xss("note.body") });
   const recapSubject = `${xss("recap.subject").slice(0, 200)}\r\nBcc: evil@example.com`;
   const recap = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", dana).send({ id: randomUUID(), subject: recapSubject, intro: xss("recap.intro") });
