@@ -1,3 +1,4 @@
+import type { ProjectHeader } from "./meetings";
 import { z } from "zod";
 import { isoDate, isoDateTime, uuidParam } from "./common";
 import { raidKinds } from "./capture";
@@ -253,15 +254,7 @@ export interface Workspace {
   lastSent: Partial<Record<(typeof followUpKinds)[number], string>>;
 }
 
-export interface OverviewProject {
-  id: string;
-  name: string;
-  customerName: string;
-  rag: Rag;
-  ragReason: string | null;
-  pathToGreen: string | null;
-  goLiveDate: string | null;
-  daysToGoLive: number | null;
+export interface OverviewProject extends ProjectHeader {
   nextCall: { id: string; subject: string; startsAt: string } | null;
   followUps: FollowUp[];
   late: number;

@@ -1,7 +1,7 @@
 import { Field, Select } from "@fluentui/react-components";
+import { CallTypeOptions } from "../ui/CallTypeOptions";
 import type { ProjectHeader } from "../../server/contracts/meetings";
-import { callTypes, type CallType } from "../../server/domain/types";
-import { callTypeDefinitions } from "../../server/domain/callTypeDefinitions";
+import type { CallType } from "../../server/domain/types";
 
 /** The project and call-type choice that linking and setting up share. */
 export function ProjectFields({
@@ -37,11 +37,7 @@ export function ProjectFields({
       <Field label="Call type" required={!autoLabel}>
         <Select value={callType} disabled={disabled} onChange={(_e, d) => onCallType(d.value as CallType | "")}>
           <option value="">{autoLabel ?? "Choose a call type"}</option>
-          {callTypes.map((t) => (
-            <option key={t} value={t}>
-              {callTypeDefinitions[t].label}
-            </option>
-          ))}
+          <CallTypeOptions />
         </Select>
       </Field>
     </>

@@ -8,6 +8,7 @@ import { loadProjectMeetings, loadSnapshot, toMeeting } from "../../db/loadSnaps
 import { classifyMeeting } from "../../domain/classifyMeeting";
 import { callTypeDefinitions } from "../../domain/callTypeDefinitions";
 import type { Directory, Meeting, ProjectSnapshot } from "../../domain/types";
+import { daysBetween, utcDateOf } from "../../domain/isoDates";
 import type { MeetingDetail, MeetingSummary, ProjectHeader } from "../../contracts/meetings";
 
 type MeetingRow = typeof t.meetings.$inferSelect;
@@ -50,10 +51,6 @@ export function directoryFor(snapshot: ProjectSnapshot): Directory {
   return { people: snapshot.people, internalDomains, vendors: snapshot.vendors };
 }
 
-export function daysBetween(fromIsoDate: string, toIsoDate: string): number {
-  return Math.round((Date.parse(`${toIsoDate}T00:00:00Z`) - Date.parse(`${fromIsoDate}T00:00:00Z`)) / 86_400_000);
-}
-
 export function projectHeader(project: ProjectRow, now: Date): ProjectHeader {
   return {
     id: project.id,
@@ -63,7 +60,7 @@ export function projectHeader(project: ProjectRow, now: Date): ProjectHeader {
     ragReason: project.ragReason,
     pathToGreen: project.pathToGreen,
     goLiveDate: project.goLiveDate,
-    daysToGoLive: project.goLiveDate ? daysBetween(now.toISOString().slice(0, 10), project.goLiveDate) : null,
+    daysToGoLive: project.goLiveDate ? daysBetween(utcDateOf(now), project.goLiveDate) : null,
   };
 }
 

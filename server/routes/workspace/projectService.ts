@@ -9,6 +9,7 @@ import { AppError } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";
 import type { OverviewProject, PatchProjectBody, Workspace } from "../../contracts/workspace";
 import { projectDto } from "./presenters";
+import { projectHeader } from "../meetings/meetingService";
 import { recordAudit, staleWrite, type Scope } from "./scope";
 
 /** When each follow-up kind was last recorded as sent for the project (follow_up_log). */
@@ -126,16 +127,8 @@ export async function overviewOf(db: Db, ctx: RequestContext, now: Date): Promis
       ]);
       const followUps = dueFollowUps(snapshot, meetings, now, lastSent).filter((f) => f.state !== "upcoming");
       const next = meetings.find((m) => Date.parse(m.endsAt) > now.getTime());
-      const dto = projectDto(project, now);
       return {
-        id: project.id,
-        name: project.name,
-        customerName: project.customerName,
-        rag: project.rag,
-        ragReason: project.ragReason,
-        pathToGreen: project.pathToGreen,
-        goLiveDate: project.goLiveDate,
-        daysToGoLive: dto.daysToGoLive,
+        ...projectHeader(project, now),
         nextCall: next ? { id: next.id, subject: next.subject, startsAt: next.startsAt } : null,
         followUps,
         late: followUps.filter((f) => f.state === "late").length,

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from "react";
+import { CallTypeOptions } from "../../ui/CallTypeOptions";
 import { Field, Select, Text, Title3 } from "@fluentui/react-components";
 import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../../server/contracts/meetings";
-import { callTypes, type CallType } from "../../../server/domain/types";
+import type { CallType } from "../../../server/domain/types";
 import { callTypeDefinitions } from "../../../server/domain/callTypeDefinitions";
 import { api } from "../../api/client";
 import { onTabSave, setTabValid, type HostContext } from "../../host/host";
@@ -93,11 +94,7 @@ export function ConfigPage({ host }: { host: HostContext }) {
           >
             <Select value={callType} onChange={(_e, d) => setCallType(d.value)}>
               <option value={AUTO}>Recognise automatically</option>
-              {callTypes.map((t) => (
-                <option key={t} value={t}>
-                  {callTypeDefinitions[t].label}
-                </option>
-              ))}
+              <CallTypeOptions />
             </Select>
           </Field>
           <Text size={200}>Press Save to add the side panel to this meeting.</Text>

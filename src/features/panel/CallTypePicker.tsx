@@ -1,7 +1,8 @@
 import { useState } from "react";
+import { CallTypeOptions } from "../../ui/CallTypeOptions";
 import { Field, Select, Text } from "@fluentui/react-components";
 import type { MeetingDetail } from "../../../server/contracts/meetings";
-import { callTypes, type CallType } from "../../../server/domain/types";
+import type { CallType } from "../../../server/domain/types";
 import { callTypeDefinitions } from "../../../server/domain/callTypeDefinitions";
 import { api } from "../../api/client";
 
@@ -32,11 +33,7 @@ export function CallTypePicker({ meeting, onChanged }: { meeting: MeetingDetail;
           onChange={(_e, d) => void change(d.value)}
         >
           <option value={AUTO}>Recognised: {callTypeDefinitions[meeting.callType].label}</option>
-          {callTypes.map((t) => (
-            <option key={t} value={t}>
-              {callTypeDefinitions[t].label}
-            </option>
-          ))}
+          <CallTypeOptions />
         </Select>
       </Field>
       <Text size={100} block data-testid="call-type-reasons">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
+import { CallTypeOptions } from "../../ui/CallTypeOptions";
 import { Button, Checkbox, Field, Input, Select, Text } from "@fluentui/react-components";
-import { callTypes, type CallType } from "../../../server/domain/types";
-import { callTypeDefinitions } from "../../../server/domain/callTypeDefinitions";
+import type { CallType } from "../../../server/domain/types";
 import { api, ApiError } from "../../api/client";
 import { Loading } from "../../ui/states";
 
@@ -68,11 +68,7 @@ export function CreateSeries({ projectId }: { projectId: string }) {
       </Text>
       <Field label="Call type">
         <Select value={callType} onChange={(_e, d) => setCallType(d.value as CallType)}>
-          {callTypes.map((t) => (
-            <option key={t} value={t}>
-              {callTypeDefinitions[t].label}
-            </option>
-          ))}
+          <CallTypeOptions />
         </Select>
       </Field>
       <Field label="First day">
