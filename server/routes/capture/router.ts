@@ -9,11 +9,13 @@ import { loadMeetingContext, type MeetingContext } from "../meetings/meetingServ
 import { agendaState, carriedOverItems, isInternalCall, itemDto, lastEventId, meetingItems, meetingNotes, nameIndex, noteDto } from "./captureService";
 import { createItem, createNote, setAgendaState, updateItem, updateNote, type WriteScope } from "./captureWrites";
 import { streamMeetingEvents } from "./streamMeetingEvents";
+import { MeetingFeeds } from "../../live/meetingFeeds";
 
 /** Live capture in a call: action items, decisions, risks, issues, notes, agenda ticks; and the live stream. */
 export function captureRouter(deps: AppDeps): Router {
   const r = Router();
   const { db } = deps.database;
+  const feeds = new MeetingFeeds(db, deps.bus);
   const scope = (mc: MeetingContext, res: Parameters<typeof contextOf>[0]): WriteScope => ({
     database: deps.database,
     bus: deps.bus,
@@ -109,7 +111,7 @@ export function captureRouter(deps: AppDeps): Router {
     const { id } = parse(idParams, req.params);
     const ctx = contextOf(res);
     const mc = await loadMeetingContext(db, ctx, id);
-    await streamMeetingEvents(deps, req, res, { tenantId: ctx.tenantId, meetingId: id, people: mc.snapshot.people });
+    await streamMeetingEvents(deps, feeds, req, res, { tenantId: ctx.tenantId, meetingId: id, people: mc.snapshot.people });
   });
 
   return r;

@@ -1,13 +1,12 @@
 import type { Request, Response } from "express";
-import { and, asc, eq, gt } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
-import * as t from "../../db/schema";
+import type * as t from "../../db/schema";
 import type { Person } from "../../domain/types";
 import type { LiveEvent } from "../../contracts/capture";
+import type { MeetingFeeds } from "../../live/meetingFeeds";
 import { agendaState, findItem, findNote, itemDto, lastEventId, nameIndex, noteDto } from "./captureService";
 
 const HEARTBEAT_MS = 15_000;
-const BATCH = 500;
 
 function resumeFrom(req: Request): number | null {
   const raw = req.get("last-event-id") ?? (typeof req.query.lastEventId === "string" ? req.query.lastEventId : undefined);
@@ -17,17 +16,18 @@ function resumeFrom(req: Request): number | null {
 
 /**
  * Server-Sent Events for one meeting. Each event has the id of its row in meeting_events; a client
- * that reconnects with Last-Event-ID gets every event after it, read from the table.
+ * that reconnects with Last-Event-ID gets every event after it, read from the table by the
+ * meeting's shared reader (server/live/meetingFeeds.ts).
  */
 export async function streamMeetingEvents(
   deps: AppDeps,
+  feeds: MeetingFeeds,
   req: Request,
   res: Response,
   scope: { tenantId: string; meetingId: string; people: Person[] },
 ): Promise<void> {
-  const { db } = deps.database;
   const names = nameIndex(scope.people);
-  let lastSent = resumeFrom(req) ?? (await lastEventId(db, scope.tenantId, scope.meetingId));
+  const lastSent = resumeFrom(req) ?? (await lastEventId(deps.database.db, scope.tenantId, scope.meetingId));
   res.writeHead(200, {
     "Content-Type": "text/event-stream; charset=utf-8",
     "Cache-Control": "no-cache, no-transform",
@@ -35,69 +35,33 @@ export async function streamMeetingEvents(
     "X-Accel-Buffering": "no",
   });
   res.write(`retry: 1000\n: connected at ${lastSent}\n\n`);
-
-  let draining = false;
-  let again = false;
-  let closed = false;
-  const drain = async (): Promise<void> => {
-    if (draining) {
-      again = true;
-      return;
-    }
-    draining = true;
-    try {
-      do {
-        again = false;
-        const rows = await db
-          .select()
-          .from(t.meetingEvents)
-          .where(and(eq(t.meetingEvents.tenantId, scope.tenantId), eq(t.meetingEvents.meetingId, scope.meetingId), gt(t.meetingEvents.id, lastSent)))
-          .orderBy(asc(t.meetingEvents.id))
-          .limit(BATCH);
-        for (const row of rows) {
-          if (closed) return;
-          const event = await toLiveEvent(deps, scope.tenantId, row, names);
-          if (event) res.write(`id: ${row.id}\ndata: ${JSON.stringify(event)}\n\n`);
-          lastSent = row.id;
-        }
-        if (rows.length === BATCH) again = true;
-      } while (again && !closed);
-    } catch (err) {
+  const unsubscribe = feeds.subscribe(scope.tenantId, scope.meetingId, lastSent, (row) => present(deps, scope.tenantId, row, names), {
+    send: (id, data) => res.write(`id: ${id}\ndata: ${data}\n\n`),
+    fail: (err) => {
       req.log.warn({ err }, "live stream read failed; client will reconnect");
       res.end();
-    } finally {
-      draining = false;
-    }
-  };
-
-  const unsubscribe = deps.bus.subscribe(scope.meetingId, () => void drain());
+    },
+  });
   const unregister = deps.liveClients?.add(res) ?? (() => undefined);
   const heartbeat = setInterval(() => res.write(`: keep-alive\n\n`), HEARTBEAT_MS);
   req.on("close", () => {
-    closed = true;
     clearInterval(heartbeat);
     unsubscribe();
     unregister();
   });
-  // Anything recorded between the client's snapshot and this subscription.
-  await drain();
 }
 
-async function toLiveEvent(
-  deps: AppDeps,
-  tenantId: string,
-  row: typeof t.meetingEvents.$inferSelect,
-  names: Map<string, string>,
-): Promise<LiveEvent | null> {
+async function present(deps: AppDeps, tenantId: string, row: typeof t.meetingEvents.$inferSelect, names: Map<string, string>): Promise<string | null> {
   const { db } = deps.database;
+  let event: LiveEvent | null = null;
   if (row.type === "item" && row.entityId) {
     const item = await findItem(db, tenantId, row.entityId);
-    return item ? { id: row.id, type: "item", entity: itemDto(item, names) } : null;
-  }
-  if (row.type === "note" && row.entityId) {
+    event = item ? { id: row.id, type: "item", entity: itemDto(item, names) } : null;
+  } else if (row.type === "note" && row.entityId) {
     const note = await findNote(db, tenantId, row.entityId);
-    return note ? { id: row.id, type: "note", entity: noteDto(note) } : null;
+    event = note ? { id: row.id, type: "note", entity: noteDto(note) } : null;
+  } else if (row.type === "agenda") {
+    event = { id: row.id, type: "agenda", entity: await agendaState(db, tenantId, row.meetingId) };
   }
-  if (row.type === "agenda") return { id: row.id, type: "agenda", entity: await agendaState(db, tenantId, row.meetingId) };
-  return null;
+  return event ? JSON.stringify(event) : null;
 }

@@ -1,0 +1,101 @@
+import { and, asc, eq, gt } from "drizzle-orm";
+import type { Db } from "../db/database";
+import * as t from "../db/schema";
+import type { LiveBus } from "./liveBus";
+
+/** Turns one meeting_events row into the frame's JSON (null: nothing to send, e.g. a deleted row). */
+export type EventPresenter = (row: typeof t.meetingEvents.$inferSelect) => Promise<string | null>;
+
+interface Subscriber {
+  lastSent: number;
+  send: (id: number, data: string) => void;
+  /** The table could not be read: end the stream, the client reconnects and resumes. */
+  fail: (error: unknown) => void;
+}
+
+interface Feed {
+  subscribers: Set<Subscriber>;
+  draining: boolean;
+  again: boolean;
+  unsubscribeBus: () => void;
+  present: EventPresenter;
+}
+
+const BATCH = 500;
+
+/**
+ * One reader per meeting and instance: on "new events", it reads meeting_events after the
+ * lowest id any of its streams has sent, presents each event once, and writes the same frame
+ * to every stream that has not had it. A stream that joins late (Last-Event-ID) is caught up by
+ * the same reader, so order and completeness come from the table for everyone.
+ */
+export class MeetingFeeds {
+  private readonly feeds = new Map<string, Feed>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly bus: LiveBus,
+  ) {}
+
+  subscribe(
+    tenantId: string,
+    meetingId: string,
+    lastSent: number,
+    present: EventPresenter,
+    handlers: Pick<Subscriber, "send" | "fail">,
+  ): () => void {
+    const key = `${tenantId}/${meetingId}`;
+    let feed = this.feeds.get(key);
+    if (!feed) {
+      const created: Feed = { subscribers: new Set(), draining: false, again: false, present, unsubscribeBus: () => undefined };
+      created.unsubscribeBus = this.bus.subscribe(meetingId, () => void this.drain(tenantId, meetingId, created));
+      this.feeds.set(key, created);
+      feed = created;
+    }
+    const subscriber: Subscriber = { lastSent, ...handlers };
+    feed.subscribers.add(subscriber);
+    const joined = feed;
+    void this.drain(tenantId, meetingId, joined);
+    return () => {
+      joined.subscribers.delete(subscriber);
+      if (joined.subscribers.size === 0) {
+        joined.unsubscribeBus();
+        this.feeds.delete(key);
+      }
+    };
+  }
+
+  private async drain(tenantId: string, meetingId: string, feed: Feed): Promise<void> {
+    if (feed.draining) {
+      feed.again = true;
+      return;
+    }
+    feed.draining = true;
+    try {
+      do {
+        feed.again = false;
+        if (feed.subscribers.size === 0) return;
+        const from = Math.min(...[...feed.subscribers].map((s) => s.lastSent));
+        const rows = await this.db
+          .select()
+          .from(t.meetingEvents)
+          .where(and(eq(t.meetingEvents.tenantId, tenantId), eq(t.meetingEvents.meetingId, meetingId), gt(t.meetingEvents.id, from)))
+          .orderBy(asc(t.meetingEvents.id))
+          .limit(BATCH);
+        for (const row of rows) {
+          const data = await feed.present(row);
+          for (const s of feed.subscribers) {
+            if (s.lastSent >= row.id) continue;
+            if (data !== null) s.send(row.id, data);
+            s.lastSent = row.id;
+          }
+        }
+        if (rows.length === BATCH) feed.again = true;
+      } while (feed.again);
+    } catch (error) {
+      for (const s of [...feed.subscribers]) s.fail(error);
+    } finally {
+      feed.draining = false;
+    }
+  }
+}
