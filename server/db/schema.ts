@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -372,3 +373,15 @@ export const importMappings = pgTable(
   },
   (t) => [uniqueIndex("import_mappings_uq").on(t.tenantId, t.projectId, t.kind)],
 );
+
+/**
+ * A counter per project, bumped by triggers on every write to the project's data (migration 0004):
+ * what cached agendas are keyed on, correct across instances.
+ */
+export const projectRevisions = pgTable("project_revisions", {
+  projectId: uuid("project_id")
+    .primaryKey()
+    .references(() => projects.id, { onDelete: "cascade" }),
+  tenantId: tenantId(),
+  rev: bigint("rev", { mode: "number" }).notNull().default(0),
+});

@@ -11,10 +11,12 @@ import { pickAttendees } from "../../domain/pickAttendees";
 import { classifyMeeting } from "../../domain/classifyMeeting";
 import { detail, listMeetings, loadMeetingContext } from "./meetingService";
 import { availabilityFor } from "./availability";
+import { AgendaCache } from "./agendaCache";
 
 export function meetingsRouter(deps: AppDeps): Router {
   const r = Router();
   const { db } = deps.database;
+  const agendas = new AgendaCache();
 
   r.get("/", async (req, res) => {
     const q = parse(listMeetingsQuery, req.query);
@@ -29,11 +31,21 @@ export function meetingsRouter(deps: AppDeps): Router {
 
   r.get("/:id/agenda", async (req, res) => {
     const { id } = parse(idParams, req.params);
-    const mc = await loadMeetingContext(db, contextOf(res), id);
+    const ctx = contextOf(res);
+    const now = deps.clock();
+    const key = await agendas.keyFor(db, ctx, id, now);
+    const cached = key ? agendas.get(key) : undefined;
+    if (cached) {
+      res.type("application/json").send(cached);
+      return;
+    }
+    const mc = await loadMeetingContext(db, ctx, id);
     const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
     const lengthMinutes = Math.round((Date.parse(mc.meeting.endsAt) - Date.parse(mc.meeting.startsAt)) / 60_000);
     const history = { meetings: mc.history.filter((m) => m.id !== mc.meeting.id) };
-    res.json(buildAgenda(callType, mc.snapshot, history, deps.clock(), { meetingId: id, lengthMinutes }));
+    const json = JSON.stringify(buildAgenda(callType, mc.snapshot, history, now, { meetingId: id, lengthMinutes }));
+    if (key) agendas.set(key, json);
+    res.type("application/json").send(json);
   });
 
   r.get("/:id/attendees", async (req, res) => {

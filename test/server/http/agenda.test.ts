@@ -104,6 +104,23 @@ describe.each(databaseKinds)("agendas of the demo project's calls on %s", (kind)
     expect(item(a, "stakeholder_report").summary).toContain("RAG amber");
   });
 
+  it("a cached agenda never outlives the data: a new RAID item, a renamed owner and a changed RAG show at once", async () => {
+    const before = await agendaOf("m_cust");
+    expect(texts(item(before, "raid")).join(" ")).not.toContain("Cache check item");
+    const created = await request(app)
+      .post(`/api/meetings/${demoMeetingId("m_cust")}/items`)
+      .set("Authorization", dana)
+      .send({ id: crypto.randomUUID(), kind: "issue", title: "Cache check item", dueDate: "2026-11-01" });
+    expect(created.status).toBe(201);
+    const afterItem = await agendaOf("m_cust");
+    const line = item(afterItem, "raid").lines.find((l) => l.text.includes("Cache check item"));
+    expect(line?.flags).toContain("past_due");
+    await tdb.database.rawTransaction((run) => run("update people set name = 'Alicia Grant-Novak' where email = 'alicia.grant@meridiancis.com'"));
+    expect(JSON.stringify(await agendaOf("m_cust"))).toContain("Alicia Grant-Novak");
+    await tdb.database.rawTransaction((run) => run("update projects set rag = 'red', rag_reason = 'Cache check reason'"));
+    expect(texts(item(await agendaOf("m_cust"), "rag")).join(" ")).toContain("Cache check reason");
+  });
+
   it("a user's call-type override is stored on the meeting and wins; clearing it restores recognition", async () => {
     const id = demoMeetingId("m_tech");
     const set = await request(app).put(`/api/meetings/${id}/call-type`).set("Authorization", dana).send({ callType: "internal_status" });
