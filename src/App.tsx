@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { FluentProvider } from "@fluentui/react-components";
-import { browserContext, finishConsentPopup, getHostAuthToken, initHost, onThemeChange, type HostContext, type ThemeName } from "./host/host";
+import { browserContext, finishConsentPopup, getHostAuthToken, initHost, isFramed, onThemeChange, type HostContext, type ThemeName } from "./host/host";
 import { fluentTheme } from "./ui/theme";
 import { credential, setHostTokenSource } from "./api/client";
 import { OutboxPage } from "./features/outbox/OutboxPage";
@@ -59,11 +59,15 @@ export function App() {
       return;
     }
     let live = true;
-    fetch("/api/session/config")
-      .then((r) => r.json() as Promise<SessionConfig>)
-      .catch(() => ({ devSignIn: false, teamsHostOrigins: [] }))
-      .then(async (cfg) => ({ cfg, ctx: await initHost({ extraOrigins: cfg.teamsHostOrigins }) }))
-      .then(({ ctx }) => {
+    // Only a framed page can be in Teams; a top-level page needs no host origins and does not wait for them.
+    const hostReady = isFramed()
+      ? fetch("/api/session/config")
+          .then((r) => r.json() as Promise<SessionConfig>)
+          .catch(() => ({ devSignIn: false, teamsHostOrigins: [] }))
+          .then((cfg) => initHost({ extraOrigins: cfg.teamsHostOrigins }))
+      : initHost();
+    hostReady
+      .then((ctx) => {
         if (!live) return;
         // Inside Teams the user is already signed in: the host's SSO token is the credential.
         if (ctx.mode === "teams" && credential() === null) {

@@ -68,3 +68,20 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   }
   return data as T;
 }
+
+const prefetched = new Map<string, Promise<unknown>>();
+
+/** Starts a GET now, for a component that will ask for it once it renders (saves a round trip in series). */
+export function prefetch(path: string): void {
+  if (prefetched.has(path)) return;
+  const request = api(path);
+  request.catch(() => undefined); // the component that takes it sees the error
+  prefetched.set(path, request);
+}
+
+/** The prefetched GET of this path, once; later calls fetch afresh. */
+export function takePrefetched<T>(path: string): Promise<T> | undefined {
+  const request = prefetched.get(path) as Promise<T> | undefined;
+  prefetched.delete(path);
+  return request;
+}

@@ -36,7 +36,7 @@ export class HostCapabilityError extends Error {
 
 let current: HostContext = browserContext;
 
-function isFramed(): boolean {
+export function isFramed(): boolean {
   try {
     return window.self !== window.top;
   } catch {

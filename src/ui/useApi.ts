@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { api } from "../api/client";
+import { api, takePrefetched } from "../api/client";
 
 export type Loadable<T> =
   | { state: "loading" }
@@ -14,7 +14,7 @@ export function useApi<T>(path: string | null): [Loadable<T>, () => void] {
     if (!path) return;
     let live = true;
     setValue({ state: "loading" });
-    api<T>(path)
+    (takePrefetched<T>(path) ?? api<T>(path))
       .then((data) => live && setValue({ state: "ready", data }))
       .catch((e: unknown) => {
         if (!live) return;

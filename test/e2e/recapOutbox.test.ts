@@ -22,6 +22,7 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
   it("sends the recap from the side panel; it appears in the Outbox with its recipients and a downloadable .eml", async () => {
     await page.goto(`${server.url}/meetings/${demoMeetingId("m_cust_prev")}`);
     const recap = page.getByRole("region", { name: "Recap" });
+    await recap.getByRole("button", { name: "Prepare the recap" }).click();
     await recap.getByLabel("Personal message (optional)").fill("Thanks everyone — notes below.");
     const subject = await recap.getByLabel("Subject").inputValue();
     expect(subject).toMatch(/^Recap: Riverbend weekly status/);

@@ -11,7 +11,7 @@ export function DetailsView({ meeting, onChanged }: { meeting: MeetingDetail; on
       <PanelHeader meeting={meeting} />
       <CallTypePicker meeting={meeting} onChanged={onChanged} />
       <PrepList meetingId={meeting.id} />
-      <AgendaView meetingId={meeting.id} callType={meeting.callType} />
+      <AgendaView key={meeting.callType} meetingId={meeting.id} />
     </main>
   );
 }

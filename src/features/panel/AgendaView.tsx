@@ -15,9 +15,9 @@ const flagText: Record<AgendaFlag, { label: string; color: "danger" | "warning" 
   blocked: { label: "Blocked", color: "danger" },
 };
 
-export function AgendaView({ meetingId, callType }: { meetingId: string; callType: string }) {
-  // callType in the key: a changed call type fetches the matching agenda.
-  const [agenda, reload] = useApi<Agenda>(`/meetings/${meetingId}/agenda?for=${callType}`);
+/** Rendered with key={callType} by its parent: a changed call type remounts it and fetches the matching agenda. */
+export function AgendaView({ meetingId }: { meetingId: string }) {
+  const [agenda, reload] = useApi<Agenda>(`/meetings/${meetingId}/agenda`);
   if (agenda.state === "loading") return <Loading label="Building the agenda…" />;
   if (agenda.state === "error") return <ErrorState message={agenda.message} onRetry={reload} />;
   const a = agenda.data;

@@ -1,4 +1,6 @@
+import { useState } from "react";
 import { Link, Text } from "@fluentui/react-components";
+import { prefetch } from "../../api/client";
 import type { MeetingDetail } from "../../../server/contracts/meetings";
 import type { HostContext } from "../../host/host";
 import { navigate } from "../../App";
@@ -11,6 +13,11 @@ import { RecapSection } from "../recap/RecapSection";
 
 /** The side panel: in Teams it fills the panel; in a browser it is shown as a 320 px column. */
 export function MeetingPanel({ meetingId, host }: { meetingId: string; host: HostContext }) {
+  // The agenda and the capture don't wait for the meeting: all three are asked for at once.
+  useState(() => {
+    prefetch(`/meetings/${meetingId}/agenda`);
+    prefetch(`/meetings/${meetingId}/capture`);
+  });
   const [meeting, reloadMeeting] = useApi<MeetingDetail>(`/meetings/${meetingId}`);
   const column = host.mode === "browser";
   return (

@@ -9,6 +9,21 @@ import { formatDay, formatTime } from "../../ui/format";
 
 /** Preview, edit and send the recap of this call; shows when and by whom it was sent, or why it failed. */
 export function RecapSection({ meetingId }: { meetingId: string }) {
+  const [open, setOpen] = useState(false);
+  if (!open)
+    return (
+      <section aria-label="Recap" style={{ display: "grid", gap: 8, marginTop: 12 }}>
+        <Text as="h2" weight="semibold" size={400}>
+          Recap
+        </Text>
+        <Button onClick={() => setOpen(true)}>Prepare the recap</Button>
+      </section>
+    );
+  return <RecapEditor meetingId={meetingId} />;
+}
+
+/** The recap composed from what was captured: preview, edit, send. */
+function RecapEditor({ meetingId }: { meetingId: string }) {
   const [preview, reload] = useApi<RecapPreview>(`/meetings/${meetingId}/recap`);
   const [subject, setSubject] = useState<string | null>(null);
   const [intro, setIntro] = useState("");

@@ -22,7 +22,7 @@ export function CapturePanel({ meeting }: { meeting: MeetingDetail }) {
           <FailureList />
           <QuickCapture />
           <CapturedItems />
-          <LiveAgenda meetingId={meeting.id} callType={meeting.callType} startsAt={meeting.startsAt} />
+          <LiveAgenda key={meeting.callType} meetingId={meeting.id} startsAt={meeting.startsAt} />
           <CarriedOver />
         </>
       ) : null}

@@ -8,9 +8,9 @@ import { describeTimeUsed, timeBoxes, timeUsed } from "../timeBox";
 import { useCaptureContext } from "./captureContext";
 import { AgendaNotes } from "./AgendaNotes";
 
-/** The agenda during the call: the current item (set by anyone, seen by all), ticks, time boxes and notes. */
-export function LiveAgenda({ meetingId, callType, startsAt }: { meetingId: string; callType: string; startsAt: string }) {
-  const [agenda, reload] = useApi<Agenda>(`/meetings/${meetingId}/agenda?for=${callType}`);
+/** (Rendered with key={callType}: a changed call type remounts it.) The agenda during the call: the current item (set by anyone, seen by all), ticks, time boxes and notes. */
+export function LiveAgenda({ meetingId, startsAt }: { meetingId: string; startsAt: string }) {
+  const [agenda, reload] = useApi<Agenda>(`/meetings/${meetingId}/agenda`);
   const { store, snap } = useCaptureContext();
   const now = useNow();
   if (agenda.state === "loading") return <Loading label="Building the agenda…" />;

@@ -1,5 +1,5 @@
 import type { CaptureDto, CapturedItemDto, CreateItemBody, NoteDto } from "../../../../server/contracts/capture";
-import { api, currentCredential } from "../../../api/client";
+import { api, currentCredential, takePrefetched } from "../../../api/client";
 import {
   applyEvent,
   mergeItem,
@@ -44,7 +44,7 @@ export interface CaptureDeps {
 
 const defaultDeps: CaptureDeps = {
   sendOp,
-  fetchCapture: (id) => api<CaptureDto>(`/meetings/${id}/capture`),
+  fetchCapture: (id) => takePrefetched<CaptureDto>(`/meetings/${id}/capture`) ?? api<CaptureDto>(`/meetings/${id}/capture`),
   openLiveStream,
 };
 
