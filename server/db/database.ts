@@ -1,5 +1,8 @@
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -54,7 +57,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   const memory = dataDir === "memory://";
   const dir = memory ? undefined : resolve(dataDir, "pglite");
-  if (dir) mkdirSync(dir, { recursive: true });
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    if (!existsSync(join(dir, "PG_VERSION"))) await initDataDirInChild(dir);
+  }
   const client = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), ...(template ? { loadDataDir: template } : {}) });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   let closed = false;
@@ -140,4 +146,10 @@ export function safeHost(url: string): string {
   } catch {
     return "(unparseable DATABASE_URL)";
   }
+}
+
+/** initdb in a child process, so its memory peak is not the server's (see initPgliteDir.mjs). */
+async function initDataDirInChild(dir: string): Promise<void> {
+  const script = fileURLToPath(new URL("./initPgliteDir.mjs", import.meta.url));
+  await promisify(execFile)(process.execPath, [script, dir], { timeout: 120_000 });
 }
