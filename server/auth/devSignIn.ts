@@ -1,7 +1,8 @@
 import type { Request } from "express";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/database";
-import { people } from "../db/schema";
+import * as t from "../db/schema";
+import { PersonLookupCache } from "./personLookupCache";
 import { forbidden, unauthorized } from "../errors";
 import type { Authenticator } from "../http/requestContext";
 
@@ -24,6 +25,7 @@ export function devCredential(req: Request): string | null {
 }
 
 export function devAuthenticator(db: Db): Authenticator {
+  const people = new PersonLookupCache<{ id: string; name: string; email: string } | undefined>();
   return async (req) => {
     const credential = devCredential(req);
     if (!credential) return null;
@@ -31,11 +33,14 @@ export function devAuthenticator(db: Db): Authenticator {
     const m = DEV.exec(credential);
     if (!m) throw unauthorized("Malformed dev sign-in");
     const [, tenantId = "", personId = ""] = m;
-    const [person] = await db
-      .select({ id: people.id, name: people.name, email: people.email, organisation: people.organisation })
-      .from(people)
-      .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)))
-      .limit(1);
+    const person = await people.get(`${tenantId}/${personId}`, async () => {
+      const [row] = await db
+        .select({ id: t.people.id, name: t.people.name, email: t.people.email })
+        .from(t.people)
+        .where(and(eq(t.people.tenantId, tenantId), eq(t.people.id, personId)))
+        .limit(1);
+      return row;
+    });
     if (!person) throw unauthorized("Unknown dev user");
     return { tenantId, userId: `dev:${person.id}`, email: person.email, name: person.name, personId: person.id, via: "dev" };
   };

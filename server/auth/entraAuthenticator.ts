@@ -6,6 +6,7 @@ import { people } from "../db/schema";
 import { unauthorized } from "../errors";
 import type { Authenticator } from "../http/requestContext";
 import { TokenRejected, type TokenVerifier } from "./verifyTeamsToken";
+import { PersonLookupCache } from "./personLookupCache";
 
 /** The SSO token of a request: the Authorization header, or ?auth= for EventSource (which cannot send headers). */
 function bearer(req: Request): string | null {
@@ -20,16 +21,20 @@ function bearer(req: Request): string | null {
  * tenant's directory by e-mail. A refused token answers 401 and its reason is logged (never the token).
  */
 export function entraAuthenticator(verifier: TokenVerifier, db: Db, logger: Pick<Logger, "warn">): Authenticator {
+  const directory = new PersonLookupCache<{ id: string; name: string } | undefined>();
   return async (req) => {
     const token = bearer(req);
     if (!token) return null;
     try {
       const identity = await verifier(token);
-      const [person] = await db
-        .select({ id: people.id, name: people.name })
-        .from(people)
-        .where(and(eq(people.tenantId, identity.tenantId), eq(sql`lower(${people.email})`, identity.email.toLowerCase())))
-        .limit(1);
+      const person = await directory.get(`${identity.tenantId}/${identity.email.toLowerCase()}`, async () => {
+        const [row] = await db
+          .select({ id: people.id, name: people.name })
+          .from(people)
+          .where(and(eq(people.tenantId, identity.tenantId), eq(sql`lower(${people.email})`, identity.email.toLowerCase())))
+          .limit(1);
+        return row;
+      });
       return {
         tenantId: identity.tenantId,
         userId: identity.userId,
