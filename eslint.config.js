@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "test-results/", "bench/bare/dist/", "bench/results/", "appPackage/build/", "coverage/", "data/", "public/", "server/db/migrations/"] },
+  { ignores: ["node_modules/", "dist/", "test-results/", "**/dist/", "bench/results/", "appPackage/build/", "coverage/", "data/", "public/", "server/db/migrations/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
-    exclude: ["test/drills/**", "node_modules/**"],
+    // The slow drills run with `npm run drills`; the fast ones (test/drills/fast) run here too.
+    exclude: ["test/drills/*.drill.test.ts", "node_modules/**"],
     globalSetup: ["test/support/globalSetup.ts"],
     testTimeout: 30_000,
     hookTimeout: 90_000,

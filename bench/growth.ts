@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { and, eq, inArray } from "drizzle-orm";
 import * as t from "../server/db/schema";
@@ -18,6 +19,7 @@ import { median, round, times } from "./support/stats";
 // to a fresh demo database with one insert … select … from generate_series per table. The added
 // rows are closed items and done tasks (a long-running project's history), so the agenda itself
 // stays the same size and any growth in latency is the cost of reading what it does not show.
+// Measured twice: repeated requests, and each right after an action item is captured (a write).
 
 const SIZES = [100, 10_000, 100_000];
 const TARGET = 1.2;
@@ -54,6 +56,8 @@ interface SizeFigures {
   insertMs: number;
   httpMedianMs: number;
   samples: number;
+  afterWriteMedianMs: number;
+  afterWriteSamples: number;
   loadContextMs: number;
   buildAgendaMs: number;
   serializeMs: number;
@@ -84,18 +88,35 @@ async function measureSize(kind: "pglite" | "postgres", size: number): Promise<S
     const url = `${srv.url}/api/meetings/${demoMeetingId("m_cust")}/agenda`;
     const headers = { Authorization: devAuth("dana") };
     const samples: number[] = [];
+    const afterWrite: number[] = [];
     let bodyKb = 0;
-    try {
-      for (let i = 0; i < 2; i++) await (await fetch(url, { headers })).arrayBuffer(); // warm-up
+    const getAgenda = async () => {
+      const s = performance.now();
+      const res = await fetch(url, { headers });
+      const body = await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`agenda answered ${res.status}`);
+      bodyKb = body.byteLength / 1024;
+      return performance.now() - s;
+    };
+    const sample = async (into: number[], before?: () => Promise<void>) => {
       const started = performance.now();
-      while (samples.length < MAX_SAMPLES && (samples.length < MIN_SAMPLES || performance.now() - started < BUDGET_MS)) {
-        const s = performance.now();
-        const res = await fetch(url, { headers });
-        const body = await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`agenda answered ${res.status}`);
-        samples.push(performance.now() - s);
-        bodyKb = body.byteLength / 1024;
+      while (into.length < MAX_SAMPLES && (into.length < MIN_SAMPLES || performance.now() - started < BUDGET_MS)) {
+        await before?.();
+        into.push(await getAgenda());
       }
+    };
+    try {
+      for (let i = 0; i < 2; i++) await getAgenda(); // warm-up
+      await sample(samples);
+      // As in a live call: someone captures an action item, then the agenda is fetched again.
+      await sample(afterWrite, async () => {
+        const res = await fetch(`${srv.url}/api/meetings/${demoMeetingId("m_cust")}/items`, {
+          method: "POST",
+          headers: { ...headers, "Content-Type": "application/json" },
+          body: JSON.stringify({ id: randomUUID(), kind: "action", title: "Captured during the growth bench" }),
+        });
+        if (res.status !== 201) throw new Error(`POST item answered ${res.status}`);
+      });
     } finally {
       await srv.close();
     }
@@ -119,7 +140,7 @@ async function measureSize(kind: "pglite" | "postgres", size: number): Promise<S
         db.select().from(t.tasks).where(and(inProject(t.tasks), inArray(t.tasks.status, ["not_started", "in_progress", "blocked"]))),
       ]),
     );
-    return { size, insertMs, httpMedianMs: median(samples), samples: samples.length, loadContextMs, buildAgendaMs, serializeMs, bodyKb, allRowsMs, openRowsMs };
+    return { size, insertMs, httpMedianMs: median(samples), samples: samples.length, afterWriteMedianMs: median(afterWrite), afterWriteSamples: afterWrite.length, loadContextMs, buildAgendaMs, serializeMs, bodyKb, allRowsMs, openRowsMs };
   } finally {
     await tdb.drop();
   }
@@ -140,28 +161,37 @@ export async function benchGrowth(): Promise<BenchResult> {
     if (!first || !last) continue;
     for (const r of rows) {
       figures[`${kind}Median${r.size}Ms`] = round(r.httpMedianMs);
+      figures[`${kind}AfterWriteMedian${r.size}Ms`] = round(r.afterWriteMedianMs);
       figures[`${kind}LoadContext${r.size}Ms`] = round(r.loadContextMs);
       figures[`${kind}BuildAgenda${r.size}Ms`] = round(r.buildAgendaMs);
       figures[`${kind}AllRows${r.size}Ms`] = round(r.allRowsMs);
       figures[`${kind}OpenRows${r.size}Ms`] = round(r.openRowsMs, 2);
       table.push([
         `${kind}: ${r.size.toLocaleString("en-US")} RAID items + tasks`,
-        `agenda median ${round(r.httpMedianMs)} ms over ${r.samples} requests (${times(r.httpMedianMs / first.httpMedianMs)}); ` +
+        `agenda median ${round(r.httpMedianMs)} ms over ${r.samples} repeated requests (${times(r.httpMedianMs / first.httpMedianMs)}); ` +
+          `${round(r.afterWriteMedianMs)} ms right after a captured item (${r.afterWriteSamples} requests, ${times(r.afterWriteMedianMs / first.afterWriteMedianMs)}); ` +
           `load context ${round(r.loadContextMs)} ms, buildAgenda ${round(r.buildAgendaMs, 2)} ms, JSON ${round(r.serializeMs, 2)} ms; ` +
           `body ${round(r.bodyKb)} KB; bulk insert ${round(r.insertMs / 1000, 2)} s; ` +
           `RAID + tasks read: all rows ${round(r.allRowsMs)} ms, open only ${round(r.openRowsMs, 2)} ms`,
       ]);
     }
-    const ratio = last.httpMedianMs / first.httpMedianMs;
-    figures[`${kind}Ratio`] = round(ratio, 2);
-    targets.push(
-      check(`agenda latency, ${last.size.toLocaleString("en-US")} ÷ ${first.size} items, ${kind}`, `≤ ${TARGET}×`, times(ratio), ratio <= TARGET,
-        ratio <= TARGET ? `met by ${times(TARGET - ratio)}` : `missed by ${times(ratio - TARGET)}: loading the context takes ${round(last.loadContextMs)} ms at ${last.size.toLocaleString("en-US")}, ${round(first.loadContextMs)} ms at ${first.size}`),
-    );
+    const why = `loading the meeting context takes ${round(last.loadContextMs)} ms at ${last.size.toLocaleString("en-US")}, ${round(first.loadContextMs)} ms at ${first.size}`;
+    for (const [label, key, value] of [
+      ["repeated", "Ratio", (r: SizeFigures) => r.httpMedianMs],
+      ["right after a write", "AfterWriteRatio", (r: SizeFigures) => r.afterWriteMedianMs],
+    ] as const) {
+      const ratio = value(last) / value(first);
+      figures[`${kind}${key}`] = round(ratio, 2);
+      const span = `${round(value(first))} ms → ${round(value(last))} ms`;
+      targets.push(
+        check(`agenda latency ${label}, ${last.size.toLocaleString("en-US")} ÷ ${first.size} items, ${kind}`, `≤ ${TARGET}×`, times(ratio), ratio <= TARGET,
+          ratio <= TARGET ? `met by ${times(TARGET - ratio)} (${span})` : `missed by ${times(ratio - TARGET)} (${span})${key === "AfterWriteRatio" ? `: ${why}` : ""}`),
+      );
+    }
   }
   notes.push(
     "The added rows are closed RAID items and done tasks: the agenda shows the same lines at every size, so growth is the cost of rows read and dropped.",
-    "loadSnapshot reads every task and RAID item of the project (and every person of the tenant) for each agenda; the domain then keeps open ones.",
+    "Repeated requests can be served from the server's agenda cache; a write to the project (here: an action item captured in the call) makes the next agenda load the meeting context again.",
   );
   return { name: "growth", title: "Growth", figures, table, targets, notes, durationMs: Date.now() - started };
 }

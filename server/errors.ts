@@ -51,6 +51,10 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       res.status(403).json(err.toBody());
       return;
     }
+    if (isDataException(err)) {
+      // PostgreSQL's "data exception" class: a value the database cannot take, never a server fault.
+      err = badRequest("A value in the request is out of range or malformed");
+    }
     if (err instanceof AppError) {
       if (err.status >= 500) req.log?.error({ code: err.code }, err.message);
       res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.details ?? {}) } });
@@ -63,4 +67,10 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
 
 function isBodyParserError(err: unknown): err is { type: string; status: number } {
   return typeof err === "object" && err !== null && "type" in err && "status" in err && typeof (err as { type: unknown }).type === "string";
+}
+
+function isDataException(err: unknown): boolean {
+  const code = typeof err === "object" && err !== null && "code" in err ? (err as { code: unknown }).code : undefined;
+  const cause = typeof err === "object" && err !== null && "cause" in err ? (err as { cause: unknown }).cause : undefined;
+  return (typeof code === "string" && /^22[0-9A-Z]{3}$/.test(code)) || (cause !== undefined && isDataException(cause));
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
@@ -8,18 +8,37 @@ import pino from "pino";
 import { createApp } from "../../server/app";
 import { devAuthenticator } from "../../server/auth/devSignIn";
 import type { Database } from "../../server/db/database";
-import { createLocalBus } from "../../server/live/liveBus";
+import { createLocalBus, type LiveBus } from "../../server/live/liveBus";
 import { createLiveClients } from "../../server/live/liveClients";
 import { localOutboxMail } from "../../server/graph/mailFactory";
+import { openDatabase } from "../../server/db/database";
+import { migrate } from "../../server/db/migrate";
+import { seedDemo } from "../../server/db/demo/seedDemo";
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from "../../test/support/testDatabase";
-import { TEMPLATE_PATH, TEST_NOW } from "../../test/support/constants";
-import setupTemplate from "../../test/support/globalSetup";
+import { TEST_NOW } from "../../test/support/constants";
 
 export const DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test";
 
-/** The PGlite dump every in-process database starts from (initdb + migrations + demo at TEST_NOW). */
-export async function ensurePgliteTemplate(): Promise<void> {
-  if (!existsSync(TEMPLATE_PATH)) await setupTemplate();
+let template: Promise<Blob> | null = null;
+
+/**
+ * The PGlite dump every in-process database of this run starts from: initdb, today's migrations
+ * and the demo at TEST_NOW, made once per bench process (never a dump left by an older schema).
+ */
+export function pgliteTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const database = await openDatabase({ dataDir: "memory://" });
+    try {
+      await migrate(database);
+      await seedDemo(database, { now: TEST_NOW });
+      const dump = await database.dumpDataDir?.();
+      if (!dump) throw new Error("PGlite dump unavailable");
+      return dump;
+    } finally {
+      await database.close();
+    }
+  })();
+  return template;
 }
 
 /** TEST_DATABASE_URL, else the machine's PostgreSQL, if it answers; null when there is none. */
@@ -40,12 +59,9 @@ export async function reachablePostgres(): Promise<string | null> {
 
 /** A fresh database seeded with the demo at TEST_NOW: PGlite in memory, or a scratch PostgreSQL database. */
 export async function openBenchDatabase(kind: DatabaseKind): Promise<TestDatabase> {
-  if (kind === "pglite") await ensurePgliteTemplate();
-  return openTestDatabase(kind);
-}
-
-export function pgliteTemplate(): Blob {
-  return new Blob([readFileSync(TEMPLATE_PATH)]);
+  if (kind === "postgres") return openTestDatabase(kind);
+  const database = await openDatabase({ dataDir: "memory://", pgliteTemplate: await pgliteTemplate() });
+  return { database, drop: () => database.close() };
 }
 
 export interface InProcessServer {
@@ -62,7 +78,7 @@ export interface InProcessServer {
  */
 export async function startInProcess(
   database: Database,
-  options: { webRoot?: string; now?: Date; extend?: (app: Express) => void } = {},
+  options: { webRoot?: string; now?: Date; bus?: LiveBus; extend?: (app: Express) => void } = {},
 ): Promise<InProcessServer> {
   const now = options.now ?? TEST_NOW;
   const logger = pino({ level: "info" }, pino.destination({ dest: "/dev/null", sync: false }));
@@ -73,7 +89,7 @@ export async function startInProcess(
     authenticators: [devAuthenticator(database.db)],
     isReady: () => true,
     devSignIn: true,
-    bus: createLocalBus(),
+    bus: options.bus ?? createLocalBus(),
     liveClients: createLiveClients(),
     mail: localOutboxMail(database.db, () => now),
     mailMode: "outbox",

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer, type RunningServer } from "../../test/support/serverProcess";
+import { rssMb } from "./callbookServer";
 
 // Callbook as `npm start` runs it (node --import tsx server/index.ts), as a child process whose
 // RSS can be read, on the embedded database in a DATA_DIR of its own.
@@ -52,3 +53,28 @@ function removeTempDirs(): void {
 }
 // Kept for the whole run (the seeded DATA_DIR serves several benches), removed on exit.
 process.on("exit", removeTempDirs);
+
+const probeScript = new URL("./memoryProbe.mjs", import.meta.url).href;
+
+/** Env that preloads the memory probe into a child server. */
+export const withMemoryProbe = (env: Record<string, string> = {}): Record<string, string> => ({ ...env, NODE_OPTIONS: `--expose-gc --import ${probeScript}` });
+
+export interface MemorySample {
+  rssMb: number;
+  heapUsedMb: number;
+}
+
+/** Asks a server started withMemoryProbe to collect garbage; then reads its RSS from /proc/<pid>/status and its JS heap from the probe. */
+export async function probeMemory(server: RunningServer): Promise<MemorySample> {
+  const seen = server.logs.length;
+  server.proc.kill("SIGUSR2");
+  for (let i = 0; i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    const line = server.logs.slice(seen).join("").split("\n").find((l) => l.includes('"memoryProbe"'));
+    if (line) {
+      const m = (JSON.parse(line) as { memoryProbe: { heapUsed: number } }).memoryProbe;
+      return { rssMb: rssMb(server.proc.pid ?? 0), heapUsedMb: m.heapUsed / 2 ** 20 };
+    }
+  }
+  throw new Error("memory probe did not answer");
+}

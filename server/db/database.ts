@@ -61,7 +61,12 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
     mkdirSync(dir, { recursive: true });
     if (!existsSync(join(dir, "PG_VERSION"))) await initDataDirInChild(dir);
   }
-  const client = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), ...(template ? { loadDataDir: template } : {}) });
+  const client = await PGlite.create({
+    ...(dir ? { dataDir: dir } : {}),
+    ...(template ? { loadDataDir: template } : {}),
+    // One process, one connection: a small buffer pool keeps the embedded server well under 400 MB.
+    startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"],
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   let closed = false;
   return {

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "./database";
 import * as t from "./schema";
 import type {
@@ -41,17 +41,22 @@ export function toMeeting(m: MeetingRow): Meeting {
   };
 }
 
-/** Everything the runbook rules read about one project, tenant-scoped. */
-export async function loadSnapshot(db: Db, tenantId: string, project: ProjectRow): Promise<ProjectSnapshot> {
+/**
+ * Everything the runbook rules read about one project, tenant-scoped. `open` leaves out done
+ * tasks and closed RAID items, which no agenda, attendee or cadence rule reads: the agenda of
+ * a project with 100,000 finished tasks costs what one with 100 does.
+ */
+export async function loadSnapshot(db: Db, tenantId: string, project: ProjectRow, scope: "all" | "open" = "all"): Promise<ProjectSnapshot> {
   const projectId = project.id;
+  const openOnly = scope === "open";
   const inProject = <T extends { tenantId: unknown; projectId: unknown }>(table: T) =>
     and(eq(table.tenantId as typeof t.tasks.tenantId, tenantId), eq(table.projectId as typeof t.tasks.projectId, projectId));
   const [members, people, milestones, tasks, raid, crs, cases, vendors] = await Promise.all([
     db.select().from(t.projectMembers).where(inProject(t.projectMembers)),
     db.select().from(t.people).where(eq(t.people.tenantId, tenantId)),
     db.select().from(t.milestones).where(inProject(t.milestones)).orderBy(asc(t.milestones.plannedDate)),
-    db.select().from(t.tasks).where(inProject(t.tasks)),
-    db.select().from(t.raidItems).where(inProject(t.raidItems)),
+    db.select().from(t.tasks).where(and(inProject(t.tasks), openOnly ? ne(t.tasks.status, "done") : undefined)),
+    db.select().from(t.raidItems).where(and(inProject(t.raidItems), openOnly ? eq(t.raidItems.status, "open") : undefined)),
     db.select().from(t.changeRequests).where(inProject(t.changeRequests)),
     db.select().from(t.supportCases).where(inProject(t.supportCases)),
     db.select().from(t.vendors).where(inProject(t.vendors)),

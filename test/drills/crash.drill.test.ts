@@ -44,6 +44,8 @@ describe("drill: crash", () => {
         const status = await send(url, w);
         w.status = status ?? undefined;
         w.outcome = status === null ? "in_doubt" : status >= 200 && status < 300 ? "acknowledged" : status >= 500 ? "in_doubt" : "refused";
+        // A client backs off after a failure (the panel's queue does) instead of hammering.
+        if (w.outcome !== "acknowledged") await new Promise((r) => setTimeout(r, 100));
       }
     };
     // One random moment in each of 5 equal slots of the run (so restarts never pile up).
@@ -94,6 +96,9 @@ describe("drill: crash", () => {
     const duplicates = writes.filter((w) => (titleCounts.get(w.title) ?? 0) > 1 || (idCounts.get(w.id) ?? 0) > 1);
     const badResends = resent.filter((s) => s !== 200 && s !== 201);
     const badReplays = replayed.filter((s) => s !== 200);
+    const histogram = (list: (number | null | undefined)[]) =>
+      [...count(list.map((s) => String(s ?? "no answer")))].map(([k, v]) => `${k} ×${v}`).join(", ") || "none";
+    const errorLines = (server?.logs.join("") ?? "").split("\n").filter((l) => /"level":(50|60)/.test(l)).slice(-3);
 
     process.stdout.write(
       `\nCrash drill (seed ${seed}; DRILL_SEED=${seed} replays the kill moments):\n` +
@@ -103,7 +108,9 @@ describe("drill: crash", () => {
         `  found after the last restart: ${acknowledged.length - lost.length} of ${acknowledged.length} acknowledged\n` +
         `  resent ${inDoubt.length} in doubt with the same id: ${resent.filter((s) => s === 201).length} created, ${resent.filter((s) => s === 200).length} already there, ${badResends.length} other; missing after: ${doubtMissing.length}\n` +
         `  replayed ${replays.length} acknowledged writes: ${replayed.filter((s) => s === 200).length} answered 200 (same row)\n` +
-        `  duplicates (same id or same text twice): ${duplicates.length}\n`,
+        `  duplicates (same id or same text twice): ${duplicates.length}\n` +
+        `  answers while in doubt: ${histogram(inDoubt.map((w) => w.status))}; to the resends: ${histogram(resent)}; to the replays: ${histogram(replayed)}\n` +
+        (errorLines.length ? `  last errors logged by the server:\n    ${errorLines.map((l) => l.slice(0, 400)).join("\n    ")}\n` : ""),
     );
     expect(kills).toHaveLength(KILLS);
     expect(acknowledged.length).toBeGreaterThan(100);

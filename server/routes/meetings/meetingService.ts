@@ -33,7 +33,7 @@ export async function loadMeetingContext(db: Db, ctx: RequestContext, meetingId:
   if (!row.projectId) throw notFound("Meeting's project");
   const project = await requireProjectAccess(db, ctx, row.projectId);
   const [snapshot, history] = await Promise.all([
-    loadSnapshot(db, ctx.tenantId, project),
+    loadSnapshot(db, ctx.tenantId, project, "open"),
     loadProjectMeetings(db, ctx.tenantId, project.id),
   ]);
   return { row, meeting: toMeeting(row), project, snapshot, history, directory: directoryFor(snapshot) };
@@ -119,7 +119,7 @@ export async function listMeetings(
     let p = byProject.get(row.projectId);
     if (!p) {
       const project = await requireProjectAccess(db, ctx, row.projectId);
-      const snapshot = await loadSnapshot(db, ctx.tenantId, project);
+      const snapshot = await loadSnapshot(db, ctx.tenantId, project, "open");
       p = { project, snapshot, directory: directoryFor(snapshot) };
       byProject.set(row.projectId, p);
     }

@@ -127,6 +127,9 @@ describe("drill: output safety", () => {
 
     await page.goto(`${base}/meetings/${meeting}`);
     await page.locator("[data-agenda-item]").first().waitFor({ timeout: 20_000 });
+    // The recap is composed on demand, behind a button, when the panel has one.
+    const prepare = page.getByRole("button", { name: /recap/i }).first();
+    if ((await page.locator('iframe[title="Recap preview"]').count()) === 0 && (await prepare.count()) > 0) await prepare.click();
     await page.locator('iframe[title="Recap preview"]').waitFor({ state: "attached", timeout: 20_000 });
     await inspect("side panel + recap preview");
     const panelText = await page.locator("body").innerText();

@@ -77,7 +77,7 @@ export function readIcs(ics: string): IcsCheck {
     attendeeNames: attendees.map((a) => String(a.getParameter("cn") ?? "")),
     attendeeCount: attendees.length,
     propertyNames: vevent.getAllProperties().map((p) => p.name),
-    componentNames: calendar.getAllSubcomponents().map((c) => c.name),
+    componentNames: [...calendar.getAllSubcomponents(), ...vevent.getAllSubcomponents()].map((c) => c.name),
   };
 }
 
