@@ -11,8 +11,10 @@ export interface WallClock {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
+/** A cached en-US, 24-hour formatter of numeric date and time fields in `timeZone` (with the zone's short name when asked). */
+export function wallClockFormatter(timeZone: string, withZoneName = false): Intl.DateTimeFormat {
+  const key = `${timeZone}|${withZoneName}`;
+  let f = formatters.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat("en-US", {
       timeZone,
@@ -22,15 +24,15 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       day: "2-digit",
       hour: "2-digit",
       minute: "2-digit",
-      second: "2-digit",
+      ...(withZoneName ? { timeZoneName: "short" as const } : { second: "2-digit" as const }),
     });
-    formatters.set(timeZone, f);
+    formatters.set(key, f);
   }
   return f;
 }
 
 export function wallClockIn(ms: number, timeZone: string): WallClock {
-  const parts = formatterFor(timeZone).formatToParts(ms);
+  const parts = wallClockFormatter(timeZone).formatToParts(ms);
   const value = (type: Intl.DateTimeFormatPartTypes): number => {
     const part = parts.find((p) => p.type === type);
     if (!part) throw new Error(`Intl gave no ${type} for ${timeZone}`);

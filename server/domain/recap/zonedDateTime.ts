@@ -1,4 +1,5 @@
 import { formatLongDate } from "../isoDates";
+import { wallClockFormatter } from "../zonedTime";
 import type { IsoDate, IsoDateTime } from "../types";
 
 // Instants shown as wall time in the recap's IANA time zone, in fixed English so the text
@@ -14,30 +15,10 @@ export interface ZonedDateTime {
   zoneName: string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZoneName: "short",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 export function zonedDateTime(instant: IsoDateTime | Date, timeZone: string): ZonedDateTime {
   const ms = instant instanceof Date ? instant.getTime() : Date.parse(instant);
   if (Number.isNaN(ms)) throw new RangeError(`Not an instant: "${String(instant)}"`);
-  const parts = formatterFor(timeZone).formatToParts(ms);
+  const parts = wallClockFormatter(timeZone, true).formatToParts(ms);
   const part = (type: Intl.DateTimeFormatPartTypes): string => {
     const found = parts.find((p) => p.type === type);
     if (!found) throw new Error(`Intl gave no ${type} for ${timeZone}`);
