@@ -3,7 +3,7 @@ import { INTERNAL_TAG, type RecapBlock, type RecapBullet, type RecapSection } fr
 import type { CapturedNote } from "./recapInput";
 
 // The bullet points discussed, grouped by agenda item in agenda order. An item counts as
-// discussed when a note of it is ticked discussed or has any text. Each line of a note is a
+// discussed when a note of it is ticked discussed or holds text. Each line of a note is a
 // bullet of its own; a leading "-", "*" or "•" typed by the note-taker is dropped.
 
 const BULLET_MARK = /^[-*•]\s+/;

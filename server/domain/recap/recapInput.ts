@@ -52,7 +52,7 @@ export interface RecapInput {
   agenda: Agenda;
   notes: CapturedNote[];
   items: CapturedItem[];
-  /** "internal": only people of the tenant's organisation receive it; "external": any outsider (customer, vendor) is among recipients. */
+  /** "internal": only people of the tenant's organisation receive it; "external": someone outside it (customer, vendor) is among the recipients. */
   audience: RecapAudience;
   internalDomains: string[];
   nextCall: { subject: string; startsAt: IsoDateTime } | null;

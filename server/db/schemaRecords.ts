@@ -1,0 +1,109 @@
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { meetings, projects } from "./schema";
+
+// Tables around the project data: meeting state, outbox, cadence log, audit trail, import
+// mappings, revisions. Re-exported by schema.ts, so `schema.*` names every table.
+
+const tenantId = () => text("tenant_id").notNull();
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow();
+
+/** Per meeting and agenda item: ticked as discussed. */
+export const agendaItemStates = pgTable(
+  "agenda_item_states",
+  {
+    tenantId: tenantId(),
+    meetingId: uuid("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    agendaItemKey: text("agenda_item_key").notNull(),
+    discussed: boolean("discussed").notNull().default(false),
+    updatedBy: text("updated_by"),
+    version: integer("version").notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("agenda_item_states_pk").on(t.tenantId, t.meetingId, t.agendaItemKey)],
+);
+
+/** Mail and invites: what the local outbox shows, and the Graph path's exactly-once record. */
+export const outboxItems = pgTable(
+  "outbox_items",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: tenantId(),
+    kind: text("kind").$type<"message" | "invite">().notNull(),
+    projectId: uuid("project_id").references(() => projects.id, { onDelete: "set null" }),
+    meetingId: uuid("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    subject: text("subject").notNull(),
+    fromEmail: text("from_email").notNull(),
+    recipients: jsonb("recipients").$type<{ email: string; name: string; type: "to" | "cc" | "required" | "optional" }[]>().notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull().default(""),
+    /** .eml (message) or .ics (invite) as sent. */
+    raw: text("raw"),
+    status: text("status").$type<"draft" | "sending" | "sent" | "failed">().notNull().default("draft"),
+    graphId: text("graph_id"),
+    error: text("error"),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "string" }),
+  },
+  (t) => [index("outbox_tenant_idx").on(t.tenantId, t.createdAt)],
+);
+
+/** Follow-ups the cadence tracker counts as done (recaps are on meetings). */
+export const followUpLog = pgTable(
+  "follow_up_log",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: tenantId(),
+    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "string" }).notNull(),
+    sentBy: text("sent_by"),
+  },
+  (t) => [index("follow_up_log_idx").on(t.tenantId, t.projectId, t.kind, t.sentAt)],
+);
+
+/** Who changed what, when: RAG, decisions, change-request decisions, sign-offs. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: tenantId(),
+    projectId: uuid("project_id"),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    action: text("action").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    actor: text("actor").notNull(),
+    at: createdAt(),
+  },
+  (t) => [index("audit_log_idx").on(t.tenantId, t.projectId, t.at)],
+);
+
+/** The column mapping of a project's schedule or RAID log import, remembered for the next file. */
+export const importMappings = pgTable(
+  "import_mappings",
+  {
+    tenantId: tenantId(),
+    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<"tasks" | "raid">().notNull(),
+    columns: jsonb("columns").$type<Record<string, string>>().notNull(),
+    dateFormat: text("date_format").$type<"mdy" | "dmy">().notNull().default("mdy"),
+    updatedBy: text("updated_by"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("import_mappings_uq").on(t.tenantId, t.projectId, t.kind)],
+);
+
+/**
+ * A counter per project, bumped by triggers on every write to the project's data (migration 0004):
+ * what cached agendas are keyed on, correct across instances.
+ */
+export const projectRevisions = pgTable("project_revisions", {
+  projectId: uuid("project_id")
+    .primaryKey()
+    .references(() => projects.id, { onDelete: "cascade" }),
+  tenantId: tenantId(),
+  rev: bigint("rev", { mode: "number" }).notNull().default(0),
+});
