@@ -167,8 +167,8 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
     await link.getByText(/Turn on Teams meeting for this appointment/).waitFor();
 
     const setup = page.getByRole("region", { name: "Set up this call" });
-    await setup.getByLabel("Project").selectOption(demoProjectId());
-    await setup.getByLabel("Call type").selectOption("customer_status");
+    await setup.getByLabel(/^Project/).selectOption(demoProjectId());
+    await setup.getByLabel(/^Call type/).selectOption("customer_status");
     const required = setup.getByRole("list", { name: "Required" });
     await required.getByText("Dana Whitfield").waitFor();
     await required.getByText("Marcus Lee").waitFor();
@@ -216,8 +216,8 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
       "dana",
     );
     const link = page.getByRole("region", { name: "Not linked to a project" });
-    await link.getByLabel("Project").selectOption(demoProjectId());
-    await link.getByLabel("Call type").selectOption("targeted_technical");
+    await link.getByLabel(/^Project/).selectOption(demoProjectId());
+    await link.getByLabel(/^Call type/).selectOption("targeted_technical");
     await link.getByRole("button", { name: "Link to project" }).click();
 
     await page.getByRole("region", { name: "Recap" }).waitFor();

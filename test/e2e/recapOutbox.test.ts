@@ -47,7 +47,7 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
   it("creates a triage series with the runbook's attendees; the invite is in the Outbox", async () => {
     await page.goto(`${server.url}/projects/${demoProjectId()}/series`);
     const form = page.getByRole("region", { name: "Create a call series" });
-    await form.getByLabel("Call type").selectOption("triage");
+    await form.getByLabel(/^Call type/).selectOption("triage");
     const attendees = form.getByRole("list", { name: "Attendees" });
     await attendees.getByText(/Grace Kim/).waitFor();
     expect(await attendees.textContent()).not.toContain("Rachel Stone");
