@@ -15,13 +15,18 @@ export const isInternalCall = (callType: CallType) => internalCallTypes.includes
 const iso = (v: string | null) => (v ? new Date(v).toISOString() : null);
 
 export function itemDto(r: RaidRow, names: Map<string, string>): CapturedItemDto {
+  return raidItemFields(r, r.ownerId ? (names.get(r.ownerId) ?? null) : null);
+}
+
+/** A RAID row as every API shows it (the capture panel, and the workspace with a few more fields). */
+export function raidItemFields(r: RaidRow, ownerName: string | null): CapturedItemDto {
   return {
     id: r.id,
     kind: r.kind,
     title: r.title,
     description: r.description,
     ownerId: r.ownerId,
-    ownerName: r.ownerId ? (names.get(r.ownerId) ?? null) : null,
+    ownerName,
     dueDate: r.dueDate,
     status: r.status,
     internalOnly: r.internalOnly,

@@ -1,4 +1,5 @@
 import type * as t from "../../db/schema";
+import { raidItemFields } from "../capture/captureService";
 import type { ProjectRow } from "../../db/projectAccess";
 import { daysBetween, utcDateOf } from "../../domain/isoDates";
 import type { MemberDto, WorkspaceProject } from "../../contracts/workspace";
@@ -51,31 +52,10 @@ export const taskDto = (k: TaskRow, ownerName: string | null) => ({
 export type TaskDto = ReturnType<typeof taskDto>;
 
 export const raidDto = (r: RaidRow, ownerName: string | null) => ({
-  id: r.id,
-  kind: r.kind,
-  title: r.title,
-  description: r.description,
-  ownerId: r.ownerId,
-  ownerName,
-  dueDate: r.dueDate,
-  status: r.status,
+  ...raidItemFields(r, ownerName),
   area: r.area,
-  internalOnly: r.internalOnly,
-  raisedInMeetingId: r.raisedInMeetingId,
-  provider: r.provider,
-  deliverable: r.deliverable,
-  recipient: r.recipient,
-  neededFor: r.neededFor,
-  decidedBy: r.decidedBy,
-  decidedAt: iso(r.decidedAt),
-  reportedBy: r.reportedBy,
-  reportedAt: iso(r.reportedAt),
-  location: r.location,
-  reproSteps: r.reproSteps,
-  createdBy: r.createdBy,
   createdAt: iso(r.createdAt),
   closedAt: iso(r.closedAt),
-  version: r.version,
 });
 export type RaidDto = ReturnType<typeof raidDto>;
 

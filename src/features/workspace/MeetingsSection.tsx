@@ -1,9 +1,9 @@
-import { Badge, Button, Text } from "@fluentui/react-components";
+import { Badge, Text } from "@fluentui/react-components";
 import type { MeetingHistoryDto } from "../../../server/contracts/workspace";
 import { Empty, Loading } from "../../ui/states";
 import { formatDay, formatTime } from "../../ui/format";
 import { cellStyle, tableStyle } from "./labels";
-import { Problem, Section } from "./Section";
+import { Pager, Problem, Section } from "./Section";
 import { usePaged } from "./workspaceApi";
 
 const recapColor = { sent: "success", owed: "danger", not_needed: "informative", upcoming: "informative" } as const;
@@ -35,10 +35,7 @@ export function MeetingsSection({ projectId }: { projectId: string }) {
           </tbody>
         </table>
       ) : null}
-      <div style={{ display: "flex", gap: 8, alignItems: "center" }}>
-        <Button size="small" disabled={list.page === 1} onClick={list.previous}>Newer</Button>
-        <Button size="small" disabled={!list.hasNext} onClick={list.next}>Older</Button>
-      </div>
+      <Pager list={list} previous="Newer" next="Older" showPage={false} />
     </Section>
   );
 }

@@ -6,27 +6,14 @@ import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDate, formatDay } from "../../ui/format";
 import { cellStyle, tableStyle } from "./labels";
 import { Problem, Section } from "./Section";
-import { fieldErrors, problemOf, projectApi } from "./workspaceApi";
+import { projectApi, useRun } from "./workspaceApi";
 
 /** Milestones with their deliverable; sign-off records who and when. */
 export function MilestonesSection({ projectId }: { projectId: string }) {
   const [list, reload] = useApi<{ items: MilestoneDto[] }>(`/projects/${projectId}/milestones`);
   const [draft, setDraft] = useState({ name: "", deliverable: "", plannedDate: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  const { run, problem, errors } = useRun(reload);
   const api = projectApi(projectId);
-  const run = async (fn: () => Promise<unknown>, clear?: () => void) => {
-    setProblem(null);
-    setErrors({});
-    try {
-      await fn();
-      clear?.();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-      setProblem(problemOf(e));
-    }
-    reload();
-  };
   return (
     <Section id="milestones" title="Milestones">
       {list.state === "loading" ? <Loading label="Loading milestones…" /> : null}

@@ -4,8 +4,8 @@ import type { RaidDto } from "../../../server/routes/workspace/presenters";
 import { Empty, Loading } from "../../ui/states";
 import { formatDate } from "../../ui/format";
 import { cellStyle, raidKindLabel, tableStyle } from "./labels";
-import { PersonSelect, Problem, Section, type PersonOption } from "./Section";
-import { fieldErrors, problemOf, projectApi, usePaged } from "./workspaceApi";
+import { Pager, PersonSelect, Problem, Section, type PersonOption } from "./Section";
+import { projectApi, usePaged, useRun } from "./workspaceApi";
 
 const kinds = Object.entries(raidKindLabel) as [RaidDto["kind"], string][];
 
@@ -16,21 +16,8 @@ export function RaidSection({ projectId, people, today }: { projectId: string; p
   for (const [k, v] of Object.entries(filter)) if (v) query.set(k, String(v));
   const list = usePaged<RaidDto>(`/projects/${projectId}/raid?${query.toString()}`);
   const [draft, setDraft] = useState({ kind: "action", title: "", ownerId: "", dueDate: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  const { run, problem, errors } = useRun(list.reload);
   const api = projectApi(projectId);
-  const run = async (fn: () => Promise<unknown>, clear?: () => void) => {
-    setProblem(null);
-    setErrors({});
-    try {
-      await fn();
-      clear?.();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-      setProblem(problemOf(e));
-    }
-    list.reload();
-  };
   const select = (label: string, key: "kind" | "status", options: [string, string][]) => (
     <label style={{ display: "grid", fontSize: 12 }}>
       {label}
@@ -80,11 +67,7 @@ export function RaidSection({ projectId, people, today }: { projectId: string; p
           </tbody>
         </table>
       ) : null}
-      <div style={{ display: "flex", gap: 8, alignItems: "center" }}>
-        <Button size="small" disabled={list.page === 1} onClick={list.previous}>Previous</Button>
-        <Text size={200}>Page {list.page}</Text>
-        <Button size="small" disabled={!list.hasNext} onClick={list.next}>Next</Button>
-      </div>
+      <Pager list={list} />
       <form
         aria-label="Add a RAID item"
         onSubmit={(e) => {

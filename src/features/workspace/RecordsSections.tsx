@@ -6,25 +6,7 @@ import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDay } from "../../ui/format";
 import { cellStyle, tableStyle } from "./labels";
 import { PersonSelect, Problem, Section, type PersonOption } from "./Section";
-import { fieldErrors, problemOf, projectApi } from "./workspaceApi";
-
-function useRun(reload: () => void) {
-  const [problem, setProblem] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const run = async (fn: () => Promise<unknown>, clear?: () => void) => {
-    setProblem(null);
-    setErrors({});
-    try {
-      await fn();
-      clear?.();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-      setProblem(problemOf(e));
-    }
-    reload();
-  };
-  return { run, problem, errors };
-}
+import { projectApi, useRun } from "./workspaceApi";
 
 /** Change requests: hours, customer confirmation, and the decision (recorded with who and when). */
 export function ChangeRequestsSection({ projectId }: { projectId: string }) {

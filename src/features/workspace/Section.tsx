@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Text } from "@fluentui/react-components";
+import { Button, Text } from "@fluentui/react-components";
 
 /** A titled block of the project page, reachable from the page's contents by its id. */
 export function Section({ id, title, children, actions }: { id: string; title: string; children: ReactNode; actions?: ReactNode }) {
@@ -43,5 +43,20 @@ export function PersonSelect(props: { label: string; value: string; people: Pers
         ))}
       </select>
     </label>
+  );
+}
+
+/** Previous/next through a keyset-paged list. */
+export function Pager({ list, previous = "Previous", next = "Next", showPage = true }: { list: { page: number; hasNext: boolean; previous: () => void; next: () => void }; previous?: string; next?: string; showPage?: boolean }) {
+  return (
+    <div style={{ display: "flex", gap: 8, alignItems: "center" }}>
+      <Button size="small" disabled={list.page === 1} onClick={list.previous}>
+        {previous}
+      </Button>
+      {showPage ? <Text size={200}>Page {list.page}</Text> : null}
+      <Button size="small" disabled={!list.hasNext} onClick={list.next}>
+        {next}
+      </Button>
+    </div>
   );
 }

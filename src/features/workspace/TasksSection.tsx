@@ -4,8 +4,8 @@ import type { TaskDto } from "../../../server/routes/workspace/presenters";
 import { Empty, Loading } from "../../ui/states";
 import { formatDate } from "../../ui/format";
 import { cellStyle, tableStyle, taskStatusLabel } from "./labels";
-import { PersonSelect, Problem, Section, type PersonOption } from "./Section";
-import { fieldErrors, problemOf, projectApi, usePaged } from "./workspaceApi";
+import { Pager, PersonSelect, Problem, Section, type PersonOption } from "./Section";
+import { projectApi, usePaged, useRun } from "./workspaceApi";
 
 const statuses = Object.entries(taskStatusLabel) as [TaskDto["status"], string][];
 
@@ -17,21 +17,8 @@ export function TasksSection({ projectId, people }: { projectId: string; people:
   const query = new URLSearchParams({ limit: "25", ...(status ? { status } : {}), ...(owner ? { ownerId: owner } : {}), ...(late ? { late: "true" } : {}) });
   const list = usePaged<TaskDto>(`/projects/${projectId}/tasks?${query.toString()}`);
   const [draft, setDraft] = useState({ name: "", ownerId: "", startDate: "", dueDate: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  const { run, problem, errors } = useRun(list.reload);
   const api = projectApi(projectId);
-  const run = async (fn: () => Promise<unknown>, clear?: () => void) => {
-    setProblem(null);
-    setErrors({});
-    try {
-      await fn();
-      clear?.();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-      setProblem(problemOf(e));
-    }
-    list.reload();
-  };
   return (
     <Section id="schedule" title="Schedule">
       <div role="group" aria-label="Schedule filters" style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "end" }}>
@@ -73,11 +60,7 @@ export function TasksSection({ projectId, people }: { projectId: string; people:
           </tbody>
         </table>
       ) : null}
-      <div style={{ display: "flex", gap: 8, alignItems: "center" }}>
-        <Button size="small" disabled={list.page === 1} onClick={list.previous}>Previous</Button>
-        <Text size={200}>Page {list.page}</Text>
-        <Button size="small" disabled={!list.hasNext} onClick={list.next}>Next</Button>
-      </div>
+      <Pager list={list} />
       <form
         aria-label="Add a task"
         onSubmit={(e) => {

@@ -97,3 +97,22 @@ export function navigateTo(path: string): void {
   window.history.pushState(null, "", path);
   window.dispatchEvent(new PopStateEvent("popstate"));
 }
+
+/** Runs an edit: its field errors and message for the form, the list reloaded either way; `clear` empties the form on success. */
+export function useRun(reload: () => void) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const run = async (fn: () => Promise<unknown>, clear?: () => void) => {
+    setProblem(null);
+    setErrors({});
+    try {
+      await fn();
+      clear?.();
+    } catch (e) {
+      setErrors(fieldErrors(e));
+      setProblem(problemOf(e));
+    }
+    reload();
+  };
+  return { run, problem, errors };
+}
