@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { Button, FluentProvider, Link, Text, Title3, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { connectOutlook, type OutlookConnection } from "../host/outlook/officeHost";
+import { connectOutlook, type OutlookConnection } from "../host/outlook/connectOutlook";
 import { DevSignIn } from "../features/signin/DevSignIn";
 import { useApi } from "../ui/useApi";
 import { ErrorState, Loading } from "../ui/states";

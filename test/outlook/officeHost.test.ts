@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { OfficeMockObject } from "office-addin-mock";
+import { connectOutlook } from "../../src/host/outlook/connectOutlook";
 import {
-  connectOutlook,
   createOutlookHost,
   findTeamsJoinUrl,
   OutlookHostError,

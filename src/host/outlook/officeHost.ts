@@ -2,230 +2,25 @@
 // Every call checks that the host offers it (function present, requirement set supported, right
 // mode) and fails with an OutlookHostError that names what was missing.
 
-export type OutlookMode = "organizer" | "attendee";
-
-export interface Person {
-  email: string;
-  name: string;
-}
-
-/** The appointment the pane was opened on, read the same way in both modes. */
-export interface AppointmentInfo {
-  mode: OutlookMode;
-  subject: string;
-  /** ISO instants; null only when Outlook has none (never seen in practice). */
-  start: string | null;
-  end: string | null;
-  requiredAttendees: Person[];
-  optionalAttendees: Person[];
-  organizer: Person | null;
-  location: string;
-  /** Outlook's (EWS) item id; null for a new appointment that has not been saved. */
-  itemId: string | null;
-  /** The same id for REST / Graph (convertToRestId), when the host can convert it. */
-  restItemId: string | null;
-  /** Office.js documents no iCalUId; filled only when a host exposes one on the item. */
-  iCalUId: string | null;
-  /** The Teams join link from the location or the body, when the appointment is a Teams meeting. */
-  joinUrl: string | null;
-}
-
-export interface DraftMessage {
-  to: Person[];
-  cc?: Person[];
-  subject: string;
-  html: string;
-}
-
-export type OutlookErrorCode =
-  /** Office.js did not load, did not answer in time, or the page is not running inside Outlook. */
-  | "not_in_outlook"
-  /** Outlook has no item open (e.g. nothing selected). */
-  | "no_item"
-  /** The item is a message, not an appointment. */
-  | "not_an_appointment"
-  /** This Outlook does not offer the call (missing function or requirement set, or wrong mode). */
-  | "unsupported"
-  /** A write was attempted in attendee (read) mode. */
-  | "read_only"
-  /** Outlook answered a getAsync / setAsync with an error, or did not answer in time. */
-  | "field_failed"
-  /** A value is over one of Outlook's documented limits. */
-  | "too_large";
-
-export class OutlookHostError extends Error {
-  constructor(
-    readonly code: OutlookErrorCode,
-    message: string,
-    /** The appointment field or host call concerned ("subject", "requiredAttendees", "displayNewMessageForm"…). */
-    readonly field: string | null = null,
-    /** Office's own error code, when Outlook gave one. */
-    readonly officeCode: number | string | null = null,
-  ) {
-    super(message);
-    this.name = "OutlookHostError";
-  }
-}
-
-// ---- The narrow seam: the parts of Office.js this adapter uses, typed loosely enough for fakes. ----
-
-interface AsyncResultLike<T> {
-  status: unknown;
-  value: T;
-  error?: { code?: number | string; name?: string; message?: string } | null;
-}
-type AsyncCallback<T> = (result: AsyncResultLike<T>) => void;
-
-interface EmailAddressLike {
-  emailAddress?: string;
-  displayName?: string;
-}
-
-export interface OfficeLike {
-  onReady?: (callback?: (info: { host: unknown; platform: unknown }) => unknown) => PromiseLike<{ host: unknown; platform: unknown }> | void;
-  context?: {
-    mailbox?: MailboxLike | null;
-    requirements?: { isSetSupported?: (name: string, minVersion?: string) => boolean } | null;
-    officeTheme?: { bodyBackgroundColor?: string } | null;
-  } | null;
-  CoercionType?: { Html?: unknown; Text?: unknown } | null;
-  AsyncResultStatus?: { Succeeded?: unknown } | null;
-  MailboxEnums?: { RestVersion?: { v2_0?: unknown } | null; ItemType?: { Appointment?: unknown } | null } | null;
-}
-
-interface MailboxLike {
-  item?: unknown;
-  convertToRestId?: (itemId: string, restVersion: unknown) => string;
-  displayNewMessageForm?: (parameters: { toRecipients?: EmailAddressLike[]; ccRecipients?: EmailAddressLike[]; subject?: string; htmlBody?: string }) => void;
-}
-
-/** Any object: item fields are probed at run time because their shape depends on the mode. */
-type Loose = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Loose => typeof v === "object" && v !== null;
-const fn = (owner: unknown, name: string): ((...args: unknown[]) => unknown) | null => {
-  if (!isObject(owner)) return null;
-  const f = owner[name];
-  return typeof f === "function" ? (f as (...args: unknown[]) => unknown) : null;
-};
-
-/** Documented limits of displayNewMessageForm (Mailbox 1.6). */
-export const draftLimits = { htmlBodyBytes: 32 * 1024, subjectChars: 255, recipients: 100 } as const;
-
-/** Requirement sets per capability ("Mailbox" set), checked when the host can answer isSetSupported. */
-const requirementFor = {
-  bodyText: "1.3",
-  organizer: "1.7",
-  itemId: "1.8",
-  restId: "1.3",
-  setAttendees: "1.1",
-  prependBody: "1.1",
-  openDraft: "1.6",
-} as const;
-export type OutlookCapability = keyof typeof requirementFor;
-
-const fieldLabels: Record<string, string> = {
-  subject: "subject",
-  start: "start time",
-  end: "end time",
-  requiredAttendees: "required attendees",
-  optionalAttendees: "optional attendees",
-  organizer: "organizer",
-  location: "location",
-  body: "body",
-  itemId: "item id",
-};
-
-// ---- Reading Teams join links out of locations and bodies ----
-
-const teamsJoin = /https:\/\/teams\.microsoft\.com\/l\/meetup-join\/[^\s<>"'()[\]]+/i;
-const safeLinks = /https:\/\/[a-z0-9.-]*safelinks\.protection\.outlook\.com\/[^\s<>"'()[\]]+/gi;
-
-/**
- * The first Teams join link in a text (an appointment's location or plain-text body), also when
- * Defender for Office has wrapped it in a Safe Links redirect. Trailing punctuation is dropped.
- */
-export function findTeamsJoinUrl(text: string | null | undefined): string | null {
-  if (!text) return null;
-  const direct = teamsJoin.exec(text);
-  if (direct) return trimUrl(direct[0]);
-  for (const wrapped of text.match(safeLinks) ?? []) {
-    try {
-      const inner = new URL(wrapped).searchParams.get("url");
-      const m = inner ? teamsJoin.exec(inner) : null;
-      if (m) return trimUrl(m[0]);
-    } catch {
-      // not a URL after all
-    }
-  }
-  return null;
-}
-
-function trimUrl(url: string): string {
-  return url.replace(/[.,;:!?>]+$/, "");
-}
-
-// ---- Connecting ----
-
-export type OutlookConnection =
-  | { status: "ready"; host: OutlookHost }
-  | { status: "unavailable"; reason: Exclude<OutlookErrorCode, "unsupported" | "read_only" | "field_failed" | "too_large">; message: string };
-
-export interface ConnectOptions {
-  /** The Office object; defaults to the global one that office.js defines. Pass null to mean "not loaded". */
-  office?: OfficeLike | null;
-  /** How long to wait for Office.onReady. Outside an Office host it may never settle. */
-  timeoutMs?: number;
-  /** How long a single getAsync / setAsync may take. */
-  callTimeoutMs?: number;
-}
-
-function globalOffice(): OfficeLike | null {
-  const g = globalThis as { Office?: OfficeLike };
-  return isObject(g.Office) ? g.Office : null;
-}
-
-/**
- * Waits for Office.onReady (raced with a timeout) and checks that an Outlook appointment is open.
- * Never throws: anything short of "an appointment in Outlook" is an `unavailable` state with a reason.
- */
-export async function connectOutlook(options: ConnectOptions = {}): Promise<OutlookConnection> {
-  const office = "office" in options ? (options.office ?? null) : globalOffice();
-  const notInOutlook = (message: string): OutlookConnection => ({ status: "unavailable", reason: "not_in_outlook", message });
-  if (!office) return notInOutlook("Office.js is not loaded: this page is not running inside Outlook.");
-  const onReady = fn(office, "onReady");
-  if (!onReady) return notInOutlook("Office.js has no onReady: this page is not running inside Outlook.");
-
-  const ready = new Promise<{ host: unknown } | null>((resolve) => {
-    try {
-      const maybe = onReady.call(office, (info: { host: unknown }) => resolve(info ?? null)) as PromiseLike<{ host: unknown }> | undefined;
-      if (maybe && typeof maybe.then === "function") maybe.then((info) => resolve(info ?? null), () => resolve(null));
-    } catch {
-      resolve(null);
-    }
-  });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<"timeout">((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), options.timeoutMs ?? 8000);
-  });
-  const info = await Promise.race([ready, timeout]);
-  clearTimeout(timer);
-  if (info === "timeout") return notInOutlook("Office did not answer: this page is not running inside Outlook.");
-
-  const mailbox = office.context?.mailbox;
-  const host = info && isObject(info) ? info.host : undefined;
-  if (!mailbox || (host !== undefined && host !== null && String(host).toLowerCase() !== "outlook")) {
-    return notInOutlook(host ? `This pane runs in Outlook, not in ${String(host)}.` : "This page is not running inside Outlook.");
-  }
-  try {
-    return { status: "ready", host: createOutlookHost(office, { callTimeoutMs: options.callTimeoutMs }) };
-  } catch (e) {
-    if (e instanceof OutlookHostError && (e.code === "no_item" || e.code === "not_an_appointment" || e.code === "not_in_outlook")) {
-      return { status: "unavailable", reason: e.code, message: e.message };
-    }
-    throw e;
-  }
-}
+export * from "./officeTypes";
+export { findTeamsJoinUrl } from "./teamsJoinUrl";
+import {
+  draftLimits,
+  fieldLabels,
+  fn,
+  isObject,
+  OutlookHostError,
+  requirementFor,
+  type AppointmentInfo,
+  type AsyncCallback,
+  type DraftMessage,
+  type EmailAddressLike,
+  type OfficeLike,
+  type OutlookCapability,
+  type OutlookMode,
+  type Person,
+} from "./officeTypes";
+import { findTeamsJoinUrl } from "./teamsJoinUrl";
 
 // ---- The host ----
 
