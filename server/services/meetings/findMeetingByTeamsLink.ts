@@ -86,13 +86,14 @@ export async function completeTeamsLinkKeys(deps: Pick<AppDeps, "mail" | "mailMo
   });
   if (!found) return keys;
   const thread = found.threadId ? { threadId: found.threadId, messageId: found.messageId ?? undefined } : null;
-  const threadKey = keys.threadKey ?? (thread ? teamsThreadKey(thread) : null);
+  // Graph's own record of the meeting wins over what was read from the link.
+  const threadKey = thread ? teamsThreadKey(thread) : keys.threadKey;
   return {
     rawUrl: keys.rawUrl,
     joinWebUrl: found.joinWebUrl ?? keys.joinWebUrl,
-    joinMeetingId: keys.joinMeetingId ?? found.joinMeetingId,
+    joinMeetingId: found.joinMeetingId ?? keys.joinMeetingId,
     threadKey,
-    chatThread: keys.chatThread ?? (thread && threadKey === thread.threadId ? thread.threadId : null),
+    chatThread: thread ? (threadKey === thread.threadId ? thread.threadId : null) : keys.chatThread,
   };
 }
 
