@@ -264,6 +264,8 @@ describe("rebaseQueue: after one of my edits is saved, my later edits of that ro
     const rebased = rebaseQueue(queue, ITEM, 1, 2);
     expect(rebased).toEqual(queue);
     rebased.forEach((op, i) => expect(op).toBe(queue[i]));
+    const notes = [editNote(3, { body: "made on a newer version" }), editNote(1, { body: "other note" }, NEW_NOTE)];
+    expect(rebaseQueue(notes, NOTE, 1, 2)).toEqual(notes);
   });
 
   it("chains: each save rebases the next, so three offline edits of one row all land without a conflict", () => {
