@@ -9,7 +9,7 @@ import type {
   ProjectMember,
   ProjectRole,
   ProjectSnapshot,
-} from "../domain/types";
+} from "../../contracts/types";
 import type { ProjectRow } from "./projectAccess";
 
 type MeetingRow = typeof t.meetings.$inferSelect;

@@ -1,4 +1,4 @@
-import { escapeHtml } from "../../server/domain/recap/escapeHtml";
+import { escapeHtml } from "../../contracts/escapeHtml";
 
 /** The personal message above the recap, placed and styled as the server does when it sends. */
 export function recapWithIntro(html: string, intro: string): string {

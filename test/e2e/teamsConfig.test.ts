@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MeetingDetail } from "../../server/contracts/meetings";
+import type { MeetingDetail } from "../../contracts/meetings";
 import { demoChatId, hostState, pressHostSave } from "../support/teamsHost/teamsHost";
 import { callApi, openParticipant, startTeamsSession, type TeamsSession } from "./teamsSession";
 

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, max, ne } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import * as t from "../../db/schema";
-import type { CallType, Person } from "../../domain/types";
-import type { AgendaStateDto, CapturedItemDto, NoteDto } from "../../contracts/capture";
+import type { CallType, Person } from "../../../contracts/types";
+import type { AgendaStateDto, CapturedItemDto, NoteDto } from "../../../contracts/capture";
 import type { Queryable } from "../../live/recordEvent";
 
 type RaidRow = typeof t.raidItems.$inferSelect;

@@ -3,7 +3,7 @@ import type { Database } from "../../db/database";
 import * as t from "../../db/schema";
 import { conflict, notFound } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";
-import type { CreateItemBody, CreateNoteBody, UpdateItemBody } from "../../contracts/capture";
+import type { CreateItemBody, CreateNoteBody, UpdateItemBody } from "../../../contracts/capture";
 import { lockMeeting, recordEvent } from "../../live/recordEvent";
 import type { LiveBus } from "../../live/liveBus";
 import { findItem, findNote } from "./captureService";

@@ -1,8 +1,8 @@
 import type { Request, Response } from "express";
 import type { AppDeps } from "../../appDeps";
 import type * as t from "../../db/schema";
-import type { Person } from "../../domain/types";
-import type { LiveEvent } from "../../contracts/capture";
+import type { Person } from "../../../contracts/types";
+import type { LiveEvent } from "../../../contracts/capture";
 import type { MeetingFeeds } from "../../live/meetingFeeds";
 import { agendaState, findItem, findNote, itemDto, lastEventId, nameIndex, noteDto } from "./captureService";
 

@@ -6,10 +6,10 @@ import type { RequestContext } from "../../http/requestContext";
 import { memberProjectIds, requireProjectAccess, type ProjectRow } from "../../db/projectAccess";
 import { loadProjectMeetings, loadSnapshot, toMeeting } from "../../db/loadSnapshot";
 import { classifyMeeting } from "../../domain/classifyMeeting";
-import { callTypeDefinitions } from "../../domain/callTypeDefinitions";
-import type { Directory, Meeting, ProjectSnapshot } from "../../domain/types";
+import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
+import type { Directory, Meeting, ProjectSnapshot } from "../../../contracts/types";
 import { daysBetween, utcDateOf } from "../../domain/isoDates";
-import type { MeetingDetail, MeetingSummary, ProjectHeader } from "../../contracts/meetings";
+import type { MeetingDetail, MeetingSummary, ProjectHeader } from "../../../contracts/meetings";
 
 type MeetingRow = typeof t.meetings.$inferSelect;
 

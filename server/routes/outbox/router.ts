@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { outboxParams, outboxQuery } from "../../contracts/recap";
+import { outboxParams, outboxQuery } from "../../../contracts/recap";
 import * as t from "../../db/schema";
 import { memberProjectIds } from "../../db/projectAccess";
 import { notFound } from "../../errors";

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { idParams } from "../../contracts/common";
+import { idParams } from "../../../contracts/common";
 import * as t from "../../db/schema";
 import { memberProjectIds, requireProjectAccess } from "../../db/projectAccess";
 import { loadProjectMeetings, loadSnapshot } from "../../db/loadSnapshot";

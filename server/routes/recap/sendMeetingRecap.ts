@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import type { RequestContext } from "../../http/requestContext";
-import type { SendRecapBody } from "../../contracts/recap";
+import type { SendRecapBody } from "../../../contracts/recap";
 import * as t from "../../db/schema";
 import { conflict } from "../../errors";
-import { escapeHtml } from "../../domain/recap/escapeHtml";
+import { escapeHtml } from "../../../contracts/escapeHtml";
 import { GraphRequestFailed, RecapDeliveryUnknown } from "../../graph/MailCalendarGateway";
 import { identityOf } from "../../graph/identityOf";
 import { composeMeetingRecap } from "./composeMeetingRecap";

@@ -4,7 +4,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import * as t from "../../db/schema";
 import { parse } from "../../http/validate";
-import { createCaseBody, createVendorBody, deleteQuery, entityParams, patchCaseBody, patchVendorBody } from "../../contracts/workspace";
+import { createCaseBody, createVendorBody, deleteQuery, entityParams, patchCaseBody, patchVendorBody } from "../../../contracts/workspace";
 import { caseDto, vendorDto, type CaseRow, type VendorRow } from "./presenters";
 import { checkVersion, projectPeople, projectScope, requireProjectPerson, staleWrite, type Scope } from "./scope";
 

@@ -4,7 +4,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import * as t from "../../db/schema";
 import { parse } from "../../http/validate";
-import { createChangeRequestBody, decideChangeRequestBody, deleteQuery, entityParams, patchChangeRequestBody } from "../../contracts/workspace";
+import { createChangeRequestBody, decideChangeRequestBody, deleteQuery, entityParams, patchChangeRequestBody } from "../../../contracts/workspace";
 import { changeRequestDto } from "./presenters";
 import { checkVersion, projectScope, recordAudit, staleWrite, type Scope } from "./scope";
 

@@ -4,7 +4,7 @@ import { AppError } from "../../errors";
 import { parse } from "../../http/validate";
 import { loadProjectMeetings, loadSnapshot } from "../../db/loadSnapshot";
 import { utcDateOf } from "../../domain/isoDates";
-import { importMappingBody, importMappingQuery, importQuery } from "../../contracts/workspace";
+import { importMappingBody, importMappingQuery, importQuery } from "../../../contracts/workspace";
 import { importFile } from "../../importExport/importFile";
 import { checkMapping } from "../../importExport/layouts";
 import type { ImportMappingStore } from "../../importExport/mappingStore";

@@ -5,7 +5,7 @@ import type { AppDeps } from "../../appDeps";
 import * as t from "../../db/schema";
 import { conflict, notFound } from "../../errors";
 import { parse } from "../../http/validate";
-import { createMemberBody, createPersonBody, entityParams, patchMemberBody, patchPersonBody } from "../../contracts/workspace";
+import { createMemberBody, createPersonBody, entityParams, patchMemberBody, patchPersonBody } from "../../../contracts/workspace";
 import { memberDto, personDto, type PersonRow } from "./presenters";
 import { fieldError, projectPeople, projectScope, requireDateOrder, type Scope } from "./scope";
 

@@ -7,7 +7,7 @@ import { dueFollowUps, followUpKinds, type FollowUpKind, type LastSent } from ".
 import { transitionStatus } from "../../domain/transition";
 import { AppError } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";
-import type { OverviewProject, PatchProjectBody, Workspace } from "../../contracts/workspace";
+import type { OverviewProject, PatchProjectBody, Workspace } from "../../../contracts/workspace";
 import { projectDto } from "./presenters";
 import { projectHeader } from "../meetings/meetingService";
 import { recordAudit, staleWrite, type Scope } from "./scope";

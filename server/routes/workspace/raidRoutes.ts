@@ -5,7 +5,7 @@ import type { AppDeps } from "../../appDeps";
 import * as t from "../../db/schema";
 import { utcDateOf } from "../../domain/isoDates";
 import { parse } from "../../http/validate";
-import { createRaidBody, deleteQuery, entityParams, patchRaidBody, raidListQuery } from "../../contracts/workspace";
+import { createRaidBody, deleteQuery, entityParams, patchRaidBody, raidListQuery } from "../../../contracts/workspace";
 import { pageByDue } from "./pagination";
 import { raidDto, type RaidRow } from "./presenters";
 import { checkVersion, projectScope, recordAudit, requireProjectPerson, staleWrite, type Scope } from "./scope";

@@ -14,7 +14,7 @@ import {
   patchTaskBody,
   signOffBody,
   taskListQuery,
-} from "../../contracts/workspace";
+} from "../../../contracts/workspace";
 import { pageByDue } from "./pagination";
 import { milestoneDto, taskDto, type TaskRow } from "./presenters";
 import { checkVersion, fieldError, projectScope, recordAudit, requireDateOrder, requireProjectPerson, staleWrite, type Scope } from "./scope";

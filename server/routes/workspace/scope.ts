@@ -7,7 +7,7 @@ import { requireProjectAccess, type ProjectRow } from "../../db/projectAccess";
 import { AppError, conflict, notFound } from "../../errors";
 import { contextOf, type RequestContext } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { idParams } from "../../contracts/common";
+import { idParams } from "../../../contracts/common";
 import type { Queryable } from "../../live/recordEvent";
 
 export type Tx = Queryable;

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import { CallTypeOptions } from "../../ui/CallTypeOptions";
 import { Field, Select, Text, Title3 } from "@fluentui/react-components";
-import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../../server/contracts/meetings";
-import type { CallType } from "../../../server/domain/types";
-import { callTypeDefinitions } from "../../../server/domain/callTypeDefinitions";
+import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../../contracts/meetings";
+import type { CallType } from "../../../contracts/types";
+import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
 import { api } from "../../api/client";
 import { onTabSave, setTabValid, type HostContext } from "../../host/host";
 import { useApi } from "../../ui/useApi";

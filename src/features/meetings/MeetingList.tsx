@@ -1,5 +1,5 @@
 import { Badge, Link, Text, Title2 } from "@fluentui/react-components";
-import type { MeetingSummary } from "../../../server/contracts/meetings";
+import type { MeetingSummary } from "../../../contracts/meetings";
 import { navigate } from "../../App";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Link, Text } from "@fluentui/react-components";
 import { prefetch } from "../../api/client";
-import type { MeetingDetail } from "../../../server/contracts/meetings";
+import type { MeetingDetail } from "../../../contracts/meetings";
 import type { HostContext } from "../../host/host";
 import { navigate } from "../../App";
 import { useApi } from "../../ui/useApi";
