@@ -5,7 +5,7 @@ import { utcDateOf } from "./isoDates";
 import { statusCallItems } from "./statusCallItems";
 import { supportCallItems } from "./supportCallItems";
 import type { Agenda, AgendaFlag, AgendaItem, AgendaLine } from "../../contracts/agenda";
-import type { CallType, IsoDate, MeetingHistory, ProjectSnapshot } from "../../contracts/types";
+import type { CallType, MeetingHistory, ProjectSnapshot } from "../../contracts/types";
 import type { AgendaContext, AgendaItemContent, AgendaItemFiller, AgendaItemFillers } from "./agendaTypes";
 
 export type { Agenda, AgendaFlag, AgendaItem, AgendaLine };
