@@ -5,9 +5,10 @@ import { parse } from "../../http/validate";
 import { idParams } from "../../../contracts/common";
 import { agendaStateBody, createItemBody, createNoteBody, itemParams, noteParams, updateItemBody, updateNoteBody, type CaptureDto } from "../../../contracts/capture";
 import { classifyMeeting } from "../../domain/classifyMeeting";
-import { loadMeetingContext, type MeetingContext } from "../meetings/meetingService";
-import { agendaState, carriedOverItems, isInternalCall, itemDto, lastEventId, meetingItems, meetingNotes, nameIndex, noteDto } from "./captureService";
-import { createItem, createNote, setAgendaState, updateItem, updateNote, type WriteScope } from "./captureWrites";
+import { loadMeetingContext, type MeetingContext } from "../../services/meetings/loadMeetingContext";
+import { agendaState, carriedOverItems, isInternalCall, lastEventId, meetingItems, meetingNotes } from "../../services/capture/captureQueries";
+import { itemDto, nameIndex, noteDto } from "../../presenters/capture";
+import { createItem, createNote, setAgendaState, updateItem, updateNote, type WriteScope } from "../../services/capture/writeCapture";
 import { streamMeetingEvents } from "./streamMeetingEvents";
 import { MeetingFeeds } from "../../live/meetingFeeds";
 

@@ -6,11 +6,12 @@ import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { idParams } from "../../../contracts/common";
 import { byChatQuery, linkMeetingBody, lookupMeetingQuery, type MeetingLookup, type PrepList } from "../../../contracts/meetings";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { requireProjectAccess } from "../../db/projectAccess";
 import { notFound } from "../../errors";
 import { classifyMeeting } from "../../domain/classifyMeeting";
-import { detail, loadMeetingContext } from "./meetingService";
+import { loadMeetingContext } from "../../services/meetings/loadMeetingContext";
+import { detail } from "../../presenters/meetings";
 import { identityOf } from "../../graph/identityOf";
 
 /** How a Teams meeting finds its Callbook meeting (by chat id), is linked to a project, and is prepared. */

@@ -4,7 +4,7 @@ import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { outboxParams, outboxQuery } from "../../../contracts/recap";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { memberProjectIds } from "../../db/projectAccess";
 import { notFound } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";

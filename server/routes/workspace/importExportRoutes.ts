@@ -10,7 +10,7 @@ import { checkMapping } from "../../importExport/layouts";
 import type { ImportMappingStore } from "../../importExport/mappingStore";
 import { exportSheets, sheetFor, toCsv, toXlsx, type ExportSheet } from "../../importExport/exportFiles";
 import { statusReportHtml } from "../../importExport/statusReport";
-import { fieldError, projectScope } from "./scope";
+import { fieldError, projectScope } from "../../services/workspace/projectScope";
 import { z } from "zod";
 
 const exportParams = z.object({

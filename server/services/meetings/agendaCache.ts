@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/database";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import type { RequestContext } from "../../http/requestContext";
 
 const MAX_ENTRIES = 1000;

@@ -1,6 +1,6 @@
 import { and, asc, desc, gt, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { fieldError } from "./scope";
+import { fieldError } from "./projectScope";
 import type { Page } from "../../../contracts/workspace";
 
 // Keyset pages. Lists ordered by (due_date, id) put undated rows last; each page is one or

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import type { RequestContext } from "../../http/requestContext";
 import type { SendRecapBody } from "../../../contracts/recap";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { conflict } from "../../errors";
 import { escapeHtml } from "../../../contracts/escapeHtml";
 import { GraphRequestFailed, RecapDeliveryUnknown } from "../../graph/MailCalendarGateway";

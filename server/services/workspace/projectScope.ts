@@ -2,7 +2,7 @@ import type { Request, Response } from "express";
 import { and, eq, inArray, or } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import type { Db } from "../../db/database";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { requireProjectAccess, type ProjectRow } from "../../db/projectAccess";
 import { AppError, conflict, notFound } from "../../errors";
 import { contextOf, type RequestContext } from "../../http/requestContext";
@@ -102,4 +102,3 @@ export function requireDateOrder(field: string, from: string | null | undefined,
   if (from && to && to < from) throw fieldError(field, `must be on or after ${fromField}`);
 }
 
-export const iso = (v: string | null): string | null => (v ? new Date(v).toISOString() : null);

@@ -1,9 +1,9 @@
-import type * as t from "../../db/schema";
-import { raidItemFields } from "../capture/captureService";
-import type { ProjectRow } from "../../db/projectAccess";
-import { daysBetween, utcDateOf } from "../../domain/isoDates";
-import type { CaseDto, ChangeRequestDto, MemberDto, MilestoneDto, PersonDto, RaidDto, TaskDto, VendorDto, WorkspaceProject } from "../../../contracts/workspace";
-import { iso } from "./scope";
+import type * as t from "../db/tables";
+import { raidItemFields } from "./capture";
+import type { ProjectRow } from "../db/projectAccess";
+import { daysBetween, utcDateOf } from "../domain/isoDates";
+import type { CaseDto, ChangeRequestDto, MemberDto, MilestoneDto, PersonDto, RaidDto, TaskDto, VendorDto, WorkspaceProject } from "../../contracts/workspace";
+import { iso } from "./iso";
 
 // What the client sees of each row: ISO instants, owner names beside owner ids. The shapes
 // are the explicit response types of contracts/workspace.ts.
