@@ -12,35 +12,28 @@ import { notFound } from "../../errors";
 import { classifyMeeting } from "../../domain/classifyMeeting";
 import { loadMeetingContext } from "../../services/meetings/loadMeetingContext";
 import { detail } from "../../presenters/meetings";
-import { identityOf } from "../../graph/identityOf";
+import { findMeetingByChat } from "../../services/meetings/findMeetingByChat";
 
 /** How a Teams meeting finds its Callbook meeting (by chat id), is linked to a project, and is prepared. */
 export function meetingLinkRouter(deps: AppDeps): Router {
   const r = Router();
   const { db } = deps.database;
 
+  // GET reads only; PUT also stores the chat id on the meeting found through Graph.
   r.get("/by-chat", async (req, res) => {
     const { chatId } = parse(byChatQuery, req.query);
     const ctx = contextOf(res);
-    let [row] = await db
-      .select({ id: t.meetings.id })
-      .from(t.meetings)
-      .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.chatId, chatId)))
-      .limit(1);
-    if (!row && deps.mailMode === "graph" && ctx.token) {
-      // The chat's meeting from Graph (chat → joinWebUrl), matched to a meeting Callbook knows.
-      const online = await deps.mail(ctx, { projectId: null }).findOnlineMeetingByChat(identityOf(ctx), chatId);
-      if (online) {
-        [row] = await db
-          .select({ id: t.meetings.id })
-          .from(t.meetings)
-          .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.joinWebUrl, online.joinWebUrl)))
-          .limit(1);
-        if (row) await db.update(t.meetings).set({ chatId }).where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, row.id)));
-      }
-    }
-    if (!row) throw notFound("Meeting for this chat");
-    res.json(detail(await loadMeetingContext(db, ctx, row.id), deps.clock()));
+    const id = await findMeetingByChat(deps, ctx, chatId, false);
+    if (!id) throw notFound("Meeting for this chat");
+    res.json(detail(await loadMeetingContext(db, ctx, id), deps.clock()));
+  });
+
+  r.put("/by-chat", async (req, res) => {
+    const { chatId } = parse(byChatQuery, req.body);
+    const ctx = contextOf(res);
+    const id = await findMeetingByChat(deps, ctx, chatId, true);
+    if (!id) throw notFound("Meeting for this chat");
+    res.json(detail(await loadMeetingContext(db, ctx, id), deps.clock()));
   });
 
   r.get("/lookup", async (req, res) => {

@@ -32,7 +32,8 @@ export function ConfigPage({ host }: { host: HostContext }) {
   useEffect(() => {
     if (!chatId) return;
     let live = true;
-    api<MeetingDetail>(`/meetings/by-chat?chatId=${encodeURIComponent(chatId)}`)
+    // PUT: finding the meeting through Graph also remembers the chat id on it (a GET never writes).
+    api<MeetingDetail>("/meetings/by-chat", { method: "PUT", json: { chatId } })
       .then((m) => {
         if (!live) return;
         setExisting(m);

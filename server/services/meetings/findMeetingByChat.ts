@@ -1,0 +1,39 @@
+import { and, eq } from "drizzle-orm";
+import type { AppDeps } from "../../appDeps";
+import type { RequestContext } from "../../http/requestContext";
+import * as t from "../../db/tables";
+import { identityOf } from "../../graph/identityOf";
+
+/**
+ * The id of the Callbook meeting behind a Teams meeting chat (chat id "19:meeting_…@thread.v2"),
+ * or null. A meeting that stores the chat id answers first; with Graph (GRAPH_MODE=graph and a
+ * user token) the chat's online meeting is looked up (chat → joinWebUrl) and matched by join URL.
+ * `remember` stores the chat id on that meeting, so later look-ups skip Graph: only PUT
+ * /api/meetings/by-chat passes it (a GET never writes).
+ */
+export async function findMeetingByChat(
+  deps: Pick<AppDeps, "database" | "mailMode" | "mail">,
+  ctx: RequestContext,
+  chatId: string,
+  remember: boolean,
+): Promise<string | null> {
+  const { db } = deps.database;
+  let [row] = await db
+    .select({ id: t.meetings.id })
+    .from(t.meetings)
+    .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.chatId, chatId)))
+    .limit(1);
+  if (!row && deps.mailMode === "graph" && ctx.token) {
+    // The chat's meeting from Graph (chat → joinWebUrl), matched to a meeting Callbook knows.
+    const online = await deps.mail(ctx, { projectId: null }).findOnlineMeetingByChat(identityOf(ctx), chatId);
+    if (online) {
+      [row] = await db
+        .select({ id: t.meetings.id })
+        .from(t.meetings)
+        .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.joinWebUrl, online.joinWebUrl)))
+        .limit(1);
+      if (row && remember) await db.update(t.meetings).set({ chatId }).where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, row.id)));
+    }
+  }
+  return row?.id ?? null;
+}
