@@ -7,7 +7,7 @@ import type { NaaSession } from "../host/outlook/naaSignIn";
 import { useApi } from "../ui/useApi";
 import { ErrorState, Loading } from "../ui/states";
 import { formatDay, formatTime } from "../ui/format";
-import { recapWithIntro } from "./recapWithIntro";
+import { recapWithIntro } from "../../contracts/recapIntro";
 
 /**
  * The recap in Outlook: preview and edit, send through Callbook (Graph or the local outbox, sent
