@@ -56,6 +56,12 @@ export const conflict = (message: string, details?: Record<string, unknown>) =>
   new AppError(409, "conflict", message, details);
 export const unavailable = (message: string) => new AppError(503, "unavailable", message);
 
+/** A 400 at one field, worded like the zod ones: "ownerId: is not a person of this project". */
+export function fieldError(field: string, message: string): AppError {
+  const line = `${field}: ${message}`;
+  return new AppError(400, "validation_failed", line, { fields: [line] });
+}
+
 /** "field: message" lines of a zod error, the text clients show at the field. */
 export function zodMessages(error: ZodError): string[] {
   return error.issues.map((i) => `${i.path.length ? i.path.join(".") : "body"}: ${i.message}`);

@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { fieldError } from "../../errors";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
@@ -64,8 +65,7 @@ export function captureRouter(deps: AppDeps): Router {
     const body = parse(createItemBody, req.body);
     const mc = await loadMeetingContext(db, contextOf(res), id);
     if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
-      res.status(400).json({ error: { code: "validation_failed", message: "ownerId: is not a person of this project", fields: ["ownerId: is not a person of this project"] } });
-      return;
+      throw fieldError("ownerId", "is not a person of this project");
     }
     const { row, created } = await createItem(scope(mc, res), body, internalDefault(mc));
     res.status(created ? 201 : 200).json(itemDto(row, nameIndex(mc.snapshot.people)));
@@ -76,8 +76,7 @@ export function captureRouter(deps: AppDeps): Router {
     const body = parse(updateItemBody, req.body);
     const mc = await loadMeetingContext(db, contextOf(res), id);
     if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
-      res.status(400).json({ error: { code: "validation_failed", message: "ownerId: is not a person of this project", fields: ["ownerId: is not a person of this project"] } });
-      return;
+      throw fieldError("ownerId", "is not a person of this project");
     }
     const names = nameIndex(mc.snapshot.people);
     const row = await updateItem(scope(mc, res), itemId, body, (r) => itemDto(r, names));

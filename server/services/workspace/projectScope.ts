@@ -4,7 +4,7 @@ import type { AppDeps } from "../../appDeps";
 import type { Db } from "../../db/database";
 import * as t from "../../db/tables";
 import { requireProjectAccess, type ProjectRow } from "../../db/projectAccess";
-import { AppError, conflict, notFound } from "../../errors";
+import { conflict, fieldError, notFound } from "../../errors";
 import { contextOf, type RequestContext } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { idParams } from "../../../contracts/common";
@@ -27,11 +27,7 @@ export async function projectScope(deps: AppDeps, req: Request, res: Response): 
   return { db: deps.database.db, ctx, project, now: deps.clock() };
 }
 
-/** A 400 at one field, worded like the zod ones: "ownerId: is not a person of this project". */
-export function fieldError(field: string, message: string): AppError {
-  const line = `${field}: ${message}`;
-  return new AppError(400, "validation_failed", line, { fields: [line] });
-}
+export { fieldError };
 
 /** The row the caller edited, or 404 (absent / other project) or 409 with the current row (stale version). */
 export function checkVersion<R extends { version: number; projectId: string }>(
