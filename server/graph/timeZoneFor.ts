@@ -21,15 +21,21 @@ export class UnknownTimeZone extends RangeError {
 }
 
 /**
- * The IANA name of a Windows or IANA zone name. An IANA name is returned unchanged; a Windows
- * name gives CLDR's golden zone (territory "001"). Throws {@link UnknownTimeZone}.
+ * The canonical IANA name of a Windows or IANA zone name: a Windows name gives CLDR's golden
+ * zone (territory "001"); links resolve to their tz database zone. Throws {@link UnknownTimeZone}.
  */
 export function ianaZoneFor(name: string): string {
   const trimmed = name.trim();
-  if (isIanaTimeZone(trimmed)) return trimmed;
-  const golden = findIana(trimmed, "001")[0] ?? findIana(trimmed)[0];
-  if (golden && isIanaTimeZone(golden)) return golden;
-  throw new UnknownTimeZone(name);
+  const iana = isIanaTimeZone(trimmed) ? trimmed : (findIana(trimmed, "001")[0] ?? findIana(trimmed)[0]);
+  if (!iana || !isIanaTimeZone(iana)) throw new UnknownTimeZone(name);
+  return canonicalIana(iana);
+}
+
+/** The tz database's own name for a link ("Asia/Calcutta" → "Asia/Kolkata", "US/Eastern" → "America/New_York"): the TZID its VTIMEZONE carries. */
+function canonicalIana(iana: string): string {
+  const block = tzlib_get_ical_block(iana);
+  const tzid = Array.isArray(block) ? /^TZID=(.+)$/.exec(block[1] ?? "")?.[1] : undefined;
+  return tzid && isIanaTimeZone(tzid) ? tzid : iana;
 }
 
 /** The Windows name of an IANA (or Windows) zone name, as Graph's `dateTimeTimeZone` wants it; null when CLDR has none. */
