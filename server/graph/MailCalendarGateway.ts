@@ -86,11 +86,44 @@ export interface OnlineMeetingRef {
   onlineMeetingId: string | null;
 }
 
+/** A span of time between two instants, end exclusive. */
+export interface Interval {
+  start: Date;
+  end: Date;
+}
+
+/** A mailbox's working hours as Graph `workingHours` gives them; `timeZone` is IANA (null: a custom zone Callbook cannot map). */
+export interface MailboxWorkingHours {
+  /** "HH:MM" local. */
+  startTime: string;
+  endTime: string;
+  daysOfWeek: GraphDayOfWeek[];
+  timeZone: string | null;
+}
+
+/** What getSchedule says of one mailbox over the asked window. */
+export interface MailboxSchedule {
+  /** Lower-cased address. */
+  email: string;
+  /** Items with status "oof", in UTC instants. */
+  outOfOffice: Interval[];
+  workingHours: MailboxWorkingHours | null;
+}
+
 export interface MailCalendarGateway {
   sendRecap(identity: RequestIdentity, input: SendRecapInput): Promise<SentRecap>;
   createSeries(identity: RequestIdentity, input: CreateSeriesInput): Promise<CreatedSeries>;
-  /** Lower-cased addresses of those out of office on `day`. Unknown mailboxes are not "out". */
+  /**
+   * Lower-cased addresses of those out of office on `day`: an `oof` item covers at least half of
+   * their working day, in their own zone (Graph `workingHours`; 09:00–17:00 US Eastern when the
+   * mailbox gives none). Unknown mailboxes are not "out".
+   */
   getOutOfOffice(identity: RequestIdentity, emails: string[], day: IsoDate): Promise<Set<string>>;
+  /**
+   * Each readable mailbox's out-of-office items and working hours over `window` (Graph
+   * getSchedule, asked in UTC). Keyed by lower-cased address; unknown mailboxes are left out.
+   */
+  getSchedules(identity: RequestIdentity, emails: string[], window: Interval): Promise<Map<string, MailboxSchedule>>;
   /** The Teams meeting behind a meeting chat (side panel context), or null when it is not a meeting chat. */
   findOnlineMeetingByChat(identity: RequestIdentity, chatId: string): Promise<OnlineMeetingRef | null>;
 }
