@@ -73,6 +73,12 @@ export interface CreateSeriesInput {
   end: GraphDateTimeTimeZone;
   recurrence: GraphPatternedRecurrence;
   attendees: SeriesAttendee[];
+  /**
+   * Occurrences with their own attendees, by original local start ("YYYY-MM-DDTHH:MM:SS" in the
+   * series' zone). The .ics outbox writes them as RECURRENCE-ID overrides; the Graph gateway
+   * does not patch instances yet.
+   */
+  occurrenceAttendees?: { localStart: string; attendees: SeriesAttendee[] }[];
 }
 
 export interface CreatedSeries {

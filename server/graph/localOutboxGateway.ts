@@ -114,6 +114,7 @@ export function createLocalOutboxGateway(options: LocalOutboxOptions): MailCalen
         recurrence: input.recurrence,
         organizer,
         attendees: input.attendees,
+        overrides: (input.occurrenceAttendees ?? []).map((o) => ({ originalStart: o.localStart, attendees: o.attendees })),
       });
       const saved = await options.store.saveInvite({
         eventId: `outbox-${iCalUId}`,
