@@ -130,6 +130,8 @@ export interface MailCalendarGateway {
    * getSchedule, asked in UTC). Keyed by lower-cased address; unknown mailboxes are left out.
    */
   getSchedules(identity: RequestIdentity, emails: string[], window: Interval): Promise<Map<string, MailboxSchedule>>;
+  /** The signed-in user's own zone (IANA; null for a custom zone) and working hours (Graph mailboxSettings); null without a mailbox. */
+  getMailboxSettings(identity: RequestIdentity): Promise<{ timeZone: string | null; workingHours: MailboxWorkingHours | null } | null>;
   /** The Teams meeting behind a meeting chat (side panel context), or null when it is not a meeting chat. */
   findOnlineMeetingByChat(identity: RequestIdentity, chatId: string): Promise<OnlineMeetingRef | null>;
 }

@@ -12,7 +12,7 @@ import {
   type SentRecap,
 } from "./MailCalendarGateway";
 import { createGraphRequester, type GraphRequester } from "./graphRequester";
-import { minutesCovered, readSchedules, workingDayOf } from "./readSchedules";
+import { minutesCovered, readMailboxSettings, readSchedules, workingDayOf } from "./readSchedules";
 
 export interface GraphGatewayOptions {
   /** "https://graph.microsoft.com/v1.0" (config GRAPH_BASE_URL). */
@@ -176,6 +176,10 @@ export function createGraphGateway(options: GraphGatewayOptions): MailCalendarGa
 
     getSchedules(identity, emails, window) {
       return readSchedules(graph, identity, emails, window);
+    },
+
+    getMailboxSettings(identity) {
+      return readMailboxSettings(graph, identity);
     },
 
     async findOnlineMeetingByChat(identity, chatId) {

@@ -137,6 +137,7 @@ export function createLocalOutboxGateway(options: LocalOutboxOptions): MailCalen
     // The outbox has no calendars to read: out-of-office comes from Callbook's own people data.
     getOutOfOffice: () => Promise.resolve(new Set<string>()),
     getSchedules: () => Promise.resolve(new Map()),
+    getMailboxSettings: () => Promise.resolve(null),
     findOnlineMeetingByChat: () => Promise.resolve(null),
   };
 }

@@ -4,7 +4,7 @@ import { addDays } from "../domain/isoDates";
 import type { IsoDate } from "../domain/types";
 import { EASTERN_TIME_ZONE, instantAt } from "../domain/zonedTime";
 import type { GraphRequester } from "./graphRequester";
-import type { GraphDayOfWeek, Interval, MailboxSchedule, MailboxWorkingHours } from "./MailCalendarGateway";
+import { GraphRequestFailed, type GraphDayOfWeek, type Interval, type MailboxSchedule, type MailboxWorkingHours } from "./MailCalendarGateway";
 import { ianaZoneFor } from "./timeZoneFor";
 
 /**
@@ -57,6 +57,36 @@ function zoneOrNull(name: string | null | undefined): string | null {
     return ianaZoneFor(name);
   } catch {
     return null;
+  }
+}
+
+const mailboxSettingsAnswer = z.object({
+  timeZone: z.string().nullish(),
+  workingHours: z
+    .object({
+      daysOfWeek: z.array(z.string()).nullish(),
+      startTime: z.string().nullish(),
+      endTime: z.string().nullish(),
+      timeZone: z.object({ name: z.string().nullish() }).nullish(),
+    })
+    .nullish(),
+});
+
+/**
+ * The signed-in user's zone and working hours: `GET /me/mailboxSettings`
+ * (https://learn.microsoft.com/graph/api/user-get-mailboxsettings). Needs MailboxSettings.Read;
+ * a refusal (403) answers null, so the caller falls back to the zone it has.
+ */
+export async function readMailboxSettings(graph: GraphRequester, identity: RequestIdentity): Promise<{ timeZone: string | null; workingHours: MailboxWorkingHours | null } | null> {
+  try {
+    const raw = mailboxSettingsAnswer.parse(
+      await graph.call(identity, { operation: "getMailboxSettings", method: "GET", path: "/me/mailboxSettings?$select=timeZone,workingHours", policy: "safe" }),
+    );
+    const workingHours = workingHoursOf(raw.workingHours);
+    return { timeZone: zoneOrNull(raw.timeZone) ?? workingHours?.timeZone ?? null, workingHours };
+  } catch (error) {
+    if (error instanceof GraphRequestFailed && (error.status === 403 || error.status === 404)) return null;
+    throw error;
   }
 }
 

@@ -120,6 +120,7 @@ export const personDto = (p: PersonRow) => ({
   title: p.title,
   oooFrom: p.oooFrom,
   oooUntil: p.oooUntil,
+  timeZone: p.timeZone,
 });
 export type PersonDto = ReturnType<typeof personDto>;
 
@@ -140,5 +141,6 @@ export function memberDto(
     backupName: m.backupPersonId ? (byId.get(m.backupPersonId)?.name ?? null) : null,
     oooFrom: p?.oooFrom ?? null,
     oooUntil: p?.oooUntil ?? null,
+    timeZone: p?.timeZone ?? null,
   };
 }

@@ -5,7 +5,7 @@ import type { Express } from "express";
 import ICAL from "ical.js";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../../support/testDatabase";
 import { buildTestApp, demoProjectId, devAuth } from "../../support/testApp";
-import { seedDemo } from "../../../server/db/demo/seedDemo";
+import { demoId, seedDemo } from "../../../server/db/demo/seedDemo";
 
 /** The issue's demo: seeded on Sun 29 Nov 2026 (New York morning). */
 const SEEDED_AT = new Date("2026-11-29T15:00:00.000Z");
@@ -111,5 +111,23 @@ describe.each(databaseKinds)("series attendees occurrence by occurrence on %s", 
     const bad = await draft("callType=customer_status&from=2026-12-02&timeZone=Mars/Olympus");
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toContain('timeZone: must be an IANA time zone such as "America/New_York"');
+  });
+
+  it("stores a person's own zone (people page) and the series defaults to the organiser's zone", async () => {
+    const person = (key: string) => `/api/projects/${demoProjectId()}/people/${demoId(`person_${key}`)}`;
+    const bad = await request(app).patch(person("dana")).set("Authorization", dana).send({ timeZone: "Pacific Standard Time" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toContain('timeZone: must be an IANA time zone such as "America/New_York"');
+
+    const set = await request(app).patch(person("dana")).set("Authorization", dana).send({ timeZone: "Australia/Sydney" });
+    expect(set.status).toBe(200);
+    expect(set.body.timeZone).toBe("Australia/Sydney");
+    const res = await draft("callType=customer_status&from=2026-12-02");
+    expect(res.body.timeZone).toBe("Australia/Sydney");
+    expect(res.body.timing.start).toEqual({ dateTime: "2026-12-02T10:00:00", timeZone: "AUS Eastern Standard Time" });
+
+    const cleared = await request(app).patch(person("dana")).set("Authorization", dana).send({ timeZone: null });
+    expect(cleared.body.timeZone).toBeNull();
+    expect((await draft("callType=customer_status&from=2026-12-02")).body.timeZone).toBe("America/New_York");
   });
 });

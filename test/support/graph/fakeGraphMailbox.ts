@@ -26,6 +26,7 @@ export type GraphRouteName =
   | "sendMessage"
   | "createEvent"
   | "getSchedule"
+  | "getMailboxSettings"
   | "getChat"
   | "listOnlineMeetings";
 
@@ -95,6 +96,8 @@ export class FakeGraphMailbox {
   readonly outOfOffice = new Map<string, Set<string>>();
   /** Out-of-office items with times. */
   readonly absences = new Map<string, FakeAbsence[]>();
+  /** The signed-in user's mailboxSettings.timeZone (a Windows name, or "tzone://Microsoft/Custom"). */
+  signedInTimeZone = "Eastern Standard Time";
   /** Working hours per mailbox; US Eastern 08:00–17:00 when not set. */
   readonly workingHours = new Map<string, FakeWorkingHours>();
   readonly unknownMailboxes = new Set<string>();
@@ -114,6 +117,8 @@ export class FakeGraphMailbox {
         return this.createEvent(input);
       case "getSchedule":
         return this.getSchedule(input);
+      case "getMailboxSettings":
+        return this.getMailboxSettings();
       case "getChat":
         return this.getChat(input);
       case "listOnlineMeetings":
@@ -248,6 +253,18 @@ export class FakeGraphMailbox {
     return {
       status: 200,
       body: { "@odata.context": `${this.baseUrl}/$metadata#Collection(microsoft.graph.scheduleInformation)`, value },
+    };
+  }
+
+  private getMailboxSettings(): GraphReply {
+    const hours = easternHours;
+    return {
+      status: 200,
+      body: {
+        "@odata.context": `${this.baseUrl}/$metadata#users('${userId}')/mailboxSettings`,
+        timeZone: this.signedInTimeZone,
+        workingHours: { daysOfWeek: hours.daysOfWeek, startTime: hours.startTime, endTime: hours.endTime, timeZone: { name: this.signedInTimeZone } },
+      },
     };
   }
 
