@@ -31,6 +31,8 @@ export interface SeriesDraft {
     end: { dateTime: string; timeZone: string };
     recurrence: { pattern: { type: string; daysOfWeek?: string[] }; range: { type: string; startDate: string } };
   };
+  /** The first occurrence's instant, for showing it in the viewer's own zone. */
+  firstStartsAt: string | null;
   attendees: SeriesDraftAttendee[];
   warnings: string[];
   /** Last occurrence date checked for absences (8 weeks ahead); null when there is none. */

@@ -47,9 +47,10 @@ export function seriesRouter(deps: AppDeps): Router {
     const body = parse(createSeriesBody, req.body);
     const ctx = contextOf(res);
     const project = await requireProjectAccess(db, ctx, id);
+    const zone = body.timeZone ?? (await organiserZone(deps, ctx)) ?? EASTERN_TIME_ZONE;
     let timing;
     try {
-      timing = seriesTimingIn(body.callType, body.timeZone ?? (await organiserZone(deps, ctx)) ?? EASTERN_TIME_ZONE, {
+      timing = seriesTimingIn(body.callType, zone, {
         from: body.from,
         ...(body.startTime ? { startTime: body.startTime } : {}),
         ...(body.durationMinutes ? { durationMinutes: body.durationMinutes } : {}),

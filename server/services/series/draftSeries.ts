@@ -1,4 +1,5 @@
 import type { AppDeps } from "../../appDeps";
+import { triageSlot } from "../../domain/callTypeDefinitions";
 import type { ProjectSnapshot, CallType, IsoDate, Person } from "../../domain/types";
 import { EASTERN_TIME_ZONE } from "../../domain/zonedTime";
 import { recurrenceFor, type RecurrenceOptions, type SeriesTiming } from "../../graph/recurrenceFor";
@@ -18,7 +19,13 @@ export const SERIES_CHECK_DAYS = 56;
  * `Error`s from recurrenceFor for a bad start time or duration.
  */
 export function seriesTimingIn(callType: CallType, timeZone: string, options: Omit<RecurrenceOptions, "timeZone">): SeriesTiming {
-  return recurrenceFor(callType, { ...options, timeZone: windowsZoneFor(timeZone) ?? timeZone });
+  const zone = seriesZone(callType, timeZone);
+  return recurrenceFor(callType, { ...options, timeZone: windowsZoneFor(zone) ?? zone });
+}
+
+/** Triage is "Tuesdays and Thursdays 10–11 am Eastern" for everyone (seed 001): its series stays in New York's zone. */
+export function seriesZone(callType: CallType, timeZone: string): string {
+  return callType === "triage" ? triageSlot.timeZone : timeZone;
 }
 
 /** A person's zone, else the series' zone. */
@@ -44,7 +51,7 @@ export async function draftSeries(
   snapshot: ProjectSnapshot,
   input: { callType: CallType; from: IsoDate; timeZone?: string | undefined; organiserZone?: string | null },
 ): Promise<SeriesDraftPlan> {
-  const timeZone = input.timeZone ?? input.organiserZone ?? EASTERN_TIME_ZONE;
+  const timeZone = seriesZone(input.callType, input.timeZone ?? input.organiserZone ?? EASTERN_TIME_ZONE);
   const timing = seriesTimingIn(input.callType, timeZone, { from: input.from });
   const firstStart = seriesOccurrences(timing, new Date(8.64e15), 1)[0]?.start;
   const horizon = new Date((firstStart?.getTime() ?? 0) + SERIES_CHECK_DAYS * 86_400_000);

@@ -19,6 +19,7 @@ export function presentSeriesDraft(plan: SeriesDraftPlan, meta: { callType: Call
     from: meta.from,
     timeZone: plan.timeZone,
     timing: plan.timing,
+    firstStartsAt: plan.checkedOccurrences[0]?.start.toISOString() ?? null,
     attendees: wire(plan.pick),
     warnings: plan.pick.warnings,
     checkedUntil: last?.date ?? null,
