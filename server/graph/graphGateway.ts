@@ -13,6 +13,7 @@ import {
 } from "./MailCalendarGateway";
 import { createGraphRequester, type GraphRequester } from "./graphRequester";
 import { minutesCovered, readMailboxSettings, readSchedules, workingDayOf } from "./readSchedules";
+import { findOnlineMeetingByLink } from "./findOnlineMeetingByLink";
 
 export interface GraphGatewayOptions {
   /** "https://graph.microsoft.com/v1.0" (config GRAPH_BASE_URL). */
@@ -181,6 +182,8 @@ export function createGraphGateway(options: GraphGatewayOptions): MailCalendarGa
     getMailboxSettings(identity) {
       return readMailboxSettings(graph, identity);
     },
+
+    findOnlineMeetingByLink: (identity, link) => findOnlineMeetingByLink(graph, identity, link),
 
     async findOnlineMeetingByChat(identity, chatId) {
       let joinWebUrl: string | null | undefined;
