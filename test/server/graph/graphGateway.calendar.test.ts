@@ -161,6 +161,16 @@ describe("graphGateway.getOutOfOffice", () => {
   });
 });
 
+describe("graphGateway.getMailboxSettings", () => {
+  it("gives the signed-in user's zone as IANA and their working hours; a custom zone gives null", async () => {
+    graph.mailbox.signedInTimeZone = "India Standard Time";
+    expect(await gateway.getMailboxSettings(identity)).toMatchObject({ timeZone: "Asia/Kolkata", workingHours: { startTime: "08:00", endTime: "17:00" } });
+    graph.mailbox.signedInTimeZone = "tzone://Microsoft/Custom";
+    expect((await gateway.getMailboxSettings(identity))?.timeZone).toBeNull();
+    graph.mailbox.signedInTimeZone = "Eastern Standard Time";
+  });
+});
+
 describe("graphGateway.findOnlineMeetingByChat", () => {
   const joinWebUrl =
     "https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjQ4%40thread.v2/0?context=%7b%22Tid%22%3a%22t%22%2c%22Oid%22%3a%22o%22%7d";
