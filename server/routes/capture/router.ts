@@ -4,7 +4,7 @@ import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { idParams } from "../../contracts/common";
 import { agendaStateBody, createItemBody, createNoteBody, itemParams, noteParams, updateItemBody, updateNoteBody, type CaptureDto } from "../../contracts/capture";
-import { classifyMeeting } from "../../domain/classifyMeeting";
+import { resolveCallType } from "../../domain/resolveCallType";
 import { loadMeetingContext, type MeetingContext } from "../meetings/meetingService";
 import { agendaState, carriedOverItems, isInternalCall, itemDto, lastEventId, meetingItems, meetingNotes, nameIndex, noteDto } from "./captureService";
 import { createItem, createNote, setAgendaState, updateItem, updateNote, type WriteScope } from "./captureWrites";
@@ -24,13 +24,13 @@ export function captureRouter(deps: AppDeps): Router {
     projectId: mc.project.id,
     now: deps.clock(),
   });
-  const internalDefault = (mc: MeetingContext) => isInternalCall(classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory).callType);
+  const internalDefault = (mc: MeetingContext) => isInternalCall(resolveCallType(mc.meeting, mc.snapshot.project, mc.directory).callType);
 
   r.get("/:id/capture", async (req, res) => {
     const { id } = parse(idParams, req.params);
     const ctx = contextOf(res);
     const mc = await loadMeetingContext(db, ctx, id);
-    const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
+    const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
     const earlier = mc.history.filter(
       (m) => m.id !== id && Date.parse(m.startsAt) < Date.parse(mc.meeting.startsAt) && (m.callTypeOverride ?? m.callType) === callType,
     );

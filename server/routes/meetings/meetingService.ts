@@ -5,7 +5,7 @@ import { notFound } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";
 import { memberProjectIds, requireProjectAccess, type ProjectRow } from "../../db/projectAccess";
 import { loadProjectMeetings, loadSnapshot, toMeeting } from "../../db/loadSnapshot";
-import { classifyMeeting } from "../../domain/classifyMeeting";
+import { resolveCallType } from "../../domain/resolveCallType";
 import { callTypeDefinitions } from "../../domain/callTypeDefinitions";
 import type { Directory, Meeting, ProjectSnapshot } from "../../domain/types";
 import { daysBetween, utcDateOf } from "../../domain/isoDates";
@@ -65,7 +65,7 @@ export function projectHeader(project: ProjectRow, now: Date): ProjectHeader {
 }
 
 export function summarise(mc: Pick<MeetingContext, "meeting" | "snapshot" | "directory" | "project">): MeetingSummary {
-  const c = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
+  const c = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
   return {
     id: mc.meeting.id,
     subject: mc.meeting.subject,

@@ -8,7 +8,7 @@ import { listMeetingsQuery, setCallTypeBody } from "../../contracts/meetings";
 import * as t from "../../db/schema";
 import { buildAgenda } from "../../domain/buildAgenda";
 import { pickAttendees } from "../../domain/pickAttendees";
-import { classifyMeeting } from "../../domain/classifyMeeting";
+import { resolveCallType } from "../../domain/resolveCallType";
 import { detail, listMeetings, loadMeetingContext } from "./meetingService";
 import { availabilityFor } from "./availability";
 import { AgendaCache } from "./agendaCache";
@@ -40,7 +40,7 @@ export function meetingsRouter(deps: AppDeps): Router {
       return;
     }
     const mc = await loadMeetingContext(db, ctx, id);
-    const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
+    const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
     const lengthMinutes = Math.round((Date.parse(mc.meeting.endsAt) - Date.parse(mc.meeting.startsAt)) / 60_000);
     const history = { meetings: mc.history.filter((m) => m.id !== mc.meeting.id) };
     const json = JSON.stringify(buildAgenda(callType, mc.snapshot, history, now, { meetingId: id, lengthMinutes }));
@@ -51,7 +51,7 @@ export function meetingsRouter(deps: AppDeps): Router {
   r.get("/:id/attendees", async (req, res) => {
     const { id } = parse(idParams, req.params);
     const mc = await loadMeetingContext(db, contextOf(res), id);
-    const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
+    const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
     const on = mc.meeting.startsAt.slice(0, 10);
     const availability = await availabilityFor(deps, contextOf(res), mc.snapshot.people, on, mc.project.id);
     res.json({ callType, ...pickAttendees(callType, mc.snapshot, mc.directory, availability, on) });

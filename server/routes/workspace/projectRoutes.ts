@@ -6,7 +6,7 @@ import * as t from "../../db/schema";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { loadSnapshot, toMeeting } from "../../db/loadSnapshot";
-import { classifyMeeting } from "../../domain/classifyMeeting";
+import { resolveCallType } from "../../domain/resolveCallType";
 import { callTypeDefinitions } from "../../domain/callTypeDefinitions";
 import { dueFollowUps } from "../../domain/dueFollowUps";
 import { loadProjectMeetings } from "../../db/loadSnapshot";
@@ -106,7 +106,7 @@ export function projectRoutes(deps: AppDeps): Router {
     const directory = directoryFor(snapshot);
     const items = page.items.map((row): MeetingHistoryDto => {
       const meeting = toMeeting(row);
-      const callType = meeting.callTypeOverride ?? meeting.callType ?? classifyMeeting(meeting, snapshot.project, directory).callType;
+      const callType = resolveCallType(meeting, snapshot.project, directory).callType;
       const ended = Date.parse(meeting.endsAt) <= s.now.getTime();
       const recap = meeting.recapSentAt ? "sent" : !ended ? "upcoming" : callType === "customer_status" ? "owed" : "not_needed";
       return {
