@@ -1,4 +1,4 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, ne } from "drizzle-orm";
 import type { Db } from "./database";
 import * as t from "./schema";
 import type {
@@ -10,6 +10,7 @@ import type {
   ProjectRole,
   Project,
   ProjectSnapshot,
+  Task,
   Vendor,
 } from "../domain/types";
 import { directoryOfSnapshot, withResolvedCallTypes } from "../domain/resolveCallType";
@@ -27,6 +28,21 @@ export function toPerson(p: PersonRow): Person {
     vendorId: p.vendorId,
     title: p.title,
     outOfOffice: p.oooFrom && p.oooUntil ? { from: p.oooFrom, until: p.oooUntil } : null,
+  };
+}
+
+/** A task row as the runbook rules see it. */
+export function toTask(k: typeof t.tasks.$inferSelect): Task {
+  return {
+    id: k.id,
+    name: k.name,
+    ownerId: k.ownerId,
+    startDate: k.startDate,
+    dueDate: k.dueDate,
+    status: k.status,
+    dependsOnTaskId: k.dependsOnTaskId,
+    updatedAt: new Date(k.updatedAt).toISOString(),
+    externalRef: k.externalRef,
   };
 }
 
@@ -100,7 +116,7 @@ export async function loadSnapshot(db: Db, tenantId: string, project: ProjectRow
   const openOnly = scope === "open";
   const inProject = <T extends { tenantId: unknown; projectId: unknown }>(table: T) =>
     and(eq(table.tenantId as typeof t.tasks.tenantId, tenantId), eq(table.projectId as typeof t.tasks.projectId, projectId));
-  const [members, people, milestones, tasks, raid, crs, cases, vendors] = await Promise.all([
+  const [members, people, milestones, tasks, raid, crs, cases, vendors, recentlyDone] = await Promise.all([
     db.select().from(t.projectMembers).where(inProject(t.projectMembers)),
     db.select().from(t.people).where(eq(t.people.tenantId, tenantId)),
     db.select().from(t.milestones).where(inProject(t.milestones)).orderBy(asc(t.milestones.plannedDate)),
@@ -109,6 +125,7 @@ export async function loadSnapshot(db: Db, tenantId: string, project: ProjectRow
     db.select().from(t.changeRequests).where(inProject(t.changeRequests)),
     db.select().from(t.supportCases).where(inProject(t.supportCases)),
     db.select().from(t.vendors).where(inProject(t.vendors)),
+    db.select().from(t.tasks).where(and(inProject(t.tasks), eq(t.tasks.status, "done"))).orderBy(desc(t.tasks.updatedAt)).limit(100),
   ]);
   const memberIds = new Set(members.flatMap((m) => [m.personId, m.backupPersonId ?? ""]));
   const vendorIds = new Set(vendors.map((v) => v.id));
@@ -125,15 +142,8 @@ export async function loadSnapshot(db: Db, tenantId: string, project: ProjectRow
       signedOffBy: m.signedOffBy,
       signedOffAt: m.signedOffAt ? new Date(m.signedOffAt).toISOString() : null,
     })),
-    tasks: tasks.map((k) => ({
-      id: k.id,
-      name: k.name,
-      ownerId: k.ownerId,
-      startDate: k.startDate,
-      dueDate: k.dueDate,
-      status: k.status,
-      dependsOnTaskId: k.dependsOnTaskId,
-    })),
+    tasks: tasks.map(toTask),
+    recentlyDoneTasks: recentlyDone.map(toTask),
     raidItems: raid.map((r) => ({
       id: r.id,
       kind: r.kind,

@@ -4,7 +4,7 @@ import { deliveryCallItems } from "./deliveryCallItems";
 import { utcDateOf } from "./isoDates";
 import { statusCallItems } from "./statusCallItems";
 import { supportCallItems } from "./supportCallItems";
-import type { CallType, IsoDate, MeetingHistory, ProjectSnapshot } from "./types";
+import type { CallType, IsoDate, Meeting, MeetingHistory, ProjectSnapshot } from "./types";
 
 export type AgendaFlag =
   | "no_due_date"
@@ -51,6 +51,8 @@ export interface AgendaContext {
   today: IsoDate;
   /** The meeting the agenda is for; left out of "since the last call" look-backs. */
   meetingId: string | null;
+  /** That meeting (subject, start, invitees) when known: a milestone review reviews the milestone its subject names. */
+  meeting: Meeting | null;
 }
 
 export interface AgendaItemContent {
@@ -75,7 +77,7 @@ export function buildAgenda(
   snapshot: ProjectSnapshot,
   history: MeetingHistory,
   now: Date,
-  options: { meetingId?: string; lengthMinutes?: number } = {},
+  options: { meetingId?: string; lengthMinutes?: number; meeting?: Meeting } = {},
 ): Agenda {
   const definition = callTypeDefinitions[callType];
   const totalMinutes = options.lengthMinutes ?? definition.typicalMinutes;
@@ -88,7 +90,8 @@ export function buildAgenda(
     history,
     now,
     today: utcDateOf(now),
-    meetingId: options.meetingId ?? null,
+    meetingId: options.meetingId ?? options.meeting?.id ?? null,
+    meeting: options.meeting ?? null,
   };
   const minutes = allocateMinutes(
     definition.agenda.map((item) => item.weight),

@@ -13,7 +13,8 @@ import type { AgendaContext, AgendaItemContent, AgendaItemFillers, AgendaLine } 
 import { cisChecklistQuestions } from "./callTypeDefinitions";
 import { addDays, compareOptionalDates, daysBetween, formatLongDate, utcDateOf } from "./isoDates";
 import { projectPeople } from "./projectPeople";
-import { cisChecklistKeys, type Milestone, type Task } from "./types";
+import { cisChecklistKeys, type Meeting, type Milestone, type Task } from "./types";
+import { checklistAnswer } from "./vendorChecklist";
 
 // Agenda items of the delivery calls: daily status check and milestone review (seed 004),
 // and the vendors-only call (seeds 000, 004).
@@ -96,8 +97,21 @@ function issuesToday(ctx: AgendaContext): AgendaItemContent {
   };
 }
 
-/** The first milestone, by plan, still waiting for its sign-off. */
-export function milestoneUnderReview(milestones: readonly Milestone[]): Milestone | undefined {
+const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+
+/**
+ * The milestone a milestone review is for (seed 004: "at each milestone"): the one the meeting's
+ * subject names ("UAT start milestone review" reviews "UAT start"; the longest name wins), else
+ * the first milestone, by plan, still waiting for its sign-off.
+ */
+export function milestoneUnderReview(milestones: readonly Milestone[], meeting?: Pick<Meeting, "subject"> | null): Milestone | undefined {
+  if (meeting) {
+    const subject = ` ${words(meeting.subject)} `;
+    const named = milestones
+      .filter((m) => words(m.name) !== "" && subject.includes(` ${words(m.name)} `))
+      .sort((a, b) => b.name.length - a.name.length)[0];
+    if (named) return named;
+  }
   return milestones
     .filter((m) => m.signedOffAt === null)
     .sort((a, b) => compareOptionalDates(a.plannedDate ?? a.achievedDate, b.plannedDate ?? b.achievedDate) || a.name.localeCompare(b.name))[0];
@@ -106,12 +120,14 @@ export function milestoneUnderReview(milestones: readonly Milestone[]): Mileston
 const ALL_SIGNED_OFF = "Every milestone is signed off";
 
 function milestoneItem(ctx: AgendaContext): AgendaItemContent {
-  const m = milestoneUnderReview(ctx.snapshot.milestones);
-  return m ? { lines: [milestoneLine(m, ctx.today)] } : { lines: [], empty: ALL_SIGNED_OFF };
+  const m = milestoneUnderReview(ctx.snapshot.milestones, ctx.meeting);
+  if (!m) return { lines: [], empty: ALL_SIGNED_OFF };
+  const signed = m.signedOffAt ? `; signed off${m.signedOffBy ? ` by ${m.signedOffBy}` : ""} ${formatLongDate(m.signedOffAt.slice(0, 10))}` : "";
+  return { summary: `Reviewing "${m.name}"${signed}`, lines: [milestoneLine(m, ctx.today)] };
 }
 
 function deliverableItem(ctx: AgendaContext): AgendaItemContent {
-  const m = milestoneUnderReview(ctx.snapshot.milestones);
+  const m = milestoneUnderReview(ctx.snapshot.milestones, ctx.meeting);
   if (!m) return { lines: [], empty: ALL_SIGNED_OFF };
   const state = m.achievedDate ? `Achieved ${formatLongDate(m.achievedDate)}` : "Not achieved yet: demonstrate progress";
   const flags: AgendaLine["flags"] = m.achievedDate ? ["achieved"] : [];
@@ -119,8 +135,11 @@ function deliverableItem(ctx: AgendaContext): AgendaItemContent {
 }
 
 function signOffItem(ctx: AgendaContext): AgendaItemContent {
-  const m = milestoneUnderReview(ctx.snapshot.milestones);
+  const m = milestoneUnderReview(ctx.snapshot.milestones, ctx.meeting);
   if (!m) return { lines: [], empty: ALL_SIGNED_OFF };
+  if (m.signedOffAt) {
+    return { lines: [{ text: `"${m.name}" signed off${m.signedOffBy ? ` by ${m.signedOffBy}` : ""} ${formatLongDate(m.signedOffAt.slice(0, 10))}`, flags: ["achieved"], ref: { kind: "milestone", id: m.id } }] };
+  }
   const by = m.signedOffBy ? ` (${m.signedOffBy} named to sign)` : "";
   return {
     lines: [{ text: `Sign-off of "${m.name}" to capture${by}`, flags: ["unanswered"], ref: { kind: "milestone", id: m.id } }],
@@ -129,13 +148,14 @@ function signOffItem(ctx: AgendaContext): AgendaItemContent {
 
 function cisChecklist(ctx: AgendaContext): AgendaItemContent {
   const cisVendors = ctx.snapshot.vendors.filter((v) => v.kind === "cis");
+  const people = projectPeople(ctx.snapshot);
   const lines = cisVendors.flatMap((vendor) =>
     cisChecklistKeys.map((key): AgendaLine => {
-      const answer = (vendor.checklist[key] ?? "").trim();
+      const answer = checklistAnswer(vendor, key, (id) => people.person(id)?.name ?? null);
       return {
         text: cisVendors.length > 1 ? `${vendor.name}: ${cisChecklistQuestions[key]}` : cisChecklistQuestions[key],
-        detail: answer === "" ? "Not answered yet" : answer,
-        flags: answer === "" ? ["unanswered"] : [],
+        detail: answer?.text ?? "Not answered yet",
+        flags: answer === null ? ["unanswered"] : answer.high ? ["high"] : [],
         ref: { kind: "vendor", id: vendor.id },
       };
     }),

@@ -43,7 +43,7 @@ export function meetingsRouter(deps: AppDeps): Router {
     const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
     const lengthMinutes = Math.round((Date.parse(mc.meeting.endsAt) - Date.parse(mc.meeting.startsAt)) / 60_000);
     const history = { meetings: mc.history.filter((m) => m.id !== mc.meeting.id) };
-    const json = JSON.stringify(buildAgenda(callType, mc.snapshot, history, now, { meetingId: id, lengthMinutes }));
+    const json = JSON.stringify(buildAgenda(callType, mc.snapshot, history, now, { meetingId: id, lengthMinutes, meeting: mc.meeting }));
     if (key) agendas.set(key, json);
     res.type("application/json").send(json);
   });

@@ -53,7 +53,7 @@ export async function composeMeetingRecap(db: Db, ctx: RequestContext, meetingId
     agendaState(db, ctx.tenantId, meetingId),
   ]);
   const lengthMinutes = Math.round((Date.parse(mc.meeting.endsAt) - Date.parse(mc.meeting.startsAt)) / 60_000);
-  const agenda = buildAgenda(callType, mc.snapshot, { meetings: others }, now, { meetingId, lengthMinutes });
+  const agenda = buildAgenda(callType, mc.snapshot, { meetings: others }, now, { meetingId, lengthMinutes, meeting: mc.meeting });
   const discussed = new Set(state.discussed);
   // Items on the agenda ticked without notes still count as discussed.
   const tickedWithoutNotes = [...discussed]

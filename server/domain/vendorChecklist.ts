@@ -1,0 +1,36 @@
+import type { CisChecklistKey, Vendor } from "./types";
+
+// The CIS checklist (runbook §2, vendor call; seeds 000, 004) answered from the vendor record:
+// three questions are fields of the record itself, so the checklist and the record cannot
+// disagree (issue 15 §2). The other answers are the vendor's typed `checklist` text.
+
+/** An answer and whether it needs attention (not aligned on go-live). */
+export interface ChecklistAnswer {
+  text: string;
+  high: boolean;
+}
+
+/**
+ * The answer to one checklist question for `vendor`, or null when nothing is recorded.
+ * - schedule_go_live: `goLiveAligned` (true/false), then the typed text after it;
+ * - pm_contact_weekly: the contact person's name (`nameOf(contactPersonId)`), then the typed text;
+ * - deliverables_moving_schedule: `deliverablesTouchingSchedule`, else the typed text.
+ */
+export function checklistAnswer(vendor: Vendor, key: CisChecklistKey, nameOf: (personId: string) => string | null): ChecklistAnswer | null {
+  const typed = (vendor.checklist[key] ?? "").trim();
+  const withTyped = (recorded: string) => (typed === "" || typed === recorded ? recorded : `${recorded}. ${typed}`);
+  if (key === "schedule_go_live" && vendor.goLiveAligned !== null) {
+    return vendor.goLiveAligned
+      ? { text: withTyped("Yes: aligned with our go-live date"), high: false }
+      : { text: withTyped("No: not aligned with our go-live date"), high: true };
+  }
+  if (key === "pm_contact_weekly" && vendor.contactPersonId) {
+    const name = nameOf(vendor.contactPersonId);
+    if (name) return { text: withTyped(`Contact: ${name}`), high: false };
+  }
+  if (key === "deliverables_moving_schedule" && vendor.deliverablesTouchingSchedule.length > 0) {
+    const n = vendor.deliverablesTouchingSchedule.length;
+    return { text: `${n} deliverable${n === 1 ? "" : "s"}: ${vendor.deliverablesTouchingSchedule.join("; ")}`, high: false };
+  }
+  return typed === "" ? null : { text: typed, high: false };
+}
