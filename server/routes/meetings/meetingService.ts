@@ -78,6 +78,7 @@ export function summarise(mc: Pick<MeetingContext, "meeting" | "snapshot" | "dir
     confidence: c.confidence,
     reasons: c.reasons,
     overridden: c.overridden,
+    recognised: { ...c.recognised, callTypeLabel: callTypeDefinitions[c.recognised.callType].label },
     attendeeCount: mc.meeting.attendees.length,
   };
 }

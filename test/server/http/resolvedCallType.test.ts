@@ -88,3 +88,27 @@ describe.each(databaseKinds)("one resolved call type on %s", (kind) => {
     expect(relinked).toMatchObject({ callType: "customer_status", overridden: false });
   });
 });
+
+describe.each(databaseKinds)("the call type picker's data on %s", (kind) => {
+  let tdb: TestDatabase;
+  let app: Express;
+  const dana = devAuth("dana");
+
+  beforeAll(async () => {
+    tdb = await openTestDatabase(kind);
+    app = buildTestApp(tdb.database);
+  });
+  afterAll(async () => {
+    await tdb?.drop();
+  });
+
+  it("after an override, what was recognised and why is still there, and the override is marked", async () => {
+    const id = demoMeetingId("m_cust");
+    const put = await request(app).put(`/api/meetings/${id}/call-type`).set("Authorization", dana).send({ callType: "triage" });
+    expect(put.status).toBe(200);
+    const res = await request(app).get(`/api/meetings/${id}`).set("Authorization", dana);
+    expect(res.body).toMatchObject({ callType: "triage", overridden: true, reasons: ["Set by a user"] });
+    expect(res.body.recognised).toMatchObject({ callType: "customer_status", callTypeLabel: "Customer status call" });
+    expect(res.body.recognised.reasons.join(" ")).toMatch(/Customer domain riverbendutilities\.com/);
+  });
+});
