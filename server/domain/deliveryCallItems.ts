@@ -24,6 +24,8 @@ interface Team {
   vendorId: string | null;
   hasMembers: boolean;
   tasks: Task[];
+  /** Tasks finished today (by their last change, UTC date as `today`). */
+  doneToday: Task[];
 }
 
 /** Our team, the customer's, each vendor's; a task belongs to its owner's team. */
@@ -31,25 +33,26 @@ function teamsOf(ctx: AgendaContext): Team[] {
   const { project, vendors, tasks } = ctx.snapshot;
   const people = projectPeople(ctx.snapshot);
   const members = people.distinctMembers().map((m) => m.person);
-  const ours: Team = { name: "Our team", vendorId: null, hasMembers: members.some((p) => p.organisation === "internal"), tasks: [] };
-  const customer: Team = { name: project.customerName, vendorId: null, hasMembers: members.some((p) => p.organisation === "customer"), tasks: [] };
+  const ours: Team = { name: "Our team", vendorId: null, hasMembers: members.some((p) => p.organisation === "internal"), tasks: [], doneToday: [] };
+  const customer: Team = { name: project.customerName, vendorId: null, hasMembers: members.some((p) => p.organisation === "customer"), tasks: [], doneToday: [] };
   const vendorTeams = new Map(
     [...vendors]
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((v): [string, Team] => [v.id, { name: v.name, vendorId: v.id, hasMembers: members.some((p) => p.vendorId === v.id), tasks: [] }]),
+      .map((v): [string, Team] => [v.id, { name: v.name, vendorId: v.id, hasMembers: members.some((p) => p.vendorId === v.id), tasks: [], doneToday: [] }]),
   );
-  const unassigned: Team = { name: "Unassigned", vendorId: null, hasMembers: false, tasks: [] };
-  for (const task of openTasksByDue(tasks)) {
+  const unassigned: Team = { name: "Unassigned", vendorId: null, hasMembers: false, tasks: [], doneToday: [] };
+  const teamOf = (task: Task): Team => {
     const owner = people.person(task.ownerId);
-    const team =
-      owner?.organisation === "internal"
-        ? ours
-        : owner?.organisation === "customer"
-          ? customer
-          : (vendorTeams.get(owner?.vendorId ?? "") ?? unassigned);
-    team.tasks.push(task);
-  }
-  return [ours, customer, ...vendorTeams.values(), unassigned].filter((t) => t.hasMembers || t.tasks.length > 0);
+    return owner?.organisation === "internal"
+      ? ours
+      : owner?.organisation === "customer"
+        ? customer
+        : (vendorTeams.get(owner?.vendorId ?? "") ?? unassigned);
+  };
+  for (const task of openTasksByDue(tasks)) teamOf(task).tasks.push(task);
+  const done = ctx.snapshot.recentlyDoneTasks ?? tasks.filter((t) => t.status === "done");
+  for (const task of done) if (task.updatedAt && utcDateOf(new Date(task.updatedAt)) === ctx.today) teamOf(task).doneToday.push(task);
+  return [ours, customer, ...vendorTeams.values(), unassigned].filter((t) => t.hasMembers || t.tasks.length > 0 || t.doneToday.length > 0);
 }
 
 function teamUpdates(ctx: AgendaContext): AgendaItemContent {
@@ -62,7 +65,7 @@ function teamUpdates(ctx: AgendaContext): AgendaItemContent {
     if (blocked > 0) flags.push("blocked");
     return {
       text: team.name,
-      detail: `${count((t) => t.status === "in_progress")} in progress · ${count((t) => t.dueDate === ctx.today)} due today · ${late} past due · ${blocked} blocked`,
+      detail: `Done today: ${team.doneToday.length > 0 ? team.doneToday.map((t) => t.name).join("; ") : "nothing recorded"} · ${count((t) => t.status === "in_progress")} in progress · ${count((t) => t.dueDate === ctx.today)} due today · ${late} past due · ${blocked} blocked`,
       flags,
       ...(team.vendorId ? { ref: { kind: "vendor" as const, id: team.vendorId } } : {}),
     };

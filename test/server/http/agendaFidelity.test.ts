@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import request from "supertest";
 import type { Express } from "express";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../../support/testDatabase";
-import { buildTestApp, demoMeetingId, devAuth } from "../../support/testApp";
+import { buildTestApp, demoMeetingId, demoProjectId, devAuth } from "../../support/testApp";
+import { demoId } from "../../../server/db/demo/seedDemo";
 import type { Agenda, AgendaItem } from "../../../server/domain/buildAgenda";
 
 // Issue 15 §2: each agenda line says something true of this project, at this call, drawn from
@@ -54,5 +55,17 @@ describe.each(databaseKinds)("agenda lines true to the demo's data on %s", (kind
     expect(details.filter((d) => d === "Not answered yet")).toHaveLength(1);
     expect(details).toContainEqual(expect.stringMatching(/^No: not aligned with our go-live date/));
     expect(details).toContainEqual(expect.stringMatching(/^3 deliverables: /));
+  });
+
+  it("the daily status check shows what each team finished today, by name", async () => {
+    const before = item(await agendaOf("m_daily"), "team_updates");
+    expect(before.lines.find((l) => l.text === "Our team")?.detail).toMatch(/^Done today: nothing recorded · /);
+    const done = await request(app)
+      .patch(`/api/projects/${demoProjectId()}/tasks/${demoId("task_t10")}`)
+      .set("Authorization", dana)
+      .send({ version: 1, status: "done" });
+    expect(done.status).toBe(200);
+    const after = item(await agendaOf("m_daily"), "team_updates");
+    expect(after.lines.find((l) => l.text === "Our team")?.detail).toMatch(/^Done today: Fix rounding on budget-billing invoices · /);
   });
 });
