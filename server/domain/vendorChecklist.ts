@@ -34,3 +34,31 @@ export function checklistAnswer(vendor: Vendor, key: CisChecklistKey, nameOf: (p
   }
   return typed === "" ? null : { text: typed, high: false };
 }
+
+/**
+ * The vendor record fields an edited checklist answer sets, so editing the checklist edits the
+ * record (issue 15 §2): "Which deliverables move our schedule?" → `deliverablesTouchingSchedule`
+ * (one per line or ";", a leading "N deliverables:" dropped); "Can they go live when we forecast?"
+ * answered starting with yes/no → `goLiveAligned`. A blank answer clears the field. Fields the same
+ * request sets explicitly win over these.
+ */
+export function recordFieldsFromChecklist(checklist: Partial<Record<CisChecklistKey, string>> | undefined): {
+  deliverablesTouchingSchedule?: string[];
+  goLiveAligned?: boolean | null;
+} {
+  const out: { deliverablesTouchingSchedule?: string[]; goLiveAligned?: boolean | null } = {};
+  const deliverables = checklist?.deliverables_moving_schedule;
+  if (deliverables !== undefined) {
+    out.deliverablesTouchingSchedule = deliverables
+      .replace(/^\s*\d+\s+deliverables?:\s*/i, "")
+      .split(/[;\n]/)
+      .map((d) => d.trim())
+      .filter((d) => d !== "");
+  }
+  const goLive = checklist?.schedule_go_live?.trim();
+  if (goLive !== undefined) {
+    out.goLiveAligned = goLive === "" ? null : /^yes\b/i.test(goLive) ? true : /^no\b/i.test(goLive) ? false : undefined;
+    if (out.goLiveAligned === undefined) delete out.goLiveAligned;
+  }
+  return out;
+}
