@@ -39,6 +39,8 @@ export interface MeetingSummary {
   confidence: number;
   reasons: string[];
   overridden: boolean;
+  /** What Callbook recognised (stored when linked, else classified now) and why, kept when a user overrides it. */
+  recognised: { callType: CallType; callTypeLabel: string; confidence: number; reasons: string[] };
   attendeeCount: number;
 }
 

@@ -136,6 +136,10 @@ export interface Task {
   dueDate: IsoDate | null;
   status: TaskStatus;
   dependsOnTaskId: string | null;
+  /** When the task row last changed (a done task: when it was finished); absent in hand-built fixtures. */
+  updatedAt?: IsoDateTime;
+  /** The schedule's own row id (import/export), when it has one. */
+  externalRef?: string | null;
 }
 
 export type RaidKind = "risk" | "action" | "issue" | "decision";
@@ -231,6 +235,8 @@ export interface ProjectSnapshot {
   changeRequests: ChangeRequest[];
   supportCases: SupportCase[];
   vendors: Vendor[];
+  /** Done tasks, most recently finished first (at most 100), for "done since the last internal call". */
+  recentlyDoneTasks?: Task[];
 }
 
 /** Earlier meetings of the project, for "since the last call" items. */

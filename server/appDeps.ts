@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { Clock } from "./clock";
 import type { Database } from "./db/database";
 import type { Authenticator } from "./http/requestContext";
 import type { LiveBus } from "./live/liveBus";
@@ -11,7 +12,8 @@ import type { ConsentConfig } from "./auth/consentConfig";
 export interface AppDeps {
   database: Database;
   logger: Logger;
-  clock: () => Date;
+  /** The one clock of every runbook rule and route (CALLBOOK_NOW sets it; see server/clock.ts). */
+  clock: Clock;
   /** Tried in order; the first that recognises the request wins. */
   authenticators: Authenticator[];
   /** False until migrations are applied, and again while shutting down. */

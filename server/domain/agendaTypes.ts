@@ -1,5 +1,5 @@
 import type { AgendaLine } from "../../contracts/agenda";
-import type { CallType, IsoDate, MeetingHistory, ProjectSnapshot } from "../../contracts/types";
+import type { CallType, IsoDate, Meeting, MeetingHistory, ProjectSnapshot } from "../../contracts/types";
 
 // What the agenda item fillers (statusCallItems, deliveryCallItems, supportCallItems) read and
 // return; kept apart from buildAgenda.ts so the fillers do not import the module that imports them.
@@ -13,6 +13,8 @@ export interface AgendaContext {
   today: IsoDate;
   /** The meeting the agenda is for; left out of "since the last call" look-backs. */
   meetingId: string | null;
+  /** That meeting (subject, start, invitees) when known: a milestone review reviews the milestone its subject names. */
+  meeting: Meeting | null;
 }
 
 export interface AgendaItemContent {

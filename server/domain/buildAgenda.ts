@@ -5,7 +5,7 @@ import { utcDateOf } from "./isoDates";
 import { statusCallItems } from "./statusCallItems";
 import { supportCallItems } from "./supportCallItems";
 import type { Agenda, AgendaFlag, AgendaItem, AgendaLine } from "../../contracts/agenda";
-import type { CallType, MeetingHistory, ProjectSnapshot } from "../../contracts/types";
+import type { CallType, Meeting, MeetingHistory, ProjectSnapshot } from "../../contracts/types";
 import type { AgendaContext, AgendaItemContent, AgendaItemFiller, AgendaItemFillers } from "./agendaTypes";
 
 export type { Agenda, AgendaFlag, AgendaItem, AgendaLine };
@@ -24,7 +24,7 @@ export function buildAgenda(
   snapshot: ProjectSnapshot,
   history: MeetingHistory,
   now: Date,
-  options: { meetingId?: string; lengthMinutes?: number } = {},
+  options: { meetingId?: string; lengthMinutes?: number; meeting?: Meeting } = {},
 ): Agenda {
   const definition = callTypeDefinitions[callType];
   const totalMinutes = options.lengthMinutes ?? definition.typicalMinutes;
@@ -37,7 +37,8 @@ export function buildAgenda(
     history,
     now,
     today: utcDateOf(now),
-    meetingId: options.meetingId ?? null,
+    meetingId: options.meetingId ?? options.meeting?.id ?? null,
+    meeting: options.meeting ?? null,
   };
   const minutes = allocateMinutes(
     definition.agenda.map((item) => item.weight),

@@ -1,6 +1,6 @@
 import type * as t from "../db/schema";
 import type { ProjectRow } from "../db/projectAccess";
-import { classifyMeeting } from "../domain/classifyMeeting";
+import { resolveCallType } from "../domain/resolveCallType";
 import { daysBetween, utcDateOf } from "../domain/isoDates";
 import { callTypeDefinitions } from "../../contracts/callTypeDefinitions";
 import type { Directory, Meeting, ProjectSnapshot } from "../../contracts/types";
@@ -35,7 +35,7 @@ export function projectHeader(project: ProjectRow, now: Date): ProjectHeader {
 }
 
 export function summarise(mc: Pick<MeetingContext, "meeting" | "snapshot" | "directory" | "project">): MeetingSummary {
-  const c = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
+  const c = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
   return {
     id: mc.meeting.id,
     subject: mc.meeting.subject,
@@ -48,6 +48,7 @@ export function summarise(mc: Pick<MeetingContext, "meeting" | "snapshot" | "dir
     confidence: c.confidence,
     reasons: c.reasons,
     overridden: c.overridden,
+    recognised: { ...c.recognised, callTypeLabel: callTypeDefinitions[c.recognised.callType].label },
     attendeeCount: mc.meeting.attendees.length,
   };
 }

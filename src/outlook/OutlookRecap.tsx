@@ -26,7 +26,7 @@ export function OutlookRecap({ meetingId, host, naa }: { meetingId: string; host
   const [recapId, setRecapId] = useState(() => crypto.randomUUID());
 
   if (preview.state === "loading") return <Loading label="Composing the recap…" />;
-  if (preview.state === "error") return <ErrorState message={preview.message} onRetry={reload} />;
+  if (preview.state === "error") return <ErrorState title={preview.explained.title} message={preview.message} onRetry={reload} />;
   const p = preview.data;
   const finalSubject = (subject ?? p.subject).trim() || p.subject;
 

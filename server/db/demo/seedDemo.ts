@@ -149,6 +149,8 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         id: id(`task_${k.key}`), tenantId, projectId, name: k.name, ownerId: id(`person_${k.owner}`),
         startDate: day(k.start), dueDate: day(k.due), status: k.status,
         dependsOnTaskId: k.dependsOn ? id(`task_${k.dependsOn}`) : null, externalRef: k.key.toUpperCase(),
+        // A done task was finished on its due day (5 pm New York); the others changed when seeded.
+        updatedAt: k.status === "done" && k.due !== null ? `${day(k.due)}T22:00:00.000Z` : options.now.toISOString(),
       })),
     );
 

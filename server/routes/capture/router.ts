@@ -5,11 +5,11 @@ import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { idParams } from "../../../contracts/common";
 import { agendaStateBody, createItemBody, createNoteBody, itemParams, noteParams, updateItemBody, updateNoteBody, type CaptureDto } from "../../../contracts/capture";
-import { classifyMeeting } from "../../domain/classifyMeeting";
 import { loadMeetingContext, type MeetingContext } from "../../services/meetings/loadMeetingContext";
 import { agendaState, carriedOverItems, isInternalCall, lastEventId, meetingItems, meetingNotes } from "../../services/capture/captureQueries";
 import { itemDto, nameIndex, noteDto } from "../../presenters/capture";
 import { createItem, createNote, setAgendaState, updateItem, updateNote, type WriteScope } from "../../services/capture/writeCapture";
+import { resolveCallType } from "../../domain/resolveCallType";
 import { streamMeetingEvents } from "./streamMeetingEvents";
 import { MeetingFeeds } from "../../live/meetingFeeds";
 
@@ -26,13 +26,13 @@ export function captureRouter(deps: AppDeps): Router {
     projectId: mc.project.id,
     now: deps.clock(),
   });
-  const internalDefault = (mc: MeetingContext) => isInternalCall(classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory).callType);
+  const internalDefault = (mc: MeetingContext) => isInternalCall(resolveCallType(mc.meeting, mc.snapshot.project, mc.directory).callType);
 
   r.get("/:id/capture", async (req, res) => {
     const { id } = parse(idParams, req.params);
     const ctx = contextOf(res);
     const mc = await loadMeetingContext(db, ctx, id);
-    const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
+    const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
     const earlier = mc.history.filter(
       (m) => m.id !== id && Date.parse(m.startsAt) < Date.parse(mc.meeting.startsAt) && (m.callTypeOverride ?? m.callType) === callType,
     );

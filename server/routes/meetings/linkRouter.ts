@@ -1,6 +1,7 @@
 import { Router } from "express";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import { and, eq, or, type SQL } from "drizzle-orm";
+import { storeRecognisedCallType } from "../../services/meetings/storeRecognisedCallType";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
@@ -9,10 +10,10 @@ import { byChatQuery, linkMeetingBody, lookupMeetingQuery, type MeetingLookup, t
 import * as t from "../../db/tables";
 import { requireProjectAccess } from "../../db/projectAccess";
 import { badRequest, notFound } from "../../errors";
-import { classifyMeeting } from "../../domain/classifyMeeting";
 import { loadMeetingContext } from "../../services/meetings/loadMeetingContext";
 import { detail } from "../../presenters/meetings";
 import { findMeetingByChat } from "../../services/meetings/findMeetingByChat";
+import { previousCallOfType, resolveCallType } from "../../domain/resolveCallType";
 import { completeTeamsLinkKeys, findMeetingByTeamsLink, teamsLinkColumns, teamsLinkKeys, teamsLinkMatch } from "../../services/meetings/findMeetingByTeamsLink";
 
 /** How a Teams meeting finds its Callbook meeting (by chat id), is linked to a project, and is prepared. */
@@ -110,6 +111,7 @@ export function meetingLinkRouter(deps: AppDeps): Router {
         callTypeSetBy: body.callType ? ctx.name : null,
       });
     }
+    await storeRecognisedCallType(db, ctx.tenantId, id ?? "");
     res.json(detail(await loadMeetingContext(db, ctx, id ?? ""), deps.clock()));
   });
 
@@ -119,14 +121,8 @@ export function meetingLinkRouter(deps: AppDeps): Router {
     const mc = await loadMeetingContext(db, ctx, id);
     const today = deps.clock().toISOString().slice(0, 10);
     const names = new Map(mc.snapshot.people.map((p) => [p.id, p.name]));
-    const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
-    const [previous] = await db
-      .select()
-      .from(t.meetings)
-      .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.projectId, mc.project.id), lt(t.meetings.startsAt, mc.meeting.startsAt)))
-      .orderBy(desc(t.meetings.startsAt))
-      .limit(20)
-      .then((rows) => rows.filter((m) => (m.callTypeOverride ?? m.callType) === callType));
+    const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
+    const previous = previousCallOfType(mc.history, mc.meeting, callType);
     const prep: PrepList = {
       raidWithoutDueDate: mc.snapshot.raidItems
         .filter((i) => i.status === "open" && !i.dueDate)
@@ -136,7 +132,7 @@ export function meetingLinkRouter(deps: AppDeps): Router {
         .map((k) => ({ id: k.id, name: k.name, dueDate: k.dueDate ?? "", ownerName: k.ownerId ? (names.get(k.ownerId) ?? null) : null })),
       unsentRecap:
         previous && !previous.recapSentAt
-          ? { meetingId: previous.id, subject: previous.subject, startsAt: new Date(previous.startsAt).toISOString() }
+          ? { meetingId: previous.id, subject: previous.subject, startsAt: previous.startsAt }
           : null,
     };
     res.json(prep);

@@ -6,8 +6,8 @@ import * as t from "../../db/tables";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { loadSnapshot, toMeeting } from "../../db/loadSnapshot";
-import { classifyMeeting } from "../../domain/classifyMeeting";
 import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
+import { resolveCallType } from "../../domain/resolveCallType";
 import { dueFollowUps } from "../../domain/dueFollowUps";
 import { followUpZone } from "../../domain/followUpZone";
 import { loadProjectMeetings } from "../../db/loadSnapshot";
@@ -107,7 +107,7 @@ export function projectRoutes(deps: AppDeps): Router {
     const directory = directoryFor(snapshot);
     const items = page.items.map((row): MeetingHistoryDto => {
       const meeting = toMeeting(row);
-      const callType = meeting.callTypeOverride ?? meeting.callType ?? classifyMeeting(meeting, snapshot.project, directory).callType;
+      const callType = resolveCallType(meeting, snapshot.project, directory).callType;
       const ended = Date.parse(meeting.endsAt) <= s.now.getTime();
       const recap = meeting.recapSentAt ? "sent" : !ended ? "upcoming" : callType === "customer_status" ? "owed" : "not_needed";
       return {

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/database";
 import type { RequestContext } from "../../http/requestContext";
 import { buildAgenda } from "../../domain/buildAgenda";
-import { classifyMeeting } from "../../domain/classifyMeeting";
+import { resolveCallType } from "../../domain/resolveCallType";
 import { composeRecap, type CapturedItem, type Recap, type RecapAudience } from "../../domain/recap/composeRecap";
 import { recapAudience } from "../../domain/recap/recapAudience";
 import type { CapturedItemDto } from "../../../contracts/capture";
@@ -42,7 +42,7 @@ export interface MeetingRecap {
 /** The recap of a meeting from what was captured in it, for the audience its recipients make. */
 export async function composeMeetingRecap(db: Db, ctx: RequestContext, meetingId: string, now: Date, requested?: RecapAudience): Promise<MeetingRecap> {
   const mc = await loadMeetingContext(db, ctx, meetingId);
-  const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
+  const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
   const others = mc.history.filter((m) => m.id !== meetingId);
   const sameType = (m: (typeof others)[number]) => (m.callTypeOverride ?? m.callType) === callType;
   const earlierIds = others.filter((m) => m.startsAt < mc.meeting.startsAt && sameType(m)).map((m) => m.id);
@@ -54,7 +54,7 @@ export async function composeMeetingRecap(db: Db, ctx: RequestContext, meetingId
     agendaState(db, ctx.tenantId, meetingId),
   ]);
   const lengthMinutes = Math.round((Date.parse(mc.meeting.endsAt) - Date.parse(mc.meeting.startsAt)) / 60_000);
-  const agenda = buildAgenda(callType, mc.snapshot, { meetings: others }, now, { meetingId, lengthMinutes });
+  const agenda = buildAgenda(callType, mc.snapshot, { meetings: others }, now, { meetingId, lengthMinutes, meeting: mc.meeting });
   const discussed = new Set(state.discussed);
   // Items on the agenda ticked without notes still count as discussed.
   const tickedWithoutNotes = [...discussed]

@@ -73,9 +73,9 @@ export function ConfigPage({ host }: { host: HostContext }) {
   return (
     <main style={{ padding: 16, maxWidth: 480, display: "grid", gap: 12, background: "var(--colorNeutralBackground1)" }} data-testid="config">
       <Title3 as="h1">Set up Callbook for this meeting</Title3>
-      {!inSettings || !key ? <ErrorState message="Open this page from a Teams meeting when adding the Callbook tab." /> : null}
+      {!inSettings || !key ? <ErrorState title="This page belongs in a Teams meeting" message="Open this page from a Teams meeting when adding the Callbook tab." /> : null}
       {projects.state === "loading" || existing === "loading" ? <Loading label="Loading your projects…" /> : null}
-      {projects.state === "error" ? <ErrorState message={projects.message} onRetry={reloadProjects} /> : null}
+      {projects.state === "error" ? <ErrorState title={projects.explained.title} message={projects.message} onRetry={reloadProjects} /> : null}
       {projects.state === "ready" && existing !== "loading" ? (
         <>
           <Field label="Project" required hint={projects.data.projects.length ? undefined : "You are not on any project yet."}>
@@ -91,8 +91,8 @@ export function ConfigPage({ host }: { host: HostContext }) {
           <Field
             label="Call type"
             hint={
-              existing && !existing.overridden
-                ? `Recognised from the invitation: ${callTypeDefinitions[existing.callType].label}.`
+              existing
+                ? `Recognised from the invitation: ${existing.recognised.callTypeLabel}${existing.overridden ? ` (overridden as ${callTypeDefinitions[existing.callType].label})` : ""}.`
                 : "Callbook recognises the call type from the invitation unless you choose one."
             }
           >

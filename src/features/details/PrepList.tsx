@@ -10,7 +10,7 @@ const owner = (name: string | null) => (name ? ` · ${name}` : " · no owner");
 export function PrepList({ meetingId }: { meetingId: string }) {
   const [prep, reload] = useApi<Prep>(`/meetings/${meetingId}/prep`);
   if (prep.state === "loading") return <Loading label="Checking what to prepare…" />;
-  if (prep.state === "error") return <ErrorState message={prep.message} onRetry={reload} />;
+  if (prep.state === "error") return <ErrorState title={prep.explained.title} message={prep.message} onRetry={reload} />;
   const p = prep.data;
   return (
     <section aria-labelledby="prep-heading" style={{ marginTop: 16 }}>

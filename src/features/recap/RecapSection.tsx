@@ -33,7 +33,7 @@ function RecapEditor({ meetingId }: { meetingId: string }) {
   const [recapId, setRecapId] = useState(() => crypto.randomUUID());
 
   if (preview.state === "loading") return <Loading label="Composing the recap…" />;
-  if (preview.state === "error") return <ErrorState message={preview.message} onRetry={reload} />;
+  if (preview.state === "error") return <ErrorState title={preview.explained.title} message={preview.message} onRetry={reload} />;
   const p = preview.data;
   const send = async () => {
     setSending(true);

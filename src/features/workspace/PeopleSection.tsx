@@ -34,7 +34,7 @@ export function PeopleSection({ projectId }: { projectId: string }) {
   return (
     <Section id="people" title="People and roles">
       {data.state === "loading" ? <Loading label="Loading people…" /> : null}
-      {data.state === "error" ? <ErrorState message={data.message} onRetry={reload} /> : null}
+      {data.state === "error" ? <ErrorState title={data.explained.title} message={data.message} onRetry={reload} /> : null}
       {data.state === "ready" ? (
         <>
           <table style={tableStyle} aria-label="Members">

@@ -13,7 +13,7 @@ export function VendorsSection({ projectId }: { projectId: string }) {
   return (
     <Section id="vendors" title="Vendors">
       {list.state === "loading" ? <Loading label="Loading vendors…" /> : null}
-      {list.state === "error" ? <ErrorState message={list.message} onRetry={reload} /> : null}
+      {list.state === "error" ? <ErrorState title={list.explained.title} message={list.message} onRetry={reload} /> : null}
       {list.state === "ready" && list.data.items.length === 0 ? <Empty>No vendors on this project.</Empty> : null}
       {list.state === "ready" ? list.data.items.map((v) => <VendorCard key={`${v.id}-${v.version}`} projectId={projectId} vendor={v} onSaved={reload} />) : null}
     </Section>
