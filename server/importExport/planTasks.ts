@@ -184,9 +184,9 @@ export function planTasks(input: TaskPlanInput): TaskPlan {
       const k = w.ref.toLowerCase();
       let target: { id: string; name: string; row: number | null } | undefined;
       if (input.predecessorMode === "ids") {
+        // Only this file's IDs: another file's ID 22 is another task.
         const f = inFileByRef.get(k);
-        const e = f ? undefined : byRef.get(k);
-        target = f ? { id: f.targetId, name: f.values.name, row: f.row.row } : e ? { id: e.id, name: e.name, row: null } : undefined;
+        target = f ? { id: f.targetId, name: f.values.name, row: f.row.row } : undefined;
         if (!target) p.problems.push(`predecessor ${w.ref} is not an ID in this file's ${col.externalRef ?? "ID"} column`);
       } else if (input.predecessorMode === "rows") {
         const f = /^\d+$/.test(w.ref) ? inFileByRow.get(Number(w.ref) + table.headerRow) : undefined;
