@@ -70,6 +70,11 @@ interface Parsed {
 /** Leading spaces of a name cell ("    Build" under "Phase 1"); a tab counts as four. */
 const indentOf = (cell: unknown) => (typeof cell === "string" ? (/^[ \t\u00a0]*/.exec(cell)?.[0] ?? "").replace(/\t/g, "    ").length : 0);
 
+/**
+ * Plans a schedule import (pure: no database, no clock). Rows that cannot be read, owners not in
+ * the project and predecessors that do not resolve are refused with a reason; dates are read in
+ * `input.dateOrder` (null: only dates that read one way).
+ */
 export function planTasks(input: TaskPlanInput): TaskPlan {
   const { table, mapping, people, existing, newId } = input;
   const col = mapping.columns;
