@@ -180,7 +180,8 @@ export function planTasks(input: TaskPlanInput): TaskPlan {
   const inFileByRef = new Map(parsed.filter((p) => p.values.externalRef).map((p) => [(p.values.externalRef ?? "").toLowerCase(), p]));
   const inFileByName = new Map<string, Parsed>();
   for (const p of parsed) if (!inFileByName.has(p.values.name.toLowerCase())) inFileByName.set(p.values.name.toLowerCase(), p);
-  const nameOfTask = (id: string) => parsed.find((p) => p.targetId === id)?.values.name ?? byId.get(id)?.name ?? null;
+  const nameById = new Map(parsed.map((p) => [p.targetId, p.values.name]));
+  const nameOfTask = (id: string) => nameById.get(id) ?? byId.get(id)?.name ?? null;
   const links: ImportLink[] = [];
   for (const p of parsed) {
     if (p.written.length === 0) continue;
