@@ -1,3 +1,4 @@
+import type { DateFormat, ImportMapping } from "../../contracts/importExport";
 import type { Cell, Table } from "./readTable";
 import { foldText } from "./importReport";
 
@@ -5,7 +6,6 @@ import { foldText } from "./importReport";
 // layouts), or a mapping the project saved. Day-first or month-first is decided in parseDates.ts.
 
 export type ImportKind = "tasks" | "raid";
-export type DateFormat = "mdy" | "dmy";
 
 
 export const importFields = {
@@ -55,11 +55,7 @@ export const fieldLabels: Record<string, string> = {
   outlineLevel: "outline level",
 };
 
-export interface ImportMapping {
-  /** field → header of the column that holds it */
-  columns: Record<string, string>;
-  dateFormat: DateFormat;
-}
+export type { DateFormat, ImportMapping };
 
 const norm = foldText;
 

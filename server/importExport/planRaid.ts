@@ -1,4 +1,4 @@
-import type { RaidKind } from "../domain/types";
+import type { RaidKind } from "../../contracts/types";
 import { fieldLabels, textOf, type ImportMapping } from "./layouts";
 import { dateIn, type DateOrder } from "./parseDates";
 import type { Table, TableRow } from "./readTable";

@@ -1,4 +1,4 @@
-import type { TaskStatus } from "../domain/types";
+import type { TaskStatus } from "../../contracts/types";
 import type { PredecessorLink } from "../db/schema";
 import { fieldLabels, textOf, type ImportMapping, type PredecessorMode } from "./layouts";
 import { dateIn, type DateOrder } from "./parseDates";

@@ -4,14 +4,14 @@ import { AppError } from "../../errors";
 import { parse } from "../../http/validate";
 import { loadProjectMeetings, loadSnapshot } from "../../db/loadSnapshot";
 import { utcDateOf } from "../../domain/isoDates";
-import { importMappingBody, importMappingQuery, importQuery } from "../../contracts/workspace";
+import { importMappingBody, importMappingQuery, importQuery } from "../../../contracts/workspace";
 import { defaultImportRuntime, importFile, type ImportRuntime } from "../../importExport/importFile";
 import { importFailureCause, importUpload } from "../../importExport/importUpload";
 import { checkMapping } from "../../importExport/layouts";
 import type { ImportMappingStore } from "../../importExport/mappingStore";
 import { exportSheets, sheetFor, toCsv, toXlsx, type ExportSheet } from "../../importExport/exportFiles";
 import { statusReportHtml } from "../../importExport/statusReport";
-import { fieldError, projectScope } from "./scope";
+import { fieldError, projectScope } from "../../services/workspace/projectScope";
 import { z } from "zod";
 
 const exportParams = z.object({
