@@ -196,7 +196,9 @@ export const importQuery = z
   .object({
     kind: enumOf(["tasks", "raid"] as const),
     dryRun: flag.default(true),
-    filename: z.string().trim().min(1, "is required").max(200).regex(/\.(xlsx|csv)$/i, "must end in .xlsx or .csv"),
+    filename: z.string().trim().min(1, "is required").max(200).regex(/\.(xlsx|csv|txt|tsv)$/i, "must end in .xlsx, .csv, .txt or .tsv"),
+    /** The PM's answer to the dry run's date question: day first or month first. */
+    dateOrder: enumOf(["mdy", "dmy"] as const).optional(),
   })
   .strict();
 export const importMappingQuery = z.object({ kind: enumOf(["tasks", "raid"] as const) }).strict();

@@ -115,6 +115,18 @@ export const milestones = pgTable(
   (t) => [index("milestones_project_idx").on(t.tenantId, t.projectId, t.plannedDate)],
 );
 
+/** One resolved predecessor of a task (imported schedules): the link type and its lag, normalised. */
+export interface PredecessorLink {
+  taskId: string;
+  type: "FS" | "SS" | "FF" | "SF";
+  /** As the file wrote it: "22FS+2h". */
+  written: string;
+  /** Working or elapsed minutes (negative: lead); null when the lag is a percentage. */
+  lagMinutes: number | null;
+  lagPercent: number | null;
+  elapsed: boolean;
+}
+
 export const tasks = pgTable(
   "tasks",
   {
@@ -128,6 +140,13 @@ export const tasks = pgTable(
     status: text("status").$type<"not_started" | "in_progress" | "blocked" | "done">().notNull().default("not_started"),
     dependsOnTaskId: uuid("depends_on_task_id"),
     externalRef: text("external_ref"),
+    /** Predecessors as the imported file wrote them ("22FS+2h, 7"), migration 0007. */
+    predecessors: text("predecessors"),
+    /** The same links resolved and normalised (lag in minutes or percent), migration 0007. */
+    predecessorLinks: jsonb("predecessor_links").$type<PredecessorLink[]>(),
+    /** The summary task above this one (MS Project outline), migration 0007. */
+    parentTaskId: uuid("parent_task_id"),
+    outlineLevel: integer("outline_level"),
     version: integer("version").notNull().default(1),
     updatedAt: updatedAt(),
   },
