@@ -10,6 +10,7 @@ import { callTypeDefinitions } from "../../domain/callTypeDefinitions";
 import type { Directory, Meeting, ProjectSnapshot } from "../../domain/types";
 import { daysBetween, utcDateOf } from "../../domain/isoDates";
 import type { MeetingDetail, MeetingSummary, ProjectHeader } from "../../contracts/meetings";
+import { isInternalMeeting, callerAudience, requireMeetingVisible } from "../../services/audience/callerAudience";
 
 type MeetingRow = typeof t.meetings.$inferSelect;
 
@@ -22,7 +23,10 @@ export interface MeetingContext {
   directory: Directory;
 }
 
-/** A meeting the caller may see (tenant + project membership), with its project's data. */
+/**
+ * A meeting the caller may see (tenant + project membership, and 403 for an external caller
+ * asking for an internal meeting), with its project's data as the caller's audience may see it.
+ */
 export async function loadMeetingContext(db: Db, ctx: RequestContext, meetingId: string): Promise<MeetingContext> {
   const [row] = await db
     .select()
@@ -36,7 +40,9 @@ export async function loadMeetingContext(db: Db, ctx: RequestContext, meetingId:
     loadSnapshot(db, ctx.tenantId, project, "open"),
     loadProjectMeetings(db, ctx.tenantId, project.id),
   ]);
-  return { row, meeting: toMeeting(row), project, snapshot, history, directory: directoryFor(snapshot) };
+  const mc = { row, meeting: toMeeting(row), project, snapshot, history, directory: directoryFor(snapshot) };
+  requireMeetingVisible(ctx, mc.meeting, mc.directory);
+  return mc;
 }
 
 export function directoryFor(snapshot: ProjectSnapshot): Directory {
@@ -123,7 +129,9 @@ export async function listMeetings(
       p = { project, snapshot, directory: directoryFor(snapshot) };
       byProject.set(row.projectId, p);
     }
-    out.push(summarise({ meeting: toMeeting(row), ...p }));
+    const meeting = toMeeting(row);
+    if (callerAudience(ctx) === "external" && isInternalMeeting(meeting, p.directory)) continue;
+    out.push(summarise({ meeting, ...p }));
   }
   return out;
 }

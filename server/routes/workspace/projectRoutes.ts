@@ -16,6 +16,7 @@ import { pageByNewest } from "./pagination";
 import { projectDto } from "./presenters";
 import { fieldError, projectScope } from "./scope";
 import { lastSentOf, overviewOf, patchProject, workspaceOf } from "./projectService";
+import { callerAudience, isInternalMeeting } from "../../services/audience/callerAudience";
 
 /** The project itself: overview of the caller's projects, workspace header, RAG and settings, follow-ups, audit, meeting history. */
 export function projectRoutes(deps: AppDeps): Router {
@@ -104,7 +105,9 @@ export function projectRoutes(deps: AppDeps): Router {
       ),
     ]);
     const directory = directoryFor(snapshot);
-    const items = page.items.map((row): MeetingHistoryDto => {
+    // An external caller's page leaves out internal meetings (it may come out shorter than the limit).
+    const visible = page.items.filter((row) => callerAudience(s.ctx) === "internal" || !isInternalMeeting(toMeeting(row), directory));
+    const items = visible.map((row): MeetingHistoryDto => {
       const meeting = toMeeting(row);
       const callType = meeting.callTypeOverride ?? meeting.callType ?? classifyMeeting(meeting, snapshot.project, directory).callType;
       const ended = Date.parse(meeting.endsAt) <= s.now.getTime();

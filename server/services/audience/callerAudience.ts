@@ -1,0 +1,88 @@
+import { and, eq, type Column, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/database";
+import * as t from "../../db/schema";
+import { currentAudience, runAsTenant, setScopeAudience } from "../../db/tenantScope";
+import { audienceOf, audienceOfAll, type Audience, type AudienceDirectory } from "../../domain/audienceOf";
+import type { Directory, Meeting } from "../../domain/types";
+import { forbidden } from "../../errors";
+import type { RequestContext } from "../../http/requestContext";
+import type { Queryable } from "../../live/recordEvent";
+
+// The audience wall on the server (issue 13 §1): decided once per request from who the caller
+// is (their organisation in the project, by the rule in domain/audienceOf.ts), right where
+// project membership is checked, then read by every loader and route. PostgreSQL's row-level
+// security (migration 0005) enforces the internal-only flag again from the same decision.
+
+/** The directory the rule reads for a project: its people, and the tenant's own domains. */
+export function audienceDirectory(directory: Pick<Directory, "people" | "internalDomains">): AudienceDirectory {
+  return { people: directory.people, tenantDomains: directory.internalDomains };
+}
+
+/**
+ * Project membership and the caller's audience in one query: null when the caller is not a
+ * member of the project (or has no person row); otherwise their audience, which is also recorded
+ * on `ctx.audience` and on the request scope (stamped as app.audience on PostgreSQL connections).
+ */
+export async function memberAudience(db: Db, ctx: RequestContext, projectId: string): Promise<Audience | null> {
+  if (!ctx.personId) return null;
+  const [row] = await db
+    .select({ id: t.people.id, email: t.people.email, organisation: t.people.organisation })
+    .from(t.projectMembers)
+    .innerJoin(t.people, and(eq(t.people.tenantId, t.projectMembers.tenantId), eq(t.people.id, t.projectMembers.personId)))
+    .where(and(eq(t.projectMembers.tenantId, ctx.tenantId), eq(t.projectMembers.projectId, projectId), eq(t.projectMembers.personId, ctx.personId)))
+    .limit(1);
+  if (!row) return null;
+  const audience = audienceOf({ personId: row.id, email: row.email }, { people: [row], tenantDomains: [] });
+  ctx.audience = audience;
+  setScopeAudience(audience);
+  return audience;
+}
+
+/** The caller's audience as decided by `memberAudience`; "external" when nothing decided it (fail closed). */
+export function callerAudience(ctx: Pick<RequestContext, "audience">): Audience {
+  return ctx.audience ?? "external";
+}
+
+/** 403 unless the caller is internal: for asking by id or parameter for something internal. */
+export function requireInternalCaller(ctx: Pick<RequestContext, "audience">, what: string): void {
+  if (callerAudience(ctx) !== "internal") throw forbidden(`${what} is internal only`);
+}
+
+/**
+ * The loaders' filter on an `internal_only` column: `internal_only = false` while the current
+ * request is external (or undecided), nothing for internal callers and for system work.
+ */
+export function internalOnlyWall(column: Column): SQL | undefined {
+  return currentAudience() === "external" ? eq(column, false) : undefined;
+}
+
+/** An internal meeting: every attendee is internal by the one rule (e.g. the internal status call). */
+export function isInternalMeeting(meeting: Pick<Meeting, "attendees">, directory: Pick<Directory, "people" | "internalDomains">): boolean {
+  return audienceOfAll(meeting.attendees, audienceDirectory(directory)) === "internal";
+}
+
+/** 403 when an external caller asks for an internal meeting. */
+export function requireMeetingVisible(ctx: Pick<RequestContext, "audience">, meeting: Pick<Meeting, "attendees">, directory: Pick<Directory, "people" | "internalDomains">): void {
+  if (callerAudience(ctx) === "external" && isInternalMeeting(meeting, directory)) throw forbidden("This meeting is internal only");
+}
+
+/**
+ * By-id access to a RAID item or note: 403 when an external caller names an internal-only one.
+ * Reads only the flag, as the internal side, so the answer is 403 rather than the 404 the row-level
+ * policy would give; absent rows pass (the caller's own lookup answers 404).
+ */
+export async function requireRowVisible(db: Queryable, ctx: RequestContext, kind: "item" | "note", id: string): Promise<void> {
+  if (callerAudience(ctx) === "internal") return;
+  const table = kind === "item" ? t.raidItems : t.agendaNotes;
+  const [row] = await runAsTenant(
+    ctx.tenantId,
+    () => db.select({ internalOnly: table.internalOnly }).from(table).where(and(eq(table.tenantId, ctx.tenantId), eq(table.id, id))).limit(1),
+    "internal",
+  );
+  if (row?.internalOnly) throw forbidden(`This ${kind} is internal only`);
+}
+
+/** 403 when an external caller tries to mark something internal only (create or change). */
+export function requireMayFlagInternal(ctx: Pick<RequestContext, "audience">, internalOnly: boolean | undefined): void {
+  if (internalOnly === true) requireInternalCaller(ctx, "Marking content internal only");
+}
