@@ -76,7 +76,8 @@ export async function requireRowVisible(db: Queryable, ctx: RequestContext, kind
   const table = kind === "item" ? t.raidItems : t.agendaNotes;
   const [row] = await runAsTenant(
     ctx.tenantId,
-    () => db.select({ internalOnly: table.internalOnly }).from(table).where(and(eq(table.tenantId, ctx.tenantId), eq(table.id, id))).limit(1),
+    // Awaited inside: a drizzle query runs when awaited, and must run in this scope.
+    async () => await db.select({ internalOnly: table.internalOnly }).from(table).where(and(eq(table.tenantId, ctx.tenantId), eq(table.id, id))).limit(1),
     "internal",
   );
   if (row?.internalOnly) throw forbidden(`This ${kind} is internal only`);
