@@ -48,6 +48,8 @@ const schema = z
     GRAPH_BASE_URL: z.url().default("https://graph.microsoft.com/v1.0"),
     AUTHORITY_HOST: z.url().default("https://login.microsoftonline.com"),
     TEAMS_TEST_HOST_ORIGINS: commaList.optional(),
+    /** Signs meeting-stage tickets (HS256); every instance needs the same one. Unset: random per process. */
+    STAGE_TICKET_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === "production" && c.DEV_SIGN_IN === true) {
