@@ -16,7 +16,7 @@ import { pageByNewest } from "./pagination";
 import { projectDto } from "./presenters";
 import { fieldError, projectScope } from "./scope";
 import { lastSentOf, overviewOf, patchProject, workspaceOf } from "./projectService";
-import { callerAudience, isInternalMeeting } from "../../services/audience/callerAudience";
+import { auditWall, callerAudience, isInternalMeeting } from "../../services/audience/callerAudience";
 
 /** The project itself: overview of the caller's projects, workspace header, RAG and settings, follow-ups, audit, meeting history. */
 export function projectRoutes(deps: AppDeps): Router {
@@ -76,7 +76,7 @@ export function projectRoutes(deps: AppDeps): Router {
         db
           .select()
           .from(a)
-          .where(and(eq(a.tenantId, s.ctx.tenantId), eq(a.projectId, s.project.id), where))
+          .where(and(eq(a.tenantId, s.ctx.tenantId), eq(a.projectId, s.project.id), auditWall(s.ctx), where))
           .orderBy(...orderBy)
           .limit(limit),
       (row) => ({ at: row.at, id: String(row.id) }),

@@ -1,4 +1,4 @@
-import { and, eq, type Column, type SQL } from "drizzle-orm";
+import { and, eq, or, sql, type Column, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import * as t from "../../db/schema";
 import { currentAudience, runAsTenant, setScopeAudience } from "../../db/tenantScope";
@@ -86,4 +86,40 @@ export async function requireRowVisible(db: Queryable, ctx: RequestContext, kind
 /** 403 when an external caller tries to mark something internal only (create or change). */
 export function requireMayFlagInternal(ctx: Pick<RequestContext, "audience">, internalOnly: boolean | undefined): void {
   if (internalOnly === true) requireInternalCaller(ctx, "Marking content internal only");
+}
+
+/** Whether `email` sent or received an outbox row (recipients of every kind; case-insensitive). */
+export function isOwnMail(row: { fromEmail: string; recipients: readonly { email: string }[] }, email: string): boolean {
+  const me = email.trim().toLowerCase();
+  return row.fromEmail.trim().toLowerCase() === me || row.recipients.some((r) => r.email.trim().toLowerCase() === me);
+}
+
+/**
+ * The outbox an external caller may see: only mail they sent or were sent (a recap to the internal
+ * side carries internal content). Nothing extra for internal callers.
+ */
+export function outboxWall(ctx: Pick<RequestContext, "audience" | "email">): SQL | undefined {
+  if (callerAudience(ctx) === "internal") return undefined;
+  const me = ctx.email.trim().toLowerCase();
+  return or(
+    eq(sql`lower(${t.outboxItems.fromEmail})`, me),
+    sql`exists (select 1 from jsonb_array_elements(${t.outboxItems.recipients}) as r where lower(r->>'email') = ${me})`,
+  );
+}
+
+/** 403 when an external caller asks by id for an outbox row that was neither from nor to them. */
+export function requireOwnMailIfExternal(ctx: Pick<RequestContext, "audience" | "email">, row: { fromEmail: string; recipients: readonly { email: string }[] }): void {
+  if (callerAudience(ctx) === "external" && !isOwnMail(row, ctx.email)) throw forbidden("This mail was not sent to you");
+}
+
+/**
+ * Audit entries an external caller may see: every entry but those about decisions they cannot
+ * see (internal-only, or deleted: the trail would keep an internal decision's text).
+ */
+export function auditWall(ctx: Pick<RequestContext, "audience">): SQL | undefined {
+  if (callerAudience(ctx) === "internal") return undefined;
+  return or(
+    sql`${t.auditLog.entity} <> 'decision'`,
+    sql`exists (select 1 from ${t.raidItems} where ${t.raidItems.tenantId} = ${t.auditLog.tenantId} and ${t.raidItems.id}::text = ${t.auditLog.entityId} and not ${t.raidItems.internalOnly})`,
+  );
 }

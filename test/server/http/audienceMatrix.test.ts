@@ -26,7 +26,8 @@ const credential: Record<Persona, string> = {
 
 const INTERNAL_NOTE = "Internal only: Meridian is understaffed, escalate via Helen";
 const INTERNAL_ITEM = "Internal only: consider discount if go-live slips";
-const secrets = ["Team capacity dip over the holidays", "Ask product for multi-account autopay enhancement", INTERNAL_NOTE, INTERNAL_ITEM];
+const INTERNAL_DECISION = "Internal decision: offer a discount if go-live slips";
+const secrets = ["Team capacity dip over the holidays", "Ask product for multi-account autopay enhancement", INTERNAL_NOTE, INTERNAL_ITEM, INTERNAL_DECISION];
 const PUBLIC_NOTE = "Path to green agreed with Rachel";
 
 const project = demoProjectId();
@@ -60,6 +61,7 @@ describe.each(databaseKinds)("audience walls: every route × who asks, on %s", (
   let internalItemId = "";
   let internalNoteId = "";
   let internalStart = "";
+  const internalRecapId = randomUUID();
 
   const get = (path: string) => (auth: string) => request(app).get(path).set("Authorization", auth);
   const send = (method: "post" | "patch" | "put" | "delete", path: string, body: () => object | Promise<object>) => async (auth: string) =>
@@ -84,6 +86,13 @@ describe.each(databaseKinds)("audience walls: every route × who asks, on %s", (
     await post("/notes", { id: randomUUID(), agendaItemKey: "rag", body: PUBLIC_NOTE });
     internalNoteId = (await post("/notes", { id: randomUUID(), agendaItemKey: "rag", body: INTERNAL_NOTE, internalOnly: true })).body.id;
     internalItemId = (await post("/items", { id: randomUUID(), kind: "risk", title: INTERNAL_ITEM, internalOnly: true })).body.id;
+    const recap = await request(app).post(`/api/meetings/${internalMeeting}/recap/send`).set("Authorization", credential.internal).send({ id: internalRecapId });
+    expect(recap.status).toBe(201);
+    const decision = await request(app)
+      .post(`/api/projects/${project}/raid`)
+      .set("Authorization", credential.internal)
+      .send({ kind: "decision", title: INTERNAL_DECISION, internalOnly: true });
+    expect(decision.status).toBe(201);
     internalStart = (await request(app).get(`/api/meetings/${internalMeeting}`).set("Authorization", credential.internal)).body.startsAt;
   });
   afterAll(async () => {
@@ -149,6 +158,27 @@ describe.each(databaseKinds)("audience walls: every route × who asks, on %s", (
       name: "GET meeting history",
       call: get(`/api/projects/${project}/meetings?limit=100`),
       expect: { internal: [200, shows(internalMeeting)], ...external(200, (res) => expect(res.text).not.toContain(internalMeeting)) },
+    },
+    {
+      name: "GET audit trail",
+      call: get(`/api/projects/${project}/audit?limit=100`),
+      expect: { internal: [200, shows(INTERNAL_DECISION)], ...external(200) },
+    },
+    {
+      name: "GET outbox (list)",
+      call: get("/api/outbox?limit=100"),
+      expect: {
+        internal: [200, shows(internalRecapId)],
+        ...external(200, (res) => expect(res.text).not.toContain(internalRecapId)),
+        nonMember: [200, (res) => expect(res.text).not.toContain(internalRecapId)],
+        otherTenant: [200, (res) => expect(res.text).not.toContain(internalRecapId)],
+      },
+    },
+    { name: "GET outbox item (internal recap)", call: (auth) => get(`/api/outbox/${internalRecapId}`)(auth), expect: { internal: 200, customer: 403, vendor: 403, nonMember: 404 } },
+    {
+      name: "GET outbox file (internal recap .eml)",
+      call: (auth) => get(`/api/outbox/${internalRecapId}/file`)(auth),
+      expect: { internal: [200, shows("Riverbend internal status")], customer: 403, vendor: 403, nonMember: 404 },
     },
     { name: "GET project", call: get(`/api/projects/${project}`), expect: { internal: 200, ...external(200) } },
     { name: "GET transition", call: get(`/api/projects/${project}/transition`), expect: { internal: 200, ...external(200) } },
