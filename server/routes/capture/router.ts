@@ -49,6 +49,7 @@ export function captureRouter(deps: AppDeps): Router {
     const body: CaptureDto = {
       meetingId: id,
       internalByDefault: internalDefault(mc, res),
+      canMarkInternal: callerAudience(ctx) === "internal",
       items: items.map((i) => itemDto(i, names)),
       carriedOver: carried.map((i) => itemDto(i, names)),
       notes: notes.map(noteDto),

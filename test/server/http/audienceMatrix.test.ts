@@ -128,7 +128,11 @@ describe.each(databaseKinds)("audience walls: every route × who asks, on %s", (
     {
       name: "GET capture (items, notes, carried over)",
       call: get(`/api/meetings/${cust}/capture`),
-      expect: { internal: [200, shows(INTERNAL_NOTE)], ...external(200, (res) => (showsNoSecret(res), shows(PUBLIC_NOTE)(res))) },
+      expect: {
+        internal: [200, (res) => (shows(INTERNAL_NOTE)(res), expect(res.body.canMarkInternal).toBe(true))],
+        // The panel offers no "Internal only" to the external side.
+        ...external(200, (res) => (showsNoSecret(res), shows(PUBLIC_NOTE)(res), expect(res.body).toMatchObject({ canMarkInternal: false, internalByDefault: false }))),
+      },
     },
     { name: "GET recap", call: get(`/api/meetings/${cust}/recap`), expect: { internal: 200, ...external(200, (res) => (showsNoSecret(res), expect(res.body.audience).toBe("external"))) } },
     { name: "GET recap?audience=internal", call: get(`/api/meetings/${cust}/recap?audience=internal`), expect: { internal: 200, customer: 403, vendor: 403 } },
