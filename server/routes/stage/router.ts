@@ -3,7 +3,7 @@ import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { idParams } from "../../contracts/common";
-import type { StageTicketDto } from "../../contracts/stage";
+import { stageTicketBody, type StageTicketDto } from "../../contracts/stage";
 import { loadMeetingContext } from "../meetings/meetingService";
 import { requireInternalCaller, requireMeetingVisible } from "../../services/audience/callerAudience";
 import { issueStageTicket, stageTicketExpiry, verifyStageTicket } from "../../services/stage/stageTicket";
@@ -17,6 +17,7 @@ export function stageTicketRouter(deps: AppDeps, secret: Uint8Array): Router {
   const r = Router();
   r.post("/:id/stage-ticket", async (req, res) => {
     const { id } = parse(idParams, req.params);
+    parse(stageTicketBody, req.body);
     const ctx = contextOf(res);
     const mc = await loadMeetingContext(deps.database.db, ctx, id);
     requireInternalCaller(ctx, "Issuing a stage ticket");

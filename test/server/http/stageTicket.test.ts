@@ -30,7 +30,7 @@ describe.each(databaseKinds)("stage ticket on %s", (kind) => {
     const post = (path: string, body: object) => request(app).post(`/api/meetings/${cust}${path}`).set("Authorization", dana).send(body);
     await post("/notes", { id: randomUUID(), agendaItemKey: "rag", body: PUBLIC_NOTE });
     await post("/notes", { id: randomUUID(), agendaItemKey: "rag", body: INTERNAL_NOTE, internalOnly: true });
-    const issued = await request(app).post(`/api/meetings/${cust}/stage-ticket`).set("Authorization", dana);
+    const issued = await request(app).post(`/api/meetings/${cust}/stage-ticket`).set("Authorization", dana).send({});
     expect(issued.status).toBe(201);
     ticket = issued.body.ticket;
   });
@@ -39,7 +39,7 @@ describe.each(databaseKinds)("stage ticket on %s", (kind) => {
   });
 
   it("is issued by an internal member, for the meeting, until 15 minutes after it ends", async () => {
-    const res = await request(app).post(`/api/meetings/${cust}/stage-ticket`).set("Authorization", dana);
+    const res = await request(app).post(`/api/meetings/${cust}/stage-ticket`).set("Authorization", dana).send({});
     expect(res.status).toBe(201);
     const meeting = await request(app).get(`/api/meetings/${cust}`).set("Authorization", dana);
     expect(res.body).toMatchObject({ meetingId: cust, agendaPath: `/api/stage/${cust}/agenda`, capturePath: `/api/stage/${cust}/capture` });
@@ -51,13 +51,19 @@ describe.each(databaseKinds)("stage ticket on %s", (kind) => {
     ["a vendor", devAuth("steve"), 403],
     ["a non-member", devAuth("kevin"), 403],
   ])("is refused to %s", async (_who, auth, status) => {
-    const res = await request(app).post(`/api/meetings/${cust}/stage-ticket`).set("Authorization", auth);
+    const res = await request(app).post(`/api/meetings/${cust}/stage-ticket`).set("Authorization", auth).send({});
     expect(res.status).toBe(status);
   });
 
+  it("takes an empty JSON object and nothing else", async () => {
+    const res = await request(app).post(`/api/meetings/${cust}/stage-ticket`).set("Authorization", dana).send({ meetingId: cust });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^body: /);
+  });
+
   it("is refused for an internal meeting, and without sign-in", async () => {
-    expect((await request(app).post(`/api/meetings/${demoMeetingId("m_int")}/stage-ticket`).set("Authorization", dana)).status).toBe(403);
-    expect((await request(app).post(`/api/meetings/${cust}/stage-ticket`)).status).toBe(401);
+    expect((await request(app).post(`/api/meetings/${demoMeetingId("m_int")}/stage-ticket`).set("Authorization", dana).send({})).status).toBe(403);
+    expect((await request(app).post(`/api/meetings/${cust}/stage-ticket`).send({})).status).toBe(401);
   });
 
   it("lets an anonymous guest read the customer-safe agenda and capture of that meeting, uncached", async () => {
