@@ -208,6 +208,19 @@ describe.each(databaseKinds)("audience walls: every route × who asks, on %s", (
     },
     { name: "PUT agenda state", call: send("put", `/api/meetings/${cust}/agenda-state`, () => ({ agendaItemKey: "rag", discussed: true })), expect: { internal: 200, customer: 200, vendor: 200 } },
     { name: "PUT call type of the internal call", call: send("put", `/api/meetings/${internalMeeting}/call-type`, () => ({ callType: "internal_status" })), expect: { internal: 200, customer: 403, vendor: 403 } },
+    {
+      name: "PUT link re-pointing the internal call",
+      call: send("put", "/api/meetings/link", () => ({ chatId: "19:meeting_m_int@thread.v2", projectId: project, callType: "customer_status" })),
+      expect: {
+        customer: [403, () => undefined],
+        vendor: [403, () => undefined],
+      },
+    },
+    {
+      name: "GET the internal call after the refused re-link: unchanged",
+      call: get(`/api/meetings/${internalMeeting}`),
+      expect: { internal: [200, (res) => expect(res.body).toMatchObject({ callType: "internal_status", overridden: true })], customer: 403 },
+    },
     { name: "POST recap send, internal", call: send("post", `/api/meetings/${cust}/recap/send`, () => ({ id: randomUUID(), audience: "internal" })), expect: { internal: 201, customer: 403, vendor: 403 } },
     { name: "POST RAID item, internal only", call: send("post", `/api/projects/${project}/raid`, () => ({ kind: "risk", title: "Internal", internalOnly: true })), expect: { internal: 201, customer: 403, vendor: 403 } },
     {
