@@ -5,7 +5,7 @@ import type { LiveBus } from "./live/liveBus";
 import type { LiveClients } from "./live/liveClients";
 import type { MailCalendarGateway } from "./graph/MailCalendarGateway";
 import type { RequestContext } from "./http/requestContext";
-import type { ConsentConfig } from "./routes/auth/router";
+import type { ConsentConfig } from "./auth/consentConfig";
 
 /** What createApp needs. server/index.ts builds the real ones; tests pass plain objects. */
 export interface AppDeps {

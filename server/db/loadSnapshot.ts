@@ -1,6 +1,6 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "./database";
-import * as t from "./schema";
+import * as t from "./tables";
 import type {
   CallType,
   Directory,
@@ -9,9 +9,9 @@ import type {
   ProjectMember,
   ProjectRole,
   ProjectSnapshot,
-} from "../domain/types";
+} from "../../contracts/types";
 import type { ProjectRow } from "./projectAccess";
-import { internalOnlyWall } from "../services/audience/callerAudience";
+import { internalOnlyWall } from "./audienceWall";
 
 type MeetingRow = typeof t.meetings.$inferSelect;
 type PersonRow = typeof t.people.$inferSelect;

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "./database";
-import { projectMembers, projects } from "./schema";
+import { projectMembers, projects } from "./tables";
 import { forbidden, notFound } from "../errors";
 import type { RequestContext } from "../http/requestContext";
-import { memberAudience } from "../services/audience/callerAudience";
+import { memberAudience } from "./audienceWall";
 
 export type ProjectRow = typeof projects.$inferSelect;
 

@@ -292,4 +292,3 @@ export const meetingEvents = pgTable(
   (t) => [index("meeting_events_meeting_idx").on(t.tenantId, t.meetingId, t.id)],
 );
 
-export * from "./schemaRecords";

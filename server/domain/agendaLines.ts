@@ -1,7 +1,8 @@
-import type { AgendaContext, AgendaFlag, AgendaItemContent, AgendaLine } from "./buildAgenda";
+import type { AgendaFlag, AgendaLine } from "../../contracts/agenda";
+import type { AgendaContext, AgendaItemContent } from "./agendaTypes";
 import { addDays, compareOptionalDates, daysBetween, formatLongDate, utcDateOf } from "./isoDates";
 import { projectPeople } from "./projectPeople";
-import type { IsoDate, Milestone, Project, RaidItem, RaidKind, SupportCase, Task, Vendor } from "./types";
+import type { IsoDate, Milestone, Project, RaidItem, RaidKind, SupportCase, Task, Vendor } from "../../contracts/types";
 
 // Line builders and orderings shared by the agenda items of several call types.
 // "Past due" means due before today (the UTC date of `now`); due today is still on time.

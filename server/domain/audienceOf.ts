@@ -1,4 +1,4 @@
-import type { Organisation } from "./types";
+import type { Organisation } from "../../contracts/types";
 
 // The one audience rule (issue 13 §1). Internal content (RAID items and notes flagged internal
 // only, internal meetings, the internal recap) reaches only the internal audience.

@@ -1,8 +1,8 @@
-import { triageSlot } from "./callTypeDefinitions";
+import { triageSlot } from "../../contracts/callTypeDefinitions";
 import { easternWallTime } from "./easternTime";
 import { weekdayNames } from "./isoDates";
 import { roleLabels } from "./projectPeople";
-import { callTypes, type CallType, type Directory, type Meeting, type Person, type Project, type ProjectRole } from "./types";
+import { callTypes, type CallType, type Directory, type Meeting, type Person, type Project, type ProjectRole } from "../../contracts/types";
 
 // Classifies a calendar meeting as one of the runbook's call types from three kinds of
 // evidence: subject keywords, who attends (organisations by e-mail), and the triage slot.

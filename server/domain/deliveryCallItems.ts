@@ -9,11 +9,12 @@ import {
   UPCOMING_WINDOW_DAYS,
   vendorAlignmentLine,
 } from "./agendaLines";
-import type { AgendaContext, AgendaItemContent, AgendaItemFillers, AgendaLine } from "./buildAgenda";
-import { cisChecklistQuestions } from "./callTypeDefinitions";
+import type { AgendaLine } from "../../contracts/agenda";
+import type { AgendaContext, AgendaItemContent, AgendaItemFillers } from "./agendaTypes";
+import { cisChecklistQuestions } from "../../contracts/callTypeDefinitions";
 import { addDays, compareOptionalDates, daysBetween, formatLongDate, utcDateOf } from "./isoDates";
 import { projectPeople } from "./projectPeople";
-import { cisChecklistKeys, type Milestone, type Task } from "./types";
+import { cisChecklistKeys, type Milestone, type Task } from "../../contracts/types";
 
 // Agenda items of the delivery calls: daily status check and milestone review (seed 004),
 // and the vendors-only call (seeds 000, 004).

@@ -1,7 +1,8 @@
+import { followUpKinds, type FollowUp, type FollowUpKind } from "../../contracts/followUps";
 import { easternDateOf, easternInstant } from "./easternTime";
 import { addDays, daysBetween, formatLongDate, weekdayOf } from "./isoDates";
 import { isMeetingOfProject, meetingCallType } from "./meetingCallType";
-import type { IsoDate, IsoDateTime, Meeting, ProjectSnapshot } from "./types";
+import type { IsoDate, IsoDateTime, Meeting, ProjectSnapshot } from "../../contracts/types";
 import { addWorkingDays, isWorkingDay } from "./workingDays";
 
 // The communication cadence that is owed (runbook section 3; seeds 003, 002, 004).
@@ -10,24 +11,7 @@ import { addWorkingDays, isWorkingDay } from "./workingDays";
 // until `dueAt`, and "late" after `dueAt`. Calendar-based ones open at 00:00 and are due by
 // 17:00 New York time on their day, because the runbook runs on US Eastern time.
 
-export const followUpKinds = [
-  "recap",
-  "open_task_update",
-  "sprint_report",
-  "biweekly_friday_report",
-  "weekly_status_report",
-  "rag_change_notice",
-] as const;
-export type FollowUpKind = (typeof followUpKinds)[number];
-
-export interface FollowUp {
-  kind: FollowUpKind;
-  title: string;
-  dueAt: IsoDateTime;
-  state: "due" | "late" | "upcoming";
-  meetingId?: string;
-  reason: string;
-}
+export { followUpKinds, type FollowUp, type FollowUpKind };
 
 /** When each kind of follow-up was last sent. */
 export type LastSent = Partial<Record<FollowUpKind, IsoDateTime>>;

@@ -1,6 +1,6 @@
 import { utcMidnightOf } from "./isoDates";
 import { offsetMinutesIn, wallClockIn, type WallClock } from "./zonedTime";
-import type { IsoDate } from "./types";
+import type { IsoDate } from "../../contracts/types";
 
 // US Eastern wall time, the runbook's clock (triage is "10 to 11 am EST", reports are owed
 // by the end of the New York business day). Offsets come from the runtime's time-zone

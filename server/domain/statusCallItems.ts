@@ -13,11 +13,12 @@ import {
   taskLine,
   vendorAlignmentLine,
 } from "./agendaLines";
-import type { AgendaContext, AgendaItemContent, AgendaItemFillers, AgendaLine } from "./buildAgenda";
+import type { AgendaLine } from "../../contracts/agenda";
+import type { AgendaContext, AgendaItemContent, AgendaItemFillers } from "./agendaTypes";
 import { addDays, compareOptionalDates, formatLongDate, utcDateOf } from "./isoDates";
 import { isMeetingOfProject, meetingCallType } from "./meetingCallType";
 import { isOutOfOfficeOn, projectPeople, roleLabels } from "./projectPeople";
-import type { IsoDate, Meeting } from "./types";
+import type { IsoDate, Meeting } from "../../contracts/types";
 
 // Agenda items of the status calls (seed 000): internal, customer, steering committee.
 

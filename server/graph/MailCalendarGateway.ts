@@ -1,5 +1,5 @@
 import type { RequestIdentity } from "../auth/verifyTeamsToken";
-import type { IsoDate, IsoDateTime } from "../domain/types";
+import type { IsoDate, IsoDateTime } from "../../contracts/types";
 
 // What Callbook asks of Outlook/Teams. Two implementations: Microsoft Graph (graphGateway) and a
 // local outbox that stores .eml/.ics files (localOutboxGateway). Shapes follow Graph v1.0 names.

@@ -1,4 +1,4 @@
-import type { IsoDateTime } from "../domain/types";
+import type { IsoDateTime } from "../../contracts/types";
 import type { GraphDateTimeTimeZone, GraphPatternedRecurrence, GraphWeekIndex } from "./MailCalendarGateway";
 import { timeZoneFor, zonedTimeToUtc } from "./timeZoneFor";
 

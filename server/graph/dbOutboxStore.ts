@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/database";
-import { outboxItems } from "../db/schema";
+import { outboxItems } from "../db/tables";
 import type { OutboxStore } from "./localOutboxGateway";
 
 /**

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import type { GraphTokenProvider } from "../auth/oboTokenProvider";
 import type { RequestIdentity } from "../auth/verifyTeamsToken";
-import type { IsoDate } from "../domain/types";
+import type { IsoDate } from "../../contracts/types";
 import {
   GraphRequestFailed,
   RecapDeliveryUnknown,

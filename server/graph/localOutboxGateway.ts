@@ -1,5 +1,5 @@
 import type { RequestIdentity } from "../auth/verifyTeamsToken";
-import type { IsoDateTime } from "../domain/types";
+import type { IsoDateTime } from "../../contracts/types";
 import { buildEml } from "./buildEml";
 import { buildIcs } from "./buildIcs";
 import type {

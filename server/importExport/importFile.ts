@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import * as t from "../db/schema";
+import * as t from "../db/tables";
 import { AppError } from "../errors";
-import { projectPeople, recordAudit, type Scope, type Tx } from "../routes/workspace/scope";
+import { projectPeople, recordAudit, type Scope, type Tx } from "../services/workspace/projectScope";
 import { mappingFor, MappingProblem, type ImportKind } from "./layouts";
 import { readTable, UnreadableFile, type Table } from "./readTable";
 import type { ImportMappingStore } from "./mappingStore";

@@ -1,38 +1,8 @@
-import type { ImportMapping } from "./layouts";
+import type { ImportAdd, ImportReject, ImportReport, ImportUpdate, ShownValue } from "../../contracts/importExport";
 
 // The dry-run report, and the helpers both planners share. Types only here are what the client reads.
 
-export type ShownValue = string | null;
-
-export interface ImportAdd {
-  row: number;
-  fields: Record<string, ShownValue>;
-}
-
-export interface ImportUpdate {
-  row: number;
-  id: string;
-  key: string;
-  changes: Record<string, { from: ShownValue; to: ShownValue }>;
-}
-
-export interface ImportReject {
-  row: number;
-  reason: string;
-}
-
-export interface ImportReport {
-  kind: "tasks" | "raid";
-  filename: string;
-  layout: string;
-  mapping: ImportMapping;
-  add: ImportAdd[];
-  update: ImportUpdate[];
-  unchanged: number;
-  reject: ImportReject[];
-  /** Set once a confirmed import was written. */
-  applied: boolean;
-}
+export type { ImportAdd, ImportReject, ImportReport, ImportUpdate, ShownValue };
 
 export interface PersonRef {
   id: string;

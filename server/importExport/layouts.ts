@@ -1,10 +1,10 @@
+import type { DateFormat, ImportMapping } from "../../contracts/importExport";
 import type { Cell, Table } from "./readTable";
 
 // Which column holds which field: recognised by header names (SmartSheet and Excel layouts),
 // or a mapping the project saved. Dates in d/m/y or m/d/y are told apart by the file itself.
 
 export type ImportKind = "tasks" | "raid";
-export type DateFormat = "mdy" | "dmy";
 
 export const importFields = {
   tasks: ["callbookId", "externalRef", "name", "owner", "startDate", "dueDate", "status", "dependsOn"],
@@ -51,11 +51,7 @@ export const fieldLabels: Record<string, string> = {
   dependsOn: "predecessor",
 };
 
-export interface ImportMapping {
-  /** field → header of the column that holds it */
-  columns: Record<string, string>;
-  dateFormat: DateFormat;
-}
+export type { DateFormat, ImportMapping };
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 

@@ -1,4 +1,4 @@
-import type { TaskStatus } from "../domain/types";
+import type { TaskStatus } from "../../contracts/types";
 import { dateOf, fieldLabels, textOf, type ImportMapping } from "./layouts";
 import type { Table, TableRow } from "./readTable";
 import { lookup, ownerResolver, rejectOf, shownKey, type ImportAdd, type ImportReject, type ImportUpdate, type PersonRef, type ShownValue } from "./importReport";

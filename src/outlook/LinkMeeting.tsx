@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Button, Text } from "@fluentui/react-components";
-import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../server/contracts/meetings";
-import type { CallType } from "../../server/domain/types";
+import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../contracts/meetings";
+import type { CallType } from "../../contracts/types";
 import type { AppointmentInfo } from "../host/outlook/officeHost";
 import { api, ApiError } from "../api/client";
 import type { Loadable } from "../ui/useApi";

@@ -1,13 +1,13 @@
 import { useState } from "react";
 import { Button, Field, Input, Text, Textarea } from "@fluentui/react-components";
-import type { RecapPreview } from "../../server/contracts/recap";
+import type { RecapPreview } from "../../contracts/recap";
 import { api, ApiError } from "../api/client";
 import type { OutlookHost } from "../host/outlook/officeHost";
 import type { NaaSession } from "../host/outlook/naaSignIn";
 import { useApi } from "../ui/useApi";
 import { ErrorState, Loading } from "../ui/states";
 import { formatDay, formatTime } from "../ui/format";
-import { recapWithIntro } from "./recapWithIntro";
+import { recapWithIntro } from "../../contracts/recapIntro";
 
 /**
  * The recap in Outlook: preview and edit, send through Callbook (Graph or the local outbox, sent

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { count, sql } from "drizzle-orm";
 import type { Database } from "../database";
-import * as t from "../schema";
+import * as t from "../tables";
 import { CIS_DOMAIN, CUSTOMER_DOMAIN, DEMO_TENANT_ID, SI_DOMAIN, demoPeople } from "./demoPeople";
 import { GO_LIVE_IN_DAYS, demoCases, demoChangeRequests, demoMilestones, demoRaid, demoTasks } from "./demoSchedule";
 import { demoMeetings } from "./demoMeetings";

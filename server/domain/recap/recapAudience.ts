@@ -1,4 +1,4 @@
-import type { Person } from "../types";
+import type { Person } from "../../../contracts/types";
 import { audienceOfAll } from "../audienceOf";
 import type { RecapAudience } from "./recapInput";
 

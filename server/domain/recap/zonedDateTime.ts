@@ -1,6 +1,6 @@
 import { formatLongDate } from "../isoDates";
 import { wallClockFormatter } from "../zonedTime";
-import type { IsoDate, IsoDateTime } from "../types";
+import type { IsoDate, IsoDateTime } from "../../../contracts/types";
 
 // Instants shown as wall time in the recap's IANA time zone, in fixed English so the text
 // reads the same on every server locale. Intl supplies offsets and daylight saving.

@@ -1,13 +1,15 @@
 import { Router } from "express";
+import { fieldError } from "../../errors";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { idParams } from "../../contracts/common";
-import { agendaStateBody, createItemBody, createNoteBody, itemParams, noteParams, updateItemBody, updateNoteBody, type CaptureDto } from "../../contracts/capture";
+import { idParams } from "../../../contracts/common";
+import { agendaStateBody, createItemBody, createNoteBody, itemParams, noteParams, updateItemBody, updateNoteBody, type CaptureDto } from "../../../contracts/capture";
 import { classifyMeeting } from "../../domain/classifyMeeting";
-import { loadMeetingContext, type MeetingContext } from "../meetings/meetingService";
-import { agendaState, carriedOverItems, isInternalCall, itemDto, lastEventId, meetingItems, meetingNotes, nameIndex, noteDto } from "./captureService";
-import { createItem, createNote, setAgendaState, updateItem, updateNote, type WriteScope } from "./captureWrites";
+import { loadMeetingContext, type MeetingContext } from "../../services/meetings/loadMeetingContext";
+import { agendaState, carriedOverItems, isInternalCall, lastEventId, meetingItems, meetingNotes } from "../../services/capture/captureQueries";
+import { itemDto, nameIndex, noteDto } from "../../presenters/capture";
+import { createItem, createNote, setAgendaState, updateItem, updateNote, type WriteScope } from "../../services/capture/writeCapture";
 import { streamMeetingEvents } from "./streamMeetingEvents";
 import { MeetingFeeds } from "../../live/meetingFeeds";
 import { callerAudience, requireMayFlagInternal, requireRowVisible } from "../../services/audience/callerAudience";
@@ -68,8 +70,7 @@ export function captureRouter(deps: AppDeps): Router {
     const mc = await loadMeetingContext(db, contextOf(res), id);
     requireMayFlagInternal(contextOf(res), body.internalOnly);
     if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
-      res.status(400).json({ error: { code: "validation_failed", message: "ownerId: is not a person of this project", fields: ["ownerId: is not a person of this project"] } });
-      return;
+      throw fieldError("ownerId", "is not a person of this project");
     }
     const { row, created } = await createItem(scope(mc, res), body, internalDefault(mc, res));
     res.status(created ? 201 : 200).json(itemDto(row, nameIndex(mc.snapshot.people)));
@@ -82,8 +83,7 @@ export function captureRouter(deps: AppDeps): Router {
     await requireRowVisible(db, contextOf(res), "item", itemId);
     requireMayFlagInternal(contextOf(res), body.internalOnly);
     if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
-      res.status(400).json({ error: { code: "validation_failed", message: "ownerId: is not a person of this project", fields: ["ownerId: is not a person of this project"] } });
-      return;
+      throw fieldError("ownerId", "is not a person of this project");
     }
     const names = nameIndex(mc.snapshot.people);
     const row = await updateItem(scope(mc, res), itemId, body, (r) => itemDto(r, names));

@@ -4,14 +4,15 @@ import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { idParams } from "../../contracts/common";
-import { byChatQuery, linkMeetingBody, lookupMeetingQuery, type MeetingLookup, type PrepList } from "../../contracts/meetings";
-import * as t from "../../db/schema";
+import { idParams } from "../../../contracts/common";
+import { byChatQuery, linkMeetingBody, lookupMeetingQuery, type MeetingLookup, type PrepList } from "../../../contracts/meetings";
+import * as t from "../../db/tables";
 import { requireProjectAccess } from "../../db/projectAccess";
 import { badRequest, notFound } from "../../errors";
 import { classifyMeeting } from "../../domain/classifyMeeting";
-import { detail, loadMeetingContext } from "./meetingService";
-import { identityOf } from "../../graph/identityOf";
+import { loadMeetingContext } from "../../services/meetings/loadMeetingContext";
+import { detail } from "../../presenters/meetings";
+import { findMeetingByChat } from "../../services/meetings/findMeetingByChat";
 import { completeTeamsLinkKeys, findMeetingByTeamsLink, teamsLinkColumns, teamsLinkKeys, teamsLinkMatch } from "../../services/meetings/findMeetingByTeamsLink";
 
 /** How a Teams meeting finds its Callbook meeting (by chat id), is linked to a project, and is prepared. */
@@ -19,29 +20,21 @@ export function meetingLinkRouter(deps: AppDeps): Router {
   const r = Router();
   const { db } = deps.database;
 
+  // GET reads only; PUT also stores the chat id on the meeting found through Graph.
   r.get("/by-chat", async (req, res) => {
-    const { chatId, meetingId } = parse(byChatQuery, req.query);
+    const query = parse(byChatQuery, req.query);
     const ctx = contextOf(res);
-    const keys = teamsLinkKeys({ chatId, teamsMeetingId: meetingId });
-    let [row] = await db
-      .select({ id: t.meetings.id })
-      .from(t.meetings)
-      .where(and(eq(t.meetings.tenantId, ctx.tenantId), or(chatId ? eq(t.meetings.chatId, chatId) : undefined, keys ? teamsLinkMatch(keys) : undefined)))
-      .limit(1);
-    if (!row && chatId && deps.mailMode === "graph" && ctx.token) {
-      // The chat's meeting from Graph (chat → joinWebUrl), matched to a meeting Callbook knows.
-      const online = await deps.mail(ctx, { projectId: null }).findOnlineMeetingByChat(identityOf(ctx), chatId);
-      if (online) {
-        [row] = await db
-          .select({ id: t.meetings.id })
-          .from(t.meetings)
-          .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.joinWebUrl, online.joinWebUrl)))
-          .limit(1);
-        if (row) await db.update(t.meetings).set({ chatId }).where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, row.id)));
-      }
-    }
-    if (!row) throw notFound("Meeting for this chat");
-    res.json(detail(await loadMeetingContext(db, ctx, row.id), deps.clock()));
+    const id = await findMeetingByChat(deps, ctx, query, false);
+    if (!id) throw notFound("Meeting for this chat");
+    res.json(detail(await loadMeetingContext(db, ctx, id), deps.clock()));
+  });
+
+  r.put("/by-chat", async (req, res) => {
+    const body = parse(byChatQuery, req.body);
+    const ctx = contextOf(res);
+    const id = await findMeetingByChat(deps, ctx, body, true);
+    if (!id) throw notFound("Meeting for this chat");
+    res.json(detail(await loadMeetingContext(db, ctx, id), deps.clock()));
   });
 
   r.get("/lookup", async (req, res) => {

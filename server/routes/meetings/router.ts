@@ -3,15 +3,16 @@ import { and, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { idParams } from "../../contracts/common";
-import { listMeetingsQuery, setCallTypeBody } from "../../contracts/meetings";
-import * as t from "../../db/schema";
+import { idParams } from "../../../contracts/common";
+import { listMeetingsQuery, setCallTypeBody } from "../../../contracts/meetings";
+import * as t from "../../db/tables";
 import { buildAgenda } from "../../domain/buildAgenda";
 import { pickAttendees } from "../../domain/pickAttendees";
 import { classifyMeeting } from "../../domain/classifyMeeting";
-import { detail, listMeetings, loadMeetingContext } from "./meetingService";
-import { availabilityFor } from "./availability";
-import { AgendaCache } from "./agendaCache";
+import { listMeetings, loadMeetingContext } from "../../services/meetings/loadMeetingContext";
+import { detail } from "../../presenters/meetings";
+import { availabilityFor } from "../../services/meetings/availabilityFor";
+import { AgendaCache } from "../../services/meetings/agendaCache";
 
 export function meetingsRouter(deps: AppDeps): Router {
   const r = Router();

@@ -3,20 +3,20 @@ import { and, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { idParams } from "../../contracts/common";
-import { createSeriesBody, seriesDraftQuery } from "../../contracts/recap";
-import * as t from "../../db/schema";
+import { idParams } from "../../../contracts/common";
+import { createSeriesBody, seriesDraftQuery } from "../../../contracts/recap";
+import * as t from "../../db/tables";
 import { requireProjectAccess } from "../../db/projectAccess";
 import { loadSnapshot } from "../../db/loadSnapshot";
 import { badRequest } from "../../errors";
-import { callTypeDefinitions } from "../../domain/callTypeDefinitions";
+import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
 import { pickAttendees } from "../../domain/pickAttendees";
-import { escapeHtml } from "../../domain/recap/escapeHtml";
-import type { CallType } from "../../domain/types";
+import { escapeHtml } from "../../../contracts/escapeHtml";
+import type { CallType } from "../../../contracts/types";
 import { recurrenceFor } from "../../graph/recurrenceFor";
 import { identityOf } from "../../graph/identityOf";
-import { availabilityFor } from "../meetings/availability";
-import { directoryFor } from "../meetings/meetingService";
+import { availabilityFor } from "../../services/meetings/availabilityFor";
+import { directoryFor } from "../../services/meetings/loadMeetingContext";
 
 /** The invite body: what the call is for and its agenda outline. */
 export function agendaOutlineHtml(callType: CallType, projectName: string): string {

@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { Router } from "express";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { parse } from "../../http/validate";
-import { createCaseBody, createVendorBody, deleteQuery, entityParams, patchCaseBody, patchVendorBody } from "../../contracts/workspace";
-import { caseDto, vendorDto, type CaseRow, type VendorRow } from "./presenters";
-import { checkVersion, projectPeople, projectScope, requireProjectPerson, staleWrite, type Scope } from "./scope";
+import { createCaseBody, createVendorBody, deleteQuery, entityParams, patchCaseBody, patchVendorBody } from "../../../contracts/workspace";
+import { caseDto, vendorDto, type CaseRow, type VendorRow } from "../../presenters/workspace";
+import { checkVersion, projectPeople, projectScope, requireProjectPerson, staleWrite, type Scope } from "../../services/workspace/projectScope";
 
 /** Support cases of live phases, and vendors with their CIS checklist. */
 export function caseVendorRoutes(deps: AppDeps): Router {

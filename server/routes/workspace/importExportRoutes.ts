@@ -4,13 +4,13 @@ import { AppError } from "../../errors";
 import { parse } from "../../http/validate";
 import { loadProjectMeetings, loadSnapshot } from "../../db/loadSnapshot";
 import { utcDateOf } from "../../domain/isoDates";
-import { importMappingBody, importMappingQuery, importQuery } from "../../contracts/workspace";
+import { importMappingBody, importMappingQuery, importQuery } from "../../../contracts/workspace";
 import { importFile } from "../../importExport/importFile";
 import { checkMapping } from "../../importExport/layouts";
 import type { ImportMappingStore } from "../../importExport/mappingStore";
 import { exportSheets, sheetFor, toCsv, toXlsx, type ExportSheet } from "../../importExport/exportFiles";
 import { statusReportHtml } from "../../importExport/statusReport";
-import { fieldError, projectScope } from "./scope";
+import { fieldError, projectScope } from "../../services/workspace/projectScope";
 import { z } from "zod";
 
 const exportParams = z.object({

@@ -2,20 +2,20 @@ import { randomUUID } from "node:crypto";
 import { Router } from "express";
 import { and, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { loadSnapshot, toMeeting } from "../../db/loadSnapshot";
 import { classifyMeeting } from "../../domain/classifyMeeting";
-import { callTypeDefinitions } from "../../domain/callTypeDefinitions";
+import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
 import { dueFollowUps } from "../../domain/dueFollowUps";
 import { loadProjectMeetings } from "../../db/loadSnapshot";
-import { followUpSentBody, followUpSentParams, patchProjectBody, simplePageQuery, type AuditDto, type MeetingHistoryDto } from "../../contracts/workspace";
-import { directoryFor } from "../meetings/meetingService";
-import { pageByNewest } from "./pagination";
-import { projectDto } from "./presenters";
-import { fieldError, projectScope } from "./scope";
-import { lastSentOf, overviewOf, patchProject, workspaceOf } from "./projectService";
+import { followUpSentBody, followUpSentParams, patchProjectBody, simplePageQuery, type AuditDto, type MeetingHistoryDto } from "../../../contracts/workspace";
+import { directoryFor } from "../../services/meetings/loadMeetingContext";
+import { pageByNewest } from "../../services/workspace/pageRows";
+import { projectDto } from "../../presenters/workspace";
+import { fieldError, projectScope } from "../../services/workspace/projectScope";
+import { lastSentOf, overviewOf, patchProject, workspaceOf } from "../../services/workspace/projectWorkspace";
 import { auditWall, callerAudience, isInternalMeeting } from "../../services/audience/callerAudience";
 
 /** The project itself: overview of the caller's projects, workspace header, RAG and settings, follow-ups, audit, meeting history. */

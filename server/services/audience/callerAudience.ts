@@ -1,9 +1,9 @@
-import { and, eq, or, sql, type Column, type SQL } from "drizzle-orm";
-import type { Db } from "../../db/database";
-import * as t from "../../db/schema";
-import { currentAudience, runAsTenant, setScopeAudience } from "../../db/tenantScope";
-import { audienceOf, audienceOfAll, type Audience, type AudienceDirectory } from "../../domain/audienceOf";
-import type { Directory, Meeting } from "../../domain/types";
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import * as t from "../../db/tables";
+import { runAsTenant } from "../../db/tenantScope";
+export { internalOnlyWall, memberAudience } from "../../db/audienceWall";
+import { audienceOfAll, type Audience, type AudienceDirectory } from "../../domain/audienceOf";
+import type { Directory, Meeting } from "../../../contracts/types";
 import { forbidden } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";
 import type { Queryable } from "../../live/recordEvent";
@@ -18,26 +18,6 @@ export function audienceDirectory(directory: Pick<Directory, "people" | "interna
   return { people: directory.people, tenantDomains: directory.internalDomains };
 }
 
-/**
- * Project membership and the caller's audience in one query: null when the caller is not a
- * member of the project (or has no person row); otherwise their audience, which is also recorded
- * on `ctx.audience` and on the request scope (stamped as app.audience on PostgreSQL connections).
- */
-export async function memberAudience(db: Db, ctx: RequestContext, projectId: string): Promise<Audience | null> {
-  if (!ctx.personId) return null;
-  const [row] = await db
-    .select({ id: t.people.id, email: t.people.email, organisation: t.people.organisation })
-    .from(t.projectMembers)
-    .innerJoin(t.people, and(eq(t.people.tenantId, t.projectMembers.tenantId), eq(t.people.id, t.projectMembers.personId)))
-    .where(and(eq(t.projectMembers.tenantId, ctx.tenantId), eq(t.projectMembers.projectId, projectId), eq(t.projectMembers.personId, ctx.personId)))
-    .limit(1);
-  if (!row) return null;
-  const audience = audienceOf({ personId: row.id, email: row.email }, { people: [row], tenantDomains: [] });
-  ctx.audience = audience;
-  setScopeAudience(audience);
-  return audience;
-}
-
 /** The caller's audience as decided by `memberAudience`; "external" when nothing decided it (fail closed). */
 export function callerAudience(ctx: Pick<RequestContext, "audience">): Audience {
   return ctx.audience ?? "external";
@@ -46,14 +26,6 @@ export function callerAudience(ctx: Pick<RequestContext, "audience">): Audience 
 /** 403 unless the caller is internal: for asking by id or parameter for something internal. */
 export function requireInternalCaller(ctx: Pick<RequestContext, "audience">, what: string): void {
   if (callerAudience(ctx) !== "internal") throw forbidden(`${what} is internal only`);
-}
-
-/**
- * The loaders' filter on an `internal_only` column: `internal_only = false` while the current
- * request is external (or undecided), nothing for internal callers and for system work.
- */
-export function internalOnlyWall(column: Column): SQL | undefined {
-  return currentAudience() === "external" ? eq(column, false) : undefined;
 }
 
 /** An internal meeting: every attendee is internal by the one rule (e.g. the internal status call). */

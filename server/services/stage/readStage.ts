@@ -1,14 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/database";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { loadProjectMeetings, loadSnapshot, toMeeting } from "../../db/loadSnapshot";
 import { runAsTenant } from "../../db/tenantScope";
 import { buildAgenda } from "../../domain/buildAgenda";
 import { classifyMeeting } from "../../domain/classifyMeeting";
 import { notFound } from "../../errors";
-import { directoryFor } from "../../routes/meetings/meetingService";
-import { agendaState, carriedOverItems, itemDto, meetingItems, meetingNotes, nameIndex, noteDto } from "../../routes/capture/captureService";
-import type { StageCaptureDto } from "../../contracts/stage";
+import { directoryFor } from "../meetings/loadMeetingContext";
+import { agendaState, carriedOverItems, meetingItems, meetingNotes } from "../capture/captureQueries";
+import { itemDto, nameIndex, noteDto } from "../../presenters/capture";
+import type { StageCaptureDto } from "../../../contracts/stage";
 import { requireMeetingVisible } from "../audience/callerAudience";
 import type { StageTicketClaims } from "./stageTicket";
 

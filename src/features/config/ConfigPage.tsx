@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from "react";
 import { CallTypeOptions } from "../../ui/CallTypeOptions";
 import { Field, Select, Text, Title3 } from "@fluentui/react-components";
-import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../../server/contracts/meetings";
-import type { CallType } from "../../../server/domain/types";
-import { callTypeDefinitions } from "../../../server/domain/callTypeDefinitions";
+import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../../contracts/meetings";
+import type { CallType } from "../../../contracts/types";
+import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
 import { api } from "../../api/client";
 import { onTabSave, setTabValid, type HostContext } from "../../host/host";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
-import { byChatPath, teamsMeetingKey, type TeamsMeetingKey } from "./teamsMeetingKey";
+import { byChatBody, byChatPath, teamsMeetingKey, type TeamsMeetingKey } from "./teamsMeetingKey";
 
 const AUTO = "auto";
 
@@ -35,7 +35,8 @@ export function ConfigPage({ host }: { host: HostContext }) {
   useEffect(() => {
     if (!keyPath) return;
     let live = true;
-    api<MeetingDetail>(keyPath)
+    // PUT: finding the meeting through Graph also remembers the chat id on it (a GET never writes).
+    api<MeetingDetail>("/meetings/by-chat", { method: "PUT", json: byChatBody(keyPath) })
       .then((m) => {
         if (!live) return;
         setExisting(m);

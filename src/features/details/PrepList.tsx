@@ -1,5 +1,5 @@
 import { Text } from "@fluentui/react-components";
-import type { PrepList as Prep } from "../../../server/contracts/meetings";
+import type { PrepList as Prep } from "../../../contracts/meetings";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDate, formatDay } from "../../ui/format";

@@ -1,6 +1,6 @@
 import { Badge, Link, Text, Title2 } from "@fluentui/react-components";
-import type { MeetingSummary } from "../../../server/contracts/meetings";
-import { navigate } from "../../App";
+import type { MeetingSummary } from "../../../contracts/meetings";
+import { navigate } from "../../ui/navigate";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDay, formatTime } from "../../ui/format";

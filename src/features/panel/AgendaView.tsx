@@ -1,5 +1,5 @@
 import { Badge, Text } from "@fluentui/react-components";
-import type { Agenda, AgendaFlag, AgendaItem } from "../../../server/domain/buildAgenda";
+import type { Agenda, AgendaFlag, AgendaItem } from "../../../contracts/agenda";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { CallTypeOptions } from "../../ui/CallTypeOptions";
 import { Field, Select, Text } from "@fluentui/react-components";
-import type { MeetingDetail } from "../../../server/contracts/meetings";
-import type { CallType } from "../../../server/domain/types";
-import { callTypeDefinitions } from "../../../server/domain/callTypeDefinitions";
+import type { MeetingDetail } from "../../../contracts/meetings";
+import type { CallType } from "../../../contracts/types";
+import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
 import { api } from "../../api/client";
 
 const AUTO = "auto";

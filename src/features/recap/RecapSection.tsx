@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Field, Input, Text, Textarea } from "@fluentui/react-components";
-import type { RecapPreview } from "../../../server/contracts/recap";
+import type { RecapPreview } from "../../../contracts/recap";
 import { api, ApiError } from "../../api/client";
 import { requestConsent } from "../../host/host";
 import { useApi } from "../../ui/useApi";

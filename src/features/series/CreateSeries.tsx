@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { CallTypeOptions } from "../../ui/CallTypeOptions";
 import { Button, Checkbox, Field, Input, Select, Text } from "@fluentui/react-components";
-import type { CallType } from "../../../server/domain/types";
+import type { CallType } from "../../../contracts/types";
 import { api, ApiError } from "../../api/client";
 import { Loading } from "../../ui/states";
 

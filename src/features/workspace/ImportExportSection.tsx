@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Text } from "@fluentui/react-components";
-import type { ImportReport } from "../../../server/importExport/importReport";
+import type { ImportReport } from "../../../contracts/importExport";
 import { api, ApiError } from "../../api/client";
 import { Problem, Section } from "./Section";
 import { download, problemOf } from "./workspaceApi";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Input, Text } from "@fluentui/react-components";
-import type { MilestoneDto } from "../../../server/routes/workspace/presenters";
+import type { MilestoneDto } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDate, formatDay } from "../../ui/format";

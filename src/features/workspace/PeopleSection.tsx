@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { Button, Input, Text } from "@fluentui/react-components";
-import type { MemberDto } from "../../../server/contracts/workspace";
-import { projectRoles } from "../../../server/domain/types";
-import type { PersonDto } from "../../../server/routes/workspace/presenters";
+import type { MemberDto } from "../../../contracts/workspace";
+import { projectRoles } from "../../../contracts/types";
+import type { PersonDto } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
 import { cellStyle, roleLabel, tableStyle } from "./labels";

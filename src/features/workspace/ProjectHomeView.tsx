@@ -1,5 +1,5 @@
 import { Badge, Link, Text, Title2 } from "@fluentui/react-components";
-import type { OverviewProject } from "../../../server/contracts/workspace";
+import type { OverviewProject } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDate, formatDay, formatTime } from "../../ui/format";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Badge, Button, Checkbox, Input, Text } from "@fluentui/react-components";
-import type { CaseDto, ChangeRequestDto } from "../../../server/routes/workspace/presenters";
+import type { CaseDto, ChangeRequestDto } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDay } from "../../ui/format";

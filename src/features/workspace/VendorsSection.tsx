@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Checkbox, Text, Textarea } from "@fluentui/react-components";
-import type { VendorDto } from "../../../server/routes/workspace/presenters";
+import type { VendorDto } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { cisQuestions } from "./labels";

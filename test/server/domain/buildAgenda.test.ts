@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildAgenda, type Agenda, type AgendaItem } from "../../../server/domain/buildAgenda";
-import { callTypeDefinitions } from "../../../server/domain/callTypeDefinitions";
-import { callTypes, cisChecklistKeys, type CallType, type MeetingHistory, type ProjectSnapshot } from "../../../server/domain/types";
+import { buildAgenda } from "../../../server/domain/buildAgenda";
+import type { Agenda, AgendaItem } from "../../../contracts/agenda";
+import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
+import { callTypes, cisChecklistKeys, type CallType, type MeetingHistory, type ProjectSnapshot } from "../../../contracts/types";
 import { at, baseProject, makeMeeting, makeMilestone, makeTask, NOW, person, riverbendSnapshot } from "./fixtures";
 
 const noHistory: MeetingHistory = { meetings: [] };

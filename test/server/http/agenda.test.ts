@@ -4,7 +4,7 @@ import type { Express } from "express";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../../support/testDatabase";
 import { buildTestApp, demoMeetingId, devAuth } from "../../support/testApp";
 import { demoTasks } from "../../../server/db/demo/demoSchedule";
-import type { Agenda, AgendaItem } from "../../../server/domain/buildAgenda";
+import type { Agenda, AgendaItem } from "../../../contracts/agenda";
 
 describe.each(databaseKinds)("agendas of the demo project's calls on %s", (kind) => {
   let tdb: TestDatabase;

@@ -1,5 +1,5 @@
 import { Badge, Button, Checkbox, Text } from "@fluentui/react-components";
-import type { Agenda } from "../../../../server/domain/buildAgenda";
+import type { Agenda } from "../../../../contracts/agenda";
 import { useApi } from "../../../ui/useApi";
 import { useNow } from "../../../ui/useNow";
 import { ErrorState, Loading } from "../../../ui/states";

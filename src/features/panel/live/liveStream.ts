@@ -1,4 +1,4 @@
-import type { LiveEvent } from "../../../../server/contracts/capture";
+import type { LiveEvent } from "../../../../contracts/capture";
 
 export type ConnectionState = "connecting" | "live" | "reconnecting";
 

@@ -6,9 +6,9 @@ import {
   parseTeamsMeetingLink,
   teamsThreadKey,
   threadOfTeamsMeetingId,
-} from "../../../server/contracts/teamsMeetingLink";
+} from "../../contracts/teamsMeetingLink";
 
-const dir = join(__dirname, "../../fixtures/realworld/teams-links");
+const dir = join(__dirname, "../fixtures/realworld/teams-links");
 interface LinkFixture {
   kind: string;
   link?: string;

@@ -1,6 +1,5 @@
-import type { FollowUpKind } from "./dueFollowUps";
-import type { WeekdayName } from "./isoDates";
-import type { CallType, CisChecklistKey } from "./types";
+import type { FollowUpKind } from "./followUps";
+import type { CallType, CisChecklistKey, WeekdayName } from "./types";
 
 // The call types of the runbook (section 2), in its words. `weight` is an agenda item's
 // share of the meeting when buildAgenda splits the length into time boxes.

@@ -1,27 +1,16 @@
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Db } from "../../db/database";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { notFound } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";
 import { memberProjectIds, requireProjectAccess, type ProjectRow } from "../../db/projectAccess";
 import { loadProjectMeetings, loadSnapshot, toMeeting } from "../../db/loadSnapshot";
-import { classifyMeeting } from "../../domain/classifyMeeting";
-import { callTypeDefinitions } from "../../domain/callTypeDefinitions";
-import type { Directory, Meeting, ProjectSnapshot } from "../../domain/types";
-import { daysBetween, utcDateOf } from "../../domain/isoDates";
-import type { MeetingDetail, MeetingSummary, ProjectHeader } from "../../contracts/meetings";
-import { isInternalMeeting, callerAudience, requireMeetingVisible } from "../../services/audience/callerAudience";
+import type { Directory, ProjectSnapshot } from "../../../contracts/types";
+import type { MeetingSummary } from "../../../contracts/meetings";
+import { summarise, type MeetingContext } from "../../presenters/meetings";
+import { callerAudience, isInternalMeeting, requireMeetingVisible } from "../audience/callerAudience";
 
-type MeetingRow = typeof t.meetings.$inferSelect;
-
-export interface MeetingContext {
-  row: MeetingRow;
-  meeting: Meeting;
-  project: ProjectRow;
-  snapshot: ProjectSnapshot;
-  history: Meeting[];
-  directory: Directory;
-}
+export type { MeetingContext };
 
 /**
  * A meeting the caller may see (tenant + project membership, and 403 for an external caller
@@ -55,46 +44,6 @@ export function directoryFor(snapshot: ProjectSnapshot): Directory {
     ),
   ];
   return { people: snapshot.people, internalDomains, vendors: snapshot.vendors };
-}
-
-export function projectHeader(project: ProjectRow, now: Date): ProjectHeader {
-  return {
-    id: project.id,
-    name: project.name,
-    customerName: project.customerName,
-    rag: project.rag,
-    ragReason: project.ragReason,
-    pathToGreen: project.pathToGreen,
-    goLiveDate: project.goLiveDate,
-    daysToGoLive: project.goLiveDate ? daysBetween(utcDateOf(now), project.goLiveDate) : null,
-  };
-}
-
-export function summarise(mc: Pick<MeetingContext, "meeting" | "snapshot" | "directory" | "project">): MeetingSummary {
-  const c = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
-  return {
-    id: mc.meeting.id,
-    subject: mc.meeting.subject,
-    startsAt: mc.meeting.startsAt,
-    endsAt: mc.meeting.endsAt,
-    projectId: mc.project.id,
-    projectName: mc.project.name,
-    callType: c.callType,
-    callTypeLabel: callTypeDefinitions[c.callType].label,
-    confidence: c.confidence,
-    reasons: c.reasons,
-    overridden: c.overridden,
-    attendeeCount: mc.meeting.attendees.length,
-  };
-}
-
-export function detail(mc: MeetingContext, now: Date): MeetingDetail {
-  return {
-    ...summarise(mc),
-    attendees: mc.meeting.attendees,
-    project: projectHeader(mc.project, now),
-    version: mc.row.version,
-  };
 }
 
 /** Upcoming meetings of the caller's projects, classified. */

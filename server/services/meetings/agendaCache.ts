@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import type { Db } from "../../db/database";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import type { RequestContext } from "../../http/requestContext";
 import { audienceOf } from "../../domain/audienceOf";
 

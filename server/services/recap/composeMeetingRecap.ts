@@ -4,10 +4,11 @@ import { buildAgenda } from "../../domain/buildAgenda";
 import { classifyMeeting } from "../../domain/classifyMeeting";
 import { composeRecap, type CapturedItem, type Recap, type RecapAudience } from "../../domain/recap/composeRecap";
 import { recapAudience } from "../../domain/recap/recapAudience";
-import { callerAudience, requireInternalCaller } from "../../services/audience/callerAudience";
-import type { CapturedItemDto } from "../../contracts/capture";
-import { loadMeetingContext, type MeetingContext } from "../meetings/meetingService";
-import { agendaState, carriedOverItems, itemDto, meetingItems, meetingNotes, nameIndex } from "../capture/captureService";
+import type { CapturedItemDto } from "../../../contracts/capture";
+import { loadMeetingContext, type MeetingContext } from "../meetings/loadMeetingContext";
+import { agendaState, carriedOverItems, meetingItems, meetingNotes } from "../capture/captureQueries";
+import { itemDto, nameIndex } from "../../presenters/capture";
+import { callerAudience, requireInternalCaller } from "../audience/callerAudience";
 
 export const RECAP_TIME_ZONE = "America/New_York";
 

@@ -4,6 +4,10 @@
 export type IsoDate = string; // "2026-12-31" (calendar date, no time zone)
 export type IsoDateTime = string; // "2026-11-24T15:00:00.000Z" (instant)
 
+/** Day names as `Intl` and the cadence rules spell them, Sunday first (JavaScript `getUTCDay()` order). */
+export const weekdayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
+export type WeekdayName = (typeof weekdayNames)[number];
+
 export const callTypes = [
   "internal_status",
   "customer_status",

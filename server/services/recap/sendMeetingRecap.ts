@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import type { RequestContext } from "../../http/requestContext";
-import type { SendRecapBody } from "../../contracts/recap";
-import * as t from "../../db/schema";
+import type { SendRecapBody } from "../../../contracts/recap";
+import * as t from "../../db/tables";
 import { conflict } from "../../errors";
-import { escapeHtml } from "../../domain/recap/escapeHtml";
+import { recapTextWithIntro, recapWithIntro } from "../../../contracts/recapIntro";
 import { GraphRequestFailed, RecapDeliveryUnknown } from "../../graph/MailCalendarGateway";
 import { identityOf } from "../../graph/identityOf";
 import { composeMeetingRecap } from "./composeMeetingRecap";
@@ -14,11 +14,9 @@ export interface SendResult {
   body: unknown;
 }
 
-/** Puts a personal message above the recap, escaped like everything else in it. */
+/** Puts a personal message above the recap, escaped like everything else in it (contracts/recapIntro.ts). */
 function withIntro(html: string, text: string, intro: string | undefined): { html: string; text: string } {
-  if (!intro) return { html, text };
-  const paragraph = `<div style="max-width:640px;margin:16px auto 0;font-family:Segoe UI,Arial,sans-serif;font-size:14px;line-height:20px;color:#111827;white-space:pre-wrap;">${escapeHtml(intro)}</div>`;
-  return { html: html.replace(/<body[^>]*>/, (b) => `${b}${paragraph}`), text: `${intro}\n\n${text}` };
+  return { html: recapWithIntro(html, intro ?? ""), text: recapTextWithIntro(text, intro ?? "") };
 }
 
 /**

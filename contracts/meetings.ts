@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { callTypes, type CallType, type Rag } from "../domain/types";
+import { callTypes, type CallType, type Rag } from "./types";
 import { isoDateTime } from "./common";
 import { threadOfTeamsMeetingId } from "./teamsMeetingLink";
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, gt, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { fieldError } from "./scope";
-import type { Page } from "../../contracts/workspace";
+import { fieldError } from "./projectScope";
+import type { Page } from "../../../contracts/workspace";
 
 // Keyset pages. Lists ordered by (due_date, id) put undated rows last; each page is one or
 // two index range scans on (tenant_id, project_id, due_date, id), whatever page it is.

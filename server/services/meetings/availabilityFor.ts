@@ -1,6 +1,6 @@
 import type { AppDeps } from "../../appDeps";
 import type { RequestContext } from "../../http/requestContext";
-import type { Availability, IsoDate, Person } from "../../domain/types";
+import type { Availability, IsoDate, Person } from "../../../contracts/types";
 import { identityOf } from "../../graph/identityOf";
 
 /** Out-of-office from the people directory (the local default). */

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, max, ne } from "drizzle-orm";
 import type { Db } from "../../db/database";
-import * as t from "../../db/schema";
-import type { CallType, Person } from "../../domain/types";
-import type { AgendaStateDto, CapturedItemDto, NoteDto } from "../../contracts/capture";
+import * as t from "../../db/tables";
+import type { CallType } from "../../../contracts/types";
+import type { AgendaStateDto } from "../../../contracts/capture";
 import type { Queryable } from "../../live/recordEvent";
 import { internalOnlyWall } from "../../services/audience/callerAudience";
 
@@ -12,58 +12,6 @@ type NoteRow = typeof t.agendaNotes.$inferSelect;
 /** Calls with no one outside the organisation: notes and items default to internal-only there. */
 const internalCallTypes: CallType[] = ["internal_status", "triage", "targeted_technical", "targeted_product"];
 export const isInternalCall = (callType: CallType) => internalCallTypes.includes(callType);
-
-const iso = (v: string | null) => (v ? new Date(v).toISOString() : null);
-
-export function itemDto(r: RaidRow, names: Map<string, string>): CapturedItemDto {
-  return raidItemFields(r, r.ownerId ? (names.get(r.ownerId) ?? null) : null);
-}
-
-/** A RAID row as every API shows it (the capture panel, and the workspace with a few more fields). */
-export function raidItemFields(r: RaidRow, ownerName: string | null): CapturedItemDto {
-  return {
-    id: r.id,
-    kind: r.kind,
-    title: r.title,
-    description: r.description,
-    ownerId: r.ownerId,
-    ownerName,
-    dueDate: r.dueDate,
-    status: r.status,
-    internalOnly: r.internalOnly,
-    agendaItemKey: r.agendaItemKey,
-    raisedInMeetingId: r.raisedInMeetingId,
-    provider: r.provider,
-    deliverable: r.deliverable,
-    recipient: r.recipient,
-    neededFor: r.neededFor,
-    decidedBy: r.decidedBy,
-    decidedAt: iso(r.decidedAt),
-    reportedBy: r.reportedBy,
-    reportedAt: iso(r.reportedAt),
-    location: r.location,
-    reproSteps: r.reproSteps,
-    createdBy: r.createdBy,
-    version: r.version,
-    updatedAt: new Date(r.updatedAt).toISOString(),
-  };
-}
-
-export function noteDto(n: NoteRow): NoteDto {
-  return {
-    id: n.id,
-    agendaItemKey: n.agendaItemKey,
-    body: n.body,
-    internalOnly: n.internalOnly,
-    createdBy: n.createdBy,
-    version: n.version,
-    updatedAt: new Date(n.updatedAt).toISOString(),
-  };
-}
-
-export function nameIndex(people: Pick<Person, "id" | "name">[]): Map<string, string> {
-  return new Map(people.map((p) => [p.id, p.name]));
-}
 
 /** Items raised in this meeting. */
 export async function meetingItems(db: Queryable, tenantId: string, meetingId: string): Promise<RaidRow[]> {

@@ -2,12 +2,12 @@ import type { Request, Response } from "express";
 import { and, eq, inArray, or } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import type { Db } from "../../db/database";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { requireProjectAccess, type ProjectRow } from "../../db/projectAccess";
-import { AppError, conflict, notFound } from "../../errors";
+import { conflict, fieldError, notFound } from "../../errors";
 import { contextOf, type RequestContext } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { idParams } from "../../contracts/common";
+import { idParams } from "../../../contracts/common";
 import type { Queryable } from "../../live/recordEvent";
 
 export type Tx = Queryable;
@@ -27,11 +27,7 @@ export async function projectScope(deps: AppDeps, req: Request, res: Response): 
   return { db: deps.database.db, ctx, project, now: deps.clock() };
 }
 
-/** A 400 at one field, worded like the zod ones: "ownerId: is not a person of this project". */
-export function fieldError(field: string, message: string): AppError {
-  const line = `${field}: ${message}`;
-  return new AppError(400, "validation_failed", line, { fields: [line] });
-}
+export { fieldError };
 
 /** The row the caller edited, or 404 (absent / other project) or 409 with the current row (stale version). */
 export function checkVersion<R extends { version: number; projectId: string }>(
@@ -102,4 +98,3 @@ export function requireDateOrder(field: string, from: string | null | undefined,
   if (from && to && to < from) throw fieldError(field, `must be on or after ${fromField}`);
 }
 
-export const iso = (v: string | null): string | null => (v ? new Date(v).toISOString() : null);

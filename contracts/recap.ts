@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { callTypes } from "../domain/types";
+import { callTypes } from "./types";
 import { isoDate, uuidParam } from "./common";
 
 export const recapQuery = z.object({ audience: z.enum(["internal", "external"]).optional() }).strict();

@@ -1,12 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/database";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { conflict, notFound } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";
-import type { CreateItemBody, CreateNoteBody, UpdateItemBody } from "../../contracts/capture";
+import type { CreateItemBody, CreateNoteBody, UpdateItemBody } from "../../../contracts/capture";
 import { lockMeeting, recordEvent } from "../../live/recordEvent";
 import type { LiveBus } from "../../live/liveBus";
-import { findItem, findNote } from "./captureService";
+import { findItem, findNote } from "./captureQueries";
 
 type RaidRow = typeof t.raidItems.$inferSelect;
 type NoteRow = typeof t.agendaNotes.$inferSelect;

@@ -1,10 +1,10 @@
 import type { ProjectHeader } from "./meetings";
 import { z } from "zod";
 import { isoDate, isoDateTime, uuidParam } from "./common";
-import { raidKinds } from "./capture";
-import { cisChecklistKeys, projectRoles } from "../domain/types";
-import { followUpKinds, type FollowUp } from "../domain/dueFollowUps";
-import { integrationSummaryFields, type TransitionStatus } from "../domain/transition";
+import { raidKinds, type CapturedItemDto } from "./capture";
+import { cisChecklistKeys, projectRoles } from "./types";
+import { followUpKinds, type FollowUp } from "./followUps";
+import { integrationSummaryFields, type TransitionStatus } from "./transition";
 
 // The project workspace: what a PM sees and edits of the data every agenda draws on.
 
@@ -270,4 +270,86 @@ export interface AuditDto {
   after: unknown;
   actor: string;
   at: string;
+}
+
+// Rows of the workspace sections (GET /api/workspace/projects/:id/{tasks,raid,milestones,…}),
+// written out here so a schema change cannot silently retype the UI; server/presenters/workspace.ts
+// builds them from rows. Dates are "YYYY-MM-DD", instants ISO 8601 UTC.
+
+export interface TaskDto {
+  id: string;
+  name: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  startDate: string | null;
+  dueDate: string | null;
+  status: "not_started" | "in_progress" | "blocked" | "done";
+  dependsOnTaskId: string | null;
+  externalRef: string | null;
+  version: number;
+}
+
+export interface RaidDto extends CapturedItemDto {
+  area: "technical" | "product" | "legal" | "marketing" | "general";
+  createdAt: string | null;
+  closedAt: string | null;
+}
+
+export interface MilestoneDto {
+  id: string;
+  name: string;
+  deliverable: string;
+  plannedDate: string | null;
+  achievedDate: string | null;
+  signedOffBy: string | null;
+  signedOffAt: string | null;
+  version: number;
+}
+
+export interface ChangeRequestDto {
+  id: string;
+  description: string;
+  estimateHours: number | null;
+  customerConfirmed: boolean;
+  decision: "pending" | "approved" | "declined";
+  decidedBy: string | null;
+  decidedAt: string | null;
+  createdAt: string | null;
+  version: number;
+}
+
+export interface CaseDto {
+  id: string;
+  caseNumber: string;
+  title: string;
+  severity: "critical" | "high" | "medium" | "low";
+  status: "new" | "in_progress" | "waiting_on_customer" | "resolved" | "closed";
+  ownerId: string | null;
+  ownerName: string | null;
+  resolutionNotes: string | null;
+  openedAt: string | null;
+  version: number;
+}
+
+export interface VendorDto {
+  id: string;
+  name: string;
+  kind: "cis" | "si" | "consultant";
+  emailDomains: string[];
+  contactPersonId: string | null;
+  contactName: string | null;
+  goLiveAligned: boolean | null;
+  deliverablesTouchingSchedule: string[];
+  checklist: Record<string, string>;
+  version: number;
+}
+
+export interface PersonDto {
+  id: string;
+  name: string;
+  email: string;
+  organisation: "internal" | "customer" | "vendor";
+  title: string;
+  oooFrom: string | null;
+  oooUntil: string | null;
 }

@@ -1,16 +1,16 @@
 import { and, asc, eq, inArray, max } from "drizzle-orm";
 import type { Db } from "../../db/database";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { memberProjectIds } from "../../db/projectAccess";
 import { loadProjectMeetings, loadSnapshot } from "../../db/loadSnapshot";
 import { dueFollowUps, followUpKinds, type FollowUpKind, type LastSent } from "../../domain/dueFollowUps";
 import { transitionStatus } from "../../domain/transition";
 import { AppError } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";
-import type { OverviewProject, PatchProjectBody, Workspace } from "../../contracts/workspace";
-import { projectDto } from "./presenters";
-import { projectHeader } from "../meetings/meetingService";
-import { recordAudit, staleWrite, type Scope } from "./scope";
+import type { OverviewProject, PatchProjectBody, Workspace } from "../../../contracts/workspace";
+import { projectDto } from "../../presenters/workspace";
+import { projectHeader } from "../../presenters/meetings";
+import { recordAudit, staleWrite, type Scope } from "./projectScope";
 
 /** When each follow-up kind was last recorded as sent for the project (follow_up_log). */
 export async function lastSentOf(db: Db, tenantId: string, projectId: string): Promise<LastSent> {

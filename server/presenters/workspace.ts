@@ -1,11 +1,14 @@
-import type * as t from "../../db/schema";
-import { raidItemFields } from "../capture/captureService";
-import type { ProjectRow } from "../../db/projectAccess";
-import { daysBetween, utcDateOf } from "../../domain/isoDates";
-import type { MemberDto, WorkspaceProject } from "../../contracts/workspace";
-import { iso } from "./scope";
+import type * as t from "../db/tables";
+import { raidItemFields } from "./capture";
+import type { ProjectRow } from "../db/projectAccess";
+import { daysBetween, utcDateOf } from "../domain/isoDates";
+import type { CaseDto, ChangeRequestDto, MemberDto, MilestoneDto, PersonDto, RaidDto, TaskDto, VendorDto, WorkspaceProject } from "../../contracts/workspace";
+import { iso } from "./iso";
 
-// What the client sees of each row: ISO instants, owner names beside owner ids.
+// What the client sees of each row: ISO instants, owner names beside owner ids. The shapes
+// are the explicit response types of contracts/workspace.ts.
+
+export type { CaseDto, ChangeRequestDto, MilestoneDto, PersonDto, RaidDto, TaskDto, VendorDto };
 
 export type TaskRow = typeof t.tasks.$inferSelect;
 export type RaidRow = typeof t.raidItems.$inferSelect;
@@ -37,7 +40,7 @@ export function projectDto(p: ProjectRow, now: Date): WorkspaceProject {
   };
 }
 
-export const taskDto = (k: TaskRow, ownerName: string | null) => ({
+export const taskDto = (k: TaskRow, ownerName: string | null): TaskDto => ({
   id: k.id,
   name: k.name,
   ownerId: k.ownerId,
@@ -49,17 +52,15 @@ export const taskDto = (k: TaskRow, ownerName: string | null) => ({
   externalRef: k.externalRef,
   version: k.version,
 });
-export type TaskDto = ReturnType<typeof taskDto>;
 
-export const raidDto = (r: RaidRow, ownerName: string | null) => ({
+export const raidDto = (r: RaidRow, ownerName: string | null): RaidDto => ({
   ...raidItemFields(r, ownerName),
   area: r.area,
   createdAt: iso(r.createdAt),
   closedAt: iso(r.closedAt),
 });
-export type RaidDto = ReturnType<typeof raidDto>;
 
-export const milestoneDto = (m: MilestoneRow) => ({
+export const milestoneDto = (m: MilestoneRow): MilestoneDto => ({
   id: m.id,
   name: m.name,
   deliverable: m.deliverable,
@@ -69,9 +70,8 @@ export const milestoneDto = (m: MilestoneRow) => ({
   signedOffAt: iso(m.signedOffAt),
   version: m.version,
 });
-export type MilestoneDto = ReturnType<typeof milestoneDto>;
 
-export const changeRequestDto = (c: ChangeRequestRow) => ({
+export const changeRequestDto = (c: ChangeRequestRow): ChangeRequestDto => ({
   id: c.id,
   description: c.description,
   estimateHours: c.estimateHours === null ? null : Number(c.estimateHours),
@@ -82,9 +82,8 @@ export const changeRequestDto = (c: ChangeRequestRow) => ({
   createdAt: iso(c.createdAt),
   version: c.version,
 });
-export type ChangeRequestDto = ReturnType<typeof changeRequestDto>;
 
-export const caseDto = (c: CaseRow, ownerName: string | null) => ({
+export const caseDto = (c: CaseRow, ownerName: string | null): CaseDto => ({
   id: c.id,
   caseNumber: c.caseNumber,
   title: c.title,
@@ -96,9 +95,8 @@ export const caseDto = (c: CaseRow, ownerName: string | null) => ({
   openedAt: iso(c.openedAt),
   version: c.version,
 });
-export type CaseDto = ReturnType<typeof caseDto>;
 
-export const vendorDto = (v: VendorRow, contactName: string | null) => ({
+export const vendorDto = (v: VendorRow, contactName: string | null): VendorDto => ({
   id: v.id,
   name: v.name,
   kind: v.kind,
@@ -110,9 +108,8 @@ export const vendorDto = (v: VendorRow, contactName: string | null) => ({
   checklist: v.checklist,
   version: v.version,
 });
-export type VendorDto = ReturnType<typeof vendorDto>;
 
-export const personDto = (p: PersonRow) => ({
+export const personDto = (p: PersonRow): PersonDto => ({
   id: p.id,
   name: p.name,
   email: p.email,
@@ -121,7 +118,6 @@ export const personDto = (p: PersonRow) => ({
   oooFrom: p.oooFrom,
   oooUntil: p.oooUntil,
 });
-export type PersonDto = ReturnType<typeof personDto>;
 
 export function memberDto(
   m: typeof t.projectMembers.$inferSelect,
