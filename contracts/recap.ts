@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { callTypes } from "./types";
 import { isoDate, uuidParam } from "./common";
+import { ianaTimeZone } from "./timeZone";
 
 export const recapQuery = z.object({ audience: z.enum(["internal", "external"]).optional() }).strict();
 
@@ -38,7 +39,12 @@ const attendee = z
   .strict();
 
 export const seriesDraftQuery = z
-  .object({ callType: z.enum(callTypes, { message: `must be one of ${callTypes.join(", ")}` }), from: isoDate.optional() })
+  .object({
+    callType: z.enum(callTypes, { message: `must be one of ${callTypes.join(", ")}` }),
+    from: isoDate.optional(),
+    /** The zone the series runs in; default the organiser's own zone. */
+    timeZone: ianaTimeZone.optional(),
+  })
   .strict();
 
 export const createSeriesBody = z
@@ -50,7 +56,21 @@ export const createSeriesBody = z
     startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time like 10:00").optional(),
     durationMinutes: z.number().int().min(5, "must be at least 5").max(480, "must be at most 480").optional(),
     occurrences: z.number().int().min(1).max(200).optional(),
+    /** The zone the series runs in (its local start time is in it); default the organiser's own zone. */
+    timeZone: ianaTimeZone.optional(),
     attendees: z.array(attendee).min(1, "must list at least one attendee").max(100),
+    /** Occurrences with their own attendees (a backup for someone out), by local start in the series' zone. */
+    occurrenceAttendees: z
+      .array(
+        z
+          .object({
+            localStart: z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, "must be a local date-time like 2026-12-09T10:00:00"),
+            attendees: z.array(attendee).min(1, "must list at least one attendee").max(100),
+          })
+          .strict(),
+      )
+      .max(200)
+      .optional(),
   })
   .strict();
 export type CreateSeriesBody = z.infer<typeof createSeriesBody>;

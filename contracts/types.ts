@@ -57,8 +57,18 @@ export interface Person {
   /** Set when organisation is "vendor". */
   vendorId: string | null;
   title: string;
-  /** Out of office on these calendar dates (inclusive); null when not known to be out. */
+  /** Out of office on these calendar dates (inclusive, in the person's own zone); null when not known to be out. */
   outOfOffice: { from: IsoDate; until: IsoDate } | null;
+  /** The person's IANA zone; null/absent = unknown (US Eastern assumed). */
+  timeZone?: string | null;
+  workingHours?: PersonWorkingHours | null;
+}
+
+/** A person's working hours, local to their own zone ("09:00"–"17:00", Monday to Friday). */
+export interface PersonWorkingHours {
+  startTime: string;
+  endTime: string;
+  daysOfWeek: string[];
 }
 
 export interface ProjectMember {

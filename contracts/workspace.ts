@@ -1,6 +1,7 @@
 import type { ProjectHeader } from "./meetings";
 import { z } from "zod";
 import { isoDate, isoDateTime, uuidParam } from "./common";
+import { ianaTimeZone } from "./timeZone";
 import { raidKinds, type CapturedItemDto } from "./capture";
 import { cisChecklistKeys, projectRoles } from "./types";
 import { followUpKinds, type FollowUp } from "./followUps";
@@ -96,7 +97,15 @@ export const createPersonBody = z
     title: z.string().trim().max(200).optional(),
   })
   .strict();
-export const patchPersonBody = z.object({ oooFrom: optionalDate, oooUntil: optionalDate, title: z.string().trim().max(200).optional() }).strict();
+export const patchPersonBody = z
+  .object({
+    oooFrom: optionalDate,
+    oooUntil: optionalDate,
+    title: z.string().trim().max(200).optional(),
+    /** The person's own IANA zone (entered on the people page; external people have no mailbox to read it from); null clears it. */
+    timeZone: ianaTimeZone.nullable().optional(),
+  })
+  .strict();
 export const createMemberBody = z.object({ personId: uuidParam, role: enumOf(projectRoles), backupPersonId: optionalId }).strict();
 export const patchMemberBody = z.object({ role: enumOf(projectRoles).optional(), backupPersonId: optionalId }).strict();
 
@@ -233,6 +242,8 @@ export interface MemberDto {
   backupName: string | null;
   oooFrom: string | null;
   oooUntil: string | null;
+  /** IANA zone; null = unknown (US Eastern assumed). */
+  timeZone: string | null;
 }
 
 export interface MeetingHistoryDto {
@@ -352,4 +363,6 @@ export interface PersonDto {
   title: string;
   oooFrom: string | null;
   oooUntil: string | null;
+  /** IANA zone entered or learned for the person (Graph mailboxSettings / getSchedule), null when unknown. */
+  timeZone: string | null;
 }

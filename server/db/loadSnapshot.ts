@@ -25,6 +25,8 @@ export function toPerson(p: PersonRow): Person {
     vendorId: p.vendorId,
     title: p.title,
     outOfOffice: p.oooFrom && p.oooUntil ? { from: p.oooFrom, until: p.oooUntil } : null,
+    timeZone: p.timeZone,
+    workingHours: p.workingHours,
   };
 }
 

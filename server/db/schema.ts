@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { PersonWorkingHours } from "../../contracts/types";
 
 // Every row carries tenant_id (the Entra tenant). Ids are uuids the application (or the
 // client, for offline capture) generates, so a retried create is the same row.
@@ -72,6 +73,10 @@ export const people = pgTable(
     title: text("title").notNull().default(""),
     oooFrom: date("ooo_from", { mode: "string" }),
     oooUntil: date("ooo_until", { mode: "string" }),
+    /** IANA zone of the person (migration 0006); null = unknown, US Eastern assumed. */
+    timeZone: text("time_zone"),
+    workingHours: jsonb("working_hours").$type<PersonWorkingHours>(),
+    timeZoneSource: text("time_zone_source").$type<"entered" | "mailbox_settings" | "schedule">(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("people_tenant_email_uq").on(t.tenantId, t.email)],

@@ -117,6 +117,7 @@ export const personDto = (p: PersonRow): PersonDto => ({
   title: p.title,
   oooFrom: p.oooFrom,
   oooUntil: p.oooUntil,
+  timeZone: p.timeZone,
 });
 
 export function memberDto(
@@ -136,5 +137,6 @@ export function memberDto(
     backupName: m.backupPersonId ? (byId.get(m.backupPersonId)?.name ?? null) : null,
     oooFrom: p?.oooFrom ?? null,
     oooUntil: p?.oooUntil ?? null,
+    timeZone: p?.timeZone ?? null,
   };
 }

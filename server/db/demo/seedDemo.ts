@@ -7,7 +7,7 @@ import { GO_LIVE_IN_DAYS, demoCases, demoChangeRequests, demoMilestones, demoRai
 import { demoMeetings } from "./demoMeetings";
 import { addDays, utcDateOf } from "../../domain/isoDates";
 import { addWorkingDays, isWorkingDay } from "../../domain/workingDays";
-import { easternInstant } from "../../domain/easternTime";
+import { EASTERN_TIME_ZONE, instantAt } from "../../domain/zonedTime";
 
 /** n weekdays from today; 0 is today, or the next weekday when today is a weekend day. */
 const weekdaysFrom = (today: string, n: number) => (n === 0 && !isWorkingDay(today) ? addWorkingDays(today, 1) : addWorkingDays(today, n));
@@ -154,7 +154,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
 
     const meetingRows = demoMeetings.map((m) => {
       const date = m.triageSlot ? triageDay(today, m.triageSlot) : weekdaysFrom(today, m.day);
-      const start = easternInstant(date, `${String(m.hour).padStart(2, "0")}:00`);
+      const start = instantAt(date, `${String(m.hour).padStart(2, "0")}:00`, EASTERN_TIME_ZONE);
       const byKey = (k: string) => demoPeople.find((p) => p.key === k);
       return {
         id: id(`meeting_${m.key}`), tenantId, projectId, subject: m.subject,

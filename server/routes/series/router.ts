@@ -10,13 +10,13 @@ import { requireProjectAccess } from "../../db/projectAccess";
 import { loadSnapshot } from "../../db/loadSnapshot";
 import { badRequest } from "../../errors";
 import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
-import { pickAttendees } from "../../domain/pickAttendees";
 import { escapeHtml } from "../../../contracts/escapeHtml";
 import type { CallType } from "../../../contracts/types";
-import { recurrenceFor } from "../../graph/recurrenceFor";
 import { identityOf } from "../../graph/identityOf";
-import { availabilityFor } from "../../services/meetings/availabilityFor";
-import { directoryFor } from "../../services/meetings/loadMeetingContext";
+import { EASTERN_TIME_ZONE } from "../../domain/zonedTime";
+import { draftSeries, seriesTimingIn } from "../../services/series/draftSeries";
+import { organiserZone } from "../../services/series/organiserZone";
+import { presentSeriesDraft } from "../../services/series/presentSeriesDraft";
 
 /** The invite body: what the call is for and its agenda outline. */
 export function agendaOutlineHtml(callType: CallType, projectName: string): string {
@@ -37,22 +37,9 @@ export function seriesRouter(deps: AppDeps): Router {
     const project = await requireProjectAccess(db, ctx, id);
     const snapshot = await loadSnapshot(db, ctx.tenantId, project);
     const from = q.from ?? deps.clock().toISOString().slice(0, 10);
-    const availability = await availabilityFor(deps, ctx, snapshot.people, from, project.id);
-    const picked = pickAttendees(q.callType, snapshot, directoryFor(snapshot), availability, from);
-    const timing = recurrenceFor(q.callType, { from });
+    const plan = await draftSeries(deps, ctx, snapshot, { callType: q.callType, from, timeZone: q.timeZone, organiserZone: await organiserZone(deps, ctx) });
     const d = callTypeDefinitions[q.callType];
-    res.json({
-      callType: q.callType,
-      subject: `${project.customerName} ${d.label.toLowerCase()}`,
-      from,
-      timing,
-      attendees: [
-        ...picked.required.map((p) => ({ email: p.email, name: p.name, type: "required" as const, reason: p.reason })),
-        ...picked.optional.map((p) => ({ email: p.email, name: p.name, type: "optional" as const, reason: p.reason })),
-      ],
-      warnings: picked.warnings,
-      bodyHtml: agendaOutlineHtml(q.callType, project.name),
-    });
+    res.json(presentSeriesDraft(plan, { callType: q.callType, from, subject: `${project.customerName} ${d.label.toLowerCase()}`, bodyHtml: agendaOutlineHtml(q.callType, project.name) }));
   });
 
   r.post("/:id/series", async (req, res) => {
@@ -60,9 +47,10 @@ export function seriesRouter(deps: AppDeps): Router {
     const body = parse(createSeriesBody, req.body);
     const ctx = contextOf(res);
     const project = await requireProjectAccess(db, ctx, id);
+    const zone = body.timeZone ?? (await organiserZone(deps, ctx)) ?? EASTERN_TIME_ZONE;
     let timing;
     try {
-      timing = recurrenceFor(body.callType, {
+      timing = seriesTimingIn(body.callType, zone, {
         from: body.from,
         ...(body.startTime ? { startTime: body.startTime } : {}),
         ...(body.durationMinutes ? { durationMinutes: body.durationMinutes } : {}),
@@ -77,6 +65,7 @@ export function seriesRouter(deps: AppDeps): Router {
       bodyHtml: agendaOutlineHtml(body.callType, project.name),
       ...timing,
       attendees: body.attendees,
+      ...(body.occurrenceAttendees ? { occurrenceAttendees: body.occurrenceAttendees } : {}),
     });
     if (deps.mailMode === "graph") {
       // Graph keeps the event; the outbox row is Callbook's record of it.

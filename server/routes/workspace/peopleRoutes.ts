@@ -74,7 +74,10 @@ export function peopleRoutes(deps: AppDeps): Router {
     requireDateOrder("oooUntil", from, until, "oooFrom");
     const [row] = await db
       .update(t.people)
-      .set({ oooFrom: from, oooUntil: until, ...(body.title !== undefined ? { title: body.title } : {}) })
+      .set({
+        oooFrom: from, oooUntil: until, ...(body.title !== undefined ? { title: body.title } : {}),
+        ...(body.timeZone !== undefined ? { timeZone: body.timeZone, timeZoneSource: body.timeZone === null ? null : ("entered" as const) } : {}),
+      })
       .where(and(eq(t.people.tenantId, s.ctx.tenantId), eq(t.people.id, entityId)))
       .returning();
     if (!row) throw notFound("Person");

@@ -9,6 +9,7 @@ import { loadSnapshot, toMeeting } from "../../db/loadSnapshot";
 import { classifyMeeting } from "../../domain/classifyMeeting";
 import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
 import { dueFollowUps } from "../../domain/dueFollowUps";
+import { followUpZone } from "../../domain/followUpZone";
 import { loadProjectMeetings } from "../../db/loadSnapshot";
 import { followUpSentBody, followUpSentParams, patchProjectBody, simplePageQuery, type AuditDto, type MeetingHistoryDto } from "../../../contracts/workspace";
 import { directoryFor } from "../../services/meetings/loadMeetingContext";
@@ -46,7 +47,7 @@ export function projectRoutes(deps: AppDeps): Router {
       loadProjectMeetings(db, s.ctx.tenantId, s.project.id),
       lastSentOf(db, s.ctx.tenantId, s.project.id),
     ]);
-    res.json({ followUps: dueFollowUps(snapshot, meetings, s.now, lastSent), lastSent });
+    res.json({ followUps: dueFollowUps(snapshot, meetings, s.now, lastSent, followUpZone(snapshot)), lastSent });
   });
 
   r.post("/:id/follow-ups/:kind/sent", async (req, res) => {
@@ -62,7 +63,7 @@ export function projectRoutes(deps: AppDeps): Router {
       loadProjectMeetings(db, s.ctx.tenantId, s.project.id),
       lastSentOf(db, s.ctx.tenantId, s.project.id),
     ]);
-    res.status(201).json({ kind, sentAt, sentBy: s.ctx.name, followUps: dueFollowUps(snapshot, meetings, s.now, lastSent) });
+    res.status(201).json({ kind, sentAt, sentBy: s.ctx.name, followUps: dueFollowUps(snapshot, meetings, s.now, lastSent, followUpZone(snapshot)) });
   });
 
   r.get("/:id/audit", async (req, res) => {

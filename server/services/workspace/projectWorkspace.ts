@@ -4,6 +4,7 @@ import * as t from "../../db/tables";
 import { memberProjectIds } from "../../db/projectAccess";
 import { loadProjectMeetings, loadSnapshot } from "../../db/loadSnapshot";
 import { dueFollowUps, followUpKinds, type FollowUpKind, type LastSent } from "../../domain/dueFollowUps";
+import { followUpZone } from "../../domain/followUpZone";
 import { transitionStatus } from "../../domain/transition";
 import { AppError } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";
@@ -35,7 +36,7 @@ export async function workspaceOf(s: Scope): Promise<Workspace> {
   ]);
   return {
     project: projectDto(project, now),
-    followUps: dueFollowUps(snapshot, meetings, now, lastSent),
+    followUps: dueFollowUps(snapshot, meetings, now, lastSent, followUpZone(snapshot)),
     transition: transitionStatus(snapshot, meetings, now),
     lastSent,
   };
@@ -125,7 +126,7 @@ export async function overviewOf(db: Db, ctx: RequestContext, now: Date): Promis
         loadProjectMeetings(db, ctx.tenantId, project.id),
         lastSentOf(db, ctx.tenantId, project.id),
       ]);
-      const followUps = dueFollowUps(snapshot, meetings, now, lastSent).filter((f) => f.state !== "upcoming");
+      const followUps = dueFollowUps(snapshot, meetings, now, lastSent, followUpZone(snapshot)).filter((f) => f.state !== "upcoming");
       const next = meetings.find((m) => Date.parse(m.endsAt) > now.getTime());
       return {
         ...projectHeader(project, now),

@@ -7,6 +7,7 @@ import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
 import { cellStyle, roleLabel, tableStyle } from "./labels";
 import { PersonSelect, Problem, Section } from "./Section";
+import { TimeZoneCell } from "./TimeZoneCell";
 import { problemOf, projectApi } from "./workspaceApi";
 
 export interface PeopleData {
@@ -39,7 +40,7 @@ export function PeopleSection({ projectId }: { projectId: string }) {
           <table style={tableStyle} aria-label="Members">
             <thead>
               <tr>
-                {["Name", "Role", "Backup", "Out of office", ""].map((h) => (
+                {["Name", "Role", "Backup", "Out of office", "Time zone", ""].map((h) => (
                   <th key={h} style={cellStyle}>{h}</th>
                 ))}
               </tr>
@@ -97,6 +98,9 @@ function MemberRow({ member: m, people, onChange, projectId }: { member: MemberD
         <Button size="small" onClick={() => onChange(() => api.send("PATCH", `/people/${m.personId}`, { oooFrom: from || null, oooUntil: until || null }))}>
           Save
         </Button>
+      </td>
+      <td style={cellStyle}>
+        <TimeZoneCell name={m.name} timeZone={m.timeZone} onSave={(timeZone) => onChange(() => api.send("PATCH", `/people/${m.personId}`, { timeZone }))} />
       </td>
       <td style={cellStyle}>
         <Button size="small" appearance="subtle" onClick={() => onChange(() => api.send("DELETE", `/members/${m.id}`))}>
