@@ -120,6 +120,8 @@ export interface AgendaStateDto {
 export interface CaptureDto {
   meetingId: string;
   internalByDefault: boolean;
+  /** False for an external caller (customer or vendor member): the panel offers no "Internal only". */
+  canMarkInternal: boolean;
   items: CapturedItemDto[];
   carriedOver: CapturedItemDto[];
   notes: NoteDto[];

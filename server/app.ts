@@ -17,6 +17,8 @@ import { projectsRouter } from "./routes/projects/router";
 import { sessionRouter } from "./routes/session/router";
 import { contextOf } from "./http/requestContext";
 import { runAsTenant } from "./db/tenantScope";
+import { stageRouter, stageTicketRouter } from "./routes/stage/router";
+import { randomBytes } from "node:crypto";
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -67,6 +69,8 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router();
   api.use(express.json({ limit: "256kb" }));
   api.use("/session", sessionRouter(deps));
+  const stageSecret = deps.stageTicketSecret ?? new Uint8Array(randomBytes(32));
+  api.use("/stage", stageRouter(deps, stageSecret));
   api.use(authenticate(deps));
   api.get("/me", (_req, res) => {
     const ctx = contextOf(res);
@@ -76,6 +80,7 @@ export function createApp(deps: AppDeps): Express {
   api.use("/meetings", meetingsRouter(deps));
   api.use("/meetings", captureRouter(deps));
   api.use("/meetings", recapRouter(deps));
+  api.use("/meetings", stageTicketRouter(deps, stageSecret));
   api.use("/projects", workspaceRouter(deps));
   api.use("/projects", projectsRouter(deps));
   api.use("/projects", seriesRouter(deps));

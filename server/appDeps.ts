@@ -30,6 +30,8 @@ export interface AppDeps {
   entra?: { clientId: string; apiResource: string } | null;
   /** Entra consent pop-up settings; null when no Entra app is configured. */
   consent?: ConsentConfig | null;
+  /** HS256 key of stage tickets (config STAGE_TICKET_SECRET); absent: a random one per process. */
+  stageTicketSecret?: Uint8Array;
   /** Built front end (dist/web); absent in API-only tests. */
   webRoot?: string;
   /** Extra parent origins the front end passes to teams-js (test host pages only). */

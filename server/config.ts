@@ -52,6 +52,8 @@ const schema = z
     CALLBOOK_NOW: z.iso
       .datetime({ offset: true, message: "must be an ISO instant with an offset, like 2026-12-03T16:00:00-05:00" })
       .optional(),
+    /** Signs meeting-stage tickets (HS256); every instance needs the same one. Unset: random per process. */
+    STAGE_TICKET_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === "production" && c.DEV_SIGN_IN === true) {

@@ -79,6 +79,7 @@ async function main(config: Config): Promise<void> {
     authenticators,
     isReady: () => ready,
     devSignIn: config.DEV_SIGN_IN,
+    ...(config.STAGE_TICKET_SECRET ? { stageTicketSecret: new TextEncoder().encode(config.STAGE_TICKET_SECRET) } : {}),
     bus,
     liveClients,
     mail,

@@ -15,6 +15,7 @@ import type {
 } from "../../contracts/types";
 import { directoryOfSnapshot, withResolvedCallTypes } from "../domain/resolveCallType";
 import type { ProjectRow } from "./projectAccess";
+import { internalOnlyWall } from "./audienceWall";
 
 type MeetingRow = typeof t.meetings.$inferSelect;
 type PersonRow = typeof t.people.$inferSelect;
@@ -111,7 +112,8 @@ export function toProject(project: ProjectRow, members: (typeof t.projectMembers
 /**
  * Everything the runbook rules read about one project, tenant-scoped. `open` leaves out done
  * tasks and closed RAID items, which no agenda, attendee or cadence rule reads: the agenda of
- * a project with 100,000 finished tasks costs what one with 100 does.
+ * a project with 100,000 finished tasks costs what one with 100 does. An external caller never
+ * gets internal-only RAID items (services/audience/callerAudience.ts).
  */
 export async function loadSnapshot(db: Db, tenantId: string, project: ProjectRow, scope: "all" | "open" = "all"): Promise<ProjectSnapshot> {
   const projectId = project.id;
@@ -123,7 +125,7 @@ export async function loadSnapshot(db: Db, tenantId: string, project: ProjectRow
     db.select().from(t.people).where(eq(t.people.tenantId, tenantId)),
     db.select().from(t.milestones).where(inProject(t.milestones)).orderBy(asc(t.milestones.plannedDate)),
     db.select().from(t.tasks).where(and(inProject(t.tasks), openOnly ? ne(t.tasks.status, "done") : undefined)),
-    db.select().from(t.raidItems).where(and(inProject(t.raidItems), openOnly ? eq(t.raidItems.status, "open") : undefined)),
+    db.select().from(t.raidItems).where(and(inProject(t.raidItems), openOnly ? eq(t.raidItems.status, "open") : undefined, internalOnlyWall(t.raidItems.internalOnly))),
     db.select().from(t.changeRequests).where(inProject(t.changeRequests)),
     db.select().from(t.supportCases).where(inProject(t.supportCases)),
     db.select().from(t.vendors).where(inProject(t.vendors)),

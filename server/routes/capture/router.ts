@@ -12,6 +12,7 @@ import { createItem, createNote, setAgendaState, updateItem, updateNote, type Wr
 import { resolveCallType } from "../../domain/resolveCallType";
 import { streamMeetingEvents } from "./streamMeetingEvents";
 import { MeetingFeeds } from "../../live/meetingFeeds";
+import { callerAudience, requireMayFlagInternal, requireRowVisible } from "../../services/audience/callerAudience";
 
 /** Live capture in a call: action items, decisions, risks, issues, notes, agenda ticks; and the live stream. */
 export function captureRouter(deps: AppDeps): Router {
@@ -26,7 +27,9 @@ export function captureRouter(deps: AppDeps): Router {
     projectId: mc.project.id,
     now: deps.clock(),
   });
-  const internalDefault = (mc: MeetingContext) => isInternalCall(resolveCallType(mc.meeting, mc.snapshot.project, mc.directory).callType);
+  // An external caller's captures are never internal only by default (they could not see them).
+  const internalDefault = (mc: MeetingContext, res: Parameters<typeof contextOf>[0]) =>
+    callerAudience(contextOf(res)) === "internal" && isInternalCall(resolveCallType(mc.meeting, mc.snapshot.project, mc.directory).callType);
 
   r.get("/:id/capture", async (req, res) => {
     const { id } = parse(idParams, req.params);
@@ -47,7 +50,8 @@ export function captureRouter(deps: AppDeps): Router {
     ]);
     const body: CaptureDto = {
       meetingId: id,
-      internalByDefault: isInternalCall(callType),
+      internalByDefault: internalDefault(mc, res),
+      canMarkInternal: callerAudience(ctx) === "internal",
       items: items.map((i) => itemDto(i, names)),
       carriedOver: carried.map((i) => itemDto(i, names)),
       notes: notes.map(noteDto),
@@ -64,10 +68,11 @@ export function captureRouter(deps: AppDeps): Router {
     const { id } = parse(idParams, req.params);
     const body = parse(createItemBody, req.body);
     const mc = await loadMeetingContext(db, contextOf(res), id);
+    requireMayFlagInternal(contextOf(res), body.internalOnly);
     if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
       throw fieldError("ownerId", "is not a person of this project");
     }
-    const { row, created } = await createItem(scope(mc, res), body, internalDefault(mc));
+    const { row, created } = await createItem(scope(mc, res), body, internalDefault(mc, res));
     res.status(created ? 201 : 200).json(itemDto(row, nameIndex(mc.snapshot.people)));
   });
 
@@ -75,6 +80,8 @@ export function captureRouter(deps: AppDeps): Router {
     const { id, itemId } = parse(itemParams, req.params);
     const body = parse(updateItemBody, req.body);
     const mc = await loadMeetingContext(db, contextOf(res), id);
+    await requireRowVisible(db, contextOf(res), "item", itemId);
+    requireMayFlagInternal(contextOf(res), body.internalOnly);
     if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
       throw fieldError("ownerId", "is not a person of this project");
     }
@@ -87,7 +94,8 @@ export function captureRouter(deps: AppDeps): Router {
     const { id } = parse(idParams, req.params);
     const body = parse(createNoteBody, req.body);
     const mc = await loadMeetingContext(db, contextOf(res), id);
-    const { row, created } = await createNote(scope(mc, res), body, internalDefault(mc));
+    requireMayFlagInternal(contextOf(res), body.internalOnly);
+    const { row, created } = await createNote(scope(mc, res), body, internalDefault(mc, res));
     res.status(created ? 201 : 200).json(noteDto(row));
   });
 
@@ -95,6 +103,8 @@ export function captureRouter(deps: AppDeps): Router {
     const { id, noteId } = parse(noteParams, req.params);
     const body = parse(updateNoteBody, req.body);
     const mc = await loadMeetingContext(db, contextOf(res), id);
+    await requireRowVisible(db, contextOf(res), "note", noteId);
+    requireMayFlagInternal(contextOf(res), body.internalOnly);
     res.json(noteDto(await updateNote(scope(mc, res), noteId, body, noteDto)));
   });
 
@@ -111,7 +121,7 @@ export function captureRouter(deps: AppDeps): Router {
     const { id } = parse(idParams, req.params);
     const ctx = contextOf(res);
     const mc = await loadMeetingContext(db, ctx, id);
-    await streamMeetingEvents(deps, feeds, req, res, { tenantId: ctx.tenantId, meetingId: id, people: mc.snapshot.people });
+    await streamMeetingEvents(deps, feeds, req, res, { tenantId: ctx.tenantId, meetingId: id, people: mc.snapshot.people, audience: callerAudience(ctx) });
   });
 
   return r;

@@ -18,14 +18,15 @@ function resumeFrom(req: Request): number | null {
 /**
  * Server-Sent Events for one meeting. Each event has the id of its row in meeting_events; a client
  * that reconnects with Last-Event-ID gets every event after it, read from the table by the
- * meeting's shared reader (server/live/meetingFeeds.ts).
+ * meeting's shared reader (server/live/meetingFeeds.ts). An external caller's stream never gets an
+ * internal-only item or note.
  */
 export async function streamMeetingEvents(
   deps: AppDeps,
   feeds: MeetingFeeds,
   req: Request,
   res: Response,
-  scope: { tenantId: string; meetingId: string; people: Person[] },
+  scope: { tenantId: string; meetingId: string; people: Person[]; audience: "internal" | "external" },
 ): Promise<void> {
   const names = nameIndex(scope.people);
   const lastSent = resumeFrom(req) ?? (await lastEventId(deps.database.db, scope.tenantId, scope.meetingId));
@@ -37,6 +38,7 @@ export async function streamMeetingEvents(
   });
   res.write(`retry: 1000\n: connected at ${lastSent}\n\n`);
   const unsubscribe = feeds.subscribe(scope.tenantId, scope.meetingId, lastSent, (row) => present(deps, scope.tenantId, row, names), {
+    audience: scope.audience,
     send: (id, data) => res.write(`id: ${id}\ndata: ${data}\n\n`),
     fail: (err) => {
       req.log.warn({ err }, "live stream read failed; client will reconnect");
@@ -52,7 +54,12 @@ export async function streamMeetingEvents(
   });
 }
 
-async function present(deps: AppDeps, tenantId: string, row: typeof t.meetingEvents.$inferSelect, names: Map<string, string>): Promise<string | null> {
+async function present(
+  deps: AppDeps,
+  tenantId: string,
+  row: typeof t.meetingEvents.$inferSelect,
+  names: Map<string, string>,
+): Promise<{ data: string; internalOnly: boolean } | null> {
   const { db } = deps.database;
   let event: LiveEvent | null = null;
   if (row.type === "item" && row.entityId) {
@@ -64,5 +71,7 @@ async function present(deps: AppDeps, tenantId: string, row: typeof t.meetingEve
   } else if (row.type === "agenda") {
     event = { id: row.id, type: "agenda", entity: await agendaState(db, tenantId, row.meetingId) };
   }
-  return event ? JSON.stringify(event) : null;
+  if (!event) return null;
+  const internalOnly = (event.type === "item" || event.type === "note") && event.entity.internalOnly;
+  return { data: JSON.stringify(event), internalOnly };
 }

@@ -84,8 +84,9 @@ export function meetingLinkRouter(deps: AppDeps): Router {
       .limit(1);
     let id = existing?.id;
     if (existing) {
-      // Linking re-points a meeting the caller can see; one on a project they are not on stays as it is.
-      if (existing.projectId) await requireProjectAccess(db, ctx, existing.projectId);
+      // Linking re-points a meeting the caller can see; one on a project they are not on, or an
+      // internal meeting asked for by an external member (403), stays as it is.
+      if (existing.projectId) await loadMeetingContext(db, ctx, existing.id);
       await db
         .update(t.meetings)
         .set({ ...(link ? teamsLinkColumns(link) : {}), projectId: body.projectId, callTypeOverride: body.callType, callTypeSetBy: body.callType ? ctx.name : null, version: existing.version + 1 })

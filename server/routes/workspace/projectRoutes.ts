@@ -17,6 +17,7 @@ import { pageByNewest } from "../../services/workspace/pageRows";
 import { projectDto } from "../../presenters/workspace";
 import { fieldError, projectScope } from "../../services/workspace/projectScope";
 import { lastSentOf, overviewOf, patchProject, workspaceOf } from "../../services/workspace/projectWorkspace";
+import { auditWall, callerAudience, isInternalMeeting } from "../../services/audience/callerAudience";
 
 /** The project itself: overview of the caller's projects, workspace header, RAG and settings, follow-ups, audit, meeting history. */
 export function projectRoutes(deps: AppDeps): Router {
@@ -76,7 +77,7 @@ export function projectRoutes(deps: AppDeps): Router {
         db
           .select()
           .from(a)
-          .where(and(eq(a.tenantId, s.ctx.tenantId), eq(a.projectId, s.project.id), where))
+          .where(and(eq(a.tenantId, s.ctx.tenantId), eq(a.projectId, s.project.id), auditWall(s.ctx), where))
           .orderBy(...orderBy)
           .limit(limit),
       (row) => ({ at: row.at, id: String(row.id) }),
@@ -105,7 +106,9 @@ export function projectRoutes(deps: AppDeps): Router {
       ),
     ]);
     const directory = directoryFor(snapshot);
-    const items = page.items.map((row): MeetingHistoryDto => {
+    // An external caller's page leaves out internal meetings (it may come out shorter than the limit).
+    const visible = page.items.filter((row) => callerAudience(s.ctx) === "internal" || !isInternalMeeting(toMeeting(row), directory));
+    const items = visible.map((row): MeetingHistoryDto => {
       const meeting = toMeeting(row);
       const callType = resolveCallType(meeting, snapshot.project, directory).callType;
       const ended = Date.parse(meeting.endsAt) <= s.now.getTime();

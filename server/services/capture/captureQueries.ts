@@ -4,6 +4,7 @@ import * as t from "../../db/tables";
 import type { CallType } from "../../../contracts/types";
 import type { AgendaStateDto } from "../../../contracts/capture";
 import type { Queryable } from "../../live/recordEvent";
+import { internalOnlyWall } from "../../services/audience/callerAudience";
 
 type RaidRow = typeof t.raidItems.$inferSelect;
 type NoteRow = typeof t.agendaNotes.$inferSelect;
@@ -17,7 +18,7 @@ export async function meetingItems(db: Queryable, tenantId: string, meetingId: s
   return db
     .select()
     .from(t.raidItems)
-    .where(and(eq(t.raidItems.tenantId, tenantId), eq(t.raidItems.raisedInMeetingId, meetingId)))
+    .where(and(eq(t.raidItems.tenantId, tenantId), eq(t.raidItems.raisedInMeetingId, meetingId), internalOnlyWall(t.raidItems.internalOnly)))
     .orderBy(asc(t.raidItems.createdAt));
 }
 
@@ -40,6 +41,7 @@ export async function carriedOverItems(
         eq(t.raidItems.status, "open"),
         inArray(t.raidItems.raisedInMeetingId, earlierMeetingIds),
         ne(t.raidItems.raisedInMeetingId, meetingId),
+        internalOnlyWall(t.raidItems.internalOnly),
       ),
     )
     .orderBy(asc(t.raidItems.dueDate));
@@ -49,7 +51,7 @@ export async function meetingNotes(db: Queryable, tenantId: string, meetingId: s
   return db
     .select()
     .from(t.agendaNotes)
-    .where(and(eq(t.agendaNotes.tenantId, tenantId), eq(t.agendaNotes.meetingId, meetingId)))
+    .where(and(eq(t.agendaNotes.tenantId, tenantId), eq(t.agendaNotes.meetingId, meetingId), internalOnlyWall(t.agendaNotes.internalOnly)))
     .orderBy(asc(t.agendaNotes.createdAt));
 }
 
@@ -69,7 +71,7 @@ export async function findItem(db: Queryable, tenantId: string, id: string): Pro
   const [row] = await db
     .select()
     .from(t.raidItems)
-    .where(and(eq(t.raidItems.tenantId, tenantId), eq(t.raidItems.id, id)));
+    .where(and(eq(t.raidItems.tenantId, tenantId), eq(t.raidItems.id, id), internalOnlyWall(t.raidItems.internalOnly)));
   return row;
 }
 
@@ -77,7 +79,7 @@ export async function findNote(db: Queryable, tenantId: string, id: string): Pro
   const [row] = await db
     .select()
     .from(t.agendaNotes)
-    .where(and(eq(t.agendaNotes.tenantId, tenantId), eq(t.agendaNotes.id, id)));
+    .where(and(eq(t.agendaNotes.tenantId, tenantId), eq(t.agendaNotes.id, id), internalOnlyWall(t.agendaNotes.internalOnly)));
   return row;
 }
 

@@ -8,10 +8,14 @@ import { loadProjectMeetings, loadSnapshot, toMeeting } from "../../db/loadSnaps
 import type { Directory, ProjectSnapshot } from "../../../contracts/types";
 import type { MeetingSummary } from "../../../contracts/meetings";
 import { summarise, type MeetingContext } from "../../presenters/meetings";
+import { callerAudience, isInternalMeeting, requireMeetingVisible } from "../audience/callerAudience";
 
 export type { MeetingContext };
 
-/** A meeting the caller may see (tenant + project membership), with its project's data. */
+/**
+ * A meeting the caller may see (tenant + project membership, and 403 for an external caller
+ * asking for an internal meeting), with its project's data as the caller's audience may see it.
+ */
 export async function loadMeetingContext(db: Db, ctx: RequestContext, meetingId: string): Promise<MeetingContext> {
   const [row] = await db
     .select()
@@ -25,7 +29,9 @@ export async function loadMeetingContext(db: Db, ctx: RequestContext, meetingId:
     loadSnapshot(db, ctx.tenantId, project, "open"),
     loadProjectMeetings(db, ctx.tenantId, project.id),
   ]);
-  return { row, meeting: toMeeting(row), project, snapshot, history, directory: directoryFor(snapshot) };
+  const mc = { row, meeting: toMeeting(row), project, snapshot, history, directory: directoryFor(snapshot) };
+  requireMeetingVisible(ctx, mc.meeting, mc.directory);
+  return mc;
 }
 
 export function directoryFor(snapshot: ProjectSnapshot): Directory {
@@ -72,7 +78,9 @@ export async function listMeetings(
       p = { project, snapshot, directory: directoryFor(snapshot) };
       byProject.set(row.projectId, p);
     }
-    out.push(summarise({ meeting: toMeeting(row), ...p }));
+    const meeting = toMeeting(row);
+    if (callerAudience(ctx) === "external" && isInternalMeeting(meeting, p.directory)) continue;
+    out.push(summarise({ meeting, ...p }));
   }
   return out;
 }

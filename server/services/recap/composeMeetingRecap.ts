@@ -8,6 +8,7 @@ import type { CapturedItemDto } from "../../../contracts/capture";
 import { loadMeetingContext, type MeetingContext } from "../meetings/loadMeetingContext";
 import { agendaState, carriedOverItems, meetingItems, meetingNotes } from "../capture/captureQueries";
 import { itemDto, nameIndex } from "../../presenters/capture";
+import { callerAudience, requireInternalCaller } from "../audience/callerAudience";
 
 export const RECAP_TIME_ZONE = "America/New_York";
 
@@ -39,9 +40,13 @@ export interface MeetingRecap {
   recap: Recap;
 }
 
-/** The recap of a meeting from what was captured in it, for the audience its recipients make. */
+/**
+ * The recap of a meeting from what was captured in it, for the audience its recipients make.
+ * An external caller gets (and sends) the external recap only: asking for `internal` answers 403.
+ */
 export async function composeMeetingRecap(db: Db, ctx: RequestContext, meetingId: string, now: Date, requested?: RecapAudience): Promise<MeetingRecap> {
   const mc = await loadMeetingContext(db, ctx, meetingId);
+  if (requested === "internal") requireInternalCaller(ctx, "The internal recap");
   const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
   const others = mc.history.filter((m) => m.id !== meetingId);
   const sameType = (m: (typeof others)[number]) => (m.callTypeOverride ?? m.callType) === callType;
@@ -62,7 +67,8 @@ export async function composeMeetingRecap(db: Db, ctx: RequestContext, meetingId
     .map((key) => ({ id: `tick:${key}`, agendaItemKey: key, body: "", internalOnly: false, discussed: true, createdBy: null }));
   const next = others.find((m) => m.startsAt > mc.meeting.startsAt && sameType(m));
   const attendees = mc.meeting.attendees.map((a) => ({ name: a.name, email: a.email }));
-  const audience = requested ?? recapAudience(attendees, mc.directory.internalDomains);
+  const audience =
+    callerAudience(ctx) === "external" ? "external" : (requested ?? recapAudience(attendees, mc.directory.internalDomains, mc.snapshot.people));
   const recap = composeRecap({
     meeting: { id: meetingId, subject: mc.meeting.subject, startsAt: mc.meeting.startsAt, endsAt: mc.meeting.endsAt, attendees },
     callType,

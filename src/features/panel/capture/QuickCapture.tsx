@@ -148,7 +148,9 @@ export function QuickCapture() {
             </Field>
           </>
         ) : null}
-        <Checkbox label="Internal only" checked={draft.internalOnly} onChange={(_e, d) => set({ internalOnly: d.checked === true })} />
+        {snap.canMarkInternal ? (
+          <Checkbox label="Internal only" checked={draft.internalOnly} onChange={(_e, d) => set({ internalOnly: d.checked === true })} />
+        ) : null}
         <Button type="submit" appearance="primary">
           Add {kindLabels[kind].one.toLowerCase()}
         </Button>

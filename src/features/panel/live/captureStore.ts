@@ -28,6 +28,8 @@ export interface CaptureSnapshot {
   view: CaptureView | null;
   people: CaptureDto["people"];
   internalByDefault: boolean;
+  /** The server says the caller is on the internal side: only then is "Internal only" offered. */
+  canMarkInternal: boolean;
   unsynced: number;
   connection: ConnectionState;
   conflicts: Record<string, Conflict>;
@@ -276,6 +278,7 @@ export class CaptureStore {
       view: this.server ? viewOf(this.server, this.queue) : null,
       people: this.server?.people ?? [],
       internalByDefault: this.server?.internalByDefault ?? false,
+      canMarkInternal: this.server?.canMarkInternal ?? false,
       unsynced: this.queue.length,
       connection: this.connection,
       conflicts: this.conflicts,

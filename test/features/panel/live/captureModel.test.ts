@@ -43,6 +43,7 @@ function state(overrides: Partial<ServerState> = {}): ServerState {
   return {
     meetingId: MEETING,
     internalByDefault: false,
+    canMarkInternal: true,
     items: [item()],
     carriedOver: [item({ id: CARRIED, title: "Order the test kit", raisedInMeetingId: OTHER_MEETING, version: 4 })],
     notes: [note()],
