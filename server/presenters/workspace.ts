@@ -140,3 +140,17 @@ export function memberDto(
     timeZone: p?.timeZone ?? null,
   };
 }
+
+/** A member (role) with the person's details looked up in the tenant's directory. */
+export const memberInDirectoryDto = (m: typeof t.projectMembers.$inferSelect, directory: PersonRow[]): MemberDto =>
+  memberDto(m, new Map(directory.map((p) => [p.id, p])));
+
+/** The people page: members by role then name, the project's people by name, the directory as read (by name). */
+export function peopleDto(x: { members: (typeof t.projectMembers.$inferSelect)[]; people: PersonRow[]; ofProject: PersonRow[] }) {
+  const byId = new Map<string, PersonRow>(x.people.map((p) => [p.id, p]));
+  return {
+    members: x.members.map((row) => memberDto(row, byId)).sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name)),
+    projectPeople: x.ofProject.map(personDto).sort((a, b) => a.name.localeCompare(b.name)),
+    directory: x.people.map(personDto),
+  };
+}
