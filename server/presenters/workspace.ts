@@ -2,7 +2,9 @@ import type * as t from "../db/tables";
 import { raidItemFields } from "./capture";
 import type { ProjectRow } from "../db/projectAccess";
 import { daysBetween, utcDateOf } from "../domain/isoDates";
-import type { CaseDto, ChangeRequestDto, MemberDto, MilestoneDto, PersonDto, RaidDto, TaskDto, VendorDto, WorkspaceProject } from "../../contracts/workspace";
+import type { AuditDto, CaseDto, ChangeRequestDto, MeetingHistoryDto, MemberDto, MilestoneDto, PersonDto, RaidDto, TaskDto, VendorDto, WorkspaceProject } from "../../contracts/workspace";
+import type { CallType, Meeting } from "../../contracts/types";
+import { callTypeDefinitions } from "../../contracts/callTypeDefinitions";
 import { iso } from "./iso";
 
 // What the client sees of each row: ISO instants, owner names beside owner ids. The shapes
@@ -154,3 +156,23 @@ export function peopleDto(x: { members: (typeof t.projectMembers.$inferSelect)[]
     directory: x.people.map(personDto),
   };
 }
+
+/** A row of the project's meeting history: recap "sent", "upcoming" (not ended at `now`), "owed" (an ended customer status call) or "not_needed". */
+export function meetingHistoryDto(meeting: Meeting, recapSentBy: string | null, callType: CallType, now: Date): MeetingHistoryDto {
+  const ended = Date.parse(meeting.endsAt) <= now.getTime();
+  const recap = meeting.recapSentAt ? "sent" : !ended ? "upcoming" : callType === "customer_status" ? "owed" : "not_needed";
+  return {
+    id: meeting.id,
+    subject: meeting.subject,
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    callType,
+    callTypeLabel: callTypeDefinitions[callType].label,
+    recapSentAt: meeting.recapSentAt,
+    recapSentBy,
+    recap,
+  };
+}
+
+/** An audit row with its instant in ISO form. */
+export const auditDto = (row: typeof t.auditLog.$inferSelect): AuditDto => ({ ...row, at: new Date(row.at).toISOString() });
