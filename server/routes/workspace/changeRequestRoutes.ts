@@ -4,13 +4,11 @@ import { parse } from "../../http/validate";
 import { createChangeRequestBody, decideChangeRequestBody, deleteQuery, entityParams, patchChangeRequestBody } from "../../../contracts/workspace";
 import { changeRequestDto } from "../../presenters/workspace";
 import { projectScope } from "../../services/workspace/projectScope";
-import {
-  createChangeRequest,
-  decideChangeRequest,
-  deleteChangeRequest,
-  listChangeRequests,
-  updateChangeRequest,
-} from "../../services/workspace/changeRequests";
+import { listChangeRequests } from "../../services/workspace/listChangeRequests";
+import { createChangeRequest } from "../../services/workspace/createChangeRequest";
+import { updateChangeRequest } from "../../services/workspace/updateChangeRequest";
+import { decideChangeRequest } from "../../services/workspace/decideChangeRequest";
+import { deleteChangeRequest } from "../../services/workspace/deleteChangeRequest";
 
 /** Change requests: description, hours, customer confirmation, and the decision (who, when: audited). */
 export function changeRequestRoutes(deps: AppDeps): Router {
