@@ -17,11 +17,19 @@ import { projectsRouter } from "./routes/projects/router";
 import { sessionRouter } from "./routes/session/router";
 import { contextOf } from "./http/requestContext";
 import { runAsTenant } from "./db/tenantScope";
+import { noStore, securityHeaders } from "./http/securityHeaders";
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false);
+  app.use(
+    securityHeaders({
+      production: deps.production ?? false,
+      testHostOrigins: deps.teamsHostOrigins ?? [],
+      ...(deps.consent ? { authorityHost: deps.consent.authorityHost } : {}),
+    }),
+  );
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -65,6 +73,7 @@ export function createApp(deps: AppDeps): Express {
   app.use("/auth", authRouter(deps.consent ?? null));
 
   const api = express.Router();
+  api.use(noStore);
   api.use(express.json({ limit: "256kb" }));
   api.use("/session", sessionRouter(deps));
   api.use(authenticate(deps));

@@ -93,6 +93,7 @@ async function main(config: Config): Promise<void> {
       : null,
     webRoot: fileURLToPath(new URL("../dist/web", import.meta.url)),
     teamsHostOrigins: config.TEAMS_TEST_HOST_ORIGINS ?? [],
+    production: config.NODE_ENV === "production",
   });
   const server = app.listen(config.PORT, config.HOST);
   await once(server, "listening");

@@ -30,7 +30,7 @@ export async function streamMeetingEvents(
   const lastSent = resumeFrom(req) ?? (await lastEventId(deps.database.db, scope.tenantId, scope.meetingId));
   res.writeHead(200, {
     "Content-Type": "text/event-stream; charset=utf-8",
-    "Cache-Control": "no-cache, no-transform",
+    "Cache-Control": "no-store, no-transform",
     Connection: "keep-alive",
     "X-Accel-Buffering": "no",
   });
