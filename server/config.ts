@@ -47,6 +47,8 @@ const schema = z
     GRAPH_MODE: z.enum(["outbox", "graph"]).default("outbox"),
     GRAPH_BASE_URL: z.url().default("https://graph.microsoft.com/v1.0"),
     AUTHORITY_HOST: z.url().default("https://login.microsoftonline.com"),
+    /** Client-side timeout of one Graph or Entra request, ms: a hung connection is abandoned (504). */
+    GRAPH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
     TEAMS_TEST_HOST_ORIGINS: commaList.optional(),
   })
   .superRefine((c, ctx) => {

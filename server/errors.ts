@@ -2,6 +2,7 @@ import type { ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
 import { ConsentRequired } from "./auth/oboTokenProvider";
+import { UpstreamTimedOut } from "./services/upstream/upstreamTimedOut";
 
 /** An error a client may see: stable code, HTTP status, and a message safe to show. */
 export class AppError extends Error {
@@ -50,6 +51,9 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       // The client turns this code into a consent prompt (authentication.authenticate in Teams).
       res.status(403).json(err.toBody());
       return;
+    }
+    if (err instanceof UpstreamTimedOut) {
+      err = new AppError(504, err.code, `${err.service === "Microsoft Graph" ? "Outlook" : "Microsoft sign-in"} did not answer in time. Try again.`);
     }
     if (isDataException(err)) {
       // PostgreSQL's "data exception" class: a value the database cannot take, never a server fault.

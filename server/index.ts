@@ -57,7 +57,9 @@ async function main(config: Config): Promise<void> {
   if (config.GRAPH_MODE === "graph" && config.AAD_APP_CLIENT_ID && config.AAD_APP_CLIENT_SECRET) {
     const gateway = createGraphGateway({
       baseUrl: config.GRAPH_BASE_URL,
+      timeoutMs: config.GRAPH_TIMEOUT_MS,
       tokens: createOboTokenProvider({
+        timeoutMs: config.GRAPH_TIMEOUT_MS,
         clientId: config.AAD_APP_CLIENT_ID,
         clientSecret: config.AAD_APP_CLIENT_SECRET,
         authority: `${config.AUTHORITY_HOST}/${config.AAD_APP_TENANT_ID ?? "organizations"}`,

@@ -8,6 +8,7 @@ import { escapeHtml } from "../../domain/recap/escapeHtml";
 import { GraphRequestFailed, RecapDeliveryUnknown } from "../../graph/MailCalendarGateway";
 import { identityOf } from "../../graph/identityOf";
 import { composeMeetingRecap } from "./composeMeetingRecap";
+import { UpstreamTimedOut } from "../../services/upstream/upstreamTimedOut";
 
 export interface SendResult {
   status: number;
@@ -80,6 +81,12 @@ export async function sendMeetingRecap(deps: AppDeps, ctx: RequestContext, meeti
       .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, meetingId)));
     return { status: 201, body: { id: body.id, status: "sent", sentAt: sent.sentAt, to: recap.to, audience: recap.audience } };
   } catch (e) {
+    if (e instanceof UpstreamTimedOut) {
+      // The row keeps its draft id: "Send again" reads that draft first and never sends a second copy.
+      const message = `${e.service === "Microsoft Graph" ? "Outlook" : "Microsoft sign-in"} did not answer within ${Math.round(e.timeoutMs / 1000)} s. Send again: Callbook checks whether the recap went out before sending it.`;
+      await db.update(t.outboxItems).set({ status: "failed", error: message }).where(where);
+      return { status: 504, body: { error: { code: e.code, message }, id: body.id, status: "failed" } };
+    }
     const known = e instanceof RecapDeliveryUnknown || e instanceof GraphRequestFailed;
     if (!known) throw e;
     const message =
