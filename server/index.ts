@@ -40,7 +40,7 @@ async function main(config: Config): Promise<void> {
     database.kind === "postgres" && database.pool && database.connectionString
       ? await createPgBus(database.connectionString, database.pool, logger)
       : createLocalBus();
-  const liveClients = createLiveClients();
+  const liveClients = createLiveClients({ perUser: config.LIVE_STREAMS_PER_USER, perMeeting: config.LIVE_STREAMS_PER_MEETING });
   const authenticators: Authenticator[] = [];
   let mail = localOutboxMail(database.db, () => new Date());
   if (config.AAD_APP_CLIENT_ID && config.TAB_DOMAIN) {
@@ -90,6 +90,7 @@ async function main(config: Config): Promise<void> {
           clientId: config.AAD_APP_CLIENT_ID,
           authorityHost: config.AUTHORITY_HOST,
           tenantId: config.AAD_APP_TENANT_ID,
+          publicUrl: config.PUBLIC_URL ?? (config.TAB_DOMAIN ? `https://${config.TAB_DOMAIN}` : undefined),
           scopes: ["Mail.Send", "Mail.ReadWrite", "Calendars.ReadWrite", "Chat.ReadBasic", "OnlineMeetings.Read"].map((s) => `https://graph.microsoft.com/${s}`),
         }
       : null,
