@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { ZodError } from "zod";
 import { ConsentRequired } from "./auth/oboTokenProvider";
 import { UpstreamTimedOut } from "./services/upstream/upstreamTimedOut";
+import { idTaken, isPrimaryKeyViolation } from "./services/ids/idTaken";
 
 /** An error a client may see: stable code, HTTP status, and a message safe to show. */
 export class AppError extends Error {
@@ -55,6 +56,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     if (err instanceof UpstreamTimedOut) {
       err = new AppError(504, err.code, `${err.service === "Microsoft Graph" ? "Outlook" : "Microsoft sign-in"} did not answer in time. Try again.`);
     }
+    if (isPrimaryKeyViolation(err)) err = idTaken();
     if (isDataException(err)) {
       // PostgreSQL's "data exception" class: a value the database cannot take, never a server fault.
       err = badRequest("A value in the request is out of range or malformed");

@@ -3,7 +3,7 @@ import type { AppDeps } from "../../appDeps";
 import type { RequestContext } from "../../http/requestContext";
 import type { SendRecapBody } from "../../contracts/recap";
 import * as t from "../../db/schema";
-import { conflict } from "../../errors";
+import { idTaken } from "../../services/ids/idTaken";
 import { escapeHtml } from "../../domain/recap/escapeHtml";
 import { GraphRequestFailed, RecapDeliveryUnknown } from "../../graph/MailCalendarGateway";
 import { identityOf } from "../../graph/identityOf";
@@ -30,7 +30,7 @@ export async function sendMeetingRecap(deps: AppDeps, ctx: RequestContext, meeti
   const { db } = deps.database;
   const now = deps.clock();
   const [existing] = await db.select().from(t.outboxItems).where(eq(t.outboxItems.id, body.id));
-  if (existing && (existing.tenantId !== ctx.tenantId || existing.meetingId !== meetingId)) throw conflict("This recap id belongs to another recap");
+  if (existing && (existing.tenantId !== ctx.tenantId || existing.kind !== "message" || existing.meetingId !== meetingId)) throw idTaken();
   if (existing?.status === "sent") {
     return { status: 200, body: { id: existing.id, status: "sent", sentAt: existing.sentAt ? new Date(existing.sentAt).toISOString() : null } };
   }
