@@ -18,6 +18,7 @@ import { sessionRouter } from "./routes/session/router";
 import { contextOf } from "./http/requestContext";
 import { runAsTenant } from "./db/tenantScope";
 import { noStore, securityHeaders } from "./http/securityHeaders";
+import { describeError } from "./services/errors/describeError";
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -39,10 +40,14 @@ export function createApp(deps: AppDeps): Express {
         res.setHeader("x-request-id", id);
         return id;
       },
-      // Paths only: query strings may carry an SSE credential, bodies carry meeting content.
+      // Our serializers see the real objects (the Error with its cause, not pino's copy of it).
+      wrapSerializers: false,
+      // Paths only: query strings may carry a credential, bodies carry meeting content.
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        // Cause and codes only: never SQL, its parameters or row data (issue 13 §8).
+        err: describeError,
       },
       // The tenant is known once the request is authenticated: it goes on the completion line.
       customProps: (_req, res) => {
