@@ -19,6 +19,7 @@ import { contextOf } from "./http/requestContext";
 import { runAsTenant } from "./db/tenantScope";
 import { noStore, securityHeaders } from "./http/securityHeaders";
 import { describeError } from "./services/errors/describeError";
+import { createStorageHealth, STORAGE_RETRY_AFTER_S } from "./services/health/storageHealth";
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -62,15 +63,23 @@ export function createApp(deps: AppDeps): Express {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  const storage = createStorageHealth();
   app.get("/readyz", async (_req, res) => {
     if (!deps.isReady()) {
       res.status(503).json({ status: "not_ready" });
+      return;
+    }
+    const fault = storage.current();
+    if (fault) {
+      res.setHeader("Retry-After", String(STORAGE_RETRY_AFTER_S));
+      res.status(503).json({ status: fault });
       return;
     }
     try {
       await deps.database.ping();
       res.json({ status: "ready", database: deps.database.kind });
     } catch {
+      res.setHeader("Retry-After", String(STORAGE_RETRY_AFTER_S));
       res.status(503).json({ status: "database_unreachable" });
     }
   });
@@ -116,7 +125,7 @@ export function createApp(deps: AppDeps): Express {
     });
   }
 
-  app.use(errorMiddleware(deps.logger));
+  app.use(errorMiddleware(deps.logger, storage));
   return app;
 }
 

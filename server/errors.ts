@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { ConsentRequired } from "./auth/oboTokenProvider";
 import { UpstreamTimedOut } from "./services/upstream/upstreamTimedOut";
 import { idTaken, isPrimaryKeyViolation } from "./services/ids/idTaken";
+import { STORAGE_RETRY_AFTER_S, storageFaultOf, storageUnavailable, type StorageHealth } from "./services/health/storageHealth";
 
 /** An error a client may see: stable code, HTTP status, and a message safe to show. */
 export class AppError extends Error {
@@ -38,9 +39,17 @@ export function validationError(error: ZodError): AppError {
 }
 
 /** The one error middleware: known errors as they are, anything else as 500 without internals. */
-export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+export function errorMiddleware(logger: Logger, storage?: StorageHealth): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     void _next;
+    const fault = err instanceof AppError ? null : storageFaultOf(err);
+    if (fault) {
+      // Disk full or database down: 503 + Retry-After, and readiness says so (issue 13 §8).
+      storage?.report(fault);
+      (req.log ?? logger).error({ err }, "storage unavailable");
+      res.setHeader("Retry-After", String(STORAGE_RETRY_AFTER_S));
+      err = storageUnavailable(fault);
+    }
     if (err instanceof ZodError) err = validationError(err);
     if (isBodyParserError(err)) {
       err =
