@@ -1,30 +1,24 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseEnv } from "node:util";
 
 export type EnvVars = Record<string, string>;
 
 /**
- * Parses a dotenv-style file: KEY=VALUE lines, `#` comment lines, blank lines, optional
- * `export ` prefix, optional single or double quotes; ` #` after an unquoted value starts a comment.
+ * Parses a dotenv-style file with Node's own parser (`util.parseEnv`, the one behind `node --env-file`):
+ * KEY=VALUE lines, `#` comment lines, blank lines, optional `export ` prefix, optional quotes; ` #` after
+ * an unquoted value starts a comment. util.parseEnv skips a line it cannot read (and glues it onto the
+ * next key), so each line is first checked to start with `KEY=`; throws "<file>:<line>: expected
+ * KEY=VALUE, got …" for the first one that does not.
  */
 export function parseEnvFile(text: string, fileName = "env file"): EnvVars {
-  const vars: EnvVars = {};
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, index) => {
+  text.split(/\r?\n/).forEach((line, index) => {
     const trimmed = line.trim();
-    if (trimmed === "" || trimmed.startsWith("#")) return;
-    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(trimmed);
-    if (!match) throw new Error(`${fileName}:${index + 1}: expected KEY=VALUE, got "${trimmed}"`);
-    const key = match[1] ?? "";
-    let value = match[2] ?? "";
-    const quote = value[0];
-    if ((quote === '"' || quote === "'") && value.length >= 2 && value.endsWith(quote)) {
-      value = value.slice(1, -1);
-    } else {
-      value = value.replace(/\s+#.*$/, "").trim();
-    }
-    vars[key] = value;
+    if (trimmed === "" || trimmed.startsWith("#") || /^(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=/.test(trimmed)) return;
+    throw new Error(`${fileName}:${index + 1}: expected KEY=VALUE, got "${trimmed}"`);
   });
+  const vars: EnvVars = {};
+  for (const [key, value] of Object.entries(parseEnv(text))) if (value !== undefined) vars[key] = value;
   return vars;
 }
 

@@ -1,27 +1,32 @@
+import { LRUCache } from "lru-cache";
+
 /**
  * Who a credential names in the directory, remembered briefly: every API call needs it, and it
  * changes only when someone is renamed or removed. Access to projects is still checked per
  * request against project_members, so a stale entry can only show a stale name, for `ttlMs` at most.
+ *
+ * An `lru-cache` with a `fetchMethod` (the same idiom as AgendaCache): concurrent misses on one key
+ * share one `load`; a failed load is not remembered. `V` may be `undefined` ("nobody"), which is
+ * remembered too (boxed, since lru-cache stores no undefined values).
  */
 export class PersonLookupCache<V> {
-  private readonly entries = new Map<string, { value: V; until: number }>();
+  private readonly entries: LRUCache<string, { value: V }, () => Promise<V>>;
 
-  constructor(
-    private readonly ttlMs = 30_000,
-    private readonly maxEntries = 5000,
-    private readonly clock: () => number = Date.now,
-  ) {}
+  /** `ttlMs`: how long an answer is kept (ms); `maxEntries`: least recently used ones go first; `clock`: ms, for tests. */
+  constructor(ttlMs = 30_000, maxEntries = 5000, clock: () => number = Date.now) {
+    this.entries = new LRUCache({
+      max: maxEntries,
+      ttl: ttlMs,
+      perf: { now: clock },
+      ttlResolution: 0, // read the clock on every lookup (it is cheap) rather than once a millisecond
+      fetchMethod: async (_key, _stale, { context }) => ({ value: await context() }),
+    });
+  }
 
+  /** The remembered answer for `key`, else the result of `load` (called once for concurrent misses); rejects as `load` does. */
   async get(key: string, load: () => Promise<V>): Promise<V> {
-    const now = this.clock();
-    const hit = this.entries.get(key);
-    if (hit && hit.until > now) return hit.value;
-    const value = await load();
-    this.entries.set(key, { value, until: now + this.ttlMs });
-    if (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-    return value;
+    const hit = await this.entries.fetch(key, { context: load });
+    if (!hit) throw new Error(`PersonLookupCache: no value loaded for ${key}`);
+    return hit.value;
   }
 }

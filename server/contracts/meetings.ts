@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { callTypes, type CallType, type Rag } from "../domain/types";
 import { isoDateTime } from "./common";
+import { threadOfTeamsMeetingId } from "./teamsMeetingLink";
+
+/** A teams-js context `meeting.id`: base64 of "<n>#<thread>#<message>", refused when it holds no Teams thread. */
+const teamsContextMeetingId = z
+  .string()
+  .trim()
+  .min(1, "is required")
+  .max(1000)
+  .refine((v) => threadOfTeamsMeetingId(v) !== null, { message: "is not a Teams meeting id" });
 
 export const listMeetingsQuery = z
   .object({
@@ -50,13 +59,24 @@ export interface MeetingDetail extends MeetingSummary {
   version: number;
 }
 
-export const byChatQuery = z.object({ chatId: z.string().trim().min(1, "is required").max(300) }).strict();
+/** A Teams meeting tab's meeting: its chat id, or the teams-js `meeting.id` (a channel meeting's context may carry no chat id). */
+export const byChatQuery = z
+  .object({
+    chatId: z.string().trim().min(1, "is required").max(300).optional(),
+    meetingId: teamsContextMeetingId.optional(),
+  })
+  .strict()
+  .refine((q) => q.chatId || q.meetingId, { message: "is required", path: ["chatId"] });
 
 /** The configuration page: link the Teams meeting (its chat) to a project and, optionally, a call type. */
 export const linkMeetingBody = z
   .object({
     chatId: z.string().trim().min(1, "is required").max(300).optional(),
     joinUrl: z.string().trim().min(1).max(2000).optional(),
+    /** Digits of the Teams join meeting id ("241 412 830 128 1" is accepted). */
+    joinMeetingId: z.string().trim().regex(/^[\d ]{9,24}$/, "must be the digits of a Teams meeting ID").optional(),
+    /** The teams-js context's `meeting.id` (base64 of the thread); used when the context has no chat id. */
+    teamsMeetingId: teamsContextMeetingId.optional(),
     iCalUId: z.string().trim().min(1).max(500).optional(),
     projectId: z.uuid({ message: "must be a valid id" }),
     callType: z.enum(callTypes, { message: `must be one of ${callTypes.join(", ")}` }).nullable(),
@@ -65,7 +85,10 @@ export const linkMeetingBody = z
     endsAt: isoDateTime.optional(),
   })
   .strict()
-  .refine((b) => b.chatId || b.joinUrl || b.iCalUId, { message: "give chatId, joinUrl or iCalUId", path: ["chatId"] });
+  .refine((b) => b.chatId || b.joinUrl || b.joinMeetingId || b.teamsMeetingId || b.iCalUId, {
+    message: "give chatId, teamsMeetingId, joinUrl, joinMeetingId or iCalUId",
+    path: ["chatId"],
+  });
 export type LinkMeetingBody = z.infer<typeof linkMeetingBody>;
 
 export interface PrepList {
@@ -77,13 +100,16 @@ export interface PrepList {
 /** How an Outlook appointment finds its Callbook meeting: join URL, then iCalUId, then subject + start. */
 export const lookupMeetingQuery = z
   .object({
+    /** A Teams join link on any host and form teamsMeetingLink.parseTeamsMeetingLink reads. */
     joinUrl: z.string().trim().max(2000).optional(),
+    /** Digits of the Teams join meeting id ("Meeting ID: 241 412 830 128 1" in the body). */
+    joinMeetingId: z.string().trim().regex(/^[\d ]{9,24}$/, "must be the digits of a Teams meeting ID").optional(),
     iCalUId: z.string().trim().max(500).optional(),
     subject: z.string().trim().max(300).optional(),
     start: isoDateTime.optional(),
   })
   .strict()
-  .refine((q) => q.joinUrl || q.iCalUId || (q.subject && q.start), { message: "give joinUrl, iCalUId, or subject and start" });
+  .refine((q) => q.joinUrl || q.joinMeetingId || q.iCalUId || (q.subject && q.start), { message: "give joinUrl, joinMeetingId, iCalUId, or subject and start" });
 
 export interface MeetingLookup {
   meeting: MeetingDetail | null;

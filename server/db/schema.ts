@@ -148,6 +148,10 @@ export const meetings = pgTable(
     callTypeOverride: text("call_type_override"),
     callTypeSetBy: text("call_type_set_by"),
     joinWebUrl: text("join_web_url"),
+    /** Digits of the Teams join meeting id (Graph joinMeetingIdSettings.joinMeetingId, or a /meet/<id> link). */
+    joinMeetingId: text("join_meeting_id"),
+    /** The meeting's thread read from its join link (teamsThreadKey): matches links and teams-js meeting ids. */
+    joinThreadKey: text("join_thread_key"),
     chatId: text("chat_id"),
     iCalUId: text("ical_uid"),
     graphEventId: text("graph_event_id"),
@@ -161,6 +165,9 @@ export const meetings = pgTable(
     index("meetings_tenant_start_idx").on(t.tenantId, t.startsAt),
     index("meetings_project_idx").on(t.tenantId, t.projectId, t.startsAt),
     index("meetings_chat_idx").on(t.tenantId, t.chatId),
+    index("meetings_join_ids_idx").on(t.tenantId, t.joinMeetingId),
+    index("meetings_join_thread_idx").on(t.tenantId, t.joinThreadKey),
+    index("meetings_join_url_idx").on(t.tenantId, t.joinWebUrl),
   ],
 );
 

@@ -86,6 +86,15 @@ export interface OnlineMeetingRef {
   onlineMeetingId: string | null;
 }
 
+/** A Graph onlineMeeting's identifiers (onlineMeeting resource: joinWebUrl, joinMeetingIdSettings, chatInfo). */
+export interface OnlineMeetingIds {
+  onlineMeetingId: string;
+  joinWebUrl: string | null;
+  joinMeetingId: string | null;
+  threadId: string | null;
+  messageId: string | null;
+}
+
 export interface MailCalendarGateway {
   sendRecap(identity: RequestIdentity, input: SendRecapInput): Promise<SentRecap>;
   createSeries(identity: RequestIdentity, input: CreateSeriesInput): Promise<CreatedSeries>;
@@ -93,6 +102,8 @@ export interface MailCalendarGateway {
   getOutOfOffice(identity: RequestIdentity, emails: string[], day: IsoDate): Promise<Set<string>>;
   /** The Teams meeting behind a meeting chat (side panel context), or null when it is not a meeting chat. */
   findOnlineMeetingByChat(identity: RequestIdentity, chatId: string): Promise<OnlineMeetingRef | null>;
+  /** The meeting behind a join link or join meeting id (Graph only; the local outbox has none). Null when unknown or not the organiser's. */
+  findOnlineMeetingByLink?(identity: RequestIdentity, link: { joinWebUrl?: string | undefined; joinMeetingId?: string | undefined }): Promise<OnlineMeetingIds | null>;
 }
 
 /**

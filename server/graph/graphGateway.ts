@@ -11,6 +11,7 @@ import {
   type SentRecap,
 } from "./MailCalendarGateway";
 import { createGraphRequester, type GraphRequester } from "./graphRequester";
+import { findOnlineMeetingByLink } from "./findOnlineMeetingByLink";
 
 export interface GraphGatewayOptions {
   /** "https://graph.microsoft.com/v1.0" (config GRAPH_BASE_URL). */
@@ -191,6 +192,8 @@ export function createGraphGateway(options: GraphGatewayOptions): MailCalendarGa
       }
       return out;
     },
+
+    findOnlineMeetingByLink: (identity, link) => findOnlineMeetingByLink(graph, identity, link),
 
     async findOnlineMeetingByChat(identity, chatId) {
       let joinWebUrl: string | null | undefined;

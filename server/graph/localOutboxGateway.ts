@@ -74,7 +74,7 @@ export function createLocalOutboxGateway(options: LocalOutboxOptions): MailCalen
       const now = clock();
       const from = organizerOf(identity);
       const messageId = localPart("recap", input.recapId);
-      const eml = buildEml({
+      const eml = await buildEml({
         from,
         to: input.to,
         cc: input.cc,

@@ -28,7 +28,7 @@ export function LinkMeeting({
   const [error, setError] = useState<string | null>(null);
   const list = projects.state === "ready" ? projects.data.projects : [];
   const chosen = projectId || (list.length === 1 ? (list[0]?.id ?? "") : "");
-  const linkable = Boolean(a.joinUrl || a.iCalUId);
+  const linkable = Boolean(a.joinUrl || a.joinMeetingId || a.iCalUId);
 
   const link = async () => {
     setBusy(true);
@@ -36,6 +36,7 @@ export function LinkMeeting({
     try {
       const body: LinkMeetingBody = {
         ...(a.joinUrl ? { joinUrl: a.joinUrl } : {}),
+        ...(a.joinMeetingId ? { joinMeetingId: a.joinMeetingId } : {}),
         ...(a.iCalUId ? { iCalUId: a.iCalUId } : {}),
         projectId: chosen,
         callType: callType || null,

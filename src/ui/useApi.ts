@@ -6,7 +6,11 @@ export type Loadable<T> =
   | { state: "error"; message: string; status: number | null }
   | { state: "ready"; data: T };
 
-/** GETs a path and re-GETs on reload(); the component shows loading, error and data states. */
+/**
+ * GETs a path and re-GETs on reload(); the component shows loading, error and data states.
+ * Kept instead of @tanstack/react-query (issue 12): swapping this hook and the prefetch map for it
+ * added 9.3 KB gzip (+6.2%) to the JS the side panel loads, for no feature the panel uses.
+ */
 export function useApi<T>(path: string | null): [Loadable<T>, () => void] {
   const [value, setValue] = useState<Loadable<T>>({ state: "loading" });
   const [tick, setTick] = useState(0);

@@ -10,6 +10,10 @@ describe("parseEnvFile", () => {
     expect(vars).toEqual({ A: "1", B: "two", C: "quoted # not a comment", D: "plain", E: "" });
   });
 
+  it("reads Windows line endings and single-quoted values, as Agents Toolkit may write them", () => {
+    expect(parseEnvFile("A='one # two'\r\nB=2\r\n# c\r\n")).toEqual({ A: "one # two", B: "2" });
+  });
+
   it("names the file and line of a malformed line", () => {
     expect(() => parseEnvFile("A=1\nnot a pair", "env/.env.x")).toThrow('env/.env.x:2: expected KEY=VALUE, got "not a pair"');
   });

@@ -232,6 +232,42 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
     expect(found.meeting?.startsAt).toBe(startAt.toISOString());
   });
 
+  it.each([
+    ["a GCC High classic link", "outlook-body-gcc-high-classic.html", { chatId: "19:gcch:meeting_5f2a9c0d4b1e4f7a8c3d6e9b0a1f2c3d@thread.v2" }],
+    ["a short link (MC772556)", "outlook-body-short-link.html", { joinUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_ZmFrZS1tZWV0aW5nLXBsYWNlaG9sZGVyLTAwMDE%40thread.v2/0", joinMeetingId: "2414128301281" }],
+  ])("finds the meeting from %s in the appointment body, not by subject and start", async (_label, file, known) => {
+    const startAt = new Date(Date.now() + 3 * 24 * 3600_000);
+    startAt.setUTCHours(15, 0, 0, 0);
+    const subject = `Program review ${file}`;
+    const res = await fetch(`${server.url}/api/meetings/link`, {
+      method: "PUT",
+      headers: { Authorization: devAuth("dana"), "Content-Type": "application/json" },
+      body: JSON.stringify({ ...known, projectId: demoProjectId(), callType: null, subject, startsAt: startAt.toISOString() }),
+    });
+    expect(res.status).toBe(200);
+    const body = readFileSync(new URL(`../fixtures/realworld/teams-links/${file}`, import.meta.url), "utf8");
+    const page = await openPane(
+      {
+        mode: "attendee",
+        item: {
+          subject,
+          start: startAt.toISOString(),
+          end: new Date(startAt.getTime() + 30 * 60_000).toISOString(),
+          location: "Microsoft Teams Meeting",
+          body,
+          organizer: person("dana"),
+          requiredAttendees: [person("dana"), person("marcus")],
+          optionalAttendees: [],
+          itemId: `AAMkAD${file.replace(/\W/g, "")}=`,
+        },
+      },
+      "dana",
+    );
+    await page.getByRole("heading", { level: 1, name: subject }).waitFor();
+    expect(await page.getByTestId("matched-by").textContent()).toBe("Found by its Teams meeting link.");
+    await page.context().close();
+  });
+
   it("opened outside Outlook: says to open it from Outlook, whether Office.js fails to load or loads without a mailbox", async () => {
     const failed = await openPane("office.js fails", "dana");
     await failed.getByRole("heading", { name: "Open this pane from Outlook" }).waitFor({ timeout: 5000 });

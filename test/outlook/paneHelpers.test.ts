@@ -31,6 +31,10 @@ describe("lookupPath", () => {
     expect(lookupPath({ joinUrl: null, iCalUId: null, subject: "", start: "2026-11-23T19:45:00.000Z" })).toBeNull();
     expect(lookupPath({ joinUrl: null, iCalUId: null, subject: "Weekly", start: null })).toBeNull();
   });
+
+  it("sends the Teams block's join meeting id, also when the body has no link", () => {
+    expect(lookupPath({ joinUrl: null, joinMeetingId: "2414128301281", iCalUId: null, subject: "", start: null })).toBe("/meetings/lookup?joinMeetingId=2414128301281");
+  });
 });
 
 describe("recapWithIntro", () => {

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import type { Db } from "../../db/database";
 import * as t from "../../db/schema";
 import type { RequestContext } from "../../http/requestContext";
@@ -10,10 +11,14 @@ export const AGENDA_CLOCK_BUCKET_MS = 5 * 60_000;
 /**
  * Built agendas (as sent, JSON) keyed on the project's revision, which triggers bump on every
  * write to its data (migration 0004), so a cached agenda is never older than the data; the key
- * also carries the caller's access, checked by the same single query.
+ * also carries the caller's access, checked by the same single query. Least recently used
+ * agendas go first past MAX_ENTRIES.
  */
 export class AgendaCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new LRUCache<string, string, () => Promise<string>>({
+    max: MAX_ENTRIES,
+    fetchMethod: (_key, _stale, { context }) => context(),
+  });
 
   /** The cache key if the caller may see the meeting (one query), else null: take the full path, which answers 403/404. */
   async keyFor(db: Db, ctx: RequestContext, meetingId: string, now: Date): Promise<string | null> {
@@ -32,21 +37,15 @@ export class AgendaCache {
     return `${ctx.tenantId}/${meetingId}/${row.rev ?? 0}/${row.version}/${Math.floor(now.getTime() / AGENDA_CLOCK_BUCKET_MS)}`;
   }
 
-  get(key: string): string | undefined {
-    const hit = this.entries.get(key);
-    if (hit !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
-  }
-
-  set(key: string, json: string): void {
-    this.entries.set(key, json);
-    if (this.entries.size > MAX_ENTRIES) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
+  /**
+   * The agenda JSON cached under `key`, else the result of `build`, kept for the next caller;
+   * concurrent misses on one key share one build (lru-cache's `fetchMethod`, the same idiom as
+   * PersonLookupCache). A failed build rejects and is not remembered.
+   */
+  async fetch(key: string, build: () => Promise<string>): Promise<string> {
+    const json = await this.entries.fetch(key, { context: build });
+    if (json === undefined) throw new Error(`AgendaCache: no agenda built for ${key}`);
+    return json;
   }
 }
 

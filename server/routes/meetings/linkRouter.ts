@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
@@ -8,10 +8,11 @@ import { idParams } from "../../contracts/common";
 import { byChatQuery, linkMeetingBody, lookupMeetingQuery, type MeetingLookup, type PrepList } from "../../contracts/meetings";
 import * as t from "../../db/schema";
 import { requireProjectAccess } from "../../db/projectAccess";
-import { notFound } from "../../errors";
+import { badRequest, notFound } from "../../errors";
 import { classifyMeeting } from "../../domain/classifyMeeting";
 import { detail, loadMeetingContext } from "./meetingService";
 import { identityOf } from "../../graph/identityOf";
+import { completeTeamsLinkKeys, findMeetingByTeamsLink, teamsLinkColumns, teamsLinkKeys, teamsLinkMatch } from "../../services/meetings/findMeetingByTeamsLink";
 
 /** How a Teams meeting finds its Callbook meeting (by chat id), is linked to a project, and is prepared. */
 export function meetingLinkRouter(deps: AppDeps): Router {
@@ -19,14 +20,15 @@ export function meetingLinkRouter(deps: AppDeps): Router {
   const { db } = deps.database;
 
   r.get("/by-chat", async (req, res) => {
-    const { chatId } = parse(byChatQuery, req.query);
+    const { chatId, meetingId } = parse(byChatQuery, req.query);
     const ctx = contextOf(res);
+    const keys = teamsLinkKeys({ chatId, teamsMeetingId: meetingId });
     let [row] = await db
       .select({ id: t.meetings.id })
       .from(t.meetings)
-      .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.chatId, chatId)))
+      .where(and(eq(t.meetings.tenantId, ctx.tenantId), or(chatId ? eq(t.meetings.chatId, chatId) : undefined, keys ? teamsLinkMatch(keys) : undefined)))
       .limit(1);
-    if (!row && deps.mailMode === "graph" && ctx.token) {
+    if (!row && chatId && deps.mailMode === "graph" && ctx.token) {
       // The chat's meeting from Graph (chat → joinWebUrl), matched to a meeting Callbook knows.
       const online = await deps.mail(ctx, { projectId: null }).findOnlineMeetingByChat(identityOf(ctx), chatId);
       if (online) {
@@ -45,11 +47,11 @@ export function meetingLinkRouter(deps: AppDeps): Router {
   r.get("/lookup", async (req, res) => {
     const q = parse(lookupMeetingQuery, req.query);
     const ctx = contextOf(res);
-    const thread = q.joinUrl ? meetingThreadOf(q.joinUrl) : null;
+    // Same link, thread or join meeting id (any Teams host and link form; Graph resolves unknown ones).
+    const link = teamsLinkKeys({ joinUrl: q.joinUrl, joinMeetingId: q.joinMeetingId });
+    const linked = link ? await findMeetingByTeamsLink(deps, db, ctx, link) : null;
     const tries: [MeetingLookup["matchedBy"], SQL | undefined][] = [
-      ["joinUrl", q.joinUrl ? eq(t.meetings.joinWebUrl, q.joinUrl) : undefined],
-      // The same meeting's link with other query parameters: its chat thread is the meeting's chat id.
-      ["joinUrl", thread ? eq(t.meetings.chatId, thread) : undefined],
+      ["joinUrl", linked ? eq(t.meetings.id, linked) : undefined],
       ["iCalUId", q.iCalUId ? eq(t.meetings.iCalUId, q.iCalUId) : undefined],
       ["subjectAndStart", q.subject && q.start ? and(eq(t.meetings.subject, q.subject), eq(t.meetings.startsAt, new Date(q.start).toISOString())) : undefined],
     ];
@@ -73,11 +75,14 @@ export function meetingLinkRouter(deps: AppDeps): Router {
     const body = parse(linkMeetingBody, req.body);
     const ctx = contextOf(res);
     await requireProjectAccess(db, ctx, body.projectId);
-    const key = body.chatId
-      ? eq(t.meetings.chatId, body.chatId)
-      : body.joinUrl
-        ? eq(t.meetings.joinWebUrl, body.joinUrl)
-        : eq(t.meetings.iCalUId, body.iCalUId ?? "");
+    const given = teamsLinkKeys(body);
+    const link = given ? await completeTeamsLinkKeys(deps, ctx, given) : null;
+    const key = or(
+      body.chatId ? eq(t.meetings.chatId, body.chatId) : undefined,
+      link ? teamsLinkMatch(link) : undefined,
+      body.iCalUId ? eq(t.meetings.iCalUId, body.iCalUId) : undefined,
+    );
+    if (!key) throw badRequest("chatId: give chatId, teamsMeetingId, joinUrl, joinMeetingId or iCalUId");
     const [existing] = await db
       .select()
       .from(t.meetings)
@@ -89,7 +94,7 @@ export function meetingLinkRouter(deps: AppDeps): Router {
       if (existing.projectId) await requireProjectAccess(db, ctx, existing.projectId);
       await db
         .update(t.meetings)
-        .set({ projectId: body.projectId, callTypeOverride: body.callType, callTypeSetBy: body.callType ? ctx.name : null, version: existing.version + 1 })
+        .set({ ...(link ? teamsLinkColumns(link) : {}), projectId: body.projectId, callTypeOverride: body.callType, callTypeSetBy: body.callType ? ctx.name : null, version: existing.version + 1 })
         .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, existing.id)));
     } else {
       id = randomUUID();
@@ -106,6 +111,7 @@ export function meetingLinkRouter(deps: AppDeps): Router {
         attendees: [{ email: ctx.email, name: ctx.name }],
         chatId: body.chatId ?? null,
         joinWebUrl: body.joinUrl ?? null,
+        ...(link ? teamsLinkColumns(link) : {}),
         iCalUId: body.iCalUId ?? null,
         callTypeOverride: body.callType,
         callTypeSetBy: body.callType ? ctx.name : null,
@@ -143,16 +149,4 @@ export function meetingLinkRouter(deps: AppDeps): Router {
     res.json(prep);
   });
   return r;
-}
-
-/** "19:meeting_…@thread.v2" from a Teams join link (/l/meetup-join/<thread>/…), or null. */
-export function meetingThreadOf(joinUrl: string): string | null {
-  const m = /\/meetup-join\/([^/?#]+)/.exec(joinUrl);
-  if (!m?.[1]) return null;
-  try {
-    const thread = decodeURIComponent(m[1]);
-    return /^19:meeting_[\w-]+@thread\.v2$/.test(thread) ? thread : null;
-  } catch {
-    return null;
-  }
 }

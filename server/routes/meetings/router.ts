@@ -34,17 +34,14 @@ export function meetingsRouter(deps: AppDeps): Router {
     const ctx = contextOf(res);
     const now = deps.clock();
     const key = await agendas.keyFor(db, ctx, id, now);
-    const cached = key ? agendas.get(key) : undefined;
-    if (cached) {
-      res.type("application/json").send(cached);
-      return;
-    }
-    const mc = await loadMeetingContext(db, ctx, id);
-    const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
-    const lengthMinutes = Math.round((Date.parse(mc.meeting.endsAt) - Date.parse(mc.meeting.startsAt)) / 60_000);
-    const history = { meetings: mc.history.filter((m) => m.id !== mc.meeting.id) };
-    const json = JSON.stringify(buildAgenda(callType, mc.snapshot, history, now, { meetingId: id, lengthMinutes }));
-    if (key) agendas.set(key, json);
+    const build = async () => {
+      const mc = await loadMeetingContext(db, ctx, id);
+      const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
+      const lengthMinutes = Math.round((Date.parse(mc.meeting.endsAt) - Date.parse(mc.meeting.startsAt)) / 60_000);
+      const history = { meetings: mc.history.filter((m) => m.id !== mc.meeting.id) };
+      return JSON.stringify(buildAgenda(callType, mc.snapshot, history, now, { meetingId: id, lengthMinutes }));
+    };
+    const json = key ? await agendas.fetch(key, build) : await build();
     res.type("application/json").send(json);
   });
 

@@ -78,7 +78,7 @@ describe("drill: output safety", () => {
     }
     const sent = await request(app).get(`/api/outbox/${planted.recapId}`).set("Authorization", dana);
     html("outbox recap html", sent.body.html as string);
-    const eml = readEml((await request(app).get(`/api/outbox/${planted.recapId}/file`).set("Authorization", dana)).text);
+    const eml = await readEml((await request(app).get(`/api/outbox/${planted.recapId}/file`).set("Authorization", dana)).text);
     if (eml.headerNames.includes("bcc")) problems.push(`.eml: a Bcc header was injected through the subject (${eml.headerNames.join(", ")})`);
     html(".eml html part", eml.html);
     expect(eml.html).toContain("&lt;img src=x onerror=alert(&quot;recap.intro&quot;)&gt;");

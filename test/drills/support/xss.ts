@@ -1,4 +1,5 @@
 import ICAL from "ical.js";
+import { simpleParser } from "mailparser";
 
 // Payloads for the output-safety drill, and the checks that they stayed text: in HTML (no tag
 // carries them), in an .eml (no injected header, HTML part as above) and in an .ics (RFC 5545
@@ -25,35 +26,20 @@ export function unescapedPayloads(html: string): string[] {
   return ["<script", "<img src=x", "<svg onload", "</textarea>", `"><svg`].filter((p) => html.toLowerCase().includes(p.toLowerCase()));
 }
 
-/** Decodes a quoted-printable body (soft breaks, =XX) as UTF-8. */
-export function decodeQuotedPrintable(text: string): string {
-  const bytes: number[] = [];
-  const unfolded = text.replace(/=\r?\n/g, "");
-  for (let i = 0; i < unfolded.length; i++) {
-    const c = unfolded[i] ?? "";
-    if (c === "=" && /^[0-9A-F]{2}$/i.test(unfolded.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(unfolded.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(c, "utf8"));
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-
 export interface EmlCheck {
   headerNames: string[];
   html: string;
 }
 
-/** The header names of an .eml's top-level header block, and its HTML part decoded. */
-export function readEml(eml: string): EmlCheck {
-  const [head = "", ...rest] = eml.split(/\r?\n\r?\n/);
+/** The header names of an .eml's top-level header block, and its HTML part as mailparser (a real MIME parser) decodes it. */
+export async function readEml(eml: string): Promise<EmlCheck> {
+  const head = eml.slice(0, eml.search(/\r?\n\r?\n/));
   const headerNames = head
     .split(/\r?\n/)
     .filter((line) => !/^\s/.test(line))
     .map((line) => line.split(":")[0]?.toLowerCase() ?? "");
-  const body = rest.join("\n\n");
-  const htmlPart = /Content-Type: text\/html[^]*?\r?\n\r?\n([^]*?)(?:\r?\n--|$)/i.exec(body)?.[1] ?? "";
-  return { headerNames, html: /quoted-printable/i.test(body) ? decodeQuotedPrintable(htmlPart) : htmlPart };
+  const mail = await simpleParser(eml);
+  return { headerNames, html: typeof mail.html === "string" ? mail.html : "" };
 }
 
 export interface IcsCheck {

@@ -1,5 +1,6 @@
+import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { describe, expect, it } from "vitest";
-import { buildEml, encodedWords, quotedPrintable, type EmlInput } from "../../../server/graph/buildEml";
+import { buildEml, type EmlInput } from "../../../server/graph/buildEml";
 
 function recap(overrides: Partial<EmlInput> = {}): EmlInput {
   return {
@@ -12,99 +13,111 @@ function recap(overrides: Partial<EmlInput> = {}): EmlInput {
     date: new Date("2026-11-24T15:04:05Z"),
     messageId: "recap.r-1@callbook.local",
     headers: { "X-Callbook-Recap-Id": "r-1" },
-    boundary: "b-123",
     ...overrides,
   };
 }
 
-/** A small MIME reader for the test: unfolded headers and the decoded parts of multipart/alternative. */
-function read(eml: string) {
-  const [head = "", body = ""] = eml.split("\r\n\r\n", 2).length === 2 ? [eml.slice(0, eml.indexOf("\r\n\r\n")), eml.slice(eml.indexOf("\r\n\r\n") + 4)] : [];
-  const headers = new Map<string, string>();
-  for (const line of head.replace(/\r\n[ \t]/g, " ").split("\r\n")) {
-    const colon = line.indexOf(":");
-    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
-  }
-  const boundary = /boundary="([^"]+)"/.exec(headers.get("content-type") ?? "")?.[1] ?? "";
-  const parts = body
-    .split(`--${boundary}`)
-    .slice(1, -1)
-    .map((raw) => {
-      const split = raw.indexOf("\r\n\r\n");
-      const partHead = raw.slice(0, split);
-      const content = raw.slice(split + 4).replace(/\r\n$/, "");
-      return { type: /Content-Type: ([^;]+)/.exec(partHead)?.[1], text: decodeQuotedPrintable(content) };
-    });
-  return { headers, parts, ended: body.includes(`--${boundary}--`) };
+/** The .eml as a mail client reads it: mailparser (a real MIME parser, independent of nodemailer's composer). */
+async function read(eml: string): Promise<ParsedMail> {
+  return simpleParser(eml);
 }
 
-function decodeQuotedPrintable(value: string): string {
-  const bytes: number[] = [];
-  const source = value.replace(/=\r\n/g, "");
-  for (let i = 0; i < source.length; i++) {
-    if (source[i] === "=") {
-      bytes.push(parseInt(source.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(source.charCodeAt(i));
-  }
-  return Buffer.from(bytes).toString("utf8").replace(/\r\n/g, "\n");
-}
+const people = (field: AddressObject | AddressObject[] | undefined) =>
+  (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value.map((v) => ({ name: v.name, address: v.address })));
 
-function decodeWords(value: string): string {
-  return value.replace(/=\?UTF-8\?B\?([^?]*)\?=\s*/g, (_m, b64: string) => Buffer.from(b64, "base64").toString("utf8"));
-}
+/** The names of the top-level header lines, as a mail server splits them (lower case). */
+const headerNames = (eml: string) =>
+  eml
+    .slice(0, eml.indexOf("\r\n\r\n"))
+    .split("\r\n")
+    .filter((line) => !/^[ \t]/.test(line))
+    .map((line) => line.slice(0, line.indexOf(":")).toLowerCase());
 
-describe("buildEml", () => {
-  it("writes a multipart/alternative message with a text and an HTML part", () => {
+describe("buildEml (nodemailer MailComposer, read back with mailparser)", () => {
+  it("writes a message with the sender, recipients, date, Message-ID, a text and an HTML part", async () => {
     const input = recap();
-    const { headers, parts, ended } = read(buildEml(input));
+    const eml = await buildEml(input);
+    const mail = await read(eml);
 
-    expect(headers.get("from")).toBe('"Pat Manager" <pat@contoso.example>');
-    expect(headers.get("to")).toBe('"Dana Customer" <dana@customer.example>');
-    expect(headers.get("cc")).toBe("lee@contoso.example");
-    expect(headers.get("date")).toBe("Tue, 24 Nov 2026 15:04:05 +0000");
-    expect(headers.get("message-id")).toBe("<recap.r-1@callbook.local>");
-    expect(headers.get("mime-version")).toBe("1.0");
-    expect(headers.get("x-callbook-recap-id")).toBe("r-1");
-    expect(headers.get("content-type")).toBe('multipart/alternative; boundary="b-123"');
-    expect(parts.map((p) => p.type)).toEqual(["text/plain", "text/html"]);
-    expect(parts[0]?.text).toBe(input.text);
-    expect(parts[1]?.text).toBe(input.html);
-    expect(ended).toBe(true);
+    expect(people(mail.from)).toEqual([{ name: "Pat Manager", address: "pat@contoso.example" }]);
+    expect(people(mail.to)).toEqual([{ name: "Dana Customer", address: "dana@customer.example" }]);
+    expect(people(mail.cc)).toEqual([{ name: "", address: "lee@contoso.example" }]);
+    expect(mail.subject).toBe(input.subject);
+    expect(mail.date?.toISOString()).toBe("2026-11-24T15:04:05.000Z");
+    expect(mail.messageId).toBe("<recap.r-1@callbook.local>");
+    expect(mail.headers.get("x-callbook-recap-id")).toBe("r-1");
+    expect(mail.headers.get("mime-version")).toBe("1.0");
+    expect(mail.text).toBe(input.text);
+    expect(mail.html).toBe(input.html);
+    expect(mail.attachments).toEqual([]);
+    expect(eml).toMatch(/^Content-Type: multipart\/alternative;/m);
+    expect(eml.replace(/\r\n/g, "")).not.toContain("\n");
   });
 
-  it("encodes a non-ASCII subject and display name as RFC 2047 words", () => {
+  it("round-trips a non-ASCII subject and display names, and punycodes an international domain", async () => {
     const subject = "Récap: comité de pilotage — 🚀 ".repeat(3).trim();
-    const eml = buildEml(recap({ subject, to: [{ email: "zoe@customer.example", name: "Zoë Ångström" }] }));
-    const { headers } = read(eml);
+    const eml = await buildEml(
+      recap({ subject, to: [{ email: "zoe@bücher.example", name: "Zoë Ångström" }, { email: "kenji@example.jp", name: "山田 健二" }] }),
+    );
+    const mail = await read(eml);
 
-    expect(headers.get("subject")).toMatch(/^=\?UTF-8\?B\?/);
-    expect(decodeWords(headers.get("subject") ?? "")).toBe(subject);
-    expect(decodeWords(headers.get("to") ?? "")).toBe("Zoë Ångström<zoe@customer.example>");
+    expect(mail.subject).toBe(subject);
+    expect(people(mail.to)).toEqual([
+      { name: "Zoë Ångström", address: "zoe@bücher.example" },
+      { name: "山田 健二", address: "kenji@example.jp" },
+    ]);
+    expect(eml).toContain("<zoe@xn--bcher-kva.example>");
     for (const line of eml.split("\r\n")) expect(line.length).toBeLessThanOrEqual(78);
   });
 
-  it("does not let line breaks in a subject or name start new headers", () => {
-    const eml = buildEml(recap({ subject: "Hello\r\nBcc: victim@evil.example", from: { email: "pat@contoso.example", name: "Pat\nX-Injected: 1" } }));
-    const { headers } = read(eml);
-    expect(headers.has("bcc")).toBe(false);
-    expect(headers.has("x-injected")).toBe(false);
-    expect(headers.get("subject")).toBe("Hello Bcc: victim@evil.example");
-    expect(() => buildEml(recap({ to: [{ email: "a@b.example>\r\nBcc: c@d.example" }] }))).toThrow(/not an e-mail/);
-  });
-
-  it("quoted-printable keeps lines within 76 characters and encodes '=' and trailing spaces", () => {
-    const encoded = quotedPrintable(`${"a=b ".repeat(40)}\nend `);
-    for (const line of encoded.split("\r\n")) expect(line.length).toBeLessThanOrEqual(76);
-    expect(encoded).toContain("a=3Db");
-    expect(encoded.endsWith("end=20")).toBe(true);
-    expect(decodeQuotedPrintable(encoded)).toBe(`${"a=b ".repeat(40)}\nend `);
-  });
-
-  it("encoded words stay within 75 characters and never split a character", () => {
-    for (const word of encodedWords("日本語のテキスト".repeat(10))) {
-      expect(word.length).toBeLessThanOrEqual(75);
-      expect(decodeWords(word)).not.toContain("\uFFFD");
+  it("folds long header words and long body lines within the line limits, and they read back whole", async () => {
+    const word = `Supercalifragilistic${"x".repeat(120)}`;
+    const text = `${"a=b ".repeat(40)}\n${"日本語のテキスト".repeat(30)}\nend `;
+    const eml = await buildEml(recap({ subject: `Status ${word} done`, text }));
+    // RFC 5322 2.1.1: folding happens at white space, so a 140-character ASCII word keeps a line of its
+    // own (within the 998 limit); every other line stays within 78.
+    for (const line of eml.split("\r\n")) {
+      expect(line.length).toBeLessThanOrEqual(998);
+      if (line.trim() !== word) expect(line.length, line).toBeLessThanOrEqual(78);
     }
+    const mail = await read(eml);
+    expect(mail.subject).toBe(`Status ${word} done`);
+    expect(mail.text).toBe(text);
+  });
+
+  it("attaches an .ics invite beside the text and HTML", async () => {
+    const ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nSUMMARY:Riverbend weekly status\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const input = recap({ attachments: [{ filename: "invite.ics", contentType: "text/calendar; method=REQUEST; charset=utf-8", content: ics }] });
+    const mail = await read(await buildEml(input));
+    expect(mail.text).toBe(input.text);
+    expect(mail.html).toBe(input.html);
+    expect(mail.attachments.map((a) => ({ filename: a.filename, type: a.contentType, content: a.content.toString("utf8") }))).toEqual([
+      { filename: "invite.ics", type: "text/calendar", content: ics },
+    ]);
+  });
+
+  it("does not let line breaks in a subject, name or extra header start new headers", async () => {
+    const eml = await buildEml(
+      recap({
+        subject: "Hello\r\nBcc: victim@evil.example",
+        from: { email: "pat@contoso.example", name: "Pat\nX-Injected: 1" },
+        headers: { "X-Callbook-Recap-Id": "r-1\r\nBcc: other@evil.example" },
+      }),
+    );
+    expect(headerNames(eml)).not.toContain("bcc");
+    expect(headerNames(eml)).not.toContain("x-injected");
+    const mail = await read(eml);
+    expect(mail.bcc).toBeUndefined();
+    expect(mail.headers.has("x-injected")).toBe(false);
+    expect(mail.subject).toBe("Hello Bcc: victim@evil.example");
+    expect(people(mail.from)).toEqual([{ name: "Pat X-Injected: 1", address: "pat@contoso.example" }]);
+  });
+
+  it("refuses an address that smuggles a header, a bad Message-ID, no recipient and a non-X- extra header", async () => {
+    await expect(buildEml(recap({ to: [{ email: "a@b.example>\r\nBcc: c@d.example" }] }))).rejects.toThrow(/not an e-mail/);
+    await expect(buildEml(recap({ cc: [{ email: "a@b.example, c@d.example" }] }))).rejects.toThrow(/not an e-mail/);
+    await expect(buildEml(recap({ messageId: "two words@x" }))).rejects.toThrow(/invalid Message-ID/);
+    await expect(buildEml(recap({ to: [] }))).rejects.toThrow(/at least one To/);
+    await expect(buildEml(recap({ headers: { Bcc: "c@d.example" } }))).rejects.toThrow(/must start with X-/);
   });
 });

@@ -51,7 +51,7 @@ describe("localOutboxGateway", () => {
     expect(messages.size).toBe(1);
     const eml = messages.get("r/42")?.eml ?? "";
     expect(eml).toContain("Message-ID: <recap.r_42@callbook.local>");
-    expect(eml).toContain('From: "Pat Manager" <pat@contoso.example>');
+    expect(eml).toContain("From: Pat Manager <pat@contoso.example>");
     expect(eml).toContain("Content-Type: text/plain; charset=utf-8");
     expect(eml).toContain("Content-Type: text/html; charset=utf-8");
   });

@@ -48,6 +48,11 @@ export interface MeetingChat {
   onlineMeetingId: string;
   /** /me/onlineMeetings only lists meetings the signed-in user organised. */
   organizedByMe: boolean;
+  /** joinMeetingIdSettings: the digits of the meeting ID and its passcode, as Teams assigns them. */
+  joinMeetingId?: string;
+  passcode?: string;
+  /** chatInfo.messageId: "0" for a scheduled meeting, the post's id for a channel meeting. */
+  messageId?: string;
 }
 
 const userId = "48d31887-5fad-4d73-a9f5-3c356e68a038";
@@ -217,12 +222,33 @@ export class FakeGraphMailbox {
   }
 
   private listOnlineMeetings({ query }: HandlerInput): GraphReply {
-    const filter = /^JoinWebUrl eq '((?:[^']|'')*)'$/i.exec(query.get("$filter") ?? "");
+    // Documented filters (Get onlineMeeting): JoinWebUrl eq '…' and joinMeetingIdSettings/joinMeetingId eq '…'.
+    const filter = /^(JoinWebUrl|joinMeetingIdSettings\/joinMeetingId) eq '((?:[^']|'')*)'$/i.exec(query.get("$filter") ?? "");
     if (!filter) return badRequest(["Filter expression expected - /onlineMeetings?$filter=JoinWebUrl eq 'joinWebUrl'."]);
-    const url = (filter[1] ?? "").replace(/''/g, "'");
+    const wanted = (filter[2] ?? "").replace(/''/g, "'");
+    const byUrl = (filter[1] ?? "").toLowerCase() === "joinweburl";
     const value = [...this.chats.values()]
-      .filter((c) => c.organizedByMe && c.joinWebUrl === url)
-      .map((c) => ({ id: c.onlineMeetingId, joinWebUrl: c.joinWebUrl, subject: "Project call", chatInfo: { threadId: c.chatId, messageId: "0", replyChainMessageId: null } }));
+      .filter((c) => c.organizedByMe && (byUrl ? c.joinWebUrl === wanted : c.joinMeetingId === wanted))
+      .map((c) => ({
+        id: c.onlineMeetingId,
+        creationDateTime: "2026-11-20T15:00:00.0000000Z",
+        startDateTime: "2026-11-24T16:00:00Z",
+        endDateTime: "2026-11-24T16:30:00Z",
+        joinUrl: c.joinWebUrl,
+        joinWebUrl: c.joinWebUrl,
+        meetingCode: c.joinMeetingId ?? null,
+        subject: "Project call",
+        isBroadcast: false,
+        autoAdmittedUsers: "everyoneInCompany",
+        allowedPresenters: "everyone",
+        isEntryExitAnnounced: false,
+        videoTeleconferenceId: null,
+        externalId: null,
+        joinMeetingIdSettings: c.joinMeetingId ? { isPasscodeRequired: Boolean(c.passcode), joinMeetingId: c.joinMeetingId, passcode: c.passcode ?? null } : null,
+        chatInfo: { threadId: c.chatId, messageId: c.messageId ?? "0", replyChainMessageId: null },
+        participants: { organizer: { upn: "dana.whitfield@contoso.com", role: "presenter", identity: { user: { id: userId, displayName: null, tenantId: "11111111-2222-4333-8444-555555555555" } } }, attendees: [] },
+        lobbyBypassSettings: { scope: "organization", isDialInBypassEnabled: false },
+      }));
     return { status: 200, body: { "@odata.context": `${this.baseUrl}/$metadata#users('${userId}')/onlineMeetings`, value } };
   }
 
