@@ -53,6 +53,10 @@ const schema = z
     /** Open live streams allowed per signed-in person, and per meeting (per instance); more answer 429. */
     LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(10),
     LIVE_STREAMS_PER_MEETING: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+    /** Starts the server's clock at this instant (ISO 8601 with an offset) and lets it run forward: demo rehearsals and tests only. */
+    CALLBOOK_NOW: z.iso
+      .datetime({ offset: true, message: "must be an ISO instant with an offset, like 2026-12-03T16:00:00-05:00" })
+      .optional(),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === "production" && c.DEV_SIGN_IN === true) {
@@ -60,6 +64,9 @@ const schema = z
     }
     if (c.NODE_ENV === "production" && c.TEAMS_TEST_HOST_ORIGINS && c.TEAMS_TEST_HOST_ORIGINS.length > 0) {
       ctx.addIssue({ code: "custom", path: ["TEAMS_TEST_HOST_ORIGINS"], message: "is for tests only; unset it in production" });
+    }
+    if (c.NODE_ENV === "production" && c.CALLBOOK_NOW) {
+      ctx.addIssue({ code: "custom", path: ["CALLBOOK_NOW"], message: "is for demos and tests only; unset it in production" });
     }
     if (c.GRAPH_MODE === "graph") {
       for (const key of ["AAD_APP_CLIENT_ID", "AAD_APP_CLIENT_SECRET", "TAB_DOMAIN"] as const) {

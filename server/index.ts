@@ -8,6 +8,7 @@ import { DatabaseUnavailable, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
 import { ensureDemo } from "./db/ensureDemo";
 import { createApp } from "./app";
+import { clockStartingAt, systemClock } from "./clock";
 import { devAuthenticator } from "./auth/devSignIn";
 import { createRemoteJWKSet } from "jose";
 import { createTokenVerifier, defaultAllowedClientIds } from "./auth/verifyTeamsToken";
@@ -24,6 +25,8 @@ import { createLiveClients } from "./live/liveClients";
 
 async function main(config: Config): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
+  const clock = config.CALLBOOK_NOW ? clockStartingAt(new Date(config.CALLBOOK_NOW)) : systemClock;
+  if (config.CALLBOOK_NOW) logger.warn({ startsAt: clock().toISOString() }, "clock set by CALLBOOK_NOW");
   let ready = false;
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
@@ -34,7 +37,7 @@ async function main(config: Config): Promise<void> {
   });
   const applied = await migrate(database);
   logger.info({ applied, database: database.kind }, applied.length ? "migrations applied" : "database up to date");
-  if (config.DEMO_DATA && (await ensureDemo(database, new Date()))) logger.info("demo project seeded");
+  if (config.DEMO_DATA && (await ensureDemo(database, clock()))) logger.info("demo project seeded");
 
   const bus =
     database.kind === "postgres" && database.pool && database.connectionString
@@ -42,7 +45,7 @@ async function main(config: Config): Promise<void> {
       : createLocalBus();
   const liveClients = createLiveClients({ perUser: config.LIVE_STREAMS_PER_USER, perMeeting: config.LIVE_STREAMS_PER_MEETING });
   const authenticators: Authenticator[] = [];
-  let mail = localOutboxMail(database.db, () => new Date());
+  let mail = localOutboxMail(database.db, clock);
   if (config.AAD_APP_CLIENT_ID && config.TAB_DOMAIN) {
     const verifier = createTokenVerifier({
       clientId: config.AAD_APP_CLIENT_ID,
@@ -65,6 +68,7 @@ async function main(config: Config): Promise<void> {
         authority: `${config.AUTHORITY_HOST}/${config.AAD_APP_TENANT_ID ?? "organizations"}`,
       }),
       logger,
+      clock,
     });
     mail = () => gateway;
   }
@@ -73,7 +77,7 @@ async function main(config: Config): Promise<void> {
   const app = createApp({
     database,
     logger,
-    clock: () => new Date(),
+    clock,
     authenticators,
     isReady: () => ready,
     devSignIn: config.DEV_SIGN_IN,

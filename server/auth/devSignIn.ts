@@ -1,7 +1,7 @@
 import type { Request } from "express";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/database";
-import * as t from "../db/schema";
+import * as t from "../db/tables";
 import { PersonLookupCache } from "./personLookupCache";
 import { forbidden, unauthorized } from "../errors";
 import type { Authenticator } from "../http/requestContext";

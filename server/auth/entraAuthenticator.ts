@@ -2,7 +2,7 @@ import type { Request } from "express";
 import type { Logger } from "pino";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/database";
-import { people } from "../db/schema";
+import { people } from "../db/tables";
 import { unauthorized } from "../errors";
 import type { Authenticator } from "../http/requestContext";
 import { TokenRejected, type TokenVerifier } from "./verifyTeamsToken";

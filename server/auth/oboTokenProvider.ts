@@ -2,6 +2,7 @@ import { AuthError, ConfidentialClientApplication, type INetworkModule } from "@
 import { timedNetworkClient } from "./timedNetworkClient";
 import { DEFAULT_UPSTREAM_TIMEOUT_MS, UpstreamTimedOut } from "../services/upstream/upstreamTimedOut";
 import type { RequestIdentity } from "./verifyTeamsToken";
+import { ConsentRequired } from "../errors";
 
 /** Gives Graph access tokens for the signed-in user. A test fake is a plain object. */
 export interface GraphTokenProvider {
@@ -10,37 +11,7 @@ export interface GraphTokenProvider {
 
 export const graphDefaultScopes: readonly string[] = ["https://graph.microsoft.com/.default"];
 
-/**
- * The user (or an admin) has not consented to Callbook's Graph permissions, or Entra wants an
- * interaction (MFA, claims challenge). Routes answer 403 `{ error: { code: "consent_required" } }`
- * and the client asks for consent (Teams `authentication.authenticate` / NAA popup).
- */
-export class ConsentRequired extends Error {
-  override readonly name = "ConsentRequired";
-  readonly status = 403;
-  readonly code = "consent_required";
-  constructor(
-    /** msal's `subError` or `errorCode` that triggered it (for the log). */
-    readonly reason: string,
-    /** Claims challenge to pass to the client, when Entra sent one. */
-    readonly claims: string | undefined,
-    readonly scopes: readonly string[],
-  ) {
-    super("The user must consent to Callbook's Microsoft Graph permissions.");
-  }
-
-  /** The response body routes send with status 403. */
-  toBody(): { error: { code: "consent_required"; message: string; scopes: string[]; claims?: string } } {
-    return {
-      error: {
-        code: "consent_required",
-        message: "Consent is needed before Callbook can send mail or create meetings for you.",
-        scopes: [...this.scopes],
-        ...(this.claims ? { claims: this.claims } : {}),
-      },
-    };
-  }
-}
+export { ConsentRequired };
 
 export interface OboTokenProviderOptions {
   clientId: string;

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "./database";
-import { projectMembers, projects } from "./schema";
+import { projectMembers, projects } from "./tables";
 import { forbidden, notFound } from "../errors";
 import type { RequestContext } from "../http/requestContext";
 

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { PersonWorkingHours } from "../../contracts/types";
 
 // Every row carries tenant_id (the Entra tenant). Ids are uuids the application (or the
 // client, for offline capture) generates, so a retried create is the same row.
@@ -72,6 +73,10 @@ export const people = pgTable(
     title: text("title").notNull().default(""),
     oooFrom: date("ooo_from", { mode: "string" }),
     oooUntil: date("ooo_until", { mode: "string" }),
+    /** IANA zone of the person (migration 0006); null = unknown, US Eastern assumed. */
+    timeZone: text("time_zone"),
+    workingHours: jsonb("working_hours").$type<PersonWorkingHours>(),
+    timeZoneSource: text("time_zone_source").$type<"entered" | "mailbox_settings" | "schedule">(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("people_tenant_email_uq").on(t.tenantId, t.email)],
@@ -110,6 +115,18 @@ export const milestones = pgTable(
   (t) => [index("milestones_project_idx").on(t.tenantId, t.projectId, t.plannedDate)],
 );
 
+/** One resolved predecessor of a task (imported schedules): the link type and its lag, normalised. */
+export interface PredecessorLink {
+  taskId: string;
+  type: "FS" | "SS" | "FF" | "SF";
+  /** As the file wrote it: "22FS+2h". */
+  written: string;
+  /** Working or elapsed minutes (negative: lead); null when the lag is a percentage. */
+  lagMinutes: number | null;
+  lagPercent: number | null;
+  elapsed: boolean;
+}
+
 export const tasks = pgTable(
   "tasks",
   {
@@ -123,6 +140,13 @@ export const tasks = pgTable(
     status: text("status").$type<"not_started" | "in_progress" | "blocked" | "done">().notNull().default("not_started"),
     dependsOnTaskId: uuid("depends_on_task_id"),
     externalRef: text("external_ref"),
+    /** Predecessors as the imported file wrote them ("22FS+2h, 7"), migration 0007. */
+    predecessors: text("predecessors"),
+    /** The same links resolved and normalised (lag in minutes or percent), migration 0007. */
+    predecessorLinks: jsonb("predecessor_links").$type<PredecessorLink[]>(),
+    /** The summary task above this one (MS Project outline), migration 0007. */
+    parentTaskId: uuid("parent_task_id"),
+    outlineLevel: integer("outline_level"),
     version: integer("version").notNull().default(1),
     updatedAt: updatedAt(),
   },
@@ -292,4 +316,3 @@ export const meetingEvents = pgTable(
   (t) => [index("meeting_events_meeting_idx").on(t.tenantId, t.meetingId, t.id)],
 );
 
-export * from "./schemaRecords";

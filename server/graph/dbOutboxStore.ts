@@ -1,7 +1,7 @@
 import { idTaken } from "../services/ids/idTaken";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/database";
-import { outboxItems } from "../db/schema";
+import { outboxItems } from "../db/tables";
 import type { OutboxStore } from "./localOutboxGateway";
 
 /**

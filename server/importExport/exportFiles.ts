@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { stringify } from "csv-stringify/sync";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/database";
-import * as t from "../db/schema";
+import * as t from "../db/tables";
 import { integrationSummaryFields } from "../domain/transition";
 import { taskStatusLabels } from "./planTasks";
 import { raidKindLabels, raidStatusLabels } from "./planRaid";

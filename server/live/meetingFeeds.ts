@@ -1,6 +1,6 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { Db } from "../db/database";
-import * as t from "../db/schema";
+import * as t from "../db/tables";
 import type { LiveBus } from "./liveBus";
 
 /** Turns one meeting_events row into the frame's JSON (null: nothing to send, e.g. a deleted row). */

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Button, Text } from "@fluentui/react-components";
-import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../server/contracts/meetings";
-import type { CallType } from "../../server/domain/types";
+import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../contracts/meetings";
+import type { CallType } from "../../contracts/types";
 import type { AppointmentInfo } from "../host/outlook/officeHost";
 import { api, ApiError } from "../api/client";
 import type { Loadable } from "../ui/useApi";
@@ -72,7 +72,7 @@ export function LinkMeeting({
         <>
           <Text block>Link this meeting to a project to see its agenda, notes and recap here and in Teams.</Text>
           {projects.state === "loading" ? <Loading label="Loading your projects…" /> : null}
-          {projects.state === "error" ? <ErrorState message={projects.message} onRetry={onRetryProjects} /> : null}
+          {projects.state === "error" ? <ErrorState title={projects.explained.title} message={projects.message} onRetry={onRetryProjects} /> : null}
           {projects.state === "ready" && list.length === 0 ? <Empty>You are not on any project yet, so there is nothing to link to.</Empty> : null}
           {list.length > 0 ? (
             <>

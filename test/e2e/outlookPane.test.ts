@@ -6,10 +6,10 @@ import { launchChromium } from "../support/browser";
 import { startServer, type RunningServer } from "../support/serverProcess";
 import { demoMeetingId, demoProjectId, devAuth } from "../support/testApp";
 import { demoPeople } from "../../server/db/demo/demoPeople";
-import { callTypeDefinitions } from "../../server/domain/callTypeDefinitions";
-import { escapeHtml } from "../../server/domain/recap/escapeHtml";
-import type { RecapPreview } from "../../server/contracts/recap";
-import type { MeetingLookup } from "../../server/contracts/meetings";
+import { callTypeDefinitions } from "../../contracts/callTypeDefinitions";
+import { escapeHtml } from "../../contracts/escapeHtml";
+import type { RecapPreview } from "../../contracts/recap";
+import type { MeetingLookup } from "../../contracts/meetings";
 
 // The Outlook task pane (dist/web/outlook.html) in Chromium. The page loads Office.js from
 // Microsoft's CDN as in production; the test answers that URL with a small Office.js stand-in

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import type { MeetingDetail, MeetingLookup } from "../../server/contracts/meetings";
+import type { MeetingDetail, MeetingLookup } from "../../contracts/meetings";
 import { demoChatId, hostState, pressHostSave } from "../support/teamsHost/teamsHost";
 import { callApi, openParticipant, startTeamsSession, type TeamsSession } from "./teamsSession";
 

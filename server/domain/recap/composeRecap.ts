@@ -7,7 +7,7 @@ import { renderRecapText } from "./renderRecapText";
 import { zonedDateTime } from "./zonedDateTime";
 
 export type { CapturedItem, CapturedNote, Recap, RecapAudience, RecapInput, RecapRecipient } from "./recapInput";
-export { escapeHtml } from "./escapeHtml";
+export { escapeHtml } from "../../../contracts/escapeHtml";
 export { recapAudience } from "./recapAudience";
 
 /**

@@ -1,4 +1,4 @@
-import type { CallType, Person, Project } from "../types";
+import type { CallType, Person, Project } from "../../../contracts/types";
 import { emailDomain } from "./recapAudience";
 import type { RecapRecipient } from "./recapInput";
 

@@ -2,16 +2,9 @@ import { Router } from "express";
 import { z } from "zod";
 import { parse } from "../../http/validate";
 import { notFound, unavailable } from "../../errors";
+import type { ConsentConfig } from "../../auth/consentConfig";
 
-export interface ConsentConfig {
-  clientId: string;
-  authorityHost: string;
-  tenantId: string | undefined;
-  /** Callbook's public address (config PUBLIC_URL, else https://TAB_DOMAIN): redirect_uri is built from it only, never from request headers. */
-  publicUrl: string | undefined;
-  /** Scopes Callbook needs from Graph (delegated). */
-  scopes: readonly string[];
-}
+export type { ConsentConfig };
 
 const consentQuery = z.object({ tenant: z.string().regex(/^[0-9a-zA-Z.-]{1,64}$/, "must be a tenant id").optional() }).strict();
 

@@ -1,13 +1,15 @@
 import { Router } from "express";
+import { fieldError } from "../../errors";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { idParams } from "../../contracts/common";
-import { agendaStateBody, createItemBody, createNoteBody, itemParams, noteParams, updateItemBody, updateNoteBody, type CaptureDto } from "../../contracts/capture";
-import { classifyMeeting } from "../../domain/classifyMeeting";
-import { loadMeetingContext, type MeetingContext } from "../meetings/meetingService";
-import { agendaState, carriedOverItems, isInternalCall, itemDto, lastEventId, meetingItems, meetingNotes, nameIndex, noteDto } from "./captureService";
-import { createItem, createNote, setAgendaState, updateItem, updateNote, type WriteScope } from "./captureWrites";
+import { idParams } from "../../../contracts/common";
+import { agendaStateBody, createItemBody, createNoteBody, itemParams, noteParams, updateItemBody, updateNoteBody, type CaptureDto } from "../../../contracts/capture";
+import { loadMeetingContext, type MeetingContext } from "../../services/meetings/loadMeetingContext";
+import { agendaState, carriedOverItems, isInternalCall, lastEventId, meetingItems, meetingNotes } from "../../services/capture/captureQueries";
+import { itemDto, nameIndex, noteDto } from "../../presenters/capture";
+import { createItem, createNote, setAgendaState, updateItem, updateNote, type WriteScope } from "../../services/capture/writeCapture";
+import { resolveCallType } from "../../domain/resolveCallType";
 import { streamMeetingEvents } from "./streamMeetingEvents";
 import { MeetingFeeds } from "../../live/meetingFeeds";
 import { createLiveClients } from "../../live/liveClients";
@@ -26,13 +28,13 @@ export function captureRouter(deps: AppDeps): Router {
     projectId: mc.project.id,
     now: deps.clock(),
   });
-  const internalDefault = (mc: MeetingContext) => isInternalCall(classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory).callType);
+  const internalDefault = (mc: MeetingContext) => isInternalCall(resolveCallType(mc.meeting, mc.snapshot.project, mc.directory).callType);
 
   r.get("/:id/capture", async (req, res) => {
     const { id } = parse(idParams, req.params);
     const ctx = contextOf(res);
     const mc = await loadMeetingContext(db, ctx, id);
-    const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
+    const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
     const earlier = mc.history.filter(
       (m) => m.id !== id && Date.parse(m.startsAt) < Date.parse(mc.meeting.startsAt) && (m.callTypeOverride ?? m.callType) === callType,
     );
@@ -65,8 +67,7 @@ export function captureRouter(deps: AppDeps): Router {
     const body = parse(createItemBody, req.body);
     const mc = await loadMeetingContext(db, contextOf(res), id);
     if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
-      res.status(400).json({ error: { code: "validation_failed", message: "ownerId: is not a person of this project", fields: ["ownerId: is not a person of this project"] } });
-      return;
+      throw fieldError("ownerId", "is not a person of this project");
     }
     const { row, created } = await createItem(scope(mc, res), body, internalDefault(mc));
     res.status(created ? 201 : 200).json(itemDto(row, nameIndex(mc.snapshot.people)));
@@ -77,8 +78,7 @@ export function captureRouter(deps: AppDeps): Router {
     const body = parse(updateItemBody, req.body);
     const mc = await loadMeetingContext(db, contextOf(res), id);
     if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
-      res.status(400).json({ error: { code: "validation_failed", message: "ownerId: is not a person of this project", fields: ["ownerId: is not a person of this project"] } });
-      return;
+      throw fieldError("ownerId", "is not a person of this project");
     }
     const names = nameIndex(mc.snapshot.people);
     const row = await updateItem(scope(mc, res), itemId, body, (r) => itemDto(r, names));

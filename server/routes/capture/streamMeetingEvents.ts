@@ -1,11 +1,12 @@
 import type { Request, Response } from "express";
 import type { AppDeps } from "../../appDeps";
-import type * as t from "../../db/schema";
-import type { Person } from "../../domain/types";
-import type { LiveEvent } from "../../contracts/capture";
+import type * as t from "../../db/tables";
+import type { Person } from "../../../contracts/types";
+import type { LiveEvent } from "../../../contracts/capture";
 import type { MeetingFeeds } from "../../live/meetingFeeds";
 import type { StreamSlot } from "../../live/liveClients";
-import { agendaState, findItem, findNote, itemDto, lastEventId, nameIndex, noteDto } from "./captureService";
+import { agendaState, findItem, findNote, lastEventId } from "../../services/capture/captureQueries";
+import { itemDto, nameIndex, noteDto } from "../../presenters/capture";
 
 const HEARTBEAT_MS = 15_000;
 

@@ -1,17 +1,19 @@
 import { Router } from "express";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import { and, eq, or, type SQL } from "drizzle-orm";
+import { storeRecognisedCallType } from "../../services/meetings/storeRecognisedCallType";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { idParams } from "../../contracts/common";
-import { byChatQuery, linkMeetingBody, lookupMeetingQuery, type MeetingLookup, type PrepList } from "../../contracts/meetings";
-import * as t from "../../db/schema";
+import { idParams } from "../../../contracts/common";
+import { byChatQuery, linkMeetingBody, lookupMeetingQuery, type MeetingLookup, type PrepList } from "../../../contracts/meetings";
+import * as t from "../../db/tables";
 import { requireProjectAccess } from "../../db/projectAccess";
 import { badRequest, notFound } from "../../errors";
-import { classifyMeeting } from "../../domain/classifyMeeting";
-import { detail, loadMeetingContext } from "./meetingService";
-import { identityOf } from "../../graph/identityOf";
+import { loadMeetingContext } from "../../services/meetings/loadMeetingContext";
+import { detail } from "../../presenters/meetings";
+import { findMeetingByChat } from "../../services/meetings/findMeetingByChat";
+import { previousCallOfType, resolveCallType } from "../../domain/resolveCallType";
 import { completeTeamsLinkKeys, findMeetingByTeamsLink, teamsLinkColumns, teamsLinkKeys, teamsLinkMatch } from "../../services/meetings/findMeetingByTeamsLink";
 
 /** How a Teams meeting finds its Callbook meeting (by chat id), is linked to a project, and is prepared. */
@@ -19,29 +21,21 @@ export function meetingLinkRouter(deps: AppDeps): Router {
   const r = Router();
   const { db } = deps.database;
 
+  // GET reads only; PUT also stores the chat id on the meeting found through Graph.
   r.get("/by-chat", async (req, res) => {
-    const { chatId, meetingId } = parse(byChatQuery, req.query);
+    const query = parse(byChatQuery, req.query);
     const ctx = contextOf(res);
-    const keys = teamsLinkKeys({ chatId, teamsMeetingId: meetingId });
-    let [row] = await db
-      .select({ id: t.meetings.id })
-      .from(t.meetings)
-      .where(and(eq(t.meetings.tenantId, ctx.tenantId), or(chatId ? eq(t.meetings.chatId, chatId) : undefined, keys ? teamsLinkMatch(keys) : undefined)))
-      .limit(1);
-    if (!row && chatId && deps.mailMode === "graph" && ctx.token) {
-      // The chat's meeting from Graph (chat → joinWebUrl), matched to a meeting Callbook knows.
-      const online = await deps.mail(ctx, { projectId: null }).findOnlineMeetingByChat(identityOf(ctx), chatId);
-      if (online) {
-        [row] = await db
-          .select({ id: t.meetings.id })
-          .from(t.meetings)
-          .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.joinWebUrl, online.joinWebUrl)))
-          .limit(1);
-        if (row) await db.update(t.meetings).set({ chatId }).where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, row.id)));
-      }
-    }
-    if (!row) throw notFound("Meeting for this chat");
-    res.json(detail(await loadMeetingContext(db, ctx, row.id), deps.clock()));
+    const id = await findMeetingByChat(deps, ctx, query, false);
+    if (!id) throw notFound("Meeting for this chat");
+    res.json(detail(await loadMeetingContext(db, ctx, id), deps.clock()));
+  });
+
+  r.put("/by-chat", async (req, res) => {
+    const body = parse(byChatQuery, req.body);
+    const ctx = contextOf(res);
+    const id = await findMeetingByChat(deps, ctx, body, true);
+    if (!id) throw notFound("Meeting for this chat");
+    res.json(detail(await loadMeetingContext(db, ctx, id), deps.clock()));
   });
 
   r.get("/lookup", async (req, res) => {
@@ -117,6 +111,7 @@ export function meetingLinkRouter(deps: AppDeps): Router {
         callTypeSetBy: body.callType ? ctx.name : null,
       });
     }
+    await storeRecognisedCallType(db, ctx.tenantId, id ?? "");
     res.json(detail(await loadMeetingContext(db, ctx, id ?? ""), deps.clock()));
   });
 
@@ -126,14 +121,8 @@ export function meetingLinkRouter(deps: AppDeps): Router {
     const mc = await loadMeetingContext(db, ctx, id);
     const today = deps.clock().toISOString().slice(0, 10);
     const names = new Map(mc.snapshot.people.map((p) => [p.id, p.name]));
-    const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
-    const [previous] = await db
-      .select()
-      .from(t.meetings)
-      .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.projectId, mc.project.id), lt(t.meetings.startsAt, mc.meeting.startsAt)))
-      .orderBy(desc(t.meetings.startsAt))
-      .limit(20)
-      .then((rows) => rows.filter((m) => (m.callTypeOverride ?? m.callType) === callType));
+    const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
+    const previous = previousCallOfType(mc.history, mc.meeting, callType);
     const prep: PrepList = {
       raidWithoutDueDate: mc.snapshot.raidItems
         .filter((i) => i.status === "open" && !i.dueDate)
@@ -143,7 +132,7 @@ export function meetingLinkRouter(deps: AppDeps): Router {
         .map((k) => ({ id: k.id, name: k.name, dueDate: k.dueDate ?? "", ownerName: k.ownerId ? (names.get(k.ownerId) ?? null) : null })),
       unsentRecap:
         previous && !previous.recapSentAt
-          ? { meetingId: previous.id, subject: previous.subject, startsAt: new Date(previous.startsAt).toISOString() }
+          ? { meetingId: previous.id, subject: previous.subject, startsAt: previous.startsAt }
           : null,
     };
     res.json(prep);

@@ -3,21 +3,21 @@ import { and, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { idParams } from "../../contracts/common";
-import { createSeriesBody, seriesDraftQuery } from "../../contracts/recap";
-import * as t from "../../db/schema";
+import { idParams } from "../../../contracts/common";
+import { createSeriesBody, seriesDraftQuery } from "../../../contracts/recap";
+import * as t from "../../db/tables";
 import { requireProjectAccess } from "../../db/projectAccess";
 import { loadSnapshot } from "../../db/loadSnapshot";
 import { badRequest } from "../../errors";
 import { idTaken } from "../../services/ids/idTaken";
-import { callTypeDefinitions } from "../../domain/callTypeDefinitions";
-import { pickAttendees } from "../../domain/pickAttendees";
-import { escapeHtml } from "../../domain/recap/escapeHtml";
-import type { CallType } from "../../domain/types";
-import { recurrenceFor } from "../../graph/recurrenceFor";
+import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
+import { escapeHtml } from "../../../contracts/escapeHtml";
+import type { CallType } from "../../../contracts/types";
 import { identityOf } from "../../graph/identityOf";
-import { availabilityFor } from "../meetings/availability";
-import { directoryFor } from "../meetings/meetingService";
+import { EASTERN_TIME_ZONE } from "../../domain/zonedTime";
+import { draftSeries, seriesTimingIn } from "../../services/series/draftSeries";
+import { organiserZone } from "../../services/series/organiserZone";
+import { presentSeriesDraft } from "../../services/series/presentSeriesDraft";
 
 /** The invite body: what the call is for and its agenda outline. */
 export function agendaOutlineHtml(callType: CallType, projectName: string): string {
@@ -38,22 +38,9 @@ export function seriesRouter(deps: AppDeps): Router {
     const project = await requireProjectAccess(db, ctx, id);
     const snapshot = await loadSnapshot(db, ctx.tenantId, project);
     const from = q.from ?? deps.clock().toISOString().slice(0, 10);
-    const availability = await availabilityFor(deps, ctx, snapshot.people, from, project.id);
-    const picked = pickAttendees(q.callType, snapshot, directoryFor(snapshot), availability, from);
-    const timing = recurrenceFor(q.callType, { from });
+    const plan = await draftSeries(deps, ctx, snapshot, { callType: q.callType, from, timeZone: q.timeZone, organiserZone: await organiserZone(deps, ctx) });
     const d = callTypeDefinitions[q.callType];
-    res.json({
-      callType: q.callType,
-      subject: `${project.customerName} ${d.label.toLowerCase()}`,
-      from,
-      timing,
-      attendees: [
-        ...picked.required.map((p) => ({ email: p.email, name: p.name, type: "required" as const, reason: p.reason })),
-        ...picked.optional.map((p) => ({ email: p.email, name: p.name, type: "optional" as const, reason: p.reason })),
-      ],
-      warnings: picked.warnings,
-      bodyHtml: agendaOutlineHtml(q.callType, project.name),
-    });
+    res.json(presentSeriesDraft(plan, { callType: q.callType, from, subject: `${project.customerName} ${d.label.toLowerCase()}`, bodyHtml: agendaOutlineHtml(q.callType, project.name) }));
   });
 
   r.post("/:id/series", async (req, res) => {
@@ -61,9 +48,10 @@ export function seriesRouter(deps: AppDeps): Router {
     const body = parse(createSeriesBody, req.body);
     const ctx = contextOf(res);
     const project = await requireProjectAccess(db, ctx, id);
+    const zone = body.timeZone ?? (await organiserZone(deps, ctx)) ?? EASTERN_TIME_ZONE;
     let timing;
     try {
-      timing = recurrenceFor(body.callType, {
+      timing = seriesTimingIn(body.callType, zone, {
         from: body.from,
         ...(body.startTime ? { startTime: body.startTime } : {}),
         ...(body.durationMinutes ? { durationMinutes: body.durationMinutes } : {}),
@@ -81,6 +69,7 @@ export function seriesRouter(deps: AppDeps): Router {
       bodyHtml: agendaOutlineHtml(body.callType, project.name),
       ...timing,
       attendees: body.attendees,
+      ...(body.occurrenceAttendees ? { occurrenceAttendees: body.occurrenceAttendees } : {}),
     });
     if (deps.mailMode === "graph") {
       // Graph keeps the event; the outbox row is Callbook's record of it.

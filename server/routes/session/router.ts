@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { notFound } from "../../errors";
 import { assertDevRequest } from "../../auth/devSignIn";
 

@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import { Router } from "express";
 import { and, eq, isNull, lt } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { utcDateOf } from "../../domain/isoDates";
 import { parse } from "../../http/validate";
-import { createRaidBody, deleteQuery, entityParams, patchRaidBody, raidListQuery } from "../../contracts/workspace";
-import { pageByDue } from "./pagination";
-import { raidDto, type RaidRow } from "./presenters";
-import { checkVersion, projectScope, recordAudit, requireProjectPerson, staleWrite, type Scope } from "./scope";
+import { createRaidBody, deleteQuery, entityParams, patchRaidBody, raidListQuery } from "../../../contracts/workspace";
+import { pageByDue } from "../../services/workspace/pageRows";
+import { raidDto, type RaidRow } from "../../presenters/workspace";
+import { checkVersion, projectScope, recordAudit, requireProjectPerson, staleWrite, type Scope } from "../../services/workspace/projectScope";
 
 const decisionFacts = (r: RaidRow) => ({ title: r.title, description: r.description, status: r.status, decidedBy: r.decidedBy, decidedAt: r.decidedAt });
 

@@ -10,7 +10,7 @@ import {
   teamsThreadKey,
   threadOfTeamsMeetingId,
   type TeamsMeetingIdentity,
-} from "../../contracts/teamsMeetingLink";
+} from "../../../contracts/teamsMeetingLink";
 
 /** What Callbook knows of one Teams meeting while matching it: the link as given plus what it identifies. */
 export interface TeamsLinkKeys {

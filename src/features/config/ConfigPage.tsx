@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from "react";
 import { CallTypeOptions } from "../../ui/CallTypeOptions";
 import { Field, Select, Text, Title3 } from "@fluentui/react-components";
-import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../../server/contracts/meetings";
-import type { CallType } from "../../../server/domain/types";
-import { callTypeDefinitions } from "../../../server/domain/callTypeDefinitions";
+import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../../contracts/meetings";
+import type { CallType } from "../../../contracts/types";
+import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
 import { api } from "../../api/client";
 import { onTabSave, setTabValid, type HostContext } from "../../host/host";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
-import { byChatPath, teamsMeetingKey, type TeamsMeetingKey } from "./teamsMeetingKey";
+import { byChatBody, byChatPath, teamsMeetingKey, type TeamsMeetingKey } from "./teamsMeetingKey";
 
 const AUTO = "auto";
 
@@ -35,7 +35,8 @@ export function ConfigPage({ host }: { host: HostContext }) {
   useEffect(() => {
     if (!keyPath) return;
     let live = true;
-    api<MeetingDetail>(keyPath)
+    // PUT: finding the meeting through Graph also remembers the chat id on it (a GET never writes).
+    api<MeetingDetail>("/meetings/by-chat", { method: "PUT", json: byChatBody(keyPath) })
       .then((m) => {
         if (!live) return;
         setExisting(m);
@@ -72,9 +73,9 @@ export function ConfigPage({ host }: { host: HostContext }) {
   return (
     <main style={{ padding: 16, maxWidth: 480, display: "grid", gap: 12, background: "var(--colorNeutralBackground1)" }} data-testid="config">
       <Title3 as="h1">Set up Callbook for this meeting</Title3>
-      {!inSettings || !key ? <ErrorState message="Open this page from a Teams meeting when adding the Callbook tab." /> : null}
+      {!inSettings || !key ? <ErrorState title="This page belongs in a Teams meeting" message="Open this page from a Teams meeting when adding the Callbook tab." /> : null}
       {projects.state === "loading" || existing === "loading" ? <Loading label="Loading your projects…" /> : null}
-      {projects.state === "error" ? <ErrorState message={projects.message} onRetry={reloadProjects} /> : null}
+      {projects.state === "error" ? <ErrorState title={projects.explained.title} message={projects.message} onRetry={reloadProjects} /> : null}
       {projects.state === "ready" && existing !== "loading" ? (
         <>
           <Field label="Project" required hint={projects.data.projects.length ? undefined : "You are not on any project yet."}>
@@ -90,8 +91,8 @@ export function ConfigPage({ host }: { host: HostContext }) {
           <Field
             label="Call type"
             hint={
-              existing && !existing.overridden
-                ? `Recognised from the invitation: ${callTypeDefinitions[existing.callType].label}.`
+              existing
+                ? `Recognised from the invitation: ${existing.recognised.callTypeLabel}${existing.overridden ? ` (overridden as ${callTypeDefinitions[existing.callType].label})` : ""}.`
                 : "Callbook recognises the call type from the invitation unless you choose one."
             }
           >

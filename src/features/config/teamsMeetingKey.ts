@@ -1,4 +1,4 @@
-import { threadOfTeamsMeetingId } from "../../../server/contracts/teamsMeetingLink";
+import { threadOfTeamsMeetingId } from "../../../contracts/teamsMeetingLink";
 import type { HostContext } from "../../host/host";
 
 /** How the configuration page names its Teams meeting to the server: the chat id and/or the teams-js meeting.id. */
@@ -16,6 +16,14 @@ export interface TeamsMeetingKey {
 export function teamsMeetingKey(host: Pick<HostContext, "chatId" | "meetingId">): TeamsMeetingKey | null {
   if (host.chatId) return { chatId: host.chatId };
   return host.meetingId && threadOfTeamsMeetingId(host.meetingId) ? { teamsMeetingId: host.meetingId } : null;
+}
+
+/** PUT body of /meetings/by-chat for a path made by `byChatPath` (the path is the effects' stable dependency). */
+export function byChatBody(path: string): { chatId?: string; meetingId?: string } {
+  const q = new URLSearchParams(path.slice(path.indexOf("?") + 1));
+  const chatId = q.get("chatId");
+  const meetingId = q.get("meetingId");
+  return { ...(chatId ? { chatId } : {}), ...(meetingId ? { meetingId } : {}) };
 }
 
 /** GET path of the meeting behind a key: /meetings/by-chat?chatId=…&meetingId=…. */

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Badge, Button, Text } from "@fluentui/react-components";
-import type { Workspace } from "../../../server/contracts/workspace";
+import type { Workspace } from "../../../contracts/workspace";
 import { Empty } from "../../ui/states";
 import { formatDay, formatTime } from "../../ui/format";
 import { followUpStateColor } from "./labels";

@@ -1,7 +1,7 @@
 // Teams meetings read out of an appointment's location or body, with the one parser the server
-// uses (server/contracts/teamsMeetingLink): every Teams host and cloud, short /meet/ links, Safe
+// uses (contracts/teamsMeetingLink): every Teams host and cloud, short /meet/ links, Safe
 // Links, and the "Meeting ID / Passcode" lines of the Teams block.
-import { findTeamsMeeting, type TeamsMeetingIdentity } from "../../../server/contracts/teamsMeetingLink";
+import { findTeamsMeeting, type TeamsMeetingIdentity } from "../../../contracts/teamsMeetingLink";
 
 /**
  * The first Teams join link in a text (an appointment's location or plain-text body), unwrapped

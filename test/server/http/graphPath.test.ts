@@ -185,6 +185,37 @@ describe("Teams SSO and the Graph mail path through the app", () => {
     expect(none.body).toEqual({ meeting: null, matchedBy: null });
   });
 
+  it("GET by-chat only reads; PUT by-chat remembers the chat id it found through Graph", async () => {
+    const token = `Bearer ${await dana()}`;
+    const chatId = "19:meeting_remembered@thread.v2";
+    graph.mailbox.chats.set(chatId, {
+      chatId, joinWebUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_m_steer%40thread.v2/0", organizedByMe: true, onlineMeetingId: "MSo1N2Y6",
+    });
+    const url = `/api/meetings/by-chat?chatId=${encodeURIComponent(chatId)}`;
+    expect((await request(app).get(url).set("Authorization", token)).status).toBe(200);
+    graph.mailbox.chats.delete(chatId);
+    // The GET stored nothing: without Graph's answer the chat is unknown.
+    const afterGet = await request(app).get(url).set("Authorization", token);
+    expect(afterGet.status).toBe(404);
+
+    graph.mailbox.chats.set(chatId, {
+      chatId, joinWebUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_m_steer%40thread.v2/0", organizedByMe: true, onlineMeetingId: "MSo1N2Y6",
+    });
+    const put = await request(app).put("/api/meetings/by-chat").set("Authorization", token).send({ chatId });
+    expect(put.status).toBe(200);
+    expect(put.body.subject).toBe("Riverbend steering committee");
+    graph.mailbox.chats.delete(chatId);
+    const afterPut = await request(app).get(url).set("Authorization", token);
+    expect(afterPut.status).toBe(200);
+    expect(afterPut.body.subject).toBe("Riverbend steering committee");
+  });
+
+  it("PUT by-chat names a missing chatId", async () => {
+    const res = await request(app).put("/api/meetings/by-chat").set("Authorization", `Bearer ${await dana()}`).send({});
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain("chatId");
+  });
+
   it("answers 403 consent_required when Entra needs the user's consent", async () => {
     entra.failTokenRequests({ error: "invalid_grant", error_description: "AADSTS65001: consent needed", suberror: "consent_required" });
     const token = await entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "dana.whitfield@contoso.com", oid: "0a0a0a0a-0000-4000-8000-0000000c0115" });

@@ -7,7 +7,7 @@ import { openDatabase, type Database } from "../../../server/db/database";
 import { migrate } from "../../../server/db/migrate";
 import { seedDemo } from "../../../server/db/demo/seedDemo";
 import { runAsTenant } from "../../../server/db/tenantScope";
-import { projects, raidItems } from "../../../server/db/schema";
+import { projects, raidItems } from "../../../server/db/tables";
 import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
 import { TEST_NOW } from "../../support/constants";
 

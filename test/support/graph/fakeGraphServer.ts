@@ -56,6 +56,7 @@ const routes: { method: string; pattern: RegExp; name: GraphRouteName }[] = [
   { method: "POST", pattern: /^\/me\/messages\/([^/]+)\/send$/, name: "sendMessage" },
   { method: "POST", pattern: /^\/me\/events$/, name: "createEvent" },
   { method: "POST", pattern: /^\/me\/calendar\/getSchedule$/, name: "getSchedule" },
+  { method: "GET", pattern: /^\/me\/mailboxSettings$/, name: "getMailboxSettings" },
   { method: "GET", pattern: /^\/chats\/([^/]+)$/, name: "getChat" },
   { method: "GET", pattern: /^\/me\/onlineMeetings$/, name: "listOnlineMeetings" },
 ];

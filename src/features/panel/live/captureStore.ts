@@ -1,4 +1,4 @@
-import type { CaptureDto, CapturedItemDto, CreateItemBody, NoteDto } from "../../../../server/contracts/capture";
+import type { CaptureDto, CapturedItemDto, CreateItemBody, NoteDto } from "../../../../contracts/capture";
 import { api, authorization, takePrefetched } from "../../../api/client";
 import {
   applyEvent,

@@ -1,5 +1,5 @@
 import { fetchEventSource, type EventSourceMessage } from "@microsoft/fetch-event-source";
-import type { LiveEvent } from "../../../../server/contracts/capture";
+import type { LiveEvent } from "../../../../contracts/capture";
 
 export type ConnectionState = "connecting" | "live" | "reconnecting";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CapturedItemDto, NoteDto } from "../../../../server/contracts/capture";
+import type { CapturedItemDto, NoteDto } from "../../../../contracts/capture";
 import {
   applyAgendaChange,
   applyEvent,

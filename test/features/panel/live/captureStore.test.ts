@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { CaptureDto, CapturedItemDto, NoteDto } from "../../../../server/contracts/capture";
+import type { CaptureDto, CapturedItemDto, NoteDto } from "../../../../contracts/capture";
 import type { Op } from "../../../../src/features/panel/live/captureModel";
 import { CaptureStore, type CaptureDeps } from "../../../../src/features/panel/live/captureStore";
 import type { SendResult } from "../../../../src/features/panel/live/sendOp";
