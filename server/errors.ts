@@ -1,6 +1,9 @@
 import type { ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
+import { UpstreamTimedOut } from "./services/upstream/upstreamTimedOut";
+import { idTaken, isPrimaryKeyViolation } from "./services/ids/idTaken";
+import { STORAGE_RETRY_AFTER_S, storageFaultOf, storageUnavailable, type StorageHealth } from "./services/health/storageHealth";
 
 /**
  * The user (or an admin) has not consented to Callbook's Graph permissions, or Entra wants an
@@ -73,9 +76,17 @@ export function validationError(error: ZodError): AppError {
 }
 
 /** The one error middleware: known errors as they are, anything else as 500 without internals. */
-export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+export function errorMiddleware(logger: Logger, storage?: StorageHealth): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     void _next;
+    const fault = err instanceof AppError ? null : storageFaultOf(err);
+    if (fault) {
+      // Disk full or database down: 503 + Retry-After, and readiness says so (issue 13 §8).
+      storage?.report(fault);
+      (req.log ?? logger).error({ err }, "storage unavailable");
+      res.setHeader("Retry-After", String(STORAGE_RETRY_AFTER_S));
+      err = storageUnavailable(fault);
+    }
     if (err instanceof ZodError) err = validationError(err);
     if (isBodyParserError(err)) {
       err =
@@ -88,6 +99,10 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       res.status(403).json(err.toBody());
       return;
     }
+    if (err instanceof UpstreamTimedOut) {
+      err = new AppError(504, err.code, `${err.service === "Microsoft Graph" ? "Outlook" : "Microsoft sign-in"} did not answer in time. Try again.`);
+    }
+    if (isPrimaryKeyViolation(err)) err = idTaken();
     if (isDataException(err)) {
       // PostgreSQL's "data exception" class: a value the database cannot take, never a server fault.
       err = badRequest("A value in the request is out of range or malformed");

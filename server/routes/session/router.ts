@@ -1,7 +1,7 @@
 import { Router } from "express";
 import type { AppDeps } from "../../appDeps";
-import { forbidden, notFound } from "../../errors";
-import { isLoopback } from "../../auth/devSignIn";
+import { notFound } from "../../errors";
+import { assertDevRequest } from "../../auth/devSignIn";
 import { listDevPeople } from "../../services/session/listDevPeople";
 import { devPersonDto } from "../../presenters/session";
 
@@ -22,7 +22,7 @@ export function sessionRouter(deps: AppDeps): Router {
   /** The dev sign-in picker: internal project members of every tenant on this database. */
   r.get("/dev-people", async (req, res) => {
     if (!deps.devSignIn) throw notFound("Route");
-    if (!isLoopback(req)) throw forbidden("Dev sign-in is only accepted from this machine");
+    assertDevRequest(req);
     const rows = await listDevPeople(db);
     res.json({
       people: rows.map(devPersonDto),
