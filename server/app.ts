@@ -91,6 +91,11 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(noStore);
+  // The server's clock for the browser (src/api/serverClock.ts): under CALLBOOK_NOW the UI's "today" is the server's.
+  api.use((_req, res, next) => {
+    res.setHeader("X-Callbook-Now", deps.clock().toISOString());
+    next();
+  });
   api.use(express.json({ limit: "256kb" }));
   api.use("/session", sessionRouter(deps));
   const stageSecret = deps.stageTicketSecret ?? new Uint8Array(randomBytes(32));

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from "./config";
 import { createLogger } from "./logger";
 import { DatabaseUnavailable, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
+import { backfillCallTypes } from "./services/meetings/backfillCallTypes";
 import { ensureDemo } from "./db/ensureDemo";
 import { createApp } from "./app";
 import { clockStartingAt, systemClock } from "./clock";
@@ -38,6 +39,8 @@ async function main(config: Config): Promise<void> {
   const applied = await migrate(database);
   logger.info({ applied, database: database.kind }, applied.length ? "migrations applied" : "database up to date");
   if (config.DEMO_DATA && (await ensureDemo(database, clock()))) logger.info("demo project seeded");
+  const typed = await backfillCallTypes(database.db);
+  if (typed) logger.info({ typed }, "stored the recognised call type of meetings that had none");
 
   const bus =
     database.kind === "postgres" && database.pool && database.connectionString
