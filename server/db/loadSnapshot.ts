@@ -110,6 +110,7 @@ export async function loadSnapshot(db: Db, tenantId: string, project: ProjectRow
       dueDate: k.dueDate,
       status: k.status,
       dependsOnTaskId: k.dependsOnTaskId,
+      internalOnly: k.internalOnly,
     })),
     raidItems: raid.map((r) => ({
       id: r.id,

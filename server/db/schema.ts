@@ -122,6 +122,8 @@ export const tasks = pgTable(
     dueDate: date("due_date", { mode: "string" }),
     status: text("status").$type<"not_started" | "in_progress" | "blocked" | "done">().notNull().default("not_started"),
     dependsOnTaskId: uuid("depends_on_task_id"),
+    /** Kept off customer and vendor messages (migration 0011). */
+    internalOnly: boolean("internal_only").notNull().default(false),
     externalRef: text("external_ref"),
     version: integer("version").notNull().default(1),
     updatedAt: updatedAt(),

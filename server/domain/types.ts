@@ -122,6 +122,8 @@ export interface Task {
   dueDate: IsoDate | null;
   status: TaskStatus;
   dependsOnTaskId: string | null;
+  /** Kept off customer and vendor messages (open-task update, reports); absent means visible. */
+  internalOnly?: boolean;
 }
 
 export type RaidKind = "risk" | "action" | "issue" | "decision";

@@ -1,0 +1,60 @@
+import { Router } from "express";
+import type { AppDeps } from "../../appDeps";
+import { contextOf } from "../../http/requestContext";
+import { parse } from "../../http/validate";
+import { idParams } from "../../contracts/common";
+import { draftQuery, queueKindParams, sendQueueBody, type QueueDraftDto } from "../../contracts/queue";
+import { requireProjectAccess } from "../../db/projectAccess";
+import { composeQueueDraft } from "../../services/queue/composeQueueDraft";
+import { sendQueueMessage } from "../../services/queue/sendQueueMessage";
+import { listMyQueue, listProjectQueue } from "../../services/queue/listQueues";
+
+/** GET /api/queue (all my projects); GET /api/projects/:id/queue, …/queue/:kind/draft; POST …/queue/:kind/send. */
+export function queueRouter(deps: AppDeps): { mine: Router; projects: Router } {
+  const { db } = deps.database;
+  const mine = Router();
+  mine.get("/", async (_req, res) => {
+    res.json(await listMyQueue(db, contextOf(res), deps.clock()));
+  });
+
+  const projects = Router();
+  projects.get("/:id/queue", async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const ctx = contextOf(res);
+    res.json(await listProjectQueue(db, ctx, await requireProjectAccess(db, ctx, id), deps.clock()));
+  });
+
+  projects.get("/:id/queue/:kind/draft", async (req, res) => {
+    const { id, kind } = parse(queueKindParams, req.params);
+    const { intro } = parse(draftQuery, req.query);
+    const ctx = contextOf(res);
+    const project = await requireProjectAccess(db, ctx, id);
+    const c = await composeQueueDraft(db, ctx, project, kind, deps.clock(), { intro });
+    const body: QueueDraftDto = {
+      id: c.id,
+      projectId: id,
+      kind,
+      subject: c.subject,
+      to: c.draft.to,
+      cc: c.draft.cc,
+      audience: c.draft.audience,
+      omittedInternal: c.draft.omittedInternal,
+      html: c.html,
+      text: c.text,
+      dueAt: c.dueAt,
+      mailMode: deps.mailMode,
+    };
+    res.json(body);
+  });
+
+  projects.post("/:id/queue/:kind/send", async (req, res) => {
+    const { id, kind } = parse(queueKindParams, req.params);
+    const body = parse(sendQueueBody, req.body);
+    const ctx = contextOf(res);
+    const project = await requireProjectAccess(db, ctx, id);
+    const result = await sendQueueMessage(deps, ctx, project, kind, body);
+    res.status(result.status).json(result.body);
+  });
+
+  return { mine, projects };
+}
