@@ -8,6 +8,7 @@ import { requireProjectAccess } from "../../db/projectAccess";
 import { composeQueueDraft } from "../../services/queue/composeQueueDraft";
 import { sendQueueMessage } from "../../services/queue/sendQueueMessage";
 import { listMyQueue, listProjectQueue } from "../../services/queue/listQueues";
+import { listProjectReminders } from "../../services/reminders/listReminders";
 
 /** GET /api/queue (all my projects); GET /api/projects/:id/queue, …/queue/:kind/draft; POST …/queue/:kind/send. */
 export function queueRouter(deps: AppDeps): { mine: Router; projects: Router } {
@@ -54,6 +55,14 @@ export function queueRouter(deps: AppDeps): { mine: Router; projects: Router } {
     const project = await requireProjectAccess(db, ctx, id);
     const result = await sendQueueMessage(deps, ctx, project, kind, body);
     res.status(result.status).json(result.body);
+  });
+
+  // Who was reminded about this project's actions, and when (issue 17 §2).
+  projects.get("/:id/reminders", async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const ctx = contextOf(res);
+    await requireProjectAccess(db, ctx, id);
+    res.json({ items: await listProjectReminders(db, ctx.tenantId, id) });
   });
 
   return { mine, projects };
