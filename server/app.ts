@@ -84,6 +84,7 @@ export function createApp(deps: AppDeps): Express {
   const queue = queueRouter(deps);
   api.use("/queue", queue.mine);
   api.use("/projects", queue.projects);
+  api.use("/admin", queue.admin);
   api.use((_req, _res, next) => next(notFound("Route")));
   app.use("/api", api);
 

@@ -19,6 +19,8 @@ import type { Authenticator } from "./http/requestContext";
 import { createLocalBus } from "./live/liveBus";
 import { createPgBus } from "./live/pgBus";
 import { createLiveClients } from "./live/liveClients";
+import type { AppDeps } from "./appDeps";
+import { startJobs, type RunningJobs } from "./services/jobs/startJobs";
 
 // The only place real dependencies are built.
 
@@ -68,7 +70,7 @@ async function main(config: Config): Promise<void> {
   }
   if (config.DEV_SIGN_IN) authenticators.push(devAuthenticator(database.db));
 
-  const app = createApp({
+  const deps: AppDeps = {
     database,
     logger,
     clock: () => new Date(),
@@ -93,7 +95,8 @@ async function main(config: Config): Promise<void> {
       : null,
     webRoot: fileURLToPath(new URL("../dist/web", import.meta.url)),
     teamsHostOrigins: config.TEAMS_TEST_HOST_ORIGINS ?? [],
-  });
+  };
+  const app = createApp(deps);
   const server = app.listen(config.PORT, config.HOST);
   await once(server, "listening");
   // Requests under way per socket, so shutdown can close every socket that is not serving one
@@ -114,6 +117,20 @@ async function main(config: Config): Promise<void> {
   ready = true;
   const { port } = server.address() as AddressInfo;
   logger.info({ port, url: `http://localhost:${port}` }, "Callbook is listening");
+  // Durable jobs start after the server answers: a slow schema install never delays /readyz.
+  let jobs: RunningJobs | null = null;
+  const jobsStarting = config.JOBS
+    ? startJobs(deps, {
+        // Outside production a fixed development key: links survive restarts; never used in production (config refuses).
+        linkSecret: config.LINK_SECRET ?? "callbook-development-link-secret-not-for-production",
+        baseUrl: config.PUBLIC_URL ?? `http://localhost:${port}`,
+      })
+        .then((j) => {
+          jobs = j;
+          logger.info("jobs started");
+        })
+        .catch((e: unknown) => logger.error({ err: { message: e instanceof Error ? e.message : String(e) } }, "jobs did not start"))
+    : Promise.resolve();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -137,6 +154,8 @@ async function main(config: Config): Promise<void> {
     const sweep = setInterval(closeUnusedSockets, 100);
     await once(server, "close").catch(() => undefined);
     clearInterval(sweep);
+    await jobsStarting;
+    await (jobs as RunningJobs | null)?.stop().catch(() => undefined);
     await bus.close();
     await database.close();
     logger.info("stopped");

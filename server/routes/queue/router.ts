@@ -9,9 +9,13 @@ import { composeQueueDraft } from "../../services/queue/composeQueueDraft";
 import { sendQueueMessage } from "../../services/queue/sendQueueMessage";
 import { listMyQueue, listProjectQueue } from "../../services/queue/listQueues";
 import { listProjectReminders } from "../../services/reminders/listReminders";
+import { listJobs } from "../../services/jobs/listJobs";
+import { and, eq, inArray } from "drizzle-orm";
+import * as t from "../../db/schema";
+import { forbidden } from "../../errors";
 
 /** GET /api/queue (all my projects); GET /api/projects/:id/queue, …/queue/:kind/draft; POST …/queue/:kind/send. */
-export function queueRouter(deps: AppDeps): { mine: Router; projects: Router } {
+export function queueRouter(deps: AppDeps): { mine: Router; projects: Router; admin: Router } {
   const { db } = deps.database;
   const mine = Router();
   mine.get("/", async (_req, res) => {
@@ -65,5 +69,20 @@ export function queueRouter(deps: AppDeps): { mine: Router; projects: Router } {
     res.json({ items: await listProjectReminders(db, ctx.tenantId, id) });
   });
 
-  return { mine, projects };
+  // Jobs due and failed (issue 17 §3), for PMs and PM directors: names and states, no job data.
+  const admin = Router();
+  admin.get("/jobs", async (_req, res) => {
+    const ctx = contextOf(res);
+    const roles = ctx.personId
+      ? await db
+          .select({ role: t.projectMembers.role })
+          .from(t.projectMembers)
+          .where(and(eq(t.projectMembers.tenantId, ctx.tenantId), eq(t.projectMembers.personId, ctx.personId), inArray(t.projectMembers.role, ["pm", "pm_director"])))
+          .limit(1)
+      : [];
+    if (roles.length === 0) throw forbidden("Only a PM or PM director sees the jobs");
+    res.json(await listJobs(deps.database));
+  });
+
+  return { mine, projects, admin };
 }
