@@ -119,7 +119,9 @@ async function main(config: Config): Promise<void> {
   logger.info({ port, url: `http://localhost:${port}` }, "Callbook is listening");
   // Durable jobs start after the server answers: a slow schema install never delays /readyz.
   let jobs: RunningJobs | null = null;
-  const jobsStarting = config.JOBS
+  const jobsOn = config.JOBS && (config.NODE_ENV !== "production" || config.LINK_SECRET !== undefined);
+  if (config.JOBS && !jobsOn) logger.warn("jobs are off: LINK_SECRET is not set (reminder links are signed with it)");
+  const jobsStarting = jobsOn
     ? startJobs(deps, {
         // Outside production a fixed development key: links survive restarts; never used in production (config refuses).
         linkSecret: config.LINK_SECRET ?? "callbook-development-link-secret-not-for-production",
