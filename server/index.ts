@@ -21,6 +21,7 @@ import { createPgBus } from "./live/pgBus";
 import { createLiveClients } from "./live/liveClients";
 import type { AppDeps } from "./appDeps";
 import { startJobs, type RunningJobs } from "./services/jobs/startJobs";
+import { startInProcessJobs } from "./services/jobs/startInProcessJobs";
 
 // The only place real dependencies are built.
 
@@ -121,12 +122,14 @@ async function main(config: Config): Promise<void> {
   let jobs: RunningJobs | null = null;
   const jobsOn = config.JOBS && (config.NODE_ENV !== "production" || config.LINK_SECRET !== undefined);
   if (config.JOBS && !jobsOn) logger.warn("jobs are off: LINK_SECRET is not set (reminder links are signed with it)");
+  const jobOptions = {
+    // Outside production a fixed development key, so links survive restarts; production needs LINK_SECRET.
+    linkSecret: config.LINK_SECRET ?? "callbook-development-link-secret-not-for-production",
+    baseUrl: config.PUBLIC_URL ?? `http://localhost:${port}`,
+  };
+  // pg-boss on PostgreSQL (several instances); a timer in this process on the embedded database (one process per data folder).
   const jobsStarting = jobsOn
-    ? startJobs(deps, {
-        // Outside production a fixed development key: links survive restarts; never used in production (config refuses).
-        linkSecret: config.LINK_SECRET ?? "callbook-development-link-secret-not-for-production",
-        baseUrl: config.PUBLIC_URL ?? `http://localhost:${port}`,
-      })
+    ? (database.kind === "postgres" ? startJobs(deps, jobOptions) : Promise.resolve(startInProcessJobs(deps, jobOptions)))
         .then((j) => {
           jobs = j;
           logger.info("jobs started");
