@@ -2,7 +2,7 @@ import type { Express, Request } from "express";
 import type { Database } from "../server/db/database";
 import { devAuthenticator } from "../server/auth/devSignIn";
 import type { RequestContext } from "../server/http/requestContext";
-import { AgendaCache } from "../server/routes/meetings/agendaCache";
+import { AgendaCache } from "../server/services/meetings/agendaCache";
 import { demoMeetingId, devAuth } from "../test/support/testApp";
 import { openBenchDatabase, reachablePostgres, startInProcess } from "./support/callbookServer";
 import { cannon, type CannonResult } from "./support/cannon";

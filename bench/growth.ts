@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { and, eq, inArray } from "drizzle-orm";
-import * as t from "../server/db/schema";
+import * as t from "../server/db/tables";
 import type { Database } from "../server/db/database";
 import { DEMO_TENANT_ID } from "../server/db/demo/demoPeople";
 import { demoId } from "../server/db/demo/seedDemo";
-import { loadMeetingContext } from "../server/routes/meetings/meetingService";
+import { loadMeetingContext } from "../server/services/meetings/loadMeetingContext";
 import { classifyMeeting } from "../server/domain/classifyMeeting";
 import { buildAgenda } from "../server/domain/buildAgenda";
 import type { RequestContext } from "../server/http/requestContext";

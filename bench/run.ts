@@ -3,6 +3,7 @@ import { benchAgendaApi } from "./agendaApi";
 import { benchGrowth } from "./growth";
 import { benchIdleMemory } from "./idleMemory";
 import { benchLiveFanout } from "./liveFanout";
+import { benchImportDryRun } from "./importDryRun";
 import { machine, printResult, writeResults, type BenchResult } from "./support/results";
 
 // npm run bench: every benchmark in turn (each is also runnable alone: node --import tsx bench/<name>.ts),
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<BenchResult>][] = [
   ["growth", benchGrowth],
   ["idleMemory", benchIdleMemory],
   ["liveFanout", benchLiveFanout],
+  ["importDryRun", benchImportDryRun],
 ];
 
 const only = process.argv.slice(2);

@@ -1,17 +1,19 @@
 import type { Logger } from "pino";
+import type { Clock } from "./clock";
 import type { Database } from "./db/database";
 import type { Authenticator } from "./http/requestContext";
 import type { LiveBus } from "./live/liveBus";
 import type { LiveClients } from "./live/liveClients";
 import type { MailCalendarGateway } from "./graph/MailCalendarGateway";
 import type { RequestContext } from "./http/requestContext";
-import type { ConsentConfig } from "./routes/auth/router";
+import type { ConsentConfig } from "./auth/consentConfig";
 
 /** What createApp needs. server/index.ts builds the real ones; tests pass plain objects. */
 export interface AppDeps {
   database: Database;
   logger: Logger;
-  clock: () => Date;
+  /** The one clock of every runbook rule and route (CALLBOOK_NOW sets it; see server/clock.ts). */
+  clock: Clock;
   /** Tried in order; the first that recognises the request wins. */
   authenticators: Authenticator[];
   /** False until migrations are applied, and again while shutting down. */
@@ -28,8 +30,12 @@ export interface AppDeps {
   entra?: { clientId: string; apiResource: string } | null;
   /** Entra consent pop-up settings; null when no Entra app is configured. */
   consent?: ConsentConfig | null;
+  /** HS256 key of stage tickets (config STAGE_TICKET_SECRET); absent: a random one per process. */
+  stageTicketSecret?: Uint8Array;
   /** Built front end (dist/web); absent in API-only tests. */
   webRoot?: string;
+  /** NODE_ENV=production: HSTS on, test host origins never allowed to frame the app. */
+  production?: boolean;
   /** Extra parent origins the front end passes to teams-js (test host pages only). */
   teamsHostOrigins?: string[];
 }

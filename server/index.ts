@@ -8,6 +8,7 @@ import { DatabaseUnavailable, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
 import { ensureDemo } from "./db/ensureDemo";
 import { createApp } from "./app";
+import { clockStartingAt, systemClock } from "./clock";
 import { devAuthenticator } from "./auth/devSignIn";
 import { createRemoteJWKSet } from "jose";
 import { createTokenVerifier, defaultAllowedClientIds } from "./auth/verifyTeamsToken";
@@ -27,6 +28,8 @@ import { startInProcessJobs } from "./services/jobs/startInProcessJobs";
 
 async function main(config: Config): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
+  const clock = config.CALLBOOK_NOW ? clockStartingAt(new Date(config.CALLBOOK_NOW)) : systemClock;
+  if (config.CALLBOOK_NOW) logger.warn({ startsAt: clock().toISOString() }, "clock set by CALLBOOK_NOW");
   let ready = false;
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
@@ -37,15 +40,15 @@ async function main(config: Config): Promise<void> {
   });
   const applied = await migrate(database);
   logger.info({ applied, database: database.kind }, applied.length ? "migrations applied" : "database up to date");
-  if (config.DEMO_DATA && (await ensureDemo(database, new Date()))) logger.info("demo project seeded");
+  if (config.DEMO_DATA && (await ensureDemo(database, clock()))) logger.info("demo project seeded");
 
   const bus =
     database.kind === "postgres" && database.pool && database.connectionString
       ? await createPgBus(database.connectionString, database.pool, logger)
       : createLocalBus();
-  const liveClients = createLiveClients();
+  const liveClients = createLiveClients({ perUser: config.LIVE_STREAMS_PER_USER, perMeeting: config.LIVE_STREAMS_PER_MEETING });
   const authenticators: Authenticator[] = [];
-  let mail = localOutboxMail(database.db, () => new Date());
+  let mail = localOutboxMail(database.db, clock);
   if (config.AAD_APP_CLIENT_ID && config.TAB_DOMAIN) {
     const verifier = createTokenVerifier({
       clientId: config.AAD_APP_CLIENT_ID,
@@ -60,12 +63,15 @@ async function main(config: Config): Promise<void> {
   if (config.GRAPH_MODE === "graph" && config.AAD_APP_CLIENT_ID && config.AAD_APP_CLIENT_SECRET) {
     const gateway = createGraphGateway({
       baseUrl: config.GRAPH_BASE_URL,
+      timeoutMs: config.GRAPH_TIMEOUT_MS,
       tokens: createOboTokenProvider({
+        timeoutMs: config.GRAPH_TIMEOUT_MS,
         clientId: config.AAD_APP_CLIENT_ID,
         clientSecret: config.AAD_APP_CLIENT_SECRET,
         authority: `${config.AUTHORITY_HOST}/${config.AAD_APP_TENANT_ID ?? "organizations"}`,
       }),
       logger,
+      clock,
     });
     mail = () => gateway;
   }
@@ -74,10 +80,11 @@ async function main(config: Config): Promise<void> {
   const deps: AppDeps = {
     database,
     logger,
-    clock: () => new Date(),
+    clock,
     authenticators,
     isReady: () => ready,
     devSignIn: config.DEV_SIGN_IN,
+    ...(config.STAGE_TICKET_SECRET ? { stageTicketSecret: new TextEncoder().encode(config.STAGE_TICKET_SECRET) } : {}),
     bus,
     liveClients,
     mail,
@@ -91,11 +98,13 @@ async function main(config: Config): Promise<void> {
           clientId: config.AAD_APP_CLIENT_ID,
           authorityHost: config.AUTHORITY_HOST,
           tenantId: config.AAD_APP_TENANT_ID,
+          publicUrl: config.PUBLIC_URL ?? (config.TAB_DOMAIN ? `https://${config.TAB_DOMAIN}` : undefined),
           scopes: ["Mail.Send", "Mail.ReadWrite", "Calendars.ReadWrite", "Chat.ReadBasic", "OnlineMeetings.Read"].map((s) => `https://graph.microsoft.com/${s}`),
         }
       : null,
     webRoot: fileURLToPath(new URL("../dist/web", import.meta.url)),
     teamsHostOrigins: config.TEAMS_TEST_HOST_ORIGINS ?? [],
+    production: config.NODE_ENV === "production",
   };
   const app = createApp(deps);
   const server = app.listen(config.PORT, config.HOST);

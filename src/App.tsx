@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { FluentProvider } from "@fluentui/react-components";
+import { Route, Switch } from "wouter";
 import { browserContext, finishConsentPopup, getHostAuthToken, initHost, isFramed, onThemeChange, type HostContext, type ThemeName } from "./host/host";
 import { fluentTheme } from "./ui/theme";
 import { credential, setHostTokenSource } from "./api/client";
@@ -19,42 +20,17 @@ interface SessionConfig {
   teamsHostOrigins: string[];
 }
 
-export type Route =
-  | { page: "home" }
-  | { page: "meeting"; meetingId: string }
-  | { page: "panel" }
-  | { page: "config" }
-  | { page: "outbox" }
-  | { page: "authEnd" }
-  | { page: "series"; projectId: string }
-  | { page: "project"; projectId: string };
-
-export function routeOf(pathname: string): Route {
-  if (/^\/panel\/?$/.test(pathname)) return { page: "panel" };
-  if (/^\/config\/?$/.test(pathname)) return { page: "config" };
-  if (/^\/outbox\/?$/.test(pathname)) return { page: "outbox" };
-  if (/^\/auth\/end\/?$/.test(pathname)) return { page: "authEnd" };
-  const series = /^\/projects\/([0-9a-f-]{36})\/series\/?$/.exec(pathname);
-  if (series?.[1]) return { page: "series", projectId: series[1] };
-  const project = /^\/projects\/([0-9a-f-]{36})\/?$/.exec(pathname);
-  if (project?.[1]) return { page: "project", projectId: project[1] };
-  const m = /^\/meetings\/([0-9a-f-]{36})\/?$/.exec(pathname);
-  return m?.[1] ? { page: "meeting", meetingId: m[1] } : { page: "home" };
-}
-
-export function navigate(path: string): void {
-  window.history.pushState(null, "", path);
-  window.dispatchEvent(new PopStateEvent("popstate"));
-}
+/** Paths of the pages; ids are uuids (what the server makes, and what the links carry). */
+const UUID = "[0-9a-f-]{36}";
+const isAuthEnd = (pathname: string) => /^\/auth\/end\/?$/.test(pathname);
 
 export function App() {
   const [host, setHost] = useState<HostContext | null>(null);
   const [theme, setTheme] = useState<ThemeName>("default");
   const [signedIn, setSignedIn] = useState(() => credential() !== null);
-  const [route, setRoute] = useState<Route>(() => routeOf(window.location.pathname));
 
   useEffect(() => {
-    if (route.page === "authEnd") {
+    if (isAuthEnd(window.location.pathname)) {
       void finishConsentPopup().catch(() => undefined);
       return;
     }
@@ -79,11 +55,8 @@ export function App() {
         onThemeChange(setTheme);
       })
       .catch(() => live && setHost(browserContext));
-    const onPop = () => setRoute(routeOf(window.location.pathname));
-    window.addEventListener("popstate", onPop);
     return () => {
       live = false;
-      window.removeEventListener("popstate", onPop);
     };
   }, []);
 
@@ -93,33 +66,45 @@ export function App() {
         <Loading label="Starting Callbook…" />
       ) : !signedIn ? (
         <DevSignIn onSignedIn={() => setSignedIn(true)} />
-      ) : route.page === "meeting" ? (
-        <>
-          {host.mode === "browser" ? <BrowserNav onSignOut={() => setSignedIn(false)} /> : null}
-          <MeetingPanel meetingId={route.meetingId} host={host} />
-        </>
-      ) : route.page === "panel" ? (
-        <TeamsPanel host={host} />
-      ) : route.page === "config" ? (
-        <ConfigPage host={host} />
       ) : (
-        <>
-          {host.mode === "browser" ? <BrowserNav onSignOut={() => setSignedIn(false)} /> : null}
-          {route.page === "outbox" ? (
-            <OutboxPage />
-          ) : route.page === "project" ? (
-            <ProjectPage projectId={route.projectId} />
-          ) : route.page === "series" ? (
-            <main style={{ padding: 16 }}>
-              <CreateSeries projectId={route.projectId} />
-            </main>
-          ) : (
-            <>
-              <ProjectHome />
-              <MeetingList />
-            </>
-          )}
-        </>
+        <Switch>
+          <Route path={new RegExp(`^/meetings/(?<meetingId>${UUID})/?$`)}>
+            {(params: { meetingId?: string }) => (
+              <>
+                {host.mode === "browser" ? <BrowserNav onSignOut={() => setSignedIn(false)} /> : null}
+                <MeetingPanel meetingId={params.meetingId ?? ""} host={host} />
+              </>
+            )}
+          </Route>
+          <Route path={/^\/panel\/?$/}>
+            <TeamsPanel host={host} />
+          </Route>
+          <Route path={/^\/config\/?$/}>
+            <ConfigPage host={host} />
+          </Route>
+          <Route>
+            {host.mode === "browser" ? <BrowserNav onSignOut={() => setSignedIn(false)} /> : null}
+            <Switch>
+              <Route path={/^\/outbox\/?$/}>
+                <OutboxPage />
+              </Route>
+              <Route path={new RegExp(`^/projects/(?<projectId>${UUID})/?$`)}>
+                {(params: { projectId?: string }) => <ProjectPage projectId={params.projectId ?? ""} />}
+              </Route>
+              <Route path={new RegExp(`^/projects/(?<projectId>${UUID})/series/?$`)}>
+                {(params: { projectId?: string }) => (
+                  <main style={{ padding: 16 }}>
+                    <CreateSeries projectId={params.projectId ?? ""} />
+                  </main>
+                )}
+              </Route>
+              <Route>
+                <ProjectHome />
+                <MeetingList />
+              </Route>
+            </Switch>
+          </Route>
+        </Switch>
       )}
     </FluentProvider>
   );

@@ -2,18 +2,16 @@ import type { Request } from "express";
 import type { Logger } from "pino";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/database";
-import { people } from "../db/schema";
+import { people } from "../db/tables";
 import { unauthorized } from "../errors";
 import type { Authenticator } from "../http/requestContext";
 import { TokenRejected, type TokenVerifier } from "./verifyTeamsToken";
 import { PersonLookupCache } from "./personLookupCache";
 
-/** The SSO token of a request: the Authorization header, or ?auth= for EventSource (which cannot send headers). */
+/** The SSO token of a request: the Authorization header only (never the URL, which lands in logs and history). */
 function bearer(req: Request): string | null {
   const header = req.get("authorization");
-  if (header?.startsWith("Bearer ")) return header.slice(7).trim();
-  const q = req.query.auth;
-  return typeof q === "string" && q.startsWith("Bearer ") ? q.slice(7).trim() : null;
+  return header?.startsWith("Bearer ") ? header.slice(7).trim() : null;
 }
 
 /**

@@ -1,5 +1,8 @@
 import { AuthError, ConfidentialClientApplication, type INetworkModule } from "@azure/msal-node";
+import { timedNetworkClient } from "./timedNetworkClient";
+import { DEFAULT_UPSTREAM_TIMEOUT_MS, UpstreamTimedOut } from "../services/upstream/upstreamTimedOut";
 import type { RequestIdentity } from "./verifyTeamsToken";
+import { ConsentRequired } from "../errors";
 
 /** Gives Graph access tokens for the signed-in user. A test fake is a plain object. */
 export interface GraphTokenProvider {
@@ -8,37 +11,7 @@ export interface GraphTokenProvider {
 
 export const graphDefaultScopes: readonly string[] = ["https://graph.microsoft.com/.default"];
 
-/**
- * The user (or an admin) has not consented to Callbook's Graph permissions, or Entra wants an
- * interaction (MFA, claims challenge). Routes answer 403 `{ error: { code: "consent_required" } }`
- * and the client asks for consent (Teams `authentication.authenticate` / NAA popup).
- */
-export class ConsentRequired extends Error {
-  override readonly name = "ConsentRequired";
-  readonly status = 403;
-  readonly code = "consent_required";
-  constructor(
-    /** msal's `subError` or `errorCode` that triggered it (for the log). */
-    readonly reason: string,
-    /** Claims challenge to pass to the client, when Entra sent one. */
-    readonly claims: string | undefined,
-    readonly scopes: readonly string[],
-  ) {
-    super("The user must consent to Callbook's Microsoft Graph permissions.");
-  }
-
-  /** The response body routes send with status 403. */
-  toBody(): { error: { code: "consent_required"; message: string; scopes: string[]; claims?: string } } {
-    return {
-      error: {
-        code: "consent_required",
-        message: "Consent is needed before Callbook can send mail or create meetings for you.",
-        scopes: [...this.scopes],
-        ...(this.claims ? { claims: this.claims } : {}),
-      },
-    };
-  }
-}
+export { ConsentRequired };
 
 export interface OboTokenProviderOptions {
   clientId: string;
@@ -51,6 +24,8 @@ export interface OboTokenProviderOptions {
   cloudDiscoveryMetadata?: string;
   /** msal-node's HTTP seam; tests pass one that talks to a local fake Entra. */
   networkClient?: INetworkModule;
+  /** Client-side timeout of each Entra request, ms (config GRAPH_TIMEOUT_MS). Default 20 s. */
+  timeoutMs?: number;
   scopes?: readonly string[];
 }
 
@@ -62,6 +37,7 @@ const consentSubErrors = new Set(["consent_required", "interaction_required"]);
  */
 export function createOboTokenProvider(options: OboTokenProviderOptions): GraphTokenProvider {
   const scopes = [...(options.scopes ?? graphDefaultScopes)];
+  const timeoutMs = options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   const app = new ConfidentialClientApplication({
     auth: {
       clientId: options.clientId,
@@ -71,18 +47,24 @@ export function createOboTokenProvider(options: OboTokenProviderOptions): GraphT
       ...(options.cloudDiscoveryMetadata ? { cloudDiscoveryMetadata: options.cloudDiscoveryMetadata } : {}),
     },
     system: {
-      ...(options.networkClient ? { networkClient: options.networkClient } : {}),
+      networkClient: timedNetworkClient(timeoutMs, options.networkClient),
       // No logger: msal's default logs nothing at this level, and never the assertion.
     },
   });
 
   return {
     async getGraphToken(identity: RequestIdentity): Promise<string> {
+      const started = Date.now();
       try {
         const result = await app.acquireTokenOnBehalfOf({ oboAssertion: identity.token, scopes });
         if (!result?.accessToken) throw new Error("on-behalf-of returned no access token");
         return result.accessToken;
       } catch (error) {
+        // msal turns the network module's UpstreamTimedOut into a bare network_error: a network
+        // error after the whole timeout has passed is that timeout.
+        const timedOut =
+          error instanceof UpstreamTimedOut || (error instanceof AuthError && error.errorCode === "network_error" && Date.now() - started >= timeoutMs);
+        if (timedOut) throw new UpstreamTimedOut("Microsoft Entra", "on-behalf-of token", timeoutMs);
         throw consentOr(error, scopes);
       }
     },

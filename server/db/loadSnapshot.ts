@@ -1,6 +1,6 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, ne } from "drizzle-orm";
 import type { Db } from "./database";
-import * as t from "./schema";
+import * as t from "./tables";
 import type {
   CallType,
   Directory,
@@ -8,9 +8,14 @@ import type {
   Person,
   ProjectMember,
   ProjectRole,
+  Project,
   ProjectSnapshot,
-} from "../domain/types";
+  Task,
+  Vendor,
+} from "../../contracts/types";
+import { directoryOfSnapshot, withResolvedCallTypes } from "../domain/resolveCallType";
 import type { ProjectRow } from "./projectAccess";
+import { internalOnlyWall } from "./audienceWall";
 
 type MeetingRow = typeof t.meetings.$inferSelect;
 type PersonRow = typeof t.people.$inferSelect;
@@ -24,6 +29,38 @@ export function toPerson(p: PersonRow): Person {
     vendorId: p.vendorId,
     title: p.title,
     outOfOffice: p.oooFrom && p.oooUntil ? { from: p.oooFrom, until: p.oooUntil } : null,
+    timeZone: p.timeZone,
+    workingHours: p.workingHours,
+  };
+}
+
+/** A task row as the runbook rules see it. */
+export function toTask(k: typeof t.tasks.$inferSelect): Task {
+  return {
+    id: k.id,
+    name: k.name,
+    ownerId: k.ownerId,
+    startDate: k.startDate,
+    dueDate: k.dueDate,
+    status: k.status,
+    dependsOnTaskId: k.dependsOnTaskId,
+    updatedAt: new Date(k.updatedAt).toISOString(),
+    externalRef: k.externalRef,
+    internalOnly: k.internalOnly,
+  };
+}
+
+/** A vendor row as the runbook rules see it. */
+export function toVendor(v: typeof t.vendors.$inferSelect): Vendor {
+  return {
+    id: v.id,
+    name: v.name,
+    kind: v.kind,
+    emailDomains: v.emailDomains,
+    contactPersonId: v.contactPersonId,
+    goLiveAligned: v.goLiveAligned,
+    deliverablesTouchingSchedule: v.deliverablesTouchingSchedule,
+    checklist: v.checklist,
   };
 }
 
@@ -41,56 +78,64 @@ export function toMeeting(m: MeetingRow): Meeting {
   };
 }
 
+/** A project row and its member rows as the runbook rules see the project. */
+export function toProject(project: ProjectRow, members: (typeof t.projectMembers.$inferSelect)[]): Project {
+  const memberList: ProjectMember[] = members.map((m) => ({
+    personId: m.personId,
+    role: m.role as ProjectRole,
+    backupPersonId: m.backupPersonId,
+  }));
+  return {
+      id: project.id,
+    name: project.name,
+    customerName: project.customerName,
+    customerDomains: project.customerDomains,
+    vertical: project.vertical,
+    phase: project.phase,
+    mrrCents: project.mrrCents,
+    integrationType: project.integrationType,
+    rag: project.rag,
+    ragReason: project.ragReason,
+    pathToGreen: project.pathToGreen,
+    ragChangedAt: project.ragChangedAt ? new Date(project.ragChangedAt).toISOString() : null,
+    previousRag: project.previousRag,
+    goLiveDate: project.goLiveDate,
+    holidays: project.holidays,
+    sprintLengthDays: project.sprintLengthDays,
+    sprintStartDate: project.sprintStartDate,
+    phased: project.phased,
+    integrationSummary: project.integrationSummary,
+    members: memberList,
+    
+  };
+}
+
 /**
  * Everything the runbook rules read about one project, tenant-scoped. `open` leaves out done
  * tasks and closed RAID items, which no agenda, attendee or cadence rule reads: the agenda of
- * a project with 100,000 finished tasks costs what one with 100 does.
+ * a project with 100,000 finished tasks costs what one with 100 does. An external caller never
+ * gets internal-only RAID items (services/audience/callerAudience.ts).
  */
 export async function loadSnapshot(db: Db, tenantId: string, project: ProjectRow, scope: "all" | "open" = "all"): Promise<ProjectSnapshot> {
   const projectId = project.id;
   const openOnly = scope === "open";
   const inProject = <T extends { tenantId: unknown; projectId: unknown }>(table: T) =>
     and(eq(table.tenantId as typeof t.tasks.tenantId, tenantId), eq(table.projectId as typeof t.tasks.projectId, projectId));
-  const [members, people, milestones, tasks, raid, crs, cases, vendors] = await Promise.all([
+  const [members, people, milestones, tasks, raid, crs, cases, vendors, recentlyDone] = await Promise.all([
     db.select().from(t.projectMembers).where(inProject(t.projectMembers)),
     db.select().from(t.people).where(eq(t.people.tenantId, tenantId)),
     db.select().from(t.milestones).where(inProject(t.milestones)).orderBy(asc(t.milestones.plannedDate)),
     db.select().from(t.tasks).where(and(inProject(t.tasks), openOnly ? ne(t.tasks.status, "done") : undefined)),
-    db.select().from(t.raidItems).where(and(inProject(t.raidItems), openOnly ? eq(t.raidItems.status, "open") : undefined)),
+    db.select().from(t.raidItems).where(and(inProject(t.raidItems), openOnly ? eq(t.raidItems.status, "open") : undefined, internalOnlyWall(t.raidItems.internalOnly))),
     db.select().from(t.changeRequests).where(inProject(t.changeRequests)),
     db.select().from(t.supportCases).where(inProject(t.supportCases)),
     db.select().from(t.vendors).where(inProject(t.vendors)),
+    db.select().from(t.tasks).where(and(inProject(t.tasks), eq(t.tasks.status, "done"))).orderBy(desc(t.tasks.updatedAt)).limit(100),
   ]);
-  const memberList: ProjectMember[] = members.map((m) => ({
-    personId: m.personId,
-    role: m.role as ProjectRole,
-    backupPersonId: m.backupPersonId,
-  }));
   const memberIds = new Set(members.flatMap((m) => [m.personId, m.backupPersonId ?? ""]));
   const vendorIds = new Set(vendors.map((v) => v.id));
   return {
-    project: {
-      id: project.id,
-      name: project.name,
-      customerName: project.customerName,
-      customerDomains: project.customerDomains,
-      vertical: project.vertical,
-      phase: project.phase,
-      mrrCents: project.mrrCents,
-      integrationType: project.integrationType,
-      rag: project.rag,
-      ragReason: project.ragReason,
-      pathToGreen: project.pathToGreen,
-      ragChangedAt: project.ragChangedAt ? new Date(project.ragChangedAt).toISOString() : null,
-      previousRag: project.previousRag,
-      goLiveDate: project.goLiveDate,
-      holidays: project.holidays,
-      sprintLengthDays: project.sprintLengthDays,
-      sprintStartDate: project.sprintStartDate,
-      phased: project.phased,
-      integrationSummary: project.integrationSummary,
-      members: memberList,
-    },
+    project: toProject(project, members),
     // People of this project: members, their backups and the vendors' people.
     people: people.filter((p) => memberIds.has(p.id) || (p.vendorId && vendorIds.has(p.vendorId))).map(toPerson),
     milestones: milestones.map((m) => ({
@@ -102,16 +147,8 @@ export async function loadSnapshot(db: Db, tenantId: string, project: ProjectRow
       signedOffBy: m.signedOffBy,
       signedOffAt: m.signedOffAt ? new Date(m.signedOffAt).toISOString() : null,
     })),
-    tasks: tasks.map((k) => ({
-      id: k.id,
-      name: k.name,
-      ownerId: k.ownerId,
-      startDate: k.startDate,
-      dueDate: k.dueDate,
-      status: k.status,
-      dependsOnTaskId: k.dependsOnTaskId,
-      internalOnly: k.internalOnly,
-    })),
+    tasks: tasks.map(toTask),
+    recentlyDoneTasks: recentlyDone.map(toTask),
     raidItems: raid.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -143,26 +180,41 @@ export async function loadSnapshot(db: Db, tenantId: string, project: ProjectRow
       resolutionNotes: c.resolutionNotes,
       openedAt: new Date(c.openedAt).toISOString(),
     })),
-    vendors: vendors.map((v) => ({
-      id: v.id,
-      name: v.name,
-      kind: v.kind,
-      emailDomains: v.emailDomains,
-      contactPersonId: v.contactPersonId,
-      goLiveAligned: v.goLiveAligned,
-      deliverablesTouchingSchedule: v.deliverablesTouchingSchedule,
-      checklist: v.checklist,
-    })),
+    vendors: vendors.map(toVendor),
   };
 }
 
+/**
+ * A project's meetings by start, each with its resolved call type (issue 15 §1): `callType` is
+ * the stored type, else what the classifier recognises, so `meetingCallType()` (the override,
+ * else `callType`) is the one resolved type every rule reads, however the meeting was added.
+ */
 export async function loadProjectMeetings(db: Db, tenantId: string, projectId: string): Promise<Meeting[]> {
   const rows = await db
     .select()
     .from(t.meetings)
     .where(and(eq(t.meetings.tenantId, tenantId), eq(t.meetings.projectId, projectId)))
     .orderBy(asc(t.meetings.startsAt));
-  return rows.map(toMeeting);
+  const meetings = rows.map(toMeeting);
+  if (meetings.every((m) => m.callType !== null)) return meetings;
+  return withResolvedCallTypes(meetings, ...(await loadClassifierView(db, tenantId, projectId)));
+}
+
+/** What the classifier reads of a project: the project, and its people and vendors as a directory. */
+export async function loadClassifierView(db: Db, tenantId: string, projectId: string): Promise<[Project | null, Directory]> {
+  const inProject = <T extends { tenantId: unknown; projectId: unknown }>(table: T) =>
+    and(eq(table.tenantId as typeof t.tasks.tenantId, tenantId), eq(table.projectId as typeof t.tasks.projectId, projectId));
+  const [projectRows, members, people, vendors] = await Promise.all([
+    db.select().from(t.projects).where(and(eq(t.projects.tenantId, tenantId), eq(t.projects.id, projectId))).limit(1),
+    db.select().from(t.projectMembers).where(inProject(t.projectMembers)),
+    db.select().from(t.people).where(eq(t.people.tenantId, tenantId)),
+    db.select().from(t.vendors).where(inProject(t.vendors)),
+  ]);
+  const memberIds = new Set(members.flatMap((m) => [m.personId, m.backupPersonId ?? ""]));
+  const vendorIds = new Set(vendors.map((v) => v.id));
+  const projectPeople = people.filter((p) => memberIds.has(p.id) || (p.vendorId && vendorIds.has(p.vendorId))).map(toPerson);
+  const directory = directoryOfSnapshot({ people: projectPeople, vendors: vendors.map(toVendor) });
+  return [projectRows[0] ? toProject(projectRows[0], members) : null, directory];
 }
 
 /** The tenant's directory as the classifier sees it. */

@@ -12,7 +12,7 @@ try {
     await run("create schema public");
   });
   await migrate(database);
-  const projectId = await seedDemo(database, { now: new Date() });
+  const projectId = await seedDemo(database, { now: config.CALLBOOK_NOW ? new Date(config.CALLBOOK_NOW) : new Date() });
   process.stdout.write(`Database reset on ${database.kind}; demo project ${projectId} created.\n`);
 } finally {
   await database.close();

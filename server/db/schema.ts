@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { PersonWorkingHours } from "../../contracts/types";
 
 // Every row carries tenant_id (the Entra tenant). Ids are uuids the application (or the
 // client, for offline capture) generates, so a retried create is the same row.
@@ -72,6 +73,10 @@ export const people = pgTable(
     title: text("title").notNull().default(""),
     oooFrom: date("ooo_from", { mode: "string" }),
     oooUntil: date("ooo_until", { mode: "string" }),
+    /** IANA zone of the person (migration 0006); null = unknown, US Eastern assumed. */
+    timeZone: text("time_zone"),
+    workingHours: jsonb("working_hours").$type<PersonWorkingHours>(),
+    timeZoneSource: text("time_zone_source").$type<"entered" | "mailbox_settings" | "schedule">(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("people_tenant_email_uq").on(t.tenantId, t.email)],
@@ -110,6 +115,18 @@ export const milestones = pgTable(
   (t) => [index("milestones_project_idx").on(t.tenantId, t.projectId, t.plannedDate)],
 );
 
+/** One resolved predecessor of a task (imported schedules): the link type and its lag, normalised. */
+export interface PredecessorLink {
+  taskId: string;
+  type: "FS" | "SS" | "FF" | "SF";
+  /** As the file wrote it: "22FS+2h". */
+  written: string;
+  /** Working or elapsed minutes (negative: lead); null when the lag is a percentage. */
+  lagMinutes: number | null;
+  lagPercent: number | null;
+  elapsed: boolean;
+}
+
 export const tasks = pgTable(
   "tasks",
   {
@@ -125,6 +142,13 @@ export const tasks = pgTable(
     /** Kept off customer and vendor messages (migration 0011). */
     internalOnly: boolean("internal_only").notNull().default(false),
     externalRef: text("external_ref"),
+    /** Predecessors as the imported file wrote them ("22FS+2h, 7"), migration 0007. */
+    predecessors: text("predecessors"),
+    /** The same links resolved and normalised (lag in minutes or percent), migration 0007. */
+    predecessorLinks: jsonb("predecessor_links").$type<PredecessorLink[]>(),
+    /** The summary task above this one (MS Project outline), migration 0007. */
+    parentTaskId: uuid("parent_task_id"),
+    outlineLevel: integer("outline_level"),
     version: integer("version").notNull().default(1),
     updatedAt: updatedAt(),
   },
@@ -150,6 +174,10 @@ export const meetings = pgTable(
     callTypeOverride: text("call_type_override"),
     callTypeSetBy: text("call_type_set_by"),
     joinWebUrl: text("join_web_url"),
+    /** Digits of the Teams join meeting id (Graph joinMeetingIdSettings.joinMeetingId, or a /meet/<id> link). */
+    joinMeetingId: text("join_meeting_id"),
+    /** The meeting's thread read from its join link (teamsThreadKey): matches links and teams-js meeting ids. */
+    joinThreadKey: text("join_thread_key"),
     chatId: text("chat_id"),
     iCalUId: text("ical_uid"),
     graphEventId: text("graph_event_id"),
@@ -163,6 +191,9 @@ export const meetings = pgTable(
     index("meetings_tenant_start_idx").on(t.tenantId, t.startsAt),
     index("meetings_project_idx").on(t.tenantId, t.projectId, t.startsAt),
     index("meetings_chat_idx").on(t.tenantId, t.chatId),
+    index("meetings_join_ids_idx").on(t.tenantId, t.joinMeetingId),
+    index("meetings_join_thread_idx").on(t.tenantId, t.joinThreadKey),
+    index("meetings_join_url_idx").on(t.tenantId, t.joinWebUrl),
   ],
 );
 
@@ -287,4 +318,3 @@ export const meetingEvents = pgTable(
   (t) => [index("meeting_events_meeting_idx").on(t.tenantId, t.meetingId, t.id)],
 );
 
-export * from "./schemaRecords";

@@ -1,24 +1,49 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 
-// The tenant of the request being served, carried through its async calls. PostgreSQL
-// connections are stamped with it on every checkout, for the row-level security policies.
+// The tenant of the request being served, and the caller's audience once project access has
+// decided it, carried through its async calls. PostgreSQL connections are stamped with both on
+// every checkout, for the row-level security policies (0002 tenant, 0005 audience).
 
-const store = new AsyncLocalStorage<string>();
+/** The audience a connection is stamped with: "" outside requests (system work sees all rows). */
+export type ScopeAudience = "internal" | "external";
 
-export function runAsTenant<T>(tenantId: string, fn: () => T): T {
-  return store.run(tenantId, fn);
+interface RequestScope {
+  tenantId: string;
+  /** null until project access decides it; read as "external" (fail closed). */
+  audience: ScopeAudience | null;
+}
+
+const store = new AsyncLocalStorage<RequestScope>();
+
+/** Runs fn as a request of `tenantId`; the audience is external until `setScopeAudience` says otherwise. */
+export function runAsTenant<T>(tenantId: string, fn: () => T, audience: ScopeAudience | null = null): T {
+  return store.run({ tenantId, audience }, fn);
 }
 
 export function currentTenant(): string {
-  return store.getStore() ?? "";
+  return store.getStore()?.tenantId ?? "";
+}
+
+/** The current request's audience: "external" until decided, "" outside any request (system work). */
+export function currentAudience(): ScopeAudience | "" {
+  const scope = store.getStore();
+  if (!scope) return "";
+  return scope.audience ?? "external";
+}
+
+/** Records the caller's audience for the rest of the request (called where project access is checked). */
+export function setScopeAudience(audience: ScopeAudience): void {
+  const scope = store.getStore();
+  if (scope) scope.audience = audience;
 }
 
 type ConnectCallback = (err: Error | undefined, client: pg.PoolClient | undefined, release: (err?: Error | boolean) => void) => void;
 
 /**
  * A pg Pool whose every checked-out connection has app.tenant_id set to the current request's
- * tenant ('' outside a request). pg-pool's own query() goes through connect(), so both plain
+ * tenant ('' outside a request) and app.audience to its audience ('' outside a request, else
+ * "external" until project access decides "internal"). pg-pool's own query() goes through connect(), so both plain
  * queries and transactions are covered.
  */
 export class TenantScopedPool extends pg.Pool {
@@ -26,9 +51,10 @@ export class TenantScopedPool extends pg.Pool {
   override connect(callback: ConnectCallback): void;
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
     const tenant = currentTenant();
+    const audience = currentAudience();
     const stamped = super.connect().then(async (client) => {
       try {
-        await client.query("select set_config('app.tenant_id', $1, false)", [tenant]);
+        await client.query("select set_config('app.tenant_id', $1, false), set_config('app.audience', $2, false)", [tenant, audience]);
         return client;
       } catch (e) {
         client.release(e instanceof Error ? e : true);

@@ -1,7 +1,8 @@
-import type { AgendaContext, AgendaFlag, AgendaItemContent, AgendaLine } from "./buildAgenda";
+import type { AgendaFlag, AgendaLine } from "../../contracts/agenda";
+import type { AgendaContext, AgendaItemContent } from "./agendaTypes";
 import { addDays, compareOptionalDates, daysBetween, formatLongDate, utcDateOf } from "./isoDates";
 import { projectPeople } from "./projectPeople";
-import type { IsoDate, Milestone, Project, RaidItem, RaidKind, SupportCase, Task, Vendor } from "./types";
+import type { IsoDate, Milestone, Project, RaidItem, RaidKind, SupportCase, Task, Vendor } from "../../contracts/types";
 
 // Line builders and orderings shared by the agenda items of several call types.
 // "Past due" means due before today (the UTC date of `now`); due today is still on time.
@@ -81,11 +82,23 @@ export function vendorAlignmentLine(vendor: Vendor): AgendaLine {
   return { text: `${vendor.name}: go-live alignment not confirmed`, flags: ["unanswered"], ref };
 }
 
-/** Open tasks (status not done) by due date, undated last, ties by name. */
+const rowOrder = new Intl.Collator("en", { numeric: true });
+
+/**
+ * Open tasks (status not done) by due date, undated last; tasks due the same day in schedule
+ * order: start date (undated last), then the schedule's row id (numeric-aware), then name.
+ */
 export function openTasksByDue(tasks: readonly Task[]): Task[] {
   return tasks
     .filter((t) => t.status !== "done")
-    .sort((a, b) => compareOptionalDates(a.dueDate, b.dueDate) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        compareOptionalDates(a.dueDate, b.dueDate) ||
+        compareOptionalDates(a.startDate, b.startDate) ||
+        rowOrder.compare(a.externalRef ?? "", b.externalRef ?? "") ||
+        a.name.localeCompare(b.name) ||
+        a.id.localeCompare(b.id),
+    );
 }
 
 /** Open RAID items by due date, undated last, ties by title; internal-only ones on request. */

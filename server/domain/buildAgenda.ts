@@ -1,66 +1,15 @@
 import { allocateMinutes } from "./allocateMinutes";
-import { callTypeDefinitions } from "./callTypeDefinitions";
+import { callTypeDefinitions } from "../../contracts/callTypeDefinitions";
 import { deliveryCallItems } from "./deliveryCallItems";
 import { utcDateOf } from "./isoDates";
 import { statusCallItems } from "./statusCallItems";
 import { supportCallItems } from "./supportCallItems";
-import type { CallType, IsoDate, MeetingHistory, ProjectSnapshot } from "./types";
+import type { Agenda, AgendaFlag, AgendaItem, AgendaLine } from "../../contracts/agenda";
+import type { CallType, Meeting, MeetingHistory, ProjectSnapshot } from "../../contracts/types";
+import type { AgendaContext, AgendaItemContent, AgendaItemFiller, AgendaItemFillers } from "./agendaTypes";
 
-export type AgendaFlag =
-  | "no_due_date"
-  | "past_due"
-  | "critical"
-  | "high"
-  | "achieved"
-  | "upcoming"
-  | "unanswered"
-  | "out_of_office"
-  | "blocked";
-
-export interface AgendaLine {
-  text: string;
-  detail?: string;
-  flags: AgendaFlag[];
-  ref?: { kind: "task" | "raid" | "milestone" | "case" | "person" | "vendor" | "change_request"; id: string };
-}
-
-export interface AgendaItem {
-  key: string;
-  title: string;
-  minutes: number;
-  summary?: string;
-  lines: AgendaLine[];
-  /** Text shown when lines is empty, e.g. "No open RAID items". */
-  empty?: string;
-}
-
-export interface Agenda {
-  callType: CallType;
-  label: string;
-  totalMinutes: number;
-  items: AgendaItem[];
-  generatedAt: string;
-}
-
-/** What an item filler reads. `today` is the UTC calendar date of `now`. */
-export interface AgendaContext {
-  callType: CallType;
-  snapshot: ProjectSnapshot;
-  history: MeetingHistory;
-  now: Date;
-  today: IsoDate;
-  /** The meeting the agenda is for; left out of "since the last call" look-backs. */
-  meetingId: string | null;
-}
-
-export interface AgendaItemContent {
-  summary?: string;
-  lines: AgendaLine[];
-  empty?: string;
-}
-
-export type AgendaItemFiller = (ctx: AgendaContext) => AgendaItemContent;
-export type AgendaItemFillers = Partial<Record<CallType, Record<string, AgendaItemFiller>>>;
+export type { Agenda, AgendaFlag, AgendaItem, AgendaLine };
+export type { AgendaContext, AgendaItemContent, AgendaItemFiller, AgendaItemFillers };
 
 const fillers: AgendaItemFillers = { ...statusCallItems, ...deliveryCallItems, ...supportCallItems };
 
@@ -75,7 +24,7 @@ export function buildAgenda(
   snapshot: ProjectSnapshot,
   history: MeetingHistory,
   now: Date,
-  options: { meetingId?: string; lengthMinutes?: number } = {},
+  options: { meetingId?: string; lengthMinutes?: number; meeting?: Meeting } = {},
 ): Agenda {
   const definition = callTypeDefinitions[callType];
   const totalMinutes = options.lengthMinutes ?? definition.typicalMinutes;
@@ -88,7 +37,8 @@ export function buildAgenda(
     history,
     now,
     today: utcDateOf(now),
-    meetingId: options.meetingId ?? null,
+    meetingId: options.meetingId ?? options.meeting?.id ?? null,
+    meeting: options.meeting ?? null,
   };
   const minutes = allocateMinutes(
     definition.agenda.map((item) => item.weight),

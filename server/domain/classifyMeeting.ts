@@ -1,8 +1,8 @@
-import { triageSlot } from "./callTypeDefinitions";
-import { easternWallTime } from "./easternTime";
+import { triageSlot } from "../../contracts/callTypeDefinitions";
 import { weekdayNames } from "./isoDates";
 import { roleLabels } from "./projectPeople";
-import { callTypes, type CallType, type Directory, type Meeting, type Person, type Project, type ProjectRole } from "./types";
+import { wallTimeIn } from "./zonedTime";
+import { callTypes, type CallType, type Directory, type Meeting, type Person, type Project, type ProjectRole } from "../../contracts/types";
 
 // Classifies a calendar meeting as one of the runbook's call types from three kinds of
 // evidence: subject keywords, who attends (organisations by e-mail), and the triage slot.
@@ -81,7 +81,7 @@ function attendingMembers(meeting: Meeting, project: Project | null, directory: 
 }
 
 function inTriageSlot(startsAt: string): { weekday: string; time: string } | null {
-  const wall = easternWallTime(new Date(startsAt));
+  const wall = wallTimeIn(new Date(startsAt), triageSlot.timeZone);
   const weekday = weekdayNames[wall.weekday];
   const minutes = wall.hour * 60 + wall.minute;
   const [start, end] = [triageSlot.start, triageSlot.end].map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5)));

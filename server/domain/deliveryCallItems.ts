@@ -9,11 +9,13 @@ import {
   UPCOMING_WINDOW_DAYS,
   vendorAlignmentLine,
 } from "./agendaLines";
-import type { AgendaContext, AgendaItemContent, AgendaItemFillers, AgendaLine } from "./buildAgenda";
-import { cisChecklistQuestions } from "./callTypeDefinitions";
+import type { AgendaLine } from "../../contracts/agenda";
+import type { AgendaContext, AgendaItemContent, AgendaItemFillers } from "./agendaTypes";
+import { cisChecklistQuestions } from "../../contracts/callTypeDefinitions";
 import { addDays, compareOptionalDates, daysBetween, formatLongDate, utcDateOf } from "./isoDates";
 import { projectPeople } from "./projectPeople";
-import { cisChecklistKeys, type Milestone, type Task } from "./types";
+import { cisChecklistKeys, type Meeting, type Milestone, type Task } from "../../contracts/types";
+import { checklistAnswer } from "./vendorChecklist";
 
 // Agenda items of the delivery calls: daily status check and milestone review (seed 004),
 // and the vendors-only call (seeds 000, 004).
@@ -23,6 +25,8 @@ interface Team {
   vendorId: string | null;
   hasMembers: boolean;
   tasks: Task[];
+  /** Tasks finished today (by their last change, UTC date as `today`). */
+  doneToday: Task[];
 }
 
 /** Our team, the customer's, each vendor's; a task belongs to its owner's team. */
@@ -30,25 +34,26 @@ function teamsOf(ctx: AgendaContext): Team[] {
   const { project, vendors, tasks } = ctx.snapshot;
   const people = projectPeople(ctx.snapshot);
   const members = people.distinctMembers().map((m) => m.person);
-  const ours: Team = { name: "Our team", vendorId: null, hasMembers: members.some((p) => p.organisation === "internal"), tasks: [] };
-  const customer: Team = { name: project.customerName, vendorId: null, hasMembers: members.some((p) => p.organisation === "customer"), tasks: [] };
+  const ours: Team = { name: "Our team", vendorId: null, hasMembers: members.some((p) => p.organisation === "internal"), tasks: [], doneToday: [] };
+  const customer: Team = { name: project.customerName, vendorId: null, hasMembers: members.some((p) => p.organisation === "customer"), tasks: [], doneToday: [] };
   const vendorTeams = new Map(
     [...vendors]
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((v): [string, Team] => [v.id, { name: v.name, vendorId: v.id, hasMembers: members.some((p) => p.vendorId === v.id), tasks: [] }]),
+      .map((v): [string, Team] => [v.id, { name: v.name, vendorId: v.id, hasMembers: members.some((p) => p.vendorId === v.id), tasks: [], doneToday: [] }]),
   );
-  const unassigned: Team = { name: "Unassigned", vendorId: null, hasMembers: false, tasks: [] };
-  for (const task of openTasksByDue(tasks)) {
+  const unassigned: Team = { name: "Unassigned", vendorId: null, hasMembers: false, tasks: [], doneToday: [] };
+  const teamOf = (task: Task): Team => {
     const owner = people.person(task.ownerId);
-    const team =
-      owner?.organisation === "internal"
-        ? ours
-        : owner?.organisation === "customer"
-          ? customer
-          : (vendorTeams.get(owner?.vendorId ?? "") ?? unassigned);
-    team.tasks.push(task);
-  }
-  return [ours, customer, ...vendorTeams.values(), unassigned].filter((t) => t.hasMembers || t.tasks.length > 0);
+    return owner?.organisation === "internal"
+      ? ours
+      : owner?.organisation === "customer"
+        ? customer
+        : (vendorTeams.get(owner?.vendorId ?? "") ?? unassigned);
+  };
+  for (const task of openTasksByDue(tasks)) teamOf(task).tasks.push(task);
+  const done = ctx.snapshot.recentlyDoneTasks ?? tasks.filter((t) => t.status === "done");
+  for (const task of done) if (task.updatedAt && utcDateOf(new Date(task.updatedAt)) === ctx.today) teamOf(task).doneToday.push(task);
+  return [ours, customer, ...vendorTeams.values(), unassigned].filter((t) => t.hasMembers || t.tasks.length > 0 || t.doneToday.length > 0);
 }
 
 function teamUpdates(ctx: AgendaContext): AgendaItemContent {
@@ -61,7 +66,7 @@ function teamUpdates(ctx: AgendaContext): AgendaItemContent {
     if (blocked > 0) flags.push("blocked");
     return {
       text: team.name,
-      detail: `${count((t) => t.status === "in_progress")} in progress · ${count((t) => t.dueDate === ctx.today)} due today · ${late} past due · ${blocked} blocked`,
+      detail: `Done today: ${team.doneToday.length > 0 ? team.doneToday.map((t) => t.name).join("; ") : "nothing recorded"} · ${count((t) => t.status === "in_progress")} in progress · ${count((t) => t.dueDate === ctx.today)} due today · ${late} past due · ${blocked} blocked`,
       flags,
       ...(team.vendorId ? { ref: { kind: "vendor" as const, id: team.vendorId } } : {}),
     };
@@ -96,8 +101,21 @@ function issuesToday(ctx: AgendaContext): AgendaItemContent {
   };
 }
 
-/** The first milestone, by plan, still waiting for its sign-off. */
-export function milestoneUnderReview(milestones: readonly Milestone[]): Milestone | undefined {
+const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+
+/**
+ * The milestone a milestone review is for (seed 004: "at each milestone"): the one the meeting's
+ * subject names ("UAT start milestone review" reviews "UAT start"; the longest name wins), else
+ * the first milestone, by plan, still waiting for its sign-off.
+ */
+export function milestoneUnderReview(milestones: readonly Milestone[], meeting?: Pick<Meeting, "subject"> | null): Milestone | undefined {
+  if (meeting) {
+    const subject = ` ${words(meeting.subject)} `;
+    const named = milestones
+      .filter((m) => words(m.name) !== "" && subject.includes(` ${words(m.name)} `))
+      .sort((a, b) => b.name.length - a.name.length)[0];
+    if (named) return named;
+  }
   return milestones
     .filter((m) => m.signedOffAt === null)
     .sort((a, b) => compareOptionalDates(a.plannedDate ?? a.achievedDate, b.plannedDate ?? b.achievedDate) || a.name.localeCompare(b.name))[0];
@@ -106,12 +124,14 @@ export function milestoneUnderReview(milestones: readonly Milestone[]): Mileston
 const ALL_SIGNED_OFF = "Every milestone is signed off";
 
 function milestoneItem(ctx: AgendaContext): AgendaItemContent {
-  const m = milestoneUnderReview(ctx.snapshot.milestones);
-  return m ? { lines: [milestoneLine(m, ctx.today)] } : { lines: [], empty: ALL_SIGNED_OFF };
+  const m = milestoneUnderReview(ctx.snapshot.milestones, ctx.meeting);
+  if (!m) return { lines: [], empty: ALL_SIGNED_OFF };
+  const signed = m.signedOffAt ? `; signed off${m.signedOffBy ? ` by ${m.signedOffBy}` : ""} ${formatLongDate(m.signedOffAt.slice(0, 10))}` : "";
+  return { summary: `Reviewing "${m.name}"${signed}`, lines: [milestoneLine(m, ctx.today)] };
 }
 
 function deliverableItem(ctx: AgendaContext): AgendaItemContent {
-  const m = milestoneUnderReview(ctx.snapshot.milestones);
+  const m = milestoneUnderReview(ctx.snapshot.milestones, ctx.meeting);
   if (!m) return { lines: [], empty: ALL_SIGNED_OFF };
   const state = m.achievedDate ? `Achieved ${formatLongDate(m.achievedDate)}` : "Not achieved yet: demonstrate progress";
   const flags: AgendaLine["flags"] = m.achievedDate ? ["achieved"] : [];
@@ -119,8 +139,11 @@ function deliverableItem(ctx: AgendaContext): AgendaItemContent {
 }
 
 function signOffItem(ctx: AgendaContext): AgendaItemContent {
-  const m = milestoneUnderReview(ctx.snapshot.milestones);
+  const m = milestoneUnderReview(ctx.snapshot.milestones, ctx.meeting);
   if (!m) return { lines: [], empty: ALL_SIGNED_OFF };
+  if (m.signedOffAt) {
+    return { lines: [{ text: `"${m.name}" signed off${m.signedOffBy ? ` by ${m.signedOffBy}` : ""} ${formatLongDate(m.signedOffAt.slice(0, 10))}`, flags: ["achieved"], ref: { kind: "milestone", id: m.id } }] };
+  }
   const by = m.signedOffBy ? ` (${m.signedOffBy} named to sign)` : "";
   return {
     lines: [{ text: `Sign-off of "${m.name}" to capture${by}`, flags: ["unanswered"], ref: { kind: "milestone", id: m.id } }],
@@ -129,13 +152,14 @@ function signOffItem(ctx: AgendaContext): AgendaItemContent {
 
 function cisChecklist(ctx: AgendaContext): AgendaItemContent {
   const cisVendors = ctx.snapshot.vendors.filter((v) => v.kind === "cis");
+  const people = projectPeople(ctx.snapshot);
   const lines = cisVendors.flatMap((vendor) =>
     cisChecklistKeys.map((key): AgendaLine => {
-      const answer = (vendor.checklist[key] ?? "").trim();
+      const answer = checklistAnswer(vendor, key, (id) => people.person(id)?.name ?? null);
       return {
         text: cisVendors.length > 1 ? `${vendor.name}: ${cisChecklistQuestions[key]}` : cisChecklistQuestions[key],
-        detail: answer === "" ? "Not answered yet" : answer,
-        flags: answer === "" ? ["unanswered"] : [],
+        detail: answer?.text ?? "Not answered yet",
+        flags: answer === null ? ["unanswered"] : answer.high ? ["high"] : [],
         ref: { kind: "vendor", id: vendor.id },
       };
     }),

@@ -1,33 +1,17 @@
-import { easternDateOf, easternInstant } from "./easternTime";
 import { addDays, daysBetween, formatLongDate, weekdayOf } from "./isoDates";
 import { isMeetingOfProject, meetingCallType } from "./meetingCallType";
-import type { IsoDate, IsoDateTime, Meeting, ProjectSnapshot } from "./types";
+import { followUpKinds, type FollowUp, type FollowUpKind } from "../../contracts/followUps";
+import type { IsoDate, IsoDateTime, Meeting, ProjectSnapshot } from "../../contracts/types";
 import { addWorkingDays, isWorkingDay } from "./workingDays";
+import { EASTERN_TIME_ZONE, dateIn, instantAt } from "./zonedTime";
 
 // The communication cadence that is owed (runbook section 3; seeds 003, 002, 004).
 //
 // Each follow-up has a window: it is "upcoming" before the window opens, "due" from then
 // until `dueAt`, and "late" after `dueAt`. Calendar-based ones open at 00:00 and are due by
-// 17:00 New York time on their day, because the runbook runs on US Eastern time.
+// 17:00 on their day in the zone of the person who owes them (US Eastern by default).
 
-export const followUpKinds = [
-  "recap",
-  "open_task_update",
-  "sprint_report",
-  "biweekly_friday_report",
-  "weekly_status_report",
-  "rag_change_notice",
-] as const;
-export type FollowUpKind = (typeof followUpKinds)[number];
-
-export interface FollowUp {
-  kind: FollowUpKind;
-  title: string;
-  dueAt: IsoDateTime;
-  state: "due" | "late" | "upcoming";
-  meetingId?: string;
-  reason: string;
-}
+export { followUpKinds, type FollowUp, type FollowUpKind };
 
 /** When each kind of follow-up was last sent. */
 export type LastSent = Partial<Record<FollowUpKind, IsoDateTime>>;
@@ -44,9 +28,9 @@ interface Window {
   dueAt: Date;
 }
 
-const dayWindow = (opensOn: IsoDate, dueOn: IsoDate = opensOn): Window => ({
-  opensAt: easternInstant(opensOn, "00:00"),
-  dueAt: easternInstant(dueOn, END_OF_BUSINESS),
+const dayWindow = (tz: string, opensOn: IsoDate, dueOn: IsoDate = opensOn): Window => ({
+  opensAt: instantAt(opensOn, "00:00", tz),
+  dueAt: instantAt(dueOn, END_OF_BUSINESS, tz),
 });
 
 function stateOf(window: Window, now: Date): FollowUp["state"] {
@@ -72,13 +56,14 @@ function periodicOccurrence(
   windowOf: (date: IsoDate) => Window,
   sentAt: Date | null,
   now: Date,
+  tz: string,
 ): { date: IsoDate; window: Window } {
   const at = (index: number) => {
     const date = addDays(firstDate, index * periodDays);
     return { date, window: windowOf(date) };
   };
   // Windows open at 00:00 New York on the occurrence's date, so "opened" is a date test.
-  const latestOpened = Math.floor(daysBetween(firstDate, easternDateOf(now)) / periodDays);
+  const latestOpened = Math.floor(daysBetween(firstDate, dateIn(now, tz)) / periodDays);
   if (latestOpened < 0) return at(0);
   const occurrence = at(latestOpened);
   const covered = sentAt !== null && sentAt >= occurrence.window.opensAt;
@@ -106,44 +91,44 @@ function firstWorkingDayFrom(date: IsoDate, holidays: readonly IsoDate[]): IsoDa
   return isWorkingDay(date, holidays) ? date : addWorkingDays(date, 1, holidays);
 }
 
-function openTaskUpdate(snapshot: ProjectSnapshot, now: Date, sentAt: Date | null): FollowUp | null {
+function openTaskUpdate(snapshot: ProjectSnapshot, now: Date, sentAt: Date | null, tz: string): FollowUp | null {
   const { project, tasks } = snapshot;
   const open = tasks.filter((t) => t.status !== "done").length;
   if (open === 0) return null;
   const dueOn = sentAt
-    ? addWorkingDays(easternDateOf(sentAt), OPEN_TASK_UPDATE_WORKING_DAYS, project.holidays)
-    : firstWorkingDayFrom(easternDateOf(now), project.holidays);
-  const window = dayWindow(dueOn);
+    ? addWorkingDays(dateIn(sentAt, tz), OPEN_TASK_UPDATE_WORKING_DAYS, project.holidays)
+    : firstWorkingDayFrom(dateIn(now, tz), project.holidays);
+  const window = dayWindow(tz, dueOn);
   return {
     kind: "open_task_update",
     title: `Open-task update to ${project.customerName}: name, status and ETA of ${open} open task${open === 1 ? "" : "s"}`,
     dueAt: window.dueAt.toISOString(),
     state: stateOf(window, now),
-    reason: `Every ${OPEN_TASK_UPDATE_WORKING_DAYS} working days (weekends and project holidays skipped), seed 003; ${sentAt ? `last sent ${formatLongDate(easternDateOf(sentAt))}` : "never sent"}`,
+    reason: `Every ${OPEN_TASK_UPDATE_WORKING_DAYS} working days (weekends and project holidays skipped), seed 003; ${sentAt ? `last sent ${formatLongDate(dateIn(sentAt, tz))}` : "never sent"}`,
   };
 }
 
-function weeklyStatusReport(snapshot: ProjectSnapshot, now: Date, sentAt: Date | null): FollowUp {
+function weeklyStatusReport(snapshot: ProjectSnapshot, now: Date, sentAt: Date | null, tz: string): FollowUp {
   const { holidays } = snapshot.project;
-  const dueOn = firstWorkingDayFrom(sentAt ? addDays(easternDateOf(sentAt), 7) : easternDateOf(now), holidays);
-  const window = dayWindow(dueOn);
+  const dueOn = firstWorkingDayFrom(sentAt ? addDays(dateIn(sentAt, tz), 7) : dateIn(now, tz), holidays);
+  const window = dayWindow(tz, dueOn);
   return {
     kind: "weekly_status_report",
     title: "Weekly status report to the stakeholder list",
     dueAt: window.dueAt.toISOString(),
     state: stateOf(window, now),
-    reason: `Weekly, never skipped (seed 002); ${sentAt ? `last sent ${formatLongDate(easternDateOf(sentAt))}` : "never sent"}`,
+    reason: `Weekly, never skipped (seed 002); ${sentAt ? `last sent ${formatLongDate(dateIn(sentAt, tz))}` : "never sent"}`,
   };
 }
 
 /** Due from the sprint's last day until the end of the first working day after it. */
-function sprintReport(snapshot: ProjectSnapshot, now: Date, sentAt: Date | null): FollowUp | null {
+function sprintReport(snapshot: ProjectSnapshot, now: Date, sentAt: Date | null, tz: string): FollowUp | null {
   const { sprintLengthDays: length, sprintStartDate: start, holidays, customerName } = snapshot.project;
   if (length === null || start === null) return null;
   if (!Number.isInteger(length) || length <= 0) throw new RangeError(`Sprint length must be a whole number of days > 0, got ${length}`);
   const firstLastDay = addDays(start, length - 1);
-  const windowOf = (lastDay: IsoDate) => dayWindow(lastDay, addWorkingDays(lastDay, 1, holidays));
-  const { date, window } = periodicOccurrence(firstLastDay, length, windowOf, sentAt, now);
+  const windowOf = (lastDay: IsoDate) => dayWindow(tz, lastDay, addWorkingDays(lastDay, 1, holidays));
+  const { date, window } = periodicOccurrence(firstLastDay, length, windowOf, sentAt, now, tz);
   return {
     kind: "sprint_report",
     title: `Sprint report to ${customerName}: sprint ending ${formatLongDate(date)}`,
@@ -161,12 +146,12 @@ function fridayOnOrAfter(date: IsoDate): IsoDate {
  * Fortnightly Fridays, counted from the Friday on or before the last report, else from the
  * first sprint's first Friday, else from the coming Friday.
  */
-function biweeklyFridayReport(snapshot: ProjectSnapshot, now: Date, sentAt: Date | null): FollowUp {
+function biweeklyFridayReport(snapshot: ProjectSnapshot, now: Date, sentAt: Date | null, tz: string): FollowUp {
   const { sprintStartDate, customerName } = snapshot.project;
   const anchor = sentAt
-    ? addDays(fridayOnOrAfter(easternDateOf(sentAt)), weekdayOf(easternDateOf(sentAt)) === FRIDAY ? 0 : -7)
-    : fridayOnOrAfter(sprintStartDate ?? easternDateOf(now));
-  const { date, window } = periodicOccurrence(anchor, 14, (d) => dayWindow(d), sentAt, now);
+    ? addDays(fridayOnOrAfter(dateIn(sentAt, tz)), weekdayOf(dateIn(sentAt, tz)) === FRIDAY ? 0 : -7)
+    : fridayOnOrAfter(sprintStartDate ?? dateIn(now, tz));
+  const { date, window } = periodicOccurrence(anchor, 14, (d) => dayWindow(tz, d), sentAt, now, tz);
   return {
     kind: "biweekly_friday_report",
     title: `Fortnightly report to ${customerName} for Friday ${formatLongDate(date)}: done, issues, plans`,
@@ -193,16 +178,17 @@ function ragChangeNotice(snapshot: ProjectSnapshot, now: Date, sentAt: Date | nu
 
 /**
  * Every follow-up owed for the project at `now`: overdue and due ones, plus the next
- * occurrence of each cadence. Sorted by dueAt.
+ * occurrence of each cadence. Sorted by dueAt. `tz` (IANA) is the zone of the person who owes
+ * them (the PM): their "today", 00:00 and 17:00. Default US Eastern, the runbook's zone.
  */
-export function dueFollowUps(snapshot: ProjectSnapshot, meetings: Meeting[], now: Date, lastSent: LastSent = {}): FollowUp[] {
+export function dueFollowUps(snapshot: ProjectSnapshot, meetings: Meeting[], now: Date, lastSent: LastSent = {}, tz: string = EASTERN_TIME_ZONE): FollowUp[] {
   const sent = (kind: FollowUpKind) => parseInstant(lastSent[kind]);
   const all: (FollowUp | null)[] = [
     ...recaps(snapshot, meetings, now),
-    openTaskUpdate(snapshot, now, sent("open_task_update")),
-    sprintReport(snapshot, now, sent("sprint_report")),
-    biweeklyFridayReport(snapshot, now, sent("biweekly_friday_report")),
-    weeklyStatusReport(snapshot, now, sent("weekly_status_report")),
+    openTaskUpdate(snapshot, now, sent("open_task_update"), tz),
+    sprintReport(snapshot, now, sent("sprint_report"), tz),
+    biweeklyFridayReport(snapshot, now, sent("biweekly_friday_report"), tz),
+    weeklyStatusReport(snapshot, now, sent("weekly_status_report"), tz),
     ragChangeNotice(snapshot, now, sent("rag_change_notice")),
   ];
   return all

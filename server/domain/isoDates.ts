@@ -1,4 +1,4 @@
-import type { IsoDate } from "./types";
+import { weekdayNames, type IsoDate, type WeekdayName } from "../../contracts/types";
 
 // Calendar-date arithmetic on "YYYY-MM-DD" strings. A calendar date has no time zone, so
 // every computation runs on UTC midnights, where no day is ever 23 or 25 hours long.
@@ -6,8 +6,7 @@ import type { IsoDate } from "./types";
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export const weekdayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
-export type WeekdayName = (typeof weekdayNames)[number];
+export { weekdayNames, type WeekdayName };
 
 const SHORT_WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
 const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;

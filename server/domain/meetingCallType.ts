@@ -1,4 +1,4 @@
-import type { CallType, Meeting } from "./types";
+import type { CallType, Meeting } from "../../contracts/types";
 
 /** The call type a meeting counts as: a user's override first, then how it was classified. */
 export function meetingCallType(meeting: Meeting): CallType | null {

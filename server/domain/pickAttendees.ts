@@ -10,8 +10,8 @@ import type {
   ProjectRole,
   ProjectSnapshot,
   RaidArea,
-} from "./types";
-import { cisChecklistKeys } from "./types";
+} from "../../contracts/types";
+import { cisChecklistKeys } from "../../contracts/types";
 
 // Who to invite to a call of a given type (runbook section 2). A required member who is
 // out of office on the day is replaced by their named backup; the absent member moves to

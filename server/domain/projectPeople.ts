@@ -1,4 +1,4 @@
-import type { IsoDate, Person, ProjectMember, ProjectRole, ProjectSnapshot } from "./types";
+import type { IsoDate, Person, ProjectMember, ProjectRole, ProjectSnapshot } from "../../contracts/types";
 
 export const roleLabels: Record<ProjectRole, string> = {
   pm: "PM",

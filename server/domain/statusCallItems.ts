@@ -13,11 +13,12 @@ import {
   taskLine,
   vendorAlignmentLine,
 } from "./agendaLines";
-import type { AgendaContext, AgendaItemContent, AgendaItemFillers, AgendaLine } from "./buildAgenda";
+import type { AgendaLine } from "../../contracts/agenda";
+import type { AgendaContext, AgendaItemContent, AgendaItemFillers } from "./agendaTypes";
 import { addDays, compareOptionalDates, formatLongDate, utcDateOf } from "./isoDates";
 import { isMeetingOfProject, meetingCallType } from "./meetingCallType";
 import { isOutOfOfficeOn, projectPeople, roleLabels } from "./projectPeople";
-import type { IsoDate, Meeting } from "./types";
+import type { IsoDate, Meeting } from "../../contracts/types";
 
 // Agenda items of the status calls (seed 000): internal, customer, steering committee.
 
@@ -84,27 +85,68 @@ function raidLog(includeInternalOnly: boolean) {
   };
 }
 
+/** Without an earlier internal call, "done since" looks back this many days. */
+export const STAKEHOLDER_FALLBACK_DAYS = 7;
+
+/** The project's latest internal status call that started before now (not this meeting). */
+export function previousInternalCall(ctx: AgendaContext): Meeting | undefined {
+  return ctx.history.meetings
+    .filter((m) => m.id !== ctx.meetingId && isMeetingOfProject(m, ctx.snapshot.project.id))
+    .filter((m) => meetingCallType(m) === "internal_status" && Date.parse(m.startsAt) < ctx.now.getTime())
+    .sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt))[0];
+}
+
+const listed = (names: string[], max = 3) => (names.length <= max ? names.join("; ") : `${names.slice(0, max).join("; ")} and ${names.length - max} more`);
+
+/**
+ * Seed 000's round: per internal person invited to this call, or involved (finished work since
+ * the last internal call, or owns a blocked task): done since the last internal call, next up
+ * (their next open task), blockers (blocked tasks and their open RAID items). Without the
+ * meeting's invitees, every internal member.
+ */
 function stakeholderUpdates(ctx: AgendaContext): AgendaItemContent {
   const { tasks, raidItems } = ctx.snapshot;
-  const internal = projectPeople(ctx.snapshot)
+  const previous = previousInternalCall(ctx);
+  const since = previous ? new Date(previous.startsAt) : new Date(ctx.now.getTime() - STAKEHOLDER_FALLBACK_DAYS * 86_400_000);
+  const doneSince = (ctx.snapshot.recentlyDoneTasks ?? tasks.filter((t) => t.status === "done")).filter(
+    (t) => t.updatedAt !== undefined && Date.parse(t.updatedAt) >= since.getTime() && Date.parse(t.updatedAt) <= ctx.now.getTime(),
+  );
+  const open = openTasksByDue(tasks);
+  const openRaid = openRaidItems(raidItems, true);
+  const invited = ctx.meeting ? new Set(ctx.meeting.attendees.map((a) => a.email.toLowerCase())) : null;
+  const people = projectPeople(ctx.snapshot)
     .distinctMembers()
-    .filter(({ person }) => person.organisation === "internal");
-  const lines = internal.map(({ person, roles }): AgendaLine => {
-    const own = openTasksByDue(tasks).filter((t) => t.ownerId === person.id);
-    const raid = openRaidItems(raidItems, true).filter((r) => r.ownerId === person.id);
+    .filter(({ person }) => person.organisation === "internal")
+    .filter(({ person }) => {
+      if (!invited || invited.has(person.email.toLowerCase())) return true;
+      return doneSince.some((t) => t.ownerId === person.id) || open.some((t) => t.ownerId === person.id && t.status === "blocked");
+    });
+  const lines = people.map(({ person, roles }): AgendaLine => {
+    const done = doneSince.filter((t) => t.ownerId === person.id);
+    const own = open.filter((t) => t.ownerId === person.id);
+    const next = own.find((t) => t.status !== "blocked");
+    const blocked = own.filter((t) => t.status === "blocked");
+    const raid = openRaid.filter((r) => r.ownerId === person.id);
+    const parts = [
+      `Done: ${done.length > 0 ? listed(done.map((t) => t.name)) : "nothing recorded"}`,
+      `Next: ${next ? `${next.name}${next.dueDate ? ` (due ${formatLongDate(next.dueDate)})` : ""}` : "no open task"}`,
+      ...(blocked.length > 0 ? [`Blocked: ${listed(blocked.map((t) => t.name))}`] : []),
+      ...(raid.length > 0 ? [`Open RAID: ${listed(raid.map((r) => r.title))}`] : []),
+    ];
     const late = [...own.map((t) => t.dueDate), ...raid.map((r) => r.dueDate)].filter((d) => d !== null && d < ctx.today).length;
     const flags: AgendaLine["flags"] = [];
     if (late > 0) flags.push("past_due");
-    if (own.some((t) => t.status === "blocked")) flags.push("blocked");
+    if (blocked.length > 0) flags.push("blocked");
     if (isOutOfOfficeOn(person, ctx.today)) flags.push("out_of_office");
     return {
-      text: `${person.name} (${roles.map((r) => roleLabels[r]).join(", ")})`,
-      detail: `${plural(own.length, "open task")}, ${plural(raid.length, "open RAID item")}${late > 0 ? `, ${late} past due` : ""}`,
+      text: `${person.name} (${roles.map((r) => roleLabels[r]).join(", ")})${invited && !invited.has(person.email.toLowerCase()) ? ", not invited" : ""}`,
+      detail: parts.join(" · "),
       flags,
       ref: { kind: "person", id: person.id },
     };
   });
-  return { summary: "Done since the last internal call, upcoming, blockers", lines, empty: "No internal stakeholders on the project" };
+  const sinceText = previous ? `the last internal call, ${formatLongDate(utcDateOf(since))}` : `${formatLongDate(utcDateOf(since))} (no earlier internal call)`;
+  return { summary: `Done since ${sinceText}, next up, blockers`, lines, empty: "No internal stakeholder invited or involved" };
 }
 
 function scheduleReview(ctx: AgendaContext): AgendaItemContent {

@@ -1,8 +1,9 @@
 import { caseLine, openCasesByPriority, openRaidItems, plural, raidLine } from "./agendaLines";
-import type { AgendaContext, AgendaItemContent, AgendaItemFillers, AgendaLine } from "./buildAgenda";
+import type { AgendaLine } from "../../contracts/agenda";
+import type { AgendaContext, AgendaItemContent, AgendaItemFillers } from "./agendaTypes";
 import { formatLongDate, utcDateOf } from "./isoDates";
 import { transitionStatus } from "./transition";
-import type { CaseSeverity, ChangeRequest } from "./types";
+import type { CaseSeverity, ChangeRequest } from "../../contracts/types";
 
 // Agenda items of the support and targeted calls: triage and TSM meetings (seed 001),
 // targeted technical and product calls (seed 000).

@@ -1,15 +1,13 @@
 import { daysBetween, utcDateOf } from "./isoDates";
 import { isMeetingOfProject, meetingCallType } from "./meetingCallType";
-import type { Meeting, Project, ProjectSnapshot } from "./types";
+import {
+  integrationSummaryFields, type HeldTsmMeeting, type IntegrationSummaryField, type IntegrationSummaryKey, type IntegrationSummaryStatus, type PhasedProjectStatus, type TransitionStatus, type TsmTier,
+} from "../../contracts/transition";
+import type { Meeting, Project, ProjectSnapshot } from "../../contracts/types";
+
+export { integrationSummaryFields, type HeldTsmMeeting, type IntegrationSummaryField, type IntegrationSummaryKey, type IntegrationSummaryStatus, type PhasedProjectStatus, type TransitionStatus, type TsmTier };
 
 // Transition to Client Services (runbook section 4, seed 001).
-
-export interface TsmTier {
-  support: string;
-  /** Days of Transition Success support after go-live; null for the help desk. */
-  supportDays: number | null;
-  tsmMeetingsBeforeGoLive: number;
-}
 
 const DOLLARS = 100; // mrrCents per dollar
 
@@ -28,36 +26,6 @@ export function tsmTier(integrationType: "new" | "existing", mrrCents: number): 
   return { support: "Client Services help desk", supportDays: null, tsmMeetingsBeforeGoLive: 0 };
 }
 
-/** The integration summary page in the CRM: every field filled or "N/A" before go-live. */
-export const integrationSummaryFields = [
-  { key: "invoice_types", label: "Invoice types" },
-  { key: "integration_videos", label: "Integration videos" },
-  { key: "project_notes_link", label: "Project notes link" },
-  { key: "raid_log_export", label: "RAID log export" },
-  { key: "schedule_export", label: "Schedule export" },
-  { key: "uat_sit_results", label: "UAT/SIT results" },
-  { key: "scope_plan", label: "Scope plan" },
-  { key: "integrator_biller_software", label: "Integrator and biller software" },
-  { key: "invoices", label: "Invoices" },
-  { key: "bif_customisations", label: "BIF customisations" },
-  { key: "payments", label: "Payments" },
-  { key: "adjustments", label: "Adjustments" },
-  { key: "daily_balance_file", label: "Daily balance file" },
-  { key: "change_logs", label: "Change logs" },
-  { key: "rejects", label: "Rejects" },
-  { key: "conveyance", label: "Conveyance" },
-  { key: "ivr", label: "IVR" },
-] as const;
-export type IntegrationSummaryField = (typeof integrationSummaryFields)[number];
-export type IntegrationSummaryKey = IntegrationSummaryField["key"];
-
-export interface IntegrationSummaryStatus {
-  complete: boolean;
-  filled: number;
-  total: number;
-  missing: { key: IntegrationSummaryKey; label: string }[];
-}
-
 /** A field counts as filled when it holds any non-blank text, "N/A" included. */
 export function integrationSummaryStatus(summary: Record<string, string>): IntegrationSummaryStatus {
   const missing = integrationSummaryFields
@@ -65,11 +33,6 @@ export function integrationSummaryStatus(summary: Record<string, string>): Integ
     .map(({ key, label }) => ({ key, label }));
   const total = integrationSummaryFields.length;
   return { complete: missing.length === 0, filled: total - missing.length, total, missing };
-}
-
-export interface PhasedProjectStatus {
-  phased: boolean;
-  reasons: string[];
 }
 
 /** Phased when any of the four facts of section 4 holds; the reasons name which. */
@@ -82,27 +45,6 @@ export function isPhasedProject(project: Project): PhasedProjectStatus {
     facts.nextPhaseProjectProvisioned ? "A new project was provisioned for the next phase" : null,
   ].filter((reason): reason is string => reason !== null);
   return { phased: reasons.length > 0, reasons };
-}
-
-export interface HeldTsmMeeting {
-  meetingId: string;
-  subject: string;
-  startsAt: string;
-}
-
-export interface TransitionStatus {
-  tier: TsmTier;
-  tsmMeetingsOwed: number;
-  tsmMeetingsHeld: HeldTsmMeeting[];
-  /** Owed minus held, never below 0. */
-  tsmMeetingsStillOwed: number;
-  integrationSummary: IntegrationSummaryStatus;
-  phased: PhasedProjectStatus;
-  /** Calendar days from today (UTC date of `now`) to go-live; null without a date. */
-  daysToGoLive: number | null;
-  /** TSM meetings all held and the integration summary complete. */
-  readyForGoLive: boolean;
-  warnings: string[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { addDays, daysBetween, weekdayOf } from "./isoDates";
-import type { IsoDate } from "./types";
+import type { IsoDate } from "../../contracts/types";
 
 // Working days: Monday to Friday, minus the project's holidays (Project.holidays).
 

@@ -1,5 +1,5 @@
 import type { RequestIdentity } from "../auth/verifyTeamsToken";
-import type { IsoDate, IsoDateTime } from "../domain/types";
+import type { IsoDate, IsoDateTime } from "../../contracts/types";
 
 // What Callbook asks of Outlook/Teams. Two implementations: Microsoft Graph (graphGateway) and a
 // local outbox that stores .eml/.ics files (localOutboxGateway). Shapes follow Graph v1.0 names.
@@ -73,6 +73,12 @@ export interface CreateSeriesInput {
   end: GraphDateTimeTimeZone;
   recurrence: GraphPatternedRecurrence;
   attendees: SeriesAttendee[];
+  /**
+   * Occurrences with their own attendees, by original local start ("YYYY-MM-DDTHH:MM:SS" in the
+   * series' zone). The .ics outbox writes them as RECURRENCE-ID overrides; the Graph gateway
+   * does not patch instances yet.
+   */
+  occurrenceAttendees?: { localStart: string; attendees: SeriesAttendee[] }[];
 }
 
 export interface CreatedSeries {
@@ -86,13 +92,59 @@ export interface OnlineMeetingRef {
   onlineMeetingId: string | null;
 }
 
+/** A span of time between two instants, end exclusive. */
+export interface Interval {
+  start: Date;
+  end: Date;
+}
+
+/** A mailbox's working hours as Graph `workingHours` gives them; `timeZone` is IANA (null: a custom zone Callbook cannot map). */
+export interface MailboxWorkingHours {
+  /** "HH:MM" local. */
+  startTime: string;
+  endTime: string;
+  daysOfWeek: GraphDayOfWeek[];
+  timeZone: string | null;
+}
+
+/** What getSchedule says of one mailbox over the asked window. */
+export interface MailboxSchedule {
+  /** Lower-cased address. */
+  email: string;
+  /** Items with status "oof", in UTC instants. */
+  outOfOffice: Interval[];
+  workingHours: MailboxWorkingHours | null;
+}
+
+/** A Graph onlineMeeting's identifiers (onlineMeeting resource: joinWebUrl, joinMeetingIdSettings, chatInfo). */
+export interface OnlineMeetingIds {
+  onlineMeetingId: string;
+  joinWebUrl: string | null;
+  joinMeetingId: string | null;
+  threadId: string | null;
+  messageId: string | null;
+}
+
 export interface MailCalendarGateway {
   sendRecap(identity: RequestIdentity, input: SendRecapInput): Promise<SentRecap>;
   createSeries(identity: RequestIdentity, input: CreateSeriesInput): Promise<CreatedSeries>;
-  /** Lower-cased addresses of those out of office on `day`. Unknown mailboxes are not "out". */
+  /**
+   * Lower-cased addresses of those out of office on `day`: an `oof` item covers at least half of
+   * their working day, in their own zone (Graph `workingHours`; 09:00–17:00 US Eastern when the
+   * mailbox gives none). Unknown mailboxes are not "out".
+   */
   getOutOfOffice(identity: RequestIdentity, emails: string[], day: IsoDate): Promise<Set<string>>;
+  /**
+   * Each readable mailbox's out-of-office items and working hours over `window` (Graph
+   * getSchedule, asked in UTC). Keyed by lower-cased address; unknown mailboxes are left out.
+   */
+  getSchedules(identity: RequestIdentity, emails: string[], window: Interval): Promise<Map<string, MailboxSchedule>>;
+  /** The signed-in user's own zone (IANA; null for a custom zone) and working hours (Graph mailboxSettings); null without a mailbox. */
+  getMailboxSettings(identity: RequestIdentity): Promise<{ timeZone: string | null; workingHours: MailboxWorkingHours | null } | null>;
   /** The Teams meeting behind a meeting chat (side panel context), or null when it is not a meeting chat. */
   findOnlineMeetingByChat(identity: RequestIdentity, chatId: string): Promise<OnlineMeetingRef | null>;
+  /** The meeting behind a join link or join meeting id (Graph only; the local outbox has none). Null when unknown or not the organiser's. */
+  findOnlineMeetingByLink?(identity: RequestIdentity, link: { joinWebUrl?: string | undefined; joinMeetingId?: string | undefined }): Promise<OnlineMeetingIds | null>;
 }
 
 /**

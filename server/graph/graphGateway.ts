@@ -2,7 +2,8 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import type { GraphTokenProvider } from "../auth/oboTokenProvider";
 import type { RequestIdentity } from "../auth/verifyTeamsToken";
-import type { IsoDate } from "../domain/types";
+import { addDays } from "../domain/isoDates";
+import type { IsoDate } from "../../contracts/types";
 import {
   GraphRequestFailed,
   RecapDeliveryUnknown,
@@ -11,6 +12,8 @@ import {
   type SentRecap,
 } from "./MailCalendarGateway";
 import { createGraphRequester, type GraphRequester } from "./graphRequester";
+import { minutesCovered, readMailboxSettings, readSchedules, workingDayOf } from "./readSchedules";
+import { findOnlineMeetingByLink } from "./findOnlineMeetingByLink";
 
 export interface GraphGatewayOptions {
   /** "https://graph.microsoft.com/v1.0" (config GRAPH_BASE_URL). */
@@ -21,11 +24,11 @@ export interface GraphGatewayOptions {
   retryDelaySeconds?: number;
   connectionReplays?: number;
   replayDelayMs?: number;
+  /** Client-side timeout of each Graph call, ms (config GRAPH_TIMEOUT_MS); default 20 s. */
+  timeoutMs?: number;
   /** After an unconfirmed send: send attempts in all, and the wait before re-reading a draft. */
   sendAttempts?: number;
   settleMs?: number;
-  /** The working day whose out-of-office share decides getOutOfOffice. Windows zone name. */
-  workingHours?: { start: string; end: string; timeZone: string };
   clock?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   logger?: Pick<Logger, "warn">;
@@ -42,9 +45,6 @@ const createdEvent = z.object({
   iCalUId: z.string().nullish(),
   onlineMeeting: z.object({ joinUrl: z.string().nullish() }).nullish(),
 });
-const scheduleAnswer = z.object({
-  value: z.array(z.object({ scheduleId: z.string(), availabilityView: z.string().nullish() })),
-});
 const chatAnswer = z.object({ onlineMeetingInfo: z.object({ joinWebUrl: z.string().nullish() }).nullish() });
 const meetingsAnswer = z.object({ value: z.array(z.object({ id: z.string() })) });
 
@@ -56,7 +56,6 @@ export function createGraphGateway(options: GraphGatewayOptions): MailCalendarGa
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const sendAttempts = options.sendAttempts ?? 3;
   const settleMs = options.settleMs ?? 2000;
-  const hours = options.workingHours ?? { start: "09:00", end: "17:00", timeZone: "UTC" };
 
   async function readDraft(identity: RequestIdentity, draftId: string): Promise<DraftState> {
     try {
@@ -165,30 +164,28 @@ export function createGraphGateway(options: GraphGatewayOptions): MailCalendarGa
     },
 
     async getOutOfOffice(identity, emails, day: IsoDate) {
-      const unique = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+      // Ask a window wide enough for every zone's working day on `day` (UTC−12 … UTC+14).
+      const window = { start: new Date(`${addDays(day, -1)}T00:00:00Z`), end: new Date(`${addDays(day, 2)}T00:00:00Z`) };
+      const schedules = await readSchedules(graph, identity, emails, window);
       const out = new Set<string>();
-      for (let i = 0; i < unique.length; i += 20) {
-        const raw = await graph.call(identity, {
-          operation: "getSchedule",
-          method: "POST",
-          path: "/me/calendar/getSchedule",
-          policy: "safe",
-          body: {
-            schedules: unique.slice(i, i + 20),
-            startTime: { dateTime: `${day}T${hours.start}:00`, timeZone: hours.timeZone },
-            endTime: { dateTime: `${day}T${hours.end}:00`, timeZone: hours.timeZone },
-            availabilityViewInterval: 60,
-          },
-        });
-        for (const schedule of scheduleAnswer.parse(raw).value) {
-          const view = schedule.availabilityView ?? "";
-          // Out when "3" (oof) covers at least half of the working day.
-          const oofSlots = [...view].filter((slot) => slot === "3").length;
-          if (view.length > 0 && oofSlots * 2 >= view.length) out.add(schedule.scheduleId.toLowerCase());
-        }
+      for (const schedule of schedules.values()) {
+        const workingDay = workingDayOf(schedule.workingHours, day);
+        const length = (workingDay.end.getTime() - workingDay.start.getTime()) / 60_000;
+        // Out when "oof" covers at least half of their working day, in their own zone.
+        if (length > 0 && minutesCovered(workingDay, schedule.outOfOffice) * 2 >= length) out.add(schedule.email);
       }
       return out;
     },
+
+    getSchedules(identity, emails, window) {
+      return readSchedules(graph, identity, emails, window);
+    },
+
+    getMailboxSettings(identity) {
+      return readMailboxSettings(graph, identity);
+    },
+
+    findOnlineMeetingByLink: (identity, link) => findOnlineMeetingByLink(graph, identity, link),
 
     async findOnlineMeetingByChat(identity, chatId) {
       let joinWebUrl: string | null | undefined;

@@ -1,5 +1,5 @@
 import type { RequestIdentity } from "../auth/verifyTeamsToken";
-import type { IsoDateTime } from "../domain/types";
+import type { IsoDateTime } from "../../contracts/types";
 import { buildEml } from "./buildEml";
 import { buildIcs } from "./buildIcs";
 import type {
@@ -114,6 +114,7 @@ export function createLocalOutboxGateway(options: LocalOutboxOptions): MailCalen
         recurrence: input.recurrence,
         organizer,
         attendees: input.attendees,
+        overrides: (input.occurrenceAttendees ?? []).map((o) => ({ originalStart: o.localStart, attendees: o.attendees })),
       });
       const saved = await options.store.saveInvite({
         eventId: `outbox-${iCalUId}`,
@@ -135,6 +136,8 @@ export function createLocalOutboxGateway(options: LocalOutboxOptions): MailCalen
 
     // The outbox has no calendars to read: out-of-office comes from Callbook's own people data.
     getOutOfOffice: () => Promise.resolve(new Set<string>()),
+    getSchedules: () => Promise.resolve(new Map()),
+    getMailboxSettings: () => Promise.resolve(null),
     findOnlineMeetingByChat: () => Promise.resolve(null),
   };
 }

@@ -1,4 +1,4 @@
-import type { CallType, IsoDate } from "../domain/types";
+import type { CallType, IsoDate } from "../../contracts/types";
 import type {
   GraphDateTimeTimeZone,
   GraphDayOfWeek,

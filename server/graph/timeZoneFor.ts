@@ -1,81 +1,53 @@
-import { offsetMinutesIn } from "../domain/zonedTime";
-// Windows time zone names (what Graph uses) ↔ IANA names (what iCalendar files carry), with the
-// VTIMEZONE definitions of the zones Callbook schedules in. Add a zone here before using it.
+import { tzlib_get_ical_block } from "timezones-ical-library";
+import { findIana, findWindows } from "windows-iana";
+import { isIanaTimeZone } from "../domain/zonedTime";
 
-export interface TimeZoneInfo {
-  windows: string;
-  iana: string;
-  /** VTIMEZONE component lines (unfolded, without CRLF). */
-  vtimezone: string[];
-}
+/**
+ * Windows time zone names (what Graph and Outlook speak: "India Standard Time") ↔ IANA names
+ * (what browsers, the tz database and iCalendar files speak: "Asia/Calcutta"), through the
+ * CLDR windowsZones mapping (`windows-iana`), and the VTIMEZONE of any IANA zone from the tz
+ * database (`timezones-ical-library`). No zone is hand-written here.
+ *
+ * Custom zones ("tzone://Microsoft/Custom", "Customized Time Zone") have no mapping: Callbook
+ * asks Graph for UTC (`Prefer: outlook.timezone="UTC"`) so it never needs one.
+ */
 
-interface Rule {
-  standard: { offset: string; name: string; since: string; rule: string };
-  daylight?: { offset: string; name: string; since: string; rule: string };
-}
-
-const usRules = (std: string, dst: string, stdName: string, dstName: string): Rule => ({
-  daylight: { offset: dst, name: dstName, since: "20070311T020000", rule: "FREQ=YEARLY;BYMONTH=3;BYDAY=2SU" },
-  standard: { offset: std, name: stdName, since: "20071104T020000", rule: "FREQ=YEARLY;BYMONTH=11;BYDAY=1SU" },
-});
-
-const euRules = (std: string, dst: string, stdName: string, dstName: string, startTime: string, endTime: string): Rule => ({
-  daylight: { offset: dst, name: dstName, since: `19810329T${startTime}`, rule: "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU" },
-  standard: { offset: std, name: stdName, since: `19961027T${endTime}`, rule: "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU" },
-});
-
-const zones: { windows: string; iana: string; rules: Rule }[] = [
-  { windows: "Eastern Standard Time", iana: "America/New_York", rules: usRules("-0500", "-0400", "EST", "EDT") },
-  { windows: "Central Standard Time", iana: "America/Chicago", rules: usRules("-0600", "-0500", "CST", "CDT") },
-  { windows: "Mountain Standard Time", iana: "America/Denver", rules: usRules("-0700", "-0600", "MST", "MDT") },
-  { windows: "Pacific Standard Time", iana: "America/Los_Angeles", rules: usRules("-0800", "-0700", "PST", "PDT") },
-  { windows: "GMT Standard Time", iana: "Europe/London", rules: euRules("+0000", "+0100", "GMT", "BST", "010000", "020000") },
-  { windows: "W. Europe Standard Time", iana: "Europe/Berlin", rules: euRules("+0100", "+0200", "CET", "CEST", "020000", "030000") },
-  { windows: "UTC", iana: "Etc/UTC", rules: { standard: { offset: "+0000", name: "UTC", since: "19700101T000000", rule: "" } } },
-];
-
-/** Looks a zone up by Windows or IANA name; throws for a zone without rules here. */
-export function timeZoneFor(name: string): TimeZoneInfo {
-  const zone = zones.find((z) => z.windows === name || z.iana === name);
-  if (!zone) throw new Error(`timeZoneFor: no VTIMEZONE rules for "${name}"`);
-  const { standard, daylight } = zone.rules;
-  const lines = ["BEGIN:VTIMEZONE", `TZID:${zone.iana}`];
-  if (daylight) {
-    lines.push(
-      "BEGIN:DAYLIGHT",
-      `TZOFFSETFROM:${standard.offset}`,
-      `TZOFFSETTO:${daylight.offset}`,
-      `TZNAME:${daylight.name}`,
-      `DTSTART:${daylight.since}`,
-      `RRULE:${daylight.rule}`,
-      "END:DAYLIGHT",
-    );
+/** A zone name that is neither a CLDR Windows zone nor an IANA zone the runtime knows. */
+export class UnknownTimeZone extends RangeError {
+  override readonly name = "UnknownTimeZone";
+  constructor(readonly timeZone: string) {
+    super(`Unknown time zone "${timeZone}": give an IANA name (e.g. "Europe/London") or a Windows name (e.g. "GMT Standard Time")`);
   }
-  lines.push(
-    "BEGIN:STANDARD",
-    `TZOFFSETFROM:${daylight?.offset ?? standard.offset}`,
-    `TZOFFSETTO:${standard.offset}`,
-    `TZNAME:${standard.name}`,
-    `DTSTART:${standard.since}`,
-    ...(standard.rule ? [`RRULE:${standard.rule}`] : []),
-    "END:STANDARD",
-    "END:VTIMEZONE",
-  );
-  return { windows: zone.windows, iana: zone.iana, vtimezone: lines };
 }
 
-/** The UTC instant of a local wall-clock time ("2026-12-31T23:59:59") in an IANA zone. */
-export function zonedTimeToUtc(localDateTime: string, iana: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(localDateTime);
-  if (!match) throw new Error(`zonedTimeToUtc: not a local date-time: ${localDateTime}`);
-  const [, y, mo, d, h, mi, s] = match.map(Number);
-  const wallAsUtc = Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0);
-  // Two passes settle the offset around DST changes.
-  let guess = wallAsUtc - offsetMs(wallAsUtc, iana);
-  guess = wallAsUtc - offsetMs(guess, iana);
-  return new Date(guess);
+/**
+ * The canonical IANA name of a Windows or IANA zone name: a Windows name gives CLDR's golden
+ * zone (territory "001"); links resolve to their tz database zone. Throws {@link UnknownTimeZone}.
+ */
+export function ianaZoneFor(name: string): string {
+  const trimmed = name.trim();
+  const iana = isIanaTimeZone(trimmed) ? trimmed : (findIana(trimmed, "001")[0] ?? findIana(trimmed)[0]);
+  if (!iana || !isIanaTimeZone(iana)) throw new UnknownTimeZone(name);
+  return canonicalIana(iana);
 }
 
-function offsetMs(instant: number, iana: string): number {
-  return offsetMinutesIn(instant, iana) * 60_000;
+/** The tz database's own name for a link ("Asia/Calcutta" → "Asia/Kolkata", "US/Eastern" → "America/New_York"): the TZID its VTIMEZONE carries. */
+function canonicalIana(iana: string): string {
+  const block = tzlib_get_ical_block(iana);
+  const tzid = Array.isArray(block) ? /^TZID=(.+)$/.exec(block[1] ?? "")?.[1] : undefined;
+  return tzid && isIanaTimeZone(tzid) ? tzid : iana;
+}
+
+/** The Windows name of an IANA (or Windows) zone name, as Graph's `dateTimeTimeZone` wants it; null when CLDR has none. */
+export function windowsZoneFor(name: string): string | null {
+  const trimmed = name.trim();
+  if (findIana(trimmed).length > 0) return trimmed;
+  return findWindows(trimmed)[0] ?? null;
+}
+
+/** The VTIMEZONE component (CRLF-separated lines) of an IANA zone, from the tz database; null for UTC or an unknown zone. */
+export function vtimezoneFor(iana: string): string | null {
+  const block = tzlib_get_ical_block(iana);
+  const text = Array.isArray(block) ? block[0] : null;
+  return text && text.startsWith("BEGIN:VTIMEZONE") ? text : null;
 }

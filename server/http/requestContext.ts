@@ -11,6 +11,11 @@ export interface RequestContext {
   /** The caller's row in the tenant's people directory, when they have one. */
   personId: string | null;
   via: "dev" | "entra";
+  /**
+   * The caller's audience, decided from their organisation where project access is checked
+   * (services/audience/callerAudience.ts); absent until then, and read as "external".
+   */
+  audience?: "internal" | "external";
   /** The verified SSO token (Entra sign-in only): the assertion for on-behalf-of. Never logged. */
   token?: string;
 }

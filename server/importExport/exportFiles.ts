@@ -2,9 +2,10 @@ import ExcelJS from "exceljs";
 import { stringify } from "csv-stringify/sync";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/database";
-import * as t from "../db/schema";
+import * as t from "../db/tables";
 import { integrationSummaryFields } from "../domain/transition";
 import { taskStatusLabels } from "./planTasks";
+import { internalOnlyWall } from "../services/audience/callerAudience";
 import { raidKindLabels, raidStatusLabels } from "./planRaid";
 
 // RAID log, schedule and integration summary as .xlsx and .csv. The columns are ones the
@@ -77,7 +78,7 @@ async function raidSheet(db: Db, tenantId: string, projectId: string): Promise<S
     db
       .select()
       .from(t.raidItems)
-      .where(and(eq(t.raidItems.tenantId, tenantId), eq(t.raidItems.projectId, projectId)))
+      .where(and(eq(t.raidItems.tenantId, tenantId), eq(t.raidItems.projectId, projectId), internalOnlyWall(t.raidItems.internalOnly)))
       .orderBy(sql`${t.raidItems.dueDate} asc nulls last`, asc(t.raidItems.title), asc(t.raidItems.id)),
     peopleNames(db, tenantId),
     db.select({ id: t.meetings.id, subject: t.meetings.subject }).from(t.meetings).where(and(eq(t.meetings.tenantId, tenantId), eq(t.meetings.projectId, projectId))),

@@ -1,32 +1,68 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import * as t from "../db/schema";
+import * as t from "../db/tables";
 import { AppError } from "../errors";
-import { projectPeople, recordAudit, type Scope, type Tx } from "../routes/workspace/scope";
+import { projectPeople, recordAudit, type Scope, type Tx } from "../services/workspace/projectScope";
 import { mappingFor, MappingProblem, type ImportKind } from "./layouts";
-import { readTable, UnreadableFile, type Table } from "./readTable";
+import { UnreadableFile, type Table } from "./readTable";
 import type { ImportMappingStore } from "./mappingStore";
-import type { ImportReport } from "./importReport";
+import type { ImportQuestion, ImportReport } from "./importReport";
 import { planTasks, type TaskPlan } from "./planTasks";
 import { planRaid, type RaidPlan } from "./planRaid";
+import { decideDateOrder, type DateOrder } from "./parseDates";
+import { defaultImportLimits, ImportLimitExceeded, type ImportLimits } from "./importLimits";
+import { sharedTablePool, type TablePool } from "./tablePool";
 
 const CHUNK = 500;
 
+/** What an import runs with: the caps, and the worker pool that reads files. */
+export interface ImportRuntime {
+  limits: ImportLimits;
+  pool: TablePool;
+}
+export const defaultImportRuntime = (): ImportRuntime => ({ limits: defaultImportLimits, pool: sharedTablePool() });
+
+/** Projects with an import running in this process: at most one each (409 for a second). */
+const running = new Set<string>();
+
 /**
- * Reads the file, plans the import and, unless it is a dry run, writes it in one transaction:
- * every row or none. A file with refused rows is not written at all.
+ * Reads the file (in a worker, under the limits), plans the import and, unless it is a dry run,
+ * writes it in one transaction: every row or none. A file with refused rows, or with a question
+ * not yet answered, is not written at all.
+ * Throws AppError 400 (unreadable file, unknown columns), 409 (an import of this project is
+ * running), 413/422 (a limit, named), 422 (refused rows or an unanswered question).
  */
 export async function importFile(
   s: Scope,
   mappings: ImportMappingStore,
-  input: { kind: ImportKind; filename: string; body: Buffer; dryRun: boolean },
+  input: { kind: ImportKind; filename: string; body: Buffer; dryRun: boolean; dateOrder?: DateOrder | undefined },
+  runtime: ImportRuntime = defaultImportRuntime(),
+): Promise<ImportReport> {
+  const key = `${s.ctx.tenantId}:${s.project.id}`;
+  if (running.has(key)) {
+    throw new AppError(409, "import_running", "An import into this project is already running: try again when it has finished");
+  }
+  running.add(key);
+  try {
+    return await importLocked(s, mappings, input, runtime);
+  } finally {
+    running.delete(key);
+  }
+}
+
+async function importLocked(
+  s: Scope,
+  mappings: ImportMappingStore,
+  input: { kind: ImportKind; filename: string; body: Buffer; dryRun: boolean; dateOrder?: DateOrder | undefined },
+  runtime: ImportRuntime,
 ): Promise<ImportReport> {
   const { kind, filename } = input;
   let table: Table;
   try {
-    table = await readTable(input.body, filename);
+    table = await runtime.pool.read(input.body, filename, runtime.limits);
   } catch (e) {
     if (e instanceof UnreadableFile) throw new AppError(400, "validation_failed", `file: ${e.message}`, { fields: [`file: ${e.message}`] });
+    if (e instanceof ImportLimitExceeded) throw new AppError(e.status, e.status === 413 ? "import_too_large" : "import_limit", e.message, { fields: [e.message] });
     throw e;
   }
   const saved = await mappings.get(s.ctx.tenantId, s.project.id, kind);
@@ -37,22 +73,72 @@ export async function importFile(
     if (e instanceof MappingProblem) throw new AppError(400, "validation_failed", e.message, { fields: e.fields });
     throw e;
   }
+  const columns = detected.mapping.columns;
+  const dateHeaders = [columns.startDate, columns.dueDate].filter((h): h is string => h !== undefined);
+  const dates = decideDateOrder(
+    (function* () {
+      for (const r of table.rows) for (const h of dateHeaders) yield r.cells.get(h) ?? null;
+    })(),
+    input.dateOrder ?? null,
+    detected.mappingFrom === "saved" ? (saved?.dateFormat ?? null) : null,
+  );
+  const mapping = { ...detected.mapping, dateFormat: dates.order ?? detected.mapping.dateFormat };
+  const questions: ImportQuestion[] =
+    dates.decidedBy === "undecided"
+      ? [
+          {
+            id: "dateOrder",
+            question: dates.conflict
+              ? `The dates mix orders: ${dates.conflict.dmyOnly} only reads day first, ${dates.conflict.mdyOnly} only month first. Which order does this file use?`
+              : `Every date in this file reads both ways (${dates.example ?? ""}). Which comes first?`,
+            answers: [
+              { value: "dmy", label: "Day first (31/12/2026)" },
+              { value: "mdy", label: "Month first (12/31/2026)" },
+            ],
+          },
+        ]
+      : [];
+  const base = {
+    kind,
+    filename,
+    layout: detected.layout,
+    mappingFrom: detected.mappingFrom,
+    mapping,
+    source: table.source,
+    dates: { order: dates.order, decidedBy: dates.decidedBy, example: dates.example },
+    predecessorsBy: detected.predecessors,
+    questions,
+    lineLimit: runtime.limits.reportLines,
+    applied: false,
+  };
+  if (questions.length) {
+    const report: ImportReport = { ...base, add: [], update: [], unchanged: 0, reject: [], links: [], counts: { add: 0, update: 0, unchanged: 0, reject: 0, links: 0 } };
+    if (input.dryRun) return report;
+    throw new AppError(422, "import_question", "Answer the question about the file's dates first (check the file again). Nothing was imported.", { report });
+  }
   const people = (await projectPeople(s.db, s.ctx.tenantId, s.project.id)).map((p) => ({ id: p.id, name: p.name, email: p.email }));
   const inProject = <T extends typeof t.tasks | typeof t.raidItems>(table: T) => and(eq(table.tenantId, s.ctx.tenantId), eq(table.projectId, s.project.id));
   const plan: TaskPlan | RaidPlan =
     kind === "tasks"
-      ? planTasks(table, detected.mapping, people, await s.db.select(taskColumns).from(t.tasks).where(inProject(t.tasks)), randomUUID)
-      : planRaid(table, detected.mapping, people, await s.db.select(raidColumns).from(t.raidItems).where(inProject(t.raidItems)), randomUUID);
+      ? planTasks({
+          table,
+          mapping,
+          predecessorMode: detected.predecessors,
+          dateOrder: dates.order,
+          people,
+          existing: await s.db.select(taskColumns).from(t.tasks).where(inProject(t.tasks)),
+          newId: randomUUID,
+        })
+      : planRaid(table, mapping, dates.order, people, await s.db.select(raidColumns).from(t.raidItems).where(inProject(t.raidItems)), randomUUID);
+  const cap = <T>(list: T[]) => list.slice(0, runtime.limits.reportLines);
   const report: ImportReport = {
-    kind,
-    filename,
-    layout: detected.layout,
-    mapping: detected.mapping,
-    add: plan.add,
-    update: plan.update,
+    ...base,
+    add: cap(plan.add),
+    update: cap(plan.update),
     unchanged: plan.unchanged,
-    reject: plan.reject,
-    applied: false,
+    reject: cap(plan.reject),
+    links: cap(plan.links),
+    counts: { add: plan.add.length, update: plan.update.length, unchanged: plan.unchanged, reject: plan.reject.length, links: plan.links.length },
   };
   if (input.dryRun) return report;
   if (plan.reject.length) {
@@ -76,7 +162,7 @@ export async function importFile(
     // The cause (a database error) is for the log, not the client.
     throw Object.assign(new AppError(500, "import_failed", "The import failed and nothing was saved"), { cause: e });
   }
-  await mappings.set(s.ctx.tenantId, s.project.id, kind, detected.mapping);
+  await mappings.set(s.ctx.tenantId, s.project.id, kind, mapping);
   return { ...report, applied: true };
 }
 
@@ -89,6 +175,10 @@ const taskColumns = {
   status: t.tasks.status,
   dependsOnTaskId: t.tasks.dependsOnTaskId,
   externalRef: t.tasks.externalRef,
+  predecessors: t.tasks.predecessors,
+  predecessorLinks: t.tasks.predecessorLinks,
+  parentTaskId: t.tasks.parentTaskId,
+  outlineLevel: t.tasks.outlineLevel,
 };
 const raidColumns = {
   id: t.raidItems.id,

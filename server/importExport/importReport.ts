@@ -1,38 +1,9 @@
-import type { ImportMapping } from "./layouts";
+import type { ImportAdd, ImportLink, ImportQuestion, ImportReject, ImportReport, ImportUpdate, ShownValue } from "../../contracts/importExport";
 
 // The dry-run report, and the helpers both planners share. Types only here are what the client reads.
+// Lists (add, update, reject, links) hold at most the report's line limit; `counts` has the totals.
 
-export type ShownValue = string | null;
-
-export interface ImportAdd {
-  row: number;
-  fields: Record<string, ShownValue>;
-}
-
-export interface ImportUpdate {
-  row: number;
-  id: string;
-  key: string;
-  changes: Record<string, { from: ShownValue; to: ShownValue }>;
-}
-
-export interface ImportReject {
-  row: number;
-  reason: string;
-}
-
-export interface ImportReport {
-  kind: "tasks" | "raid";
-  filename: string;
-  layout: string;
-  mapping: ImportMapping;
-  add: ImportAdd[];
-  update: ImportUpdate[];
-  unchanged: number;
-  reject: ImportReject[];
-  /** Set once a confirmed import was written. */
-  applied: boolean;
-}
+export type { ImportAdd, ImportLink, ImportQuestion, ImportReject, ImportReport, ImportUpdate, ShownValue };
 
 export interface PersonRef {
   id: string;
@@ -57,13 +28,17 @@ export function ownerResolver(people: PersonRef[]): (text: string) => { id: stri
 
 /** A status word as the stored value, by a table of accepted spellings (compared without case, spaces or punctuation). */
 export function lookup<T extends string>(table: Record<string, T>, text: string): T | undefined {
-  return table[text.toLowerCase().replace(/[^a-z0-9]/g, "")];
+  return table[foldText(text)];
 }
+
+/** Lower case, accents and punctuation off: "Échéance" → "echeance", "In Progress" → "inprogress". */
+export const foldText = (s: string): string => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]/g, "");
 
 /** "field" → "Row 7: due date '31/02/2026' is not a date; …" */
 export function rejectOf(row: number, problems: string[]): ImportReject {
   return { row, reason: `Row ${row}: ${problems.join("; ")}` };
 }
 
-/** The report names people and tasks, so their fields are shown as "owner" and "dependsOn". */
-export const shownKey = (field: string): string => (field === "ownerId" ? "owner" : field === "dependsOnTaskId" ? "dependsOn" : field);
+/** The report names people and tasks, so their fields are shown as "owner", "dependsOn" and "parent". */
+export const shownKey = (field: string): string =>
+  field === "ownerId" ? "owner" : field === "dependsOnTaskId" ? "dependsOn" : field === "parentTaskId" ? "parent" : field;

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/database";
-import { importMappings } from "../db/schema";
+import { importMappings } from "../db/tables";
 import type { ImportKind, ImportMapping } from "./layouts";
 
 /** Where each project's column mapping is remembered, per import kind. */

@@ -1,7 +1,8 @@
-import type { RaidKind } from "../domain/types";
-import { dateOf, fieldLabels, textOf, type ImportMapping } from "./layouts";
+import type { RaidKind } from "../../contracts/types";
+import { fieldLabels, textOf, type ImportMapping } from "./layouts";
+import { dateIn, type DateOrder } from "./parseDates";
 import type { Table, TableRow } from "./readTable";
-import { lookup, ownerResolver, rejectOf, shownKey, type ImportAdd, type ImportReject, type ImportUpdate, type PersonRef, type ShownValue } from "./importReport";
+import { lookup, ownerResolver, rejectOf, shownKey, type ImportAdd, type ImportLink, type ImportReject, type ImportUpdate, type PersonRef, type ShownValue } from "./importReport";
 
 // RAID log import, planned without touching the database. Rows match items by Callbook ID,
 // else by title (the RAID log has no external id column).
@@ -23,6 +24,8 @@ export interface RaidPlan {
   update: ImportUpdate[];
   unchanged: number;
   reject: ImportReject[];
+  /** Always empty: RAID items have no links. */
+  links: ImportLink[];
   inserts: ExistingRaid[];
   updates: { id: string; set: Partial<RaidValues> }[];
 }
@@ -32,17 +35,27 @@ const kinds: Record<string, RaidKind> = {
   a: "action", action: "action", actions: "action", actionitem: "action", task: "action",
   i: "issue", issue: "issue", issues: "issue", problem: "issue",
   d: "decision", decision: "decision", decisions: "decision",
+  risque: "risk", risques: "risk", risiko: "risk", probleme: "issue", aufgabe: "action", massnahme: "action", entscheidung: "decision",
 };
 export const raidKindLabels: Record<RaidKind, string> = { risk: "Risk", action: "Action", issue: "Issue", decision: "Decision" };
 const statuses: Record<string, "open" | "closed"> = {
   "": "open", open: "open", new: "open", inprogress: "open", active: "open", ongoing: "open", pending: "open",
   closed: "closed", done: "closed", complete: "closed", completed: "closed", resolved: "closed", mitigated: "closed",
+  ouvert: "open", encours: "open", offen: "open", ferme: "closed", clos: "closed", resolu: "closed", termine: "closed", geschlossen: "closed", erledigt: "closed",
 };
 export const raidStatusLabels = { open: "Open", closed: "Closed" } as const;
 
 const fields: (keyof RaidValues)[] = ["kind", "title", "description", "ownerId", "dueDate", "status"];
 
-export function planRaid(table: Table, mapping: ImportMapping, people: PersonRef[], existing: ExistingRaid[], newId: () => string): RaidPlan {
+/** Plans a RAID log import; numeric dates are read in `dateOrder` (null: only unambiguous ones). */
+export function planRaid(
+  table: Table,
+  mapping: ImportMapping,
+  dateOrder: DateOrder | null,
+  people: PersonRef[],
+  existing: ExistingRaid[],
+  newId: () => string,
+): RaidPlan {
   const col = mapping.columns;
   const cell = (r: TableRow, field: string) => (col[field] ? (r.cells.get(col[field]) ?? null) : null);
   const owner = ownerResolver(people);
@@ -53,7 +66,7 @@ export function planRaid(table: Table, mapping: ImportMapping, people: PersonRef
   const mapped = (f: keyof RaidValues) => Boolean(col[f === "ownerId" ? "owner" : f]);
   const shown = (f: keyof RaidValues, v: RaidValues): ShownValue => (f === "ownerId" ? (v.ownerId ? (personName.get(v.ownerId) ?? v.ownerId) : null) : v[f]);
 
-  const plan: RaidPlan = { add: [], update: [], unchanged: 0, reject: [], inserts: [], updates: [] };
+  const plan: RaidPlan = { add: [], update: [], unchanged: 0, reject: [], links: [], inserts: [], updates: [] };
   const seen = new Map<string, number>();
   for (const r of table.rows) {
     const problems: string[] = [];
@@ -63,7 +76,7 @@ export function planRaid(table: Table, mapping: ImportMapping, people: PersonRef
     const kindText = textOf(cell(r, "kind"));
     const kind = lookup(kinds, kindText);
     if (!kind) problems.push(`type '${kindText}' is not one of ${Object.values(raidKindLabels).join(", ")}`);
-    const dueDate = dateOf(cell(r, "dueDate"), mapping.dateFormat);
+    const dueDate = dateIn(cell(r, "dueDate"), dateOrder);
     if (dueDate === undefined) problems.push(`${fieldLabels.dueDate} '${textOf(cell(r, "dueDate"))}' is not a date`);
     const who = owner(textOf(cell(r, "owner")));
     if ("problem" in who) problems.push(who.problem);

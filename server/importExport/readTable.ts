@@ -1,8 +1,13 @@
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
+import { unzipSync } from "fflate";
+import { decodeText, delimiterNames, detectDelimiter, UndecodableText, type TextEncoding } from "./decodeText";
+import { defaultImportLimits, ImportLimitExceeded, limitMessages, type ImportLimits } from "./importLimits";
 
-// A spreadsheet as rows of cells under named headers, from .xlsx (first worksheet) or .csv.
-// Row numbers are the ones a person sees when opening the file: the header is row 1.
+// A spreadsheet as rows of cells under named headers, from .xlsx (first worksheet) or delimited
+// text (.csv, .txt, .tsv). Row numbers are the ones a person sees when opening the file: the header
+// is row 1. Cells keep their leading spaces (MS Project writes the outline as indented names).
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -11,11 +16,21 @@ export interface TableRow {
   cells: Map<string, Cell>;
 }
 
+/** How the file was read, for the report. */
+export interface TableSource {
+  format: "xlsx" | "text";
+  /** Text files only. */
+  encoding: TextEncoding | null;
+  /** Text files only: "comma", "semicolon", "tab". */
+  delimiter: string | null;
+}
+
 export interface Table {
   headers: string[];
   /** The header's row number: SmartSheet predecessors count data rows from the one after it. */
   headerRow: number;
   rows: TableRow[];
+  source: TableSource;
 }
 
 export class UnreadableFile extends Error {
@@ -25,10 +40,14 @@ export class UnreadableFile extends Error {
   }
 }
 
-export async function readTable(body: Buffer, filename: string): Promise<Table> {
-  if (/\.xlsx$/i.test(filename)) return readXlsx(body);
-  if (/\.csv$/i.test(filename)) return readCsv(body);
-  throw new UnreadableFile("only .xlsx and .csv files can be imported");
+/**
+ * Reads the first worksheet of an .xlsx, or a delimited text file, under the limits.
+ * Throws UnreadableFile (a 400) or ImportLimitExceeded (413/422, naming the limit).
+ */
+export async function readTable(body: Buffer, filename: string, limits: ImportLimits = defaultImportLimits): Promise<Table> {
+  if (/\.xlsx$/i.test(filename)) return readXlsx(body, limits);
+  if (/\.(csv|txt|tsv)$/i.test(filename)) return readText(body, limits);
+  throw new UnreadableFile("only .xlsx, .csv, .txt and .tsv files can be imported");
 }
 
 /** exceljs's cell values (rich text, formulas, hyperlinks) as plain values. */
@@ -44,43 +63,82 @@ function plain(value: ExcelJS.CellValue): Cell {
   return String(value as unknown);
 }
 
-async function readXlsx(body: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+/** What the zip's directory says its parts expand to, read before anything is inflated. */
+function declaredUnzippedBytes(body: Buffer): number {
+  let total = 0;
   try {
-    await workbook.xlsx.load(body as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    unzipSync(body, {
+      filter: (f) => {
+        total += f.originalSize;
+        return false;
+      },
+    });
   } catch {
     throw new UnreadableFile("this is not a readable .xlsx workbook");
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new UnreadableFile("the workbook has no worksheet");
-  const raw: { row: number; values: Cell[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: Cell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      values[col - 1] = plain(cell.value);
-    });
-    raw.push({ row: rowNumber, values });
-  });
-  return tableOf(raw);
+  return total;
 }
 
-function readCsv(body: Buffer): Table {
-  const text = body.toString("utf8");
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = (firstLine.match(/;/g) ?? []).length > (firstLine.match(/,/g) ?? []).length ? ";" : ",";
+async function readXlsx(body: Buffer, limits: ImportLimits): Promise<Table> {
+  if (declaredUnzippedBytes(body) > limits.unzippedBytes) throw new ImportLimitExceeded(413, limitMessages.unzipped(limits));
+  const raw: { row: number; values: Cell[] }[] = [];
+  let inflated = 0;
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([body]), {
+      sharedStrings: "cache",
+      styles: "cache",
+      hyperlinks: "ignore",
+      worksheets: "emit",
+      entries: "emit",
+    });
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = (row.values as ExcelJS.CellValue[]).slice(1);
+        if (values.length > limits.columns) throw new ImportLimitExceeded(422, limitMessages.columns(limits));
+        const cells = values.map(plain);
+        for (const c of cells) inflated += typeof c === "string" ? c.length : 8;
+        if (inflated > limits.unzippedBytes) throw new ImportLimitExceeded(413, limitMessages.unzipped(limits));
+        if (cells.some((c) => !isBlank(c))) raw.push({ row: row.number, values: cells });
+        if (raw.length > limits.rows + 1) throw new ImportLimitExceeded(422, limitMessages.rows(limits));
+      }
+      break; // the first worksheet only
+    }
+  } catch (e) {
+    if (e instanceof ImportLimitExceeded) throw e;
+    throw new UnreadableFile("this is not a readable .xlsx workbook");
+  }
+  if (raw.length === 0) throw new UnreadableFile("the workbook has no worksheet with data");
+  return tableOf(raw, { format: "xlsx", encoding: null, delimiter: null }, limits);
+}
+
+function readText(body: Buffer, limits: ImportLimits): Table {
+  let decoded: ReturnType<typeof decodeText>;
+  try {
+    decoded = decodeText(body);
+  } catch (e) {
+    if (e instanceof UndecodableText) throw new UnreadableFile(e.message);
+    throw e;
+  }
+  const delimiter = detectDelimiter(decoded.text);
   let records: string[][];
   try {
-    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    // Read a little past the row limit, never the whole of a file that is over it.
+    records = parse(decoded.text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, to: limits.rows + 12 }) as string[][];
   } catch (e) {
-    throw new UnreadableFile(`this is not a readable .csv file (${e instanceof Error ? e.message.split(":")[0] : "parse error"})`);
+    throw new UnreadableFile(`this is not a readable delimited text file (${e instanceof Error ? e.message.split(":")[0] : "parse error"})`);
   }
-  return tableOf(records.map((values, i) => ({ row: i + 1, values })));
+  if (records.some((r) => r.length > limits.columns)) throw new ImportLimitExceeded(422, limitMessages.columns(limits));
+  return tableOf(
+    records.map((values, i) => ({ row: i + 1, values })),
+    { format: "text", encoding: decoded.encoding, delimiter: delimiterNames[delimiter] },
+    limits,
+  );
 }
 
 const isBlank = (c: Cell | undefined) => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 
 /** The first row with two or more filled cells is the header; rows with nothing in them are skipped. */
-function tableOf(raw: { row: number; values: Cell[] }[]): Table {
+function tableOf(raw: { row: number; values: Cell[] }[], source: TableSource, limits: ImportLimits): Table {
   const headerAt = raw.findIndex((r) => r.values.filter((c) => !isBlank(c)).length >= 2);
   const header = raw[headerAt];
   if (!header) throw new UnreadableFile("the file has no header row");
@@ -89,5 +147,6 @@ function tableOf(raw: { row: number; values: Cell[] }[]): Table {
     .slice(headerAt + 1)
     .filter((r) => r.values.some((c) => !isBlank(c)))
     .map((r) => ({ row: r.row, cells: new Map(headers.flatMap((h, i) => (h ? [[h, r.values[i] ?? null] as [string, Cell]] : []))) }));
-  return { headers: headers.filter(Boolean), headerRow: header.row, rows };
+  if (rows.length > limits.rows) throw new ImportLimitExceeded(422, limitMessages.rows(limits));
+  return { headers: headers.filter(Boolean), headerRow: header.row, rows, source };
 }

@@ -1,6 +1,6 @@
 import { daysBetween, formatLongDate, utcDateOf } from "../domain/isoDates";
 import { transitionStatus } from "../domain/transition";
-import type { Meeting, ProjectSnapshot } from "../domain/types";
+import type { Meeting, ProjectSnapshot } from "../../contracts/types";
 import { taskStatusLabels } from "./planTasks";
 import { raidKindLabels } from "./planRaid";
 

@@ -1,13 +1,19 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { Db } from "../db/database";
-import * as t from "../db/schema";
+import * as t from "../db/tables";
 import type { LiveBus } from "./liveBus";
+import { runAsTenant } from "../db/tenantScope";
 
-/** Turns one meeting_events row into the frame's JSON (null: nothing to send, e.g. a deleted row). */
-export type EventPresenter = (row: typeof t.meetingEvents.$inferSelect) => Promise<string | null>;
+/**
+ * Turns one meeting_events row into the frame's JSON and whether it shows internal-only content
+ * (null: nothing to send, e.g. a deleted row).
+ */
+export type EventPresenter = (row: typeof t.meetingEvents.$inferSelect) => Promise<{ data: string; internalOnly: boolean } | null>;
 
 interface Subscriber {
   lastSent: number;
+  /** An external stream is never written an internal-only frame. */
+  audience: "internal" | "external";
   send: (id: number, data: string) => void;
   /** The table could not be read: end the stream, the client reconnects and resumes. */
   fail: (error: unknown) => void;
@@ -27,7 +33,8 @@ const BATCH = 500;
  * One reader per meeting and instance: on "new events", it reads meeting_events after the
  * lowest id any of its streams has sent, presents each event once, and writes the same frame
  * to every stream that has not had it. A stream that joins late (Last-Event-ID) is caught up by
- * the same reader, so order and completeness come from the table for everyone.
+ * the same reader, so order and completeness come from the table for everyone. The reader reads as
+ * the internal side (whichever stream woke it) and filters per stream by the stream's audience.
  */
 export class MeetingFeeds {
   private readonly feeds = new Map<string, Feed>();
@@ -42,7 +49,7 @@ export class MeetingFeeds {
     meetingId: string,
     lastSent: number,
     present: EventPresenter,
-    handlers: Pick<Subscriber, "send" | "fail">,
+    handlers: Pick<Subscriber, "send" | "fail" | "audience">,
   ): () => void {
     const key = `${tenantId}/${meetingId}`;
     let feed = this.feeds.get(key);
@@ -65,7 +72,11 @@ export class MeetingFeeds {
     };
   }
 
-  private async drain(tenantId: string, meetingId: string, feed: Feed): Promise<void> {
+  private drain(tenantId: string, meetingId: string, feed: Feed): Promise<void> {
+    return runAsTenant(tenantId, () => this.drainAsReader(tenantId, meetingId, feed), "internal");
+  }
+
+  private async drainAsReader(tenantId: string, meetingId: string, feed: Feed): Promise<void> {
     if (feed.draining) {
       feed.again = true;
       return;
@@ -83,10 +94,10 @@ export class MeetingFeeds {
           .orderBy(asc(t.meetingEvents.id))
           .limit(BATCH);
         for (const row of rows) {
-          const data = await feed.present(row);
+          const frame = await feed.present(row);
           for (const s of feed.subscribers) {
             if (s.lastSent >= row.id) continue;
-            if (data !== null) s.send(row.id, data);
+            if (frame !== null && (s.audience === "internal" || !frame.internalOnly)) s.send(row.id, frame.data);
             s.lastSent = row.id;
           }
         }

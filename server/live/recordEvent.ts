@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/database";
-import { meetingEvents } from "../db/schema";
+import { meetingEvents } from "../db/tables";
 
 export type Queryable = Pick<Db, "select" | "insert" | "update" | "delete" | "execute">;
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { Badge, Button, Text, Title3 } from "@fluentui/react-components";
-import type { MeetingLookup, ProjectHeader } from "../../server/contracts/meetings";
+import type { MeetingLookup, ProjectHeader } from "../../contracts/meetings";
 import type { AppointmentInfo, OutlookHost } from "../host/outlook/officeHost";
 import type { NaaSession } from "../host/outlook/naaSignIn";
 import { useApi } from "../ui/useApi";

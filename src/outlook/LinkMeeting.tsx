@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Button, Text } from "@fluentui/react-components";
-import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../server/contracts/meetings";
-import type { CallType } from "../../server/domain/types";
+import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../contracts/meetings";
+import type { CallType } from "../../contracts/types";
 import type { AppointmentInfo } from "../host/outlook/officeHost";
 import { api, ApiError } from "../api/client";
 import type { Loadable } from "../ui/useApi";
@@ -28,7 +28,7 @@ export function LinkMeeting({
   const [error, setError] = useState<string | null>(null);
   const list = projects.state === "ready" ? projects.data.projects : [];
   const chosen = projectId || (list.length === 1 ? (list[0]?.id ?? "") : "");
-  const linkable = Boolean(a.joinUrl || a.iCalUId);
+  const linkable = Boolean(a.joinUrl || a.joinMeetingId || a.iCalUId);
 
   const link = async () => {
     setBusy(true);
@@ -36,6 +36,7 @@ export function LinkMeeting({
     try {
       const body: LinkMeetingBody = {
         ...(a.joinUrl ? { joinUrl: a.joinUrl } : {}),
+        ...(a.joinMeetingId ? { joinMeetingId: a.joinMeetingId } : {}),
         ...(a.iCalUId ? { iCalUId: a.iCalUId } : {}),
         projectId: chosen,
         callType: callType || null,
@@ -71,7 +72,7 @@ export function LinkMeeting({
         <>
           <Text block>Link this meeting to a project to see its agenda, notes and recap here and in Teams.</Text>
           {projects.state === "loading" ? <Loading label="Loading your projects…" /> : null}
-          {projects.state === "error" ? <ErrorState message={projects.message} onRetry={onRetryProjects} /> : null}
+          {projects.state === "error" ? <ErrorState title={projects.explained.title} message={projects.message} onRetry={onRetryProjects} /> : null}
           {projects.state === "ready" && list.length === 0 ? <Empty>You are not on any project yet, so there is nothing to link to.</Empty> : null}
           {list.length > 0 ? (
             <>

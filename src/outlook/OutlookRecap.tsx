@@ -1,13 +1,13 @@
 import { useState } from "react";
 import { Button, Field, Input, Text, Textarea } from "@fluentui/react-components";
-import type { RecapPreview } from "../../server/contracts/recap";
+import type { RecapPreview } from "../../contracts/recap";
 import { api, ApiError } from "../api/client";
 import type { OutlookHost } from "../host/outlook/officeHost";
 import type { NaaSession } from "../host/outlook/naaSignIn";
 import { useApi } from "../ui/useApi";
 import { ErrorState, Loading } from "../ui/states";
 import { formatDay, formatTime } from "../ui/format";
-import { recapWithIntro } from "./recapWithIntro";
+import { recapWithIntro } from "../../contracts/recapIntro";
 
 /**
  * The recap in Outlook: preview and edit, send through Callbook (Graph or the local outbox, sent
@@ -26,7 +26,7 @@ export function OutlookRecap({ meetingId, host, naa }: { meetingId: string; host
   const [recapId, setRecapId] = useState(() => crypto.randomUUID());
 
   if (preview.state === "loading") return <Loading label="Composing the recap…" />;
-  if (preview.state === "error") return <ErrorState message={preview.message} onRetry={reload} />;
+  if (preview.state === "error") return <ErrorState title={preview.explained.title} message={preview.message} onRetry={reload} />;
   const p = preview.data;
   const finalSubject = (subject ?? p.subject).trim() || p.subject;
 

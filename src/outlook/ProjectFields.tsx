@@ -1,7 +1,7 @@
 import { Field, Select } from "@fluentui/react-components";
 import { CallTypeOptions } from "../ui/CallTypeOptions";
-import type { ProjectHeader } from "../../server/contracts/meetings";
-import type { CallType } from "../../server/domain/types";
+import type { ProjectHeader } from "../../contracts/meetings";
+import type { CallType } from "../../contracts/types";
 
 /** The project and call-type choice that linking and setting up share. */
 export function ProjectFields({

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from "react";
 import { Button, Text } from "@fluentui/react-components";
-import type { ProjectHeader } from "../../server/contracts/meetings";
-import type { CallType } from "../../server/domain/types";
+import type { ProjectHeader } from "../../contracts/meetings";
+import type { CallType } from "../../contracts/types";
 import { OutlookHostError, type AppointmentInfo, type OutlookHost } from "../host/outlook/officeHost";
 import { api } from "../api/client";
 import type { Loadable } from "../ui/useApi";

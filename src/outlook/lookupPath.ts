@@ -4,9 +4,10 @@ import type { AppointmentInfo } from "../host/outlook/officeHost";
  * The lookup request for an appointment (join link, then iCalUId, then subject + start; the
  * server tries them in that order), or null when the appointment has nothing to match on.
  */
-export function lookupPath(a: Pick<AppointmentInfo, "joinUrl" | "iCalUId" | "subject" | "start">): string | null {
+export function lookupPath(a: Pick<AppointmentInfo, "joinUrl" | "iCalUId" | "subject" | "start"> & Partial<Pick<AppointmentInfo, "joinMeetingId">>): string | null {
   const q = new URLSearchParams();
   if (a.joinUrl) q.set("joinUrl", a.joinUrl);
+  if (a.joinMeetingId) q.set("joinMeetingId", a.joinMeetingId);
   if (a.iCalUId) q.set("iCalUId", a.iCalUId);
   const subject = a.subject.trim();
   if (subject && a.start) {

@@ -1,6 +1,6 @@
 import { Button, Link } from "@fluentui/react-components";
 import { setCredential } from "../api/client";
-import { navigate } from "../App";
+import { navigate } from "./navigate";
 
 const go = (path: string) => (e: React.MouseEvent) => {
   e.preventDefault();

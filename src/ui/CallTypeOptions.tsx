@@ -1,5 +1,5 @@
-import { callTypes } from "../../server/domain/types";
-import { callTypeDefinitions } from "../../server/domain/callTypeDefinitions";
+import { callTypes } from "../../contracts/types";
+import { callTypeDefinitions } from "../../contracts/callTypeDefinitions";
 
 /** The `<option>`s of every call type, labelled as the runbook names them. */
 export function CallTypeOptions() {

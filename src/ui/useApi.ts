@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, takePrefetched } from "../api/client";
+import { explainError, type ExplainedError } from "./explainError";
 
 export type Loadable<T> =
   | { state: "loading" }
-  | { state: "error"; message: string; status: number | null }
+  | { state: "error"; message: string; status: number | null; explained: ExplainedError }
   | { state: "ready"; data: T };
 
 /**
@@ -23,7 +24,8 @@ export function useApi<T>(path: string | null): [Loadable<T>, () => void] {
       .catch((e: unknown) => {
         if (!live) return;
         const status = typeof e === "object" && e !== null && "status" in e ? Number((e as { status: number }).status) : null;
-        setValue({ state: "error", message: e instanceof Error ? e.message : String(e), status });
+        const explained = explainError(e);
+        setValue({ state: "error", message: `${explained.message} ${explained.nextStep}`, status, explained });
       });
     return () => {
       live = false;

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../support/browser";
 import { startServer, type RunningServer } from "../support/serverProcess";
 import { demoMeetingId, demoProjectId, devAuth } from "../support/testApp";
 import { demoPeople } from "../../server/db/demo/demoPeople";
-import { callTypeDefinitions } from "../../server/domain/callTypeDefinitions";
-import { escapeHtml } from "../../server/domain/recap/escapeHtml";
-import type { RecapPreview } from "../../server/contracts/recap";
-import type { MeetingLookup } from "../../server/contracts/meetings";
+import { callTypeDefinitions } from "../../contracts/callTypeDefinitions";
+import { escapeHtml } from "../../contracts/escapeHtml";
+import type { RecapPreview } from "../../contracts/recap";
+import type { MeetingLookup } from "../../contracts/meetings";
 
 // The Outlook task pane (dist/web/outlook.html) in Chromium. The page loads Office.js from
 // Microsoft's CDN as in production; the test answers that URL with a small Office.js stand-in
@@ -71,7 +71,8 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
 
   /** axe-core's serious and critical findings on the pane. */
   async function seriousViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
-    await page.addScriptTag({ path: AXE });
+    // Evaluated by the debugger, not as an inline <script>: the page's CSP rightly refuses those.
+    await page.evaluate(readFileSync(AXE, "utf8"));
     const found = await page.evaluate(async () => {
       type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
       const axe = (window as unknown as { axe: { run(ctx: Document): Promise<Result> } }).axe;
@@ -229,6 +230,42 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
     const found = await apiGet<MeetingLookup>(`/meetings/lookup?joinUrl=${encodeURIComponent(joinUrl)}`);
     expect(found.meeting).toMatchObject({ projectId: demoProjectId(), callType: "targeted_technical", overridden: true, subject: "Riverbend data migration dry run" });
     expect(found.meeting?.startsAt).toBe(startAt.toISOString());
+  });
+
+  it.each([
+    ["a GCC High classic link", "outlook-body-gcc-high-classic.html", { chatId: "19:gcch:meeting_5f2a9c0d4b1e4f7a8c3d6e9b0a1f2c3d@thread.v2" }],
+    ["a short link (MC772556)", "outlook-body-short-link.html", { joinUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_ZmFrZS1tZWV0aW5nLXBsYWNlaG9sZGVyLTAwMDE%40thread.v2/0", joinMeetingId: "2414128301281" }],
+  ])("finds the meeting from %s in the appointment body, not by subject and start", async (_label, file, known) => {
+    const startAt = new Date(Date.now() + 3 * 24 * 3600_000);
+    startAt.setUTCHours(15, 0, 0, 0);
+    const subject = `Program review ${file}`;
+    const res = await fetch(`${server.url}/api/meetings/link`, {
+      method: "PUT",
+      headers: { Authorization: devAuth("dana"), "Content-Type": "application/json" },
+      body: JSON.stringify({ ...known, projectId: demoProjectId(), callType: null, subject, startsAt: startAt.toISOString() }),
+    });
+    expect(res.status).toBe(200);
+    const body = readFileSync(new URL(`../fixtures/realworld/teams-links/${file}`, import.meta.url), "utf8");
+    const page = await openPane(
+      {
+        mode: "attendee",
+        item: {
+          subject,
+          start: startAt.toISOString(),
+          end: new Date(startAt.getTime() + 30 * 60_000).toISOString(),
+          location: "Microsoft Teams Meeting",
+          body,
+          organizer: person("dana"),
+          requiredAttendees: [person("dana"), person("marcus")],
+          optionalAttendees: [],
+          itemId: `AAMkAD${file.replace(/\W/g, "")}=`,
+        },
+      },
+      "dana",
+    );
+    await page.getByRole("heading", { level: 1, name: subject }).waitFor();
+    expect(await page.getByTestId("matched-by").textContent()).toBe("Found by its Teams meeting link.");
+    await page.context().close();
   });
 
   it("opened outside Outlook: says to open it from Outlook, whether Office.js fails to load or loads without a mailbox", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MeetingDetail } from "../../server/contracts/meetings";
+import { readFileSync } from "node:fs";
+import type { MeetingDetail, MeetingLookup } from "../../contracts/meetings";
 import { demoChatId, hostState, pressHostSave } from "../support/teamsHost/teamsHost";
 import { callApi, openParticipant, startTeamsSession, type TeamsSession } from "./teamsSession";
 
@@ -45,6 +46,24 @@ describe("Teams tab configuration page", () => {
     const meeting = await callApi<MeetingDetail>(s, "dana", `/meetings/by-chat?chatId=${encodeURIComponent(chatId)}`);
     expect(meeting).toMatchObject({ callType: "triage", overridden: true });
     expect(meeting.projectId).toBe(await project.inputValue());
+    await page.context().close();
+  });
+
+  it("links a channel meeting whose context has no chat id, by its teams-js meeting.id (fixture teams-js-channel-meeting-id.json)", async () => {
+    const fixture = JSON.parse(readFileSync(new URL("../fixtures/realworld/teams-links/teams-js-channel-meeting-id.json", import.meta.url), "utf8")) as { meetingId: string };
+    const { page, frame } = await openParticipant(s, "dana", { frameContext: "settings", path: "/config", chatId: null, meetingId: fixture.meetingId, width: 600 });
+    const project = frame.getByRole("combobox", { name: /^Project/ });
+    await project.waitFor();
+    await expect.poll(() => project.locator("option").count()).toBeGreaterThan(1);
+    await project.selectOption({ index: 1 });
+    await expect.poll(async () => (await hostState(page)).validity).toBe(true);
+    expect((await pressHostSave(page)).ok).toBe(true);
+    const meeting = await callApi<MeetingDetail>(s, "dana", `/meetings/by-chat?meetingId=${encodeURIComponent(fixture.meetingId)}`);
+    expect(meeting.projectId).toBe(await project.inputValue());
+    // The Outlook pane finds the same channel meeting from its join link.
+    const link = JSON.parse(readFileSync(new URL("../fixtures/realworld/teams-links/channel-meeting-tacv2.json", import.meta.url), "utf8")) as { link: string };
+    const found = await callApi<MeetingLookup>(s, "dana", `/meetings/lookup?joinUrl=${encodeURIComponent(link.link)}`);
+    expect(found.meeting?.id).toBe(meeting.id);
     await page.context().close();
   });
 });

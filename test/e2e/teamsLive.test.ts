@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Frame } from "playwright-core";
-import type { CaptureDto } from "../../server/contracts/capture";
+import type { CaptureDto } from "../../contracts/capture";
 import { callApi, openParticipant, startTeamsSession, waitUntilLive, type Participant, type TeamsSession } from "./teamsSession";
 
 // Two participants of one meeting, each in their own browser profile, both inside the fake Teams host.

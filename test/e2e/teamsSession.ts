@@ -64,7 +64,7 @@ export interface Participant {
 export async function openParticipant(
   s: TeamsSession,
   person: Person,
-  o: { frameContext?: HostFrameContext; path?: string; theme?: HostTheme; chatId?: string; width?: number; height?: number } = {},
+  o: { frameContext?: HostFrameContext; path?: string; theme?: HostTheme; chatId?: string | null; meetingId?: string; width?: number; height?: number } = {},
 ): Promise<Participant> {
   const context = await s.browser.newContext({ viewport: { width: (o.width ?? 320) + 40, height: (o.height ?? 900) + 60 } });
   await signInApp(context, s.appOrigin, devAuth(person));
@@ -74,7 +74,8 @@ export async function openParticipant(
       appUrl: `${s.appOrigin}${o.path ?? "/panel"}`,
       frameContext: o.frameContext ?? "sidePanel",
       theme: o.theme ?? "default",
-      chatId: o.chatId ?? demoChatId("m_cust"),
+      chatId: o.chatId === undefined ? demoChatId("m_cust") : o.chatId,
+      ...(o.meetingId ? { meetingId: o.meetingId } : {}),
       width: o.width ?? 320,
       height: o.height ?? 900,
     }),

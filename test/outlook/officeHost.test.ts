@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { OfficeMockObject } from "office-addin-mock";
 import { connectOutlook } from "../../src/host/outlook/connectOutlook";
@@ -163,6 +165,7 @@ describe("organizer mode (async getters)", () => {
       restItemId: "rest(v2.0):AAMkAD-abc+1=",
       iCalUId: null,
       joinUrl,
+      joinMeetingId: null,
     });
   });
 
@@ -321,5 +324,33 @@ describe("findTeamsJoinUrl", () => {
     expect(findTeamsJoinUrl(`Join <${wrapped}>`)).toBe(joinUrl);
     expect(findTeamsJoinUrl("Conference room 4")).toBeNull();
     expect(findTeamsJoinUrl(null)).toBeNull();
+  });
+});
+
+describe("Teams meetings of every cloud and link form in the appointment (test/fixtures/realworld/teams-links)", () => {
+  const fixture = (name: string) => readFileSync(join(__dirname, "../fixtures/realworld/teams-links", name), "utf8");
+  const gcch = "https://gov.teams.microsoft.us/l/meetup-join/19%3agcch%3ameeting_5f2a9c0d4b1e4f7a8c3d6e9b0a1f2c3d%40thread.v2/0?context=%7b%22Tid%22%3a%2200000000-0000-4000-8000-00000000a001%22%7d";
+
+  it("reads a GCC High join link from the body in Outlook's text form, with the block's Meeting ID", async () => {
+    const body = `Program review\n\nMicrosoft Teams meeting\nJoin on your computer, mobile app or room device\nClick here to join the meeting<${gcch}>\nMeeting ID: 271 044 359 870\nPasscode: gP7xQ2\n`;
+    const a = await (await connected(attendeeMock({ body }).mock)).readAppointment();
+    expect(a).toMatchObject({ joinUrl: gcch, joinMeetingId: "271044359870" });
+  });
+
+  it("reads a short link wrapped by Safe Links from the plain-text body fixture", async () => {
+    const a = await (await connected(attendeeMock({ body: fixture("outlook-body-plain.txt") }).mock)).readAppointment();
+    expect(a).toMatchObject({ joinUrl: "https://teams.microsoft.com/meet/3527139412392?p=Ab12Cd34Ef", joinMeetingId: "3527139412392" });
+  });
+
+  it("prefers the location's link (teams.cloud.microsoft) and still takes the Meeting ID from the body", async () => {
+    const location = "https://teams.cloud.microsoft/meet/3527139412392?p=Ab12Cd34Ef";
+    const a = await (await connected(attendeeMock({ location, body: "Meeting ID: 352 713 941 239 2" }).mock)).readAppointment();
+    expect(a).toMatchObject({ joinUrl: location, joinMeetingId: "3527139412392" });
+  });
+
+  it("finds no Teams meeting in another app's invitation", async () => {
+    const body = "Join Zoom Meeting\nhttps://zoom.us/j/2414128301?pwd=abc\nMeeting ID: 241 412 8301\n";
+    const a = await (await connected(attendeeMock({ body }).mock)).readAppointment();
+    expect(a).toMatchObject({ joinUrl: null, joinMeetingId: null });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mergeAttendees } from "../../src/outlook/mergeAttendees";
 import { lookupPath } from "../../src/outlook/lookupPath";
-import { recapWithIntro } from "../../src/outlook/recapWithIntro";
+import { recapTextWithIntro, recapWithIntro } from "../../contracts/recapIntro";
 
 const dana = { email: "dana.whitfield@contoso.com", name: "Dana Whitfield" };
 const marcus = { email: "marcus.lee@contoso.com", name: "Marcus Lee" };
@@ -31,6 +31,10 @@ describe("lookupPath", () => {
     expect(lookupPath({ joinUrl: null, iCalUId: null, subject: "", start: "2026-11-23T19:45:00.000Z" })).toBeNull();
     expect(lookupPath({ joinUrl: null, iCalUId: null, subject: "Weekly", start: null })).toBeNull();
   });
+
+  it("sends the Teams block's join meeting id, also when the body has no link", () => {
+    expect(lookupPath({ joinUrl: null, joinMeetingId: "2414128301281", iCalUId: null, subject: "", start: null })).toBe("/meetings/lookup?joinMeetingId=2414128301281");
+  });
 });
 
 describe("recapWithIntro", () => {
@@ -38,5 +42,12 @@ describe("recapWithIntro", () => {
     const html = '<html><body style="x"><h1>Recap</h1></body></html>';
     expect(recapWithIntro(html, "  ")).toBe(html);
     expect(recapWithIntro(html, "Thanks <all>")).toMatch(/^<html><body style="x"><div [^>]*>Thanks &lt;all&gt;<\/div><h1>Recap/);
+  });
+
+  it("trims the message, finds <BODY> in any case, and puts it in front when there is no body tag (server send and Outlook pane alike)", () => {
+    expect(recapWithIntro("<HTML><BODY><p>Recap</p></BODY></HTML>", "  Hi team \n")).toMatch(/^<HTML><BODY><div [^>]*>Hi team<\/div><p>Recap/);
+    expect(recapWithIntro("<p>Recap</p>", "Hi")).toMatch(/^<div [^>]*>Hi<\/div><p>Recap<\/p>$/);
+    expect(recapTextWithIntro("Recap", "  Hi team \n")).toBe("Hi team\n\nRecap");
+    expect(recapTextWithIntro("Recap", "   ")).toBe("Recap");
   });
 });

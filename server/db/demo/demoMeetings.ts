@@ -1,4 +1,4 @@
-import type { CallType } from "../../domain/types";
+import type { CallType } from "../../../contracts/types";
 
 // The demo calendar: a past call or two of the regular types (history for "since the last
 // call" items and the cadence tracker) and an upcoming call of every type.

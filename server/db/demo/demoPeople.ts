@@ -1,4 +1,4 @@
-import type { Organisation, ProjectRole } from "../../domain/types";
+import type { Organisation, ProjectRole } from "../../../contracts/types";
 
 // The cast of the demo project: a utility biller (Riverbend Utilities) going live with
 // Contoso Payments, with its CIS vendor (Meridian CIS) and a system integrator (Keystone).

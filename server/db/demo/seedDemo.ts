@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { count, sql } from "drizzle-orm";
 import type { Database } from "../database";
-import * as t from "../schema";
+import * as t from "../tables";
 import { CIS_DOMAIN, CUSTOMER_DOMAIN, DEMO_TENANT_ID, SI_DOMAIN, demoPeople } from "./demoPeople";
 import { GO_LIVE_IN_DAYS, demoCases, demoChangeRequests, demoMilestones, demoRaid, demoTasks } from "./demoSchedule";
 import { demoMeetings } from "./demoMeetings";
 import { addDays, utcDateOf } from "../../domain/isoDates";
 import { addWorkingDays, isWorkingDay } from "../../domain/workingDays";
-import { easternInstant } from "../../domain/easternTime";
+import { EASTERN_TIME_ZONE, instantAt } from "../../domain/zonedTime";
 
 /** n weekdays from today; 0 is today, or the next weekday when today is a weekend day. */
 const weekdaysFrom = (today: string, n: number) => (n === 0 && !isWorkingDay(today) ? addWorkingDays(today, 1) : addWorkingDays(today, n));
@@ -149,12 +149,14 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         id: id(`task_${k.key}`), tenantId, projectId, name: k.name, ownerId: id(`person_${k.owner}`),
         startDate: day(k.start), dueDate: day(k.due), status: k.status,
         dependsOnTaskId: k.dependsOn ? id(`task_${k.dependsOn}`) : null, externalRef: k.key.toUpperCase(),
+        // A done task was finished on its due day (5 pm New York); the others changed when seeded.
+        updatedAt: k.status === "done" && k.due !== null ? `${day(k.due)}T22:00:00.000Z` : options.now.toISOString(),
       })),
     );
 
     const meetingRows = demoMeetings.map((m) => {
       const date = m.triageSlot ? triageDay(today, m.triageSlot) : weekdaysFrom(today, m.day);
-      const start = easternInstant(date, `${String(m.hour).padStart(2, "0")}:00`);
+      const start = instantAt(date, `${String(m.hour).padStart(2, "0")}:00`, EASTERN_TIME_ZONE);
       const byKey = (k: string) => demoPeople.find((p) => p.key === k);
       return {
         id: id(`meeting_${m.key}`), tenantId, projectId, subject: m.subject,

@@ -1,7 +1,7 @@
-import { easternDateOf } from "../easternTime";
+import { easternDateOf } from "./easternDay";
 import { addDays, daysBetween, formatLongDate } from "../isoDates";
 import { meetingCallType } from "../meetingCallType";
-import type { IsoDate, Meeting, Person, ProjectSnapshot } from "../types";
+import type { IsoDate, Meeting, Person, ProjectSnapshot } from "../../../contracts/types";
 import { byDue, isOpenRaid, isOpenTask, memberPeople, recipientOf, taskStatusLabel, visibleTo, type DraftInput } from "./draftInput";
 import { shortDate, type DraftRecipient, type DraftSection, type QueueDraft, type QueueKind } from "./queueMessage";
 

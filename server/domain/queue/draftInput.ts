@@ -1,5 +1,5 @@
-import { emailDomain } from "../recap/recapAudience";
-import type { Meeting, Person, ProjectSnapshot, RaidItem, Task } from "../types";
+import { audienceOfAll } from "../audienceOf";
+import type { Meeting, Person, ProjectSnapshot, RaidItem, Task } from "../../../contracts/types";
 import type { DraftRecipient, QueueAudience } from "./queueMessage";
 
 /** What every draft builder reads: live project data, the time, and who it is for. */
@@ -32,16 +32,16 @@ export function visibleTo(row: { internalOnly?: boolean }, audience: QueueAudien
 
 /**
  * The audience the recipients make: "vendor" when any recipient is a vendor's person or at a
- * vendor's domain; otherwise "internal" when every address is at an internal domain; otherwise
- * "customer". An unknown address outside the internal domains counts as external.
+ * vendor's domain; otherwise "internal" when the audience rule (audienceOfAll) finds every
+ * recipient internal; otherwise "customer".
  */
 export function audienceOfRecipients(recipients: readonly DraftRecipient[], snapshot: ProjectSnapshot, internalDomains: readonly string[]): QueueAudience {
   const vendorDomains = new Set(snapshot.vendors.flatMap((v) => v.emailDomains.map((d) => d.toLowerCase())));
   const vendorEmails = new Set(snapshot.people.filter((p) => p.organisation === "vendor").map((p) => p.email.toLowerCase()));
-  const internal = new Set(internalDomains.map((d) => d.toLowerCase()));
-  const domainOf = (email: string) => emailDomain(email) ?? "";
+  const domainOf = (email: string) => email.slice(email.lastIndexOf("@") + 1).trim().toLowerCase();
   if (recipients.some((r) => vendorEmails.has(r.email.toLowerCase()) || vendorDomains.has(domainOf(r.email)))) return "vendor";
-  return recipients.every((r) => internal.has(domainOf(r.email))) ? "internal" : "customer";
+  // Internal vs external is the tenant's one audience rule (domain/audienceOf.ts).
+  return audienceOfAll(recipients, { people: snapshot.people, tenantDomains: [...internalDomains] }) === "internal" ? "internal" : "customer";
 }
 
 export const recipientOf = (p: Person): DraftRecipient => ({ name: p.name, email: p.email });

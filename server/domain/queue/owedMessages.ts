@@ -1,8 +1,8 @@
-import { easternDateOf, easternInstant } from "../easternTime";
+import { easternDateOf, easternInstant } from "./easternDay";
 import { addDays, formatLongDate } from "../isoDates";
 import { dueFollowUps, END_OF_BUSINESS, type FollowUp, type LastSent } from "../dueFollowUps";
 import { isMeetingOfProject, meetingCallType } from "../meetingCallType";
-import type { IsoDateTime, Meeting, ProjectSnapshot } from "../types";
+import type { IsoDateTime, Meeting, ProjectSnapshot } from "../../../contracts/types";
 import { addWorkingDays, isWorkingDay } from "../workingDays";
 import { queueKinds, type QueueKind } from "./queueMessage";
 

@@ -1,5 +1,5 @@
-import { escapeHtml } from "../recap/escapeHtml";
-import type { IsoDate } from "../types";
+import { escapeHtml } from "../../../contracts/escapeHtml";
+import type { IsoDate } from "../../../contracts/types";
 
 // The shape every owed message's draft takes (runbook section 3), and its rendering to HTML
 // and plain text. The builders in this folder are pure: they read project data and `now`,

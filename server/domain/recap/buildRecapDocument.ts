@@ -1,4 +1,4 @@
-import type { IsoDate } from "../types";
+import type { IsoDate } from "../../../contracts/types";
 import { discussionSection } from "./discussionSection";
 import { actionsSection, decisionsSection, raidChangesSection, raidReviewSection, risksAndIssuesSection } from "./raidSections";
 import type { RecapDocument, RecapSection } from "./recapDocument";

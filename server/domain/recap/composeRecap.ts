@@ -7,16 +7,16 @@ import { renderRecapText } from "./renderRecapText";
 import { zonedDateTime } from "./zonedDateTime";
 
 export type { CapturedItem, CapturedNote, Recap, RecapAudience, RecapInput, RecapRecipient } from "./recapInput";
-export { escapeHtml } from "./escapeHtml";
+export { escapeHtml } from "../../../contracts/escapeHtml";
 export { recapAudience } from "./recapAudience";
 
 /**
  * The recap e-mail of a call (runbook section 3: bullet points discussed, decisions and
  * agreed changes written down, status report after a customer call).
  *
- * Safety: the audience is external when the caller says so OR when any recipient's domain
- * is not an internal domain. An external recap is built from input with every internal-only
- * note and item removed first, so nothing downstream can leak them; `omittedInternal`
+ * Safety: the audience is external when the caller says so OR when any recipient is external
+ * by the one audience rule (domain/audienceOf.ts). An external recap is built from input with
+ * every internal-only note and item removed first, so nothing downstream can leak them; `omittedInternal`
  * counts what was removed and is never written into the e-mail itself.
  */
 export function composeRecap(input: RecapInput): Recap {
@@ -29,7 +29,7 @@ export function composeRecap(input: RecapInput): Recap {
     internalDomains: input.internalDomains,
   });
   const audience: RecapAudience =
-    input.audience === "external" || recapAudience([...to, ...cc], input.internalDomains) === "external" ? "external" : "internal";
+    input.audience === "external" || recapAudience([...to, ...cc], input.internalDomains, input.people) === "external" ? "external" : "internal";
 
   const notes = audience === "external" ? input.notes.filter((n) => !n.internalOnly) : input.notes;
   const items = audience === "external" ? input.items.filter((i) => !i.internalOnly) : input.items;

@@ -1,4 +1,4 @@
-import type { Agenda } from "../buildAgenda";
+import type { Agenda } from "../../../contracts/agenda";
 import { INTERNAL_TAG, type RecapBlock, type RecapBullet, type RecapSection } from "./recapDocument";
 import type { CapturedNote } from "./recapInput";
 

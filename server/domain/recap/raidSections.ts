@@ -1,6 +1,6 @@
 import { plural } from "../agendaLines";
 import { compareOptionalDates, formatLongDate } from "../isoDates";
-import type { IsoDate, RaidKind } from "../types";
+import type { IsoDate, RaidKind } from "../../../contracts/types";
 import { INTERNAL_TAG, type RecapBlock, type RecapBullet, type RecapSection } from "./recapDocument";
 import type { CapturedItem } from "./recapInput";
 import { zonedLongDate, zonedLongDateTime } from "./zonedDateTime";

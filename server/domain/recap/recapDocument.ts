@@ -1,4 +1,4 @@
-import type { Rag } from "../types";
+import type { Rag } from "../../../contracts/types";
 
 // The recap as format-neutral content: the HTML and text renderers read the same document,
 // so both parts say the same thing. Every string here is plain text; only the HTML renderer

@@ -1,5 +1,5 @@
-import type { Agenda } from "../buildAgenda";
-import type { CallType, IsoDate, IsoDateTime, Person, Project, RaidKind } from "../types";
+import type { Agenda } from "../../../contracts/agenda";
+import type { CallType, IsoDate, IsoDateTime, Person, Project, RaidKind } from "../../../contracts/types";
 
 // What the recap composer reads and returns. Names of people are plain strings here: the
 // caller resolves ids to names when it maps its rows, so the recap never shows an id.

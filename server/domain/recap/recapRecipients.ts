@@ -1,11 +1,11 @@
-import type { CallType, Person, Project } from "../types";
-import { emailDomain } from "./recapAudience";
+import type { CallType, Person, Project } from "../../../contracts/types";
+import { audienceOf } from "../audienceOf";
 import type { RecapRecipient } from "./recapInput";
 
 // Who receives the recap: every attendee but the sender. Calls whose recap is the record
 // of what was presented to decision makers or the customer (steering, customer status) go
 // to the attendees and nobody else; the others copy the project's PM and IM when they did
-// not attend, as long as they are internal people at an internal address.
+// not attend, as long as they are internal by the one audience rule (domain/audienceOf.ts).
 
 const attendeesOnly: ReadonlySet<CallType> = new Set<CallType>(["steering_committee", "customer_status"]);
 
@@ -31,11 +31,11 @@ export function recapRecipients(input: {
   const to = input.attendees.map(take).filter((r): r is RecapRecipient => r !== null);
   if (attendeesOnly.has(input.callType)) return { to, cc: [] };
 
-  const internal = new Set(input.internalDomains.map((d) => d.trim().toLowerCase()));
+  const directory = { people: input.people, tenantDomains: input.internalDomains };
   const leads = input.project.members
     .filter((m) => m.role === "pm" || m.role === "im")
     .map((m) => input.people.find((p) => p.id === m.personId))
-    .filter((p): p is Person => p !== undefined && p.organisation === "internal" && internal.has(emailDomain(p.email) ?? ""));
+    .filter((p): p is Person => p !== undefined && audienceOf({ personId: p.id, email: p.email }, directory) === "internal");
   const cc = leads.map((p) => take({ name: p.name, email: p.email })).filter((r): r is RecapRecipient => r !== null);
   return { to, cc };
 }

@@ -1,5 +1,5 @@
-import type { Rag } from "../types";
-import { escapeHtml } from "./escapeHtml";
+import type { Rag } from "../../../contracts/types";
+import { escapeHtml } from "../../../contracts/escapeHtml";
 import { ragWords, type RecapBlock, type RecapBullet, type RecapDocument, type RecapSection } from "./recapDocument";
 
 // E-mail-safe HTML: a complete document, table layout, inline styles only (mail clients

@@ -1,7 +1,7 @@
 import { goLiveText } from "../agendaLines";
-import type { Agenda, AgendaFlag, AgendaLine } from "../buildAgenda";
+import type { Agenda, AgendaFlag, AgendaLine } from "../../../contracts/agenda";
 import { compareOptionalDates, formatLongDate } from "../isoDates";
-import type { IsoDate, Project } from "../types";
+import type { IsoDate, Project } from "../../../contracts/types";
 import { INTERNAL_TAG, ragWords, type RecapBlock, type RecapBullet, type RecapSection } from "./recapDocument";
 import type { CapturedItem } from "./recapInput";
 import { zonedLongDate } from "./zonedDateTime";

@@ -1,9 +1,9 @@
 import { formatLongDate } from "../isoDates";
-import { wallClockFormatter } from "../zonedTime";
-import type { IsoDate, IsoDateTime } from "../types";
+import { wallTimeIn, zoneAbbreviationIn } from "../zonedTime";
+import type { IsoDate, IsoDateTime } from "../../../contracts/types";
 
 // Instants shown as wall time in the recap's IANA time zone, in fixed English so the text
-// reads the same on every server locale. Intl supplies offsets and daylight saving.
+// reads the same on every server locale. Offsets come from the one conversion in ../zonedTime.
 
 export interface ZonedDateTime {
   date: IsoDate;
@@ -18,14 +18,11 @@ export interface ZonedDateTime {
 export function zonedDateTime(instant: IsoDateTime | Date, timeZone: string): ZonedDateTime {
   const ms = instant instanceof Date ? instant.getTime() : Date.parse(instant);
   if (Number.isNaN(ms)) throw new RangeError(`Not an instant: "${String(instant)}"`);
-  const parts = wallClockFormatter(timeZone, true).formatToParts(ms);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => {
-    const found = parts.find((p) => p.type === type);
-    if (!found) throw new Error(`Intl gave no ${type} for ${timeZone}`);
-    return found.value;
-  };
-  const date = `${part("year")}-${part("month")}-${part("day")}`;
-  return { date, longDate: formatLongDate(date), time: `${part("hour")}:${part("minute")}`, zoneName: part("timeZoneName") };
+  const at = new Date(ms);
+  const wall = wallTimeIn(at, timeZone);
+  const date = wall.date;
+  const time = `${String(wall.hour).padStart(2, "0")}:${String(wall.minute).padStart(2, "0")}`;
+  return { date, longDate: formatLongDate(date), time, zoneName: zoneAbbreviationIn(at, timeZone) };
 }
 
 /** "Mon 23 Nov 2026" */

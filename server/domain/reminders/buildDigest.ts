@@ -1,6 +1,6 @@
 import Holidays from "date-holidays";
 import { addDays, formatLongDate, weekdayOf } from "../isoDates";
-import type { IsoDate } from "../types";
+import type { IsoDate } from "../../../contracts/types";
 import { addWorkingDays } from "../workingDays";
 
 // Reminders to the people who own actions (issue 17 §2; seed 003: "never have a customer wait …

@@ -1,21 +1,26 @@
 import { Router } from "express";
+import { fieldError } from "../../errors";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { idParams } from "../../contracts/common";
-import { agendaStateBody, createItemBody, createNoteBody, itemParams, noteParams, updateItemBody, updateNoteBody, type CaptureDto } from "../../contracts/capture";
-import { classifyMeeting } from "../../domain/classifyMeeting";
-import { loadMeetingContext, type MeetingContext } from "../meetings/meetingService";
-import { agendaState, carriedOverItems, isInternalCall, itemDto, lastEventId, meetingItems, meetingNotes, nameIndex, noteDto } from "./captureService";
-import { createItem, createNote, setAgendaState, updateItem, updateNote, type WriteScope } from "./captureWrites";
+import { idParams } from "../../../contracts/common";
+import { agendaStateBody, createItemBody, createNoteBody, itemParams, noteParams, updateItemBody, updateNoteBody, type CaptureDto } from "../../../contracts/capture";
+import { loadMeetingContext, type MeetingContext } from "../../services/meetings/loadMeetingContext";
+import { agendaState, carriedOverItems, isInternalCall, lastEventId, meetingItems, meetingNotes } from "../../services/capture/captureQueries";
+import { itemDto, nameIndex, noteDto } from "../../presenters/capture";
+import { createItem, createNote, setAgendaState, updateItem, updateNote, type WriteScope } from "../../services/capture/writeCapture";
+import { resolveCallType } from "../../domain/resolveCallType";
 import { streamMeetingEvents } from "./streamMeetingEvents";
 import { MeetingFeeds } from "../../live/meetingFeeds";
+import { callerAudience, requireMayFlagInternal, requireRowVisible } from "../../services/audience/callerAudience";
+import { createLiveClients } from "../../live/liveClients";
 
 /** Live capture in a call: action items, decisions, risks, issues, notes, agenda ticks; and the live stream. */
 export function captureRouter(deps: AppDeps): Router {
   const r = Router();
   const { db } = deps.database;
   const feeds = new MeetingFeeds(db, deps.bus);
+  const liveClients = deps.liveClients ?? createLiveClients();
   const scope = (mc: MeetingContext, res: Parameters<typeof contextOf>[0]): WriteScope => ({
     database: deps.database,
     bus: deps.bus,
@@ -24,13 +29,15 @@ export function captureRouter(deps: AppDeps): Router {
     projectId: mc.project.id,
     now: deps.clock(),
   });
-  const internalDefault = (mc: MeetingContext) => isInternalCall(classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory).callType);
+  // An external caller's captures are never internal only by default (they could not see them).
+  const internalDefault = (mc: MeetingContext, res: Parameters<typeof contextOf>[0]) =>
+    callerAudience(contextOf(res)) === "internal" && isInternalCall(resolveCallType(mc.meeting, mc.snapshot.project, mc.directory).callType);
 
   r.get("/:id/capture", async (req, res) => {
     const { id } = parse(idParams, req.params);
     const ctx = contextOf(res);
     const mc = await loadMeetingContext(db, ctx, id);
-    const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
+    const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
     const earlier = mc.history.filter(
       (m) => m.id !== id && Date.parse(m.startsAt) < Date.parse(mc.meeting.startsAt) && (m.callTypeOverride ?? m.callType) === callType,
     );
@@ -45,7 +52,8 @@ export function captureRouter(deps: AppDeps): Router {
     ]);
     const body: CaptureDto = {
       meetingId: id,
-      internalByDefault: isInternalCall(callType),
+      internalByDefault: internalDefault(mc, res),
+      canMarkInternal: callerAudience(ctx) === "internal",
       items: items.map((i) => itemDto(i, names)),
       carriedOver: carried.map((i) => itemDto(i, names)),
       notes: notes.map(noteDto),
@@ -62,11 +70,11 @@ export function captureRouter(deps: AppDeps): Router {
     const { id } = parse(idParams, req.params);
     const body = parse(createItemBody, req.body);
     const mc = await loadMeetingContext(db, contextOf(res), id);
+    requireMayFlagInternal(contextOf(res), body.internalOnly);
     if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
-      res.status(400).json({ error: { code: "validation_failed", message: "ownerId: is not a person of this project", fields: ["ownerId: is not a person of this project"] } });
-      return;
+      throw fieldError("ownerId", "is not a person of this project");
     }
-    const { row, created } = await createItem(scope(mc, res), body, internalDefault(mc));
+    const { row, created } = await createItem(scope(mc, res), body, internalDefault(mc, res));
     res.status(created ? 201 : 200).json(itemDto(row, nameIndex(mc.snapshot.people)));
   });
 
@@ -74,9 +82,10 @@ export function captureRouter(deps: AppDeps): Router {
     const { id, itemId } = parse(itemParams, req.params);
     const body = parse(updateItemBody, req.body);
     const mc = await loadMeetingContext(db, contextOf(res), id);
+    await requireRowVisible(db, contextOf(res), "item", itemId);
+    requireMayFlagInternal(contextOf(res), body.internalOnly);
     if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
-      res.status(400).json({ error: { code: "validation_failed", message: "ownerId: is not a person of this project", fields: ["ownerId: is not a person of this project"] } });
-      return;
+      throw fieldError("ownerId", "is not a person of this project");
     }
     const names = nameIndex(mc.snapshot.people);
     const row = await updateItem(scope(mc, res), itemId, body, (r) => itemDto(r, names));
@@ -87,7 +96,8 @@ export function captureRouter(deps: AppDeps): Router {
     const { id } = parse(idParams, req.params);
     const body = parse(createNoteBody, req.body);
     const mc = await loadMeetingContext(db, contextOf(res), id);
-    const { row, created } = await createNote(scope(mc, res), body, internalDefault(mc));
+    requireMayFlagInternal(contextOf(res), body.internalOnly);
+    const { row, created } = await createNote(scope(mc, res), body, internalDefault(mc, res));
     res.status(created ? 201 : 200).json(noteDto(row));
   });
 
@@ -95,6 +105,8 @@ export function captureRouter(deps: AppDeps): Router {
     const { id, noteId } = parse(noteParams, req.params);
     const body = parse(updateNoteBody, req.body);
     const mc = await loadMeetingContext(db, contextOf(res), id);
+    await requireRowVisible(db, contextOf(res), "note", noteId);
+    requireMayFlagInternal(contextOf(res), body.internalOnly);
     res.json(noteDto(await updateNote(scope(mc, res), noteId, body, noteDto)));
   });
 
@@ -110,8 +122,16 @@ export function captureRouter(deps: AppDeps): Router {
   r.get("/:id/events", async (req, res) => {
     const { id } = parse(idParams, req.params);
     const ctx = contextOf(res);
-    const mc = await loadMeetingContext(db, ctx, id);
-    await streamMeetingEvents(deps, feeds, req, res, { tenantId: ctx.tenantId, meetingId: id, people: mc.snapshot.people });
+    // Reserved before the first await, so a client that leaves during set-up releases everything.
+    const slot = liveClients.open(res, { tenantId: ctx.tenantId, userId: ctx.userId, meetingId: id });
+    try {
+      const mc = await loadMeetingContext(db, ctx, id);
+      if (slot.released) return;
+      await streamMeetingEvents(deps, feeds, req, res, { tenantId: ctx.tenantId, meetingId: id, people: mc.snapshot.people, audience: callerAudience(ctx) }, slot);
+    } catch (e) {
+      slot.release();
+      throw e;
+    }
   });
 
   return r;

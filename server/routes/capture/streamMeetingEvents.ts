@@ -1,10 +1,12 @@
 import type { Request, Response } from "express";
 import type { AppDeps } from "../../appDeps";
-import type * as t from "../../db/schema";
-import type { Person } from "../../domain/types";
-import type { LiveEvent } from "../../contracts/capture";
+import type * as t from "../../db/tables";
+import type { Person } from "../../../contracts/types";
+import type { LiveEvent } from "../../../contracts/capture";
 import type { MeetingFeeds } from "../../live/meetingFeeds";
-import { agendaState, findItem, findNote, itemDto, lastEventId, nameIndex, noteDto } from "./captureService";
+import type { StreamSlot } from "../../live/liveClients";
+import { agendaState, findItem, findNote, lastEventId } from "../../services/capture/captureQueries";
+import { itemDto, nameIndex, noteDto } from "../../presenters/capture";
 
 const HEARTBEAT_MS = 15_000;
 
@@ -17,41 +19,48 @@ function resumeFrom(req: Request): number | null {
 /**
  * Server-Sent Events for one meeting. Each event has the id of its row in meeting_events; a client
  * that reconnects with Last-Event-ID gets every event after it, read from the table by the
- * meeting's shared reader (server/live/meetingFeeds.ts).
+ * meeting's shared reader (server/live/meetingFeeds.ts). An external caller's stream never gets an
+ * internal-only item or note. Everything it sets
+ * up is released with `slot` (taken by the caller before its first await), whenever the client goes.
  */
 export async function streamMeetingEvents(
   deps: AppDeps,
   feeds: MeetingFeeds,
   req: Request,
   res: Response,
-  scope: { tenantId: string; meetingId: string; people: Person[] },
+  scope: { tenantId: string; meetingId: string; people: Person[]; audience: "internal" | "external" },
+  slot: StreamSlot,
 ): Promise<void> {
   const names = nameIndex(scope.people);
   const lastSent = resumeFrom(req) ?? (await lastEventId(deps.database.db, scope.tenantId, scope.meetingId));
+  // The client may have gone while we read: then nothing is subscribed (issue 13 §6).
+  if (slot.released) return;
   res.writeHead(200, {
     "Content-Type": "text/event-stream; charset=utf-8",
-    "Cache-Control": "no-cache, no-transform",
+    "Cache-Control": "no-store, no-transform",
     Connection: "keep-alive",
     "X-Accel-Buffering": "no",
   });
   res.write(`retry: 1000\n: connected at ${lastSent}\n\n`);
   const unsubscribe = feeds.subscribe(scope.tenantId, scope.meetingId, lastSent, (row) => present(deps, scope.tenantId, row, names), {
+    audience: scope.audience,
     send: (id, data) => res.write(`id: ${id}\ndata: ${data}\n\n`),
     fail: (err) => {
       req.log.warn({ err }, "live stream read failed; client will reconnect");
       res.end();
     },
   });
-  const unregister = deps.liveClients?.add(res) ?? (() => undefined);
+  slot.onRelease(unsubscribe);
   const heartbeat = setInterval(() => res.write(`: keep-alive\n\n`), HEARTBEAT_MS);
-  req.on("close", () => {
-    clearInterval(heartbeat);
-    unsubscribe();
-    unregister();
-  });
+  slot.onRelease(() => clearInterval(heartbeat));
 }
 
-async function present(deps: AppDeps, tenantId: string, row: typeof t.meetingEvents.$inferSelect, names: Map<string, string>): Promise<string | null> {
+async function present(
+  deps: AppDeps,
+  tenantId: string,
+  row: typeof t.meetingEvents.$inferSelect,
+  names: Map<string, string>,
+): Promise<{ data: string; internalOnly: boolean } | null> {
   const { db } = deps.database;
   let event: LiveEvent | null = null;
   if (row.type === "item" && row.entityId) {
@@ -63,5 +72,7 @@ async function present(deps: AppDeps, tenantId: string, row: typeof t.meetingEve
   } else if (row.type === "agenda") {
     event = { id: row.id, type: "agenda", entity: await agendaState(db, tenantId, row.meetingId) };
   }
-  return event ? JSON.stringify(event) : null;
+  if (!event) return null;
+  const internalOnly = (event.type === "item" || event.type === "note") && event.entity.internalOnly;
+  return { data: JSON.stringify(event), internalOnly };
 }

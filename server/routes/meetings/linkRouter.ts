@@ -1,55 +1,51 @@
 import { Router } from "express";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, eq, or, type SQL } from "drizzle-orm";
+import { storeRecognisedCallType } from "../../services/meetings/storeRecognisedCallType";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { idParams } from "../../contracts/common";
-import { byChatQuery, linkMeetingBody, lookupMeetingQuery, type MeetingLookup, type PrepList } from "../../contracts/meetings";
-import * as t from "../../db/schema";
+import { idParams } from "../../../contracts/common";
+import { byChatQuery, linkMeetingBody, lookupMeetingQuery, type MeetingLookup, type PrepList } from "../../../contracts/meetings";
+import * as t from "../../db/tables";
 import { requireProjectAccess } from "../../db/projectAccess";
-import { notFound } from "../../errors";
-import { classifyMeeting } from "../../domain/classifyMeeting";
-import { detail, loadMeetingContext } from "./meetingService";
-import { identityOf } from "../../graph/identityOf";
+import { badRequest, notFound } from "../../errors";
+import { loadMeetingContext } from "../../services/meetings/loadMeetingContext";
+import { detail } from "../../presenters/meetings";
+import { findMeetingByChat } from "../../services/meetings/findMeetingByChat";
+import { previousCallOfType, resolveCallType } from "../../domain/resolveCallType";
+import { completeTeamsLinkKeys, findMeetingByTeamsLink, teamsLinkColumns, teamsLinkKeys, teamsLinkMatch } from "../../services/meetings/findMeetingByTeamsLink";
 
 /** How a Teams meeting finds its Callbook meeting (by chat id), is linked to a project, and is prepared. */
 export function meetingLinkRouter(deps: AppDeps): Router {
   const r = Router();
   const { db } = deps.database;
 
+  // GET reads only; PUT also stores the chat id on the meeting found through Graph.
   r.get("/by-chat", async (req, res) => {
-    const { chatId } = parse(byChatQuery, req.query);
+    const query = parse(byChatQuery, req.query);
     const ctx = contextOf(res);
-    let [row] = await db
-      .select({ id: t.meetings.id })
-      .from(t.meetings)
-      .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.chatId, chatId)))
-      .limit(1);
-    if (!row && deps.mailMode === "graph" && ctx.token) {
-      // The chat's meeting from Graph (chat → joinWebUrl), matched to a meeting Callbook knows.
-      const online = await deps.mail(ctx, { projectId: null }).findOnlineMeetingByChat(identityOf(ctx), chatId);
-      if (online) {
-        [row] = await db
-          .select({ id: t.meetings.id })
-          .from(t.meetings)
-          .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.joinWebUrl, online.joinWebUrl)))
-          .limit(1);
-        if (row) await db.update(t.meetings).set({ chatId }).where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, row.id)));
-      }
-    }
-    if (!row) throw notFound("Meeting for this chat");
-    res.json(detail(await loadMeetingContext(db, ctx, row.id), deps.clock()));
+    const id = await findMeetingByChat(deps, ctx, query, false);
+    if (!id) throw notFound("Meeting for this chat");
+    res.json(detail(await loadMeetingContext(db, ctx, id), deps.clock()));
+  });
+
+  r.put("/by-chat", async (req, res) => {
+    const body = parse(byChatQuery, req.body);
+    const ctx = contextOf(res);
+    const id = await findMeetingByChat(deps, ctx, body, true);
+    if (!id) throw notFound("Meeting for this chat");
+    res.json(detail(await loadMeetingContext(db, ctx, id), deps.clock()));
   });
 
   r.get("/lookup", async (req, res) => {
     const q = parse(lookupMeetingQuery, req.query);
     const ctx = contextOf(res);
-    const thread = q.joinUrl ? meetingThreadOf(q.joinUrl) : null;
+    // Same link, thread or join meeting id (any Teams host and link form; Graph resolves unknown ones).
+    const link = teamsLinkKeys({ joinUrl: q.joinUrl, joinMeetingId: q.joinMeetingId });
+    const linked = link ? await findMeetingByTeamsLink(deps, db, ctx, link) : null;
     const tries: [MeetingLookup["matchedBy"], SQL | undefined][] = [
-      ["joinUrl", q.joinUrl ? eq(t.meetings.joinWebUrl, q.joinUrl) : undefined],
-      // The same meeting's link with other query parameters: its chat thread is the meeting's chat id.
-      ["joinUrl", thread ? eq(t.meetings.chatId, thread) : undefined],
+      ["joinUrl", linked ? eq(t.meetings.id, linked) : undefined],
       ["iCalUId", q.iCalUId ? eq(t.meetings.iCalUId, q.iCalUId) : undefined],
       ["subjectAndStart", q.subject && q.start ? and(eq(t.meetings.subject, q.subject), eq(t.meetings.startsAt, new Date(q.start).toISOString())) : undefined],
     ];
@@ -73,11 +69,14 @@ export function meetingLinkRouter(deps: AppDeps): Router {
     const body = parse(linkMeetingBody, req.body);
     const ctx = contextOf(res);
     await requireProjectAccess(db, ctx, body.projectId);
-    const key = body.chatId
-      ? eq(t.meetings.chatId, body.chatId)
-      : body.joinUrl
-        ? eq(t.meetings.joinWebUrl, body.joinUrl)
-        : eq(t.meetings.iCalUId, body.iCalUId ?? "");
+    const given = teamsLinkKeys(body);
+    const link = given ? await completeTeamsLinkKeys(deps, ctx, given) : null;
+    const key = or(
+      body.chatId ? eq(t.meetings.chatId, body.chatId) : undefined,
+      link ? teamsLinkMatch(link) : undefined,
+      body.iCalUId ? eq(t.meetings.iCalUId, body.iCalUId) : undefined,
+    );
+    if (!key) throw badRequest("chatId: give chatId, teamsMeetingId, joinUrl, joinMeetingId or iCalUId");
     const [existing] = await db
       .select()
       .from(t.meetings)
@@ -85,11 +84,12 @@ export function meetingLinkRouter(deps: AppDeps): Router {
       .limit(1);
     let id = existing?.id;
     if (existing) {
-      // Linking re-points a meeting the caller can see; one on a project they are not on stays as it is.
-      if (existing.projectId) await requireProjectAccess(db, ctx, existing.projectId);
+      // Linking re-points a meeting the caller can see; one on a project they are not on, or an
+      // internal meeting asked for by an external member (403), stays as it is.
+      if (existing.projectId) await loadMeetingContext(db, ctx, existing.id);
       await db
         .update(t.meetings)
-        .set({ projectId: body.projectId, callTypeOverride: body.callType, callTypeSetBy: body.callType ? ctx.name : null, version: existing.version + 1 })
+        .set({ ...(link ? teamsLinkColumns(link) : {}), projectId: body.projectId, callTypeOverride: body.callType, callTypeSetBy: body.callType ? ctx.name : null, version: existing.version + 1 })
         .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, existing.id)));
     } else {
       id = randomUUID();
@@ -106,11 +106,13 @@ export function meetingLinkRouter(deps: AppDeps): Router {
         attendees: [{ email: ctx.email, name: ctx.name }],
         chatId: body.chatId ?? null,
         joinWebUrl: body.joinUrl ?? null,
+        ...(link ? teamsLinkColumns(link) : {}),
         iCalUId: body.iCalUId ?? null,
         callTypeOverride: body.callType,
         callTypeSetBy: body.callType ? ctx.name : null,
       });
     }
+    await storeRecognisedCallType(db, ctx.tenantId, id ?? "");
     res.json(detail(await loadMeetingContext(db, ctx, id ?? ""), deps.clock()));
   });
 
@@ -120,14 +122,8 @@ export function meetingLinkRouter(deps: AppDeps): Router {
     const mc = await loadMeetingContext(db, ctx, id);
     const today = deps.clock().toISOString().slice(0, 10);
     const names = new Map(mc.snapshot.people.map((p) => [p.id, p.name]));
-    const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
-    const [previous] = await db
-      .select()
-      .from(t.meetings)
-      .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.projectId, mc.project.id), lt(t.meetings.startsAt, mc.meeting.startsAt)))
-      .orderBy(desc(t.meetings.startsAt))
-      .limit(20)
-      .then((rows) => rows.filter((m) => (m.callTypeOverride ?? m.callType) === callType));
+    const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
+    const previous = previousCallOfType(mc.history, mc.meeting, callType);
     const prep: PrepList = {
       raidWithoutDueDate: mc.snapshot.raidItems
         .filter((i) => i.status === "open" && !i.dueDate)
@@ -137,22 +133,10 @@ export function meetingLinkRouter(deps: AppDeps): Router {
         .map((k) => ({ id: k.id, name: k.name, dueDate: k.dueDate ?? "", ownerName: k.ownerId ? (names.get(k.ownerId) ?? null) : null })),
       unsentRecap:
         previous && !previous.recapSentAt
-          ? { meetingId: previous.id, subject: previous.subject, startsAt: new Date(previous.startsAt).toISOString() }
+          ? { meetingId: previous.id, subject: previous.subject, startsAt: previous.startsAt }
           : null,
     };
     res.json(prep);
   });
   return r;
-}
-
-/** "19:meeting_…@thread.v2" from a Teams join link (/l/meetup-join/<thread>/…), or null. */
-export function meetingThreadOf(joinUrl: string): string | null {
-  const m = /\/meetup-join\/([^/?#]+)/.exec(joinUrl);
-  if (!m?.[1]) return null;
-  try {
-    const thread = decodeURIComponent(m[1]);
-    return /^19:meeting_[\w-]+@thread\.v2$/.test(thread) ? thread : null;
-  } catch {
-    return null;
-  }
 }

@@ -3,15 +3,16 @@ import { and, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { idParams } from "../../contracts/common";
-import { listMeetingsQuery, setCallTypeBody } from "../../contracts/meetings";
-import * as t from "../../db/schema";
+import { idParams } from "../../../contracts/common";
+import { listMeetingsQuery, setCallTypeBody } from "../../../contracts/meetings";
+import * as t from "../../db/tables";
 import { buildAgenda } from "../../domain/buildAgenda";
 import { pickAttendees } from "../../domain/pickAttendees";
-import { classifyMeeting } from "../../domain/classifyMeeting";
-import { detail, listMeetings, loadMeetingContext } from "./meetingService";
-import { availabilityFor } from "./availability";
-import { AgendaCache } from "./agendaCache";
+import { listMeetings, loadMeetingContext } from "../../services/meetings/loadMeetingContext";
+import { detail } from "../../presenters/meetings";
+import { availabilityFor } from "../../services/meetings/availabilityFor";
+import { AgendaCache } from "../../services/meetings/agendaCache";
+import { resolveCallType } from "../../domain/resolveCallType";
 
 export function meetingsRouter(deps: AppDeps): Router {
   const r = Router();
@@ -36,10 +37,10 @@ export function meetingsRouter(deps: AppDeps): Router {
     const key = await agendas.keyFor(db, ctx, id, now);
     const build = async () => {
       const mc = await loadMeetingContext(db, ctx, id);
-      const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
+      const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
       const lengthMinutes = Math.round((Date.parse(mc.meeting.endsAt) - Date.parse(mc.meeting.startsAt)) / 60_000);
       const history = { meetings: mc.history.filter((m) => m.id !== mc.meeting.id) };
-      return JSON.stringify(buildAgenda(callType, mc.snapshot, history, now, { meetingId: id, lengthMinutes }));
+      return JSON.stringify(buildAgenda(callType, mc.snapshot, history, now, { meetingId: id, lengthMinutes, meeting: mc.meeting }));
     };
     const json = key ? await agendas.fetch(key, build) : await build();
     res.type("application/json").send(json);
@@ -48,7 +49,7 @@ export function meetingsRouter(deps: AppDeps): Router {
   r.get("/:id/attendees", async (req, res) => {
     const { id } = parse(idParams, req.params);
     const mc = await loadMeetingContext(db, contextOf(res), id);
-    const { callType } = classifyMeeting(mc.meeting, mc.snapshot.project, mc.directory);
+    const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
     const on = mc.meeting.startsAt.slice(0, 10);
     const availability = await availabilityFor(deps, contextOf(res), mc.snapshot.people, on, mc.project.id);
     res.json({ callType, ...pickAttendees(callType, mc.snapshot, mc.directory, availability, on) });

@@ -3,12 +3,12 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { idParams } from "../../contracts/common";
-import * as t from "../../db/schema";
+import { idParams } from "../../../contracts/common";
+import * as t from "../../db/tables";
 import { memberProjectIds, requireProjectAccess } from "../../db/projectAccess";
 import { loadProjectMeetings, loadSnapshot } from "../../db/loadSnapshot";
 import { transitionStatus } from "../../domain/transition";
-import { projectHeader } from "../meetings/meetingService";
+import { projectHeader } from "../../presenters/meetings";
 
 export function projectsRouter(deps: AppDeps): Router {
   const r = Router();

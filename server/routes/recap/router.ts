@@ -3,11 +3,11 @@ import { and, desc, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { idParams } from "../../contracts/common";
-import { recapQuery, sendRecapBody, type RecapPreview } from "../../contracts/recap";
-import * as t from "../../db/schema";
-import { composeMeetingRecap } from "./composeMeetingRecap";
-import { sendMeetingRecap } from "./sendMeetingRecap";
+import { idParams } from "../../../contracts/common";
+import { recapQuery, sendRecapBody, type RecapPreview } from "../../../contracts/recap";
+import * as t from "../../db/tables";
+import { composeMeetingRecap } from "../../services/recap/composeMeetingRecap";
+import { sendMeetingRecap } from "../../services/recap/sendMeetingRecap";
 
 export function recapRouter(deps: AppDeps): Router {
   const r = Router();

@@ -3,20 +3,21 @@ import { and, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { idParams } from "../../contracts/common";
-import { createSeriesBody, seriesDraftQuery } from "../../contracts/recap";
-import * as t from "../../db/schema";
+import { idParams } from "../../../contracts/common";
+import { createSeriesBody, seriesDraftQuery } from "../../../contracts/recap";
+import * as t from "../../db/tables";
 import { requireProjectAccess } from "../../db/projectAccess";
 import { loadSnapshot } from "../../db/loadSnapshot";
 import { badRequest } from "../../errors";
-import { callTypeDefinitions } from "../../domain/callTypeDefinitions";
-import { pickAttendees } from "../../domain/pickAttendees";
-import { escapeHtml } from "../../domain/recap/escapeHtml";
-import type { CallType } from "../../domain/types";
-import { recurrenceFor } from "../../graph/recurrenceFor";
+import { idTaken } from "../../services/ids/idTaken";
+import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
+import { escapeHtml } from "../../../contracts/escapeHtml";
+import type { CallType } from "../../../contracts/types";
 import { identityOf } from "../../graph/identityOf";
-import { availabilityFor } from "../meetings/availability";
-import { directoryFor } from "../meetings/meetingService";
+import { EASTERN_TIME_ZONE } from "../../domain/zonedTime";
+import { draftSeries, seriesTimingIn } from "../../services/series/draftSeries";
+import { organiserZone } from "../../services/series/organiserZone";
+import { presentSeriesDraft } from "../../services/series/presentSeriesDraft";
 
 /** The invite body: what the call is for and its agenda outline. */
 export function agendaOutlineHtml(callType: CallType, projectName: string): string {
@@ -37,22 +38,9 @@ export function seriesRouter(deps: AppDeps): Router {
     const project = await requireProjectAccess(db, ctx, id);
     const snapshot = await loadSnapshot(db, ctx.tenantId, project);
     const from = q.from ?? deps.clock().toISOString().slice(0, 10);
-    const availability = await availabilityFor(deps, ctx, snapshot.people, from, project.id);
-    const picked = pickAttendees(q.callType, snapshot, directoryFor(snapshot), availability, from);
-    const timing = recurrenceFor(q.callType, { from });
+    const plan = await draftSeries(deps, ctx, snapshot, { callType: q.callType, from, timeZone: q.timeZone, organiserZone: await organiserZone(deps, ctx) });
     const d = callTypeDefinitions[q.callType];
-    res.json({
-      callType: q.callType,
-      subject: `${project.customerName} ${d.label.toLowerCase()}`,
-      from,
-      timing,
-      attendees: [
-        ...picked.required.map((p) => ({ email: p.email, name: p.name, type: "required" as const, reason: p.reason })),
-        ...picked.optional.map((p) => ({ email: p.email, name: p.name, type: "optional" as const, reason: p.reason })),
-      ],
-      warnings: picked.warnings,
-      bodyHtml: agendaOutlineHtml(q.callType, project.name),
-    });
+    res.json(presentSeriesDraft(plan, { callType: q.callType, from, subject: `${project.customerName} ${d.label.toLowerCase()}`, bodyHtml: agendaOutlineHtml(q.callType, project.name) }));
   });
 
   r.post("/:id/series", async (req, res) => {
@@ -60,9 +48,10 @@ export function seriesRouter(deps: AppDeps): Router {
     const body = parse(createSeriesBody, req.body);
     const ctx = contextOf(res);
     const project = await requireProjectAccess(db, ctx, id);
+    const zone = body.timeZone ?? (await organiserZone(deps, ctx)) ?? EASTERN_TIME_ZONE;
     let timing;
     try {
-      timing = recurrenceFor(body.callType, {
+      timing = seriesTimingIn(body.callType, zone, {
         from: body.from,
         ...(body.startTime ? { startTime: body.startTime } : {}),
         ...(body.durationMinutes ? { durationMinutes: body.durationMinutes } : {}),
@@ -71,12 +60,16 @@ export function seriesRouter(deps: AppDeps): Router {
     } catch (e) {
       throw badRequest(e instanceof Error ? e.message.replace(/^recurrenceFor: /, "") : "Invalid series timing");
     }
+    // An id already used by a recap or another project's series: refused before Graph is asked.
+    const [holder] = await db.select({ kind: t.outboxItems.kind, projectId: t.outboxItems.projectId }).from(t.outboxItems).where(and(eq(t.outboxItems.tenantId, ctx.tenantId), eq(t.outboxItems.id, body.id)));
+    if (holder && (holder.kind !== "invite" || holder.projectId !== project.id)) throw idTaken();
     const created = await deps.mail(ctx, { projectId: project.id }).createSeries(identityOf(ctx), {
       transactionId: body.id,
       subject: body.subject,
       bodyHtml: agendaOutlineHtml(body.callType, project.name),
       ...timing,
       attendees: body.attendees,
+      ...(body.occurrenceAttendees ? { occurrenceAttendees: body.occurrenceAttendees } : {}),
     });
     if (deps.mailMode === "graph") {
       // Graph keeps the event; the outbox row is Callbook's record of it.
@@ -90,7 +83,9 @@ export function seriesRouter(deps: AppDeps): Router {
         .onConflictDoNothing();
     }
     const [row] = await db.select({ id: t.outboxItems.id }).from(t.outboxItems).where(and(eq(t.outboxItems.tenantId, ctx.tenantId), eq(t.outboxItems.id, body.id)));
-    res.status(201).json({ id: row?.id ?? body.id, eventId: created.eventId, joinUrl: created.joinUrl, iCalUId: created.iCalUId, timing });
+    // Nothing stored under this id for us (another tenant holds it): no 2xx for a write that did not happen.
+    if (!row) throw idTaken();
+    res.status(201).json({ id: row.id, eventId: created.eventId, joinUrl: created.joinUrl, iCalUId: created.iCalUId, timing });
   });
   return r;
 }

@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { Router } from "express";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { parse } from "../../http/validate";
-import { createCaseBody, createVendorBody, deleteQuery, entityParams, patchCaseBody, patchVendorBody } from "../../contracts/workspace";
-import { caseDto, vendorDto, type CaseRow, type VendorRow } from "./presenters";
-import { checkVersion, projectPeople, projectScope, requireProjectPerson, staleWrite, type Scope } from "./scope";
+import { createCaseBody, createVendorBody, deleteQuery, entityParams, patchCaseBody, patchVendorBody } from "../../../contracts/workspace";
+import { caseDto, vendorDto, type CaseRow, type VendorRow } from "../../presenters/workspace";
+import { checkVersion, projectPeople, projectScope, requireProjectPerson, staleWrite, type Scope } from "../../services/workspace/projectScope";
+import { recordFieldsFromChecklist } from "../../domain/vendorChecklist";
 
 /** Support cases of live phases, and vendors with their CIS checklist. */
 export function caseVendorRoutes(deps: AppDeps): Router {
@@ -97,7 +98,7 @@ export function caseVendorRoutes(deps: AppDeps): Router {
       : undefined;
     const [row] = await db
       .update(v)
-      .set({ ...changes, ...(merged ? { checklist: merged as Record<string, string> } : {}), version: version + 1 })
+      .set({ ...recordFieldsFromChecklist(checklist), ...changes, ...(merged ? { checklist: merged as Record<string, string> } : {}), version: version + 1 })
       .where(and(eq(v.tenantId, s.ctx.tenantId), eq(v.id, entityId), eq(v.version, version)))
       .returning();
     if (!row) throw staleWrite("Vendor", vendorDto(current, null));

@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { Router } from "express";
 import { and, asc, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { parse } from "../../http/validate";
-import { createChangeRequestBody, decideChangeRequestBody, deleteQuery, entityParams, patchChangeRequestBody } from "../../contracts/workspace";
-import { changeRequestDto } from "./presenters";
-import { checkVersion, projectScope, recordAudit, staleWrite, type Scope } from "./scope";
+import { createChangeRequestBody, decideChangeRequestBody, deleteQuery, entityParams, patchChangeRequestBody } from "../../../contracts/workspace";
+import { changeRequestDto } from "../../presenters/workspace";
+import { checkVersion, projectScope, recordAudit, staleWrite, type Scope } from "../../services/workspace/projectScope";
 
 /** Change requests: description, hours, customer confirmation, and the decision (who, when: audited). */
 export function changeRequestRoutes(deps: AppDeps): Router {

@@ -1,16 +1,17 @@
-import express, { Router } from "express";
+import { Router } from "express";
 import type { AppDeps } from "../../appDeps";
 import { AppError } from "../../errors";
 import { parse } from "../../http/validate";
 import { loadProjectMeetings, loadSnapshot } from "../../db/loadSnapshot";
 import { utcDateOf } from "../../domain/isoDates";
-import { importMappingBody, importMappingQuery, importQuery } from "../../contracts/workspace";
-import { importFile } from "../../importExport/importFile";
+import { importMappingBody, importMappingQuery, importQuery } from "../../../contracts/workspace";
+import { defaultImportRuntime, importFile, type ImportRuntime } from "../../importExport/importFile";
+import { importFailureCause, importUpload } from "../../importExport/importUpload";
 import { checkMapping } from "../../importExport/layouts";
 import type { ImportMappingStore } from "../../importExport/mappingStore";
 import { exportSheets, sheetFor, toCsv, toXlsx, type ExportSheet } from "../../importExport/exportFiles";
 import { statusReportHtml } from "../../importExport/statusReport";
-import { fieldError, projectScope } from "./scope";
+import { fieldError, projectScope } from "../../services/workspace/projectScope";
 import { z } from "zod";
 
 const exportParams = z.object({
@@ -22,21 +23,21 @@ const exportParams = z.object({
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "project";
 
 /** Import of schedules and RAID logs (dry run, then all-or-nothing), exports, the printable status report. */
-export function importExportRoutes(deps: AppDeps, mappings: ImportMappingStore): Router {
+export function importExportRoutes(deps: AppDeps, mappings: ImportMappingStore, runtime: ImportRuntime = defaultImportRuntime()): Router {
   const r = Router();
   const { db } = deps.database;
 
   // Raw body: the file as it is, with ?filename= telling .xlsx from .csv.
-  r.post("/:id/import", express.raw({ type: () => true, limit: "5mb" }), async (req, res) => {
+  r.post("/:id/import", importUpload(runtime.limits), async (req, res) => {
     const q = parse(importQuery, req.query);
     const s = await projectScope(deps, req, res);
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (body.length === 0) throw fieldError("file", "is empty");
     try {
-      const report = await importFile(s, mappings, { kind: q.kind, filename: q.filename, body, dryRun: q.dryRun });
+      const report = await importFile(s, mappings, { kind: q.kind, filename: q.filename, body, dryRun: q.dryRun, dateOrder: q.dateOrder }, runtime);
       res.status(report.applied ? 201 : 200).json(report);
     } catch (e) {
-      if (e instanceof AppError && e.code === "import_failed") req.log?.error({ err: e.cause }, "import failed and was rolled back");
+      if (e instanceof AppError && e.code === "import_failed") req.log?.error({ cause: importFailureCause(e.cause) }, "import failed and was rolled back");
       throw e;
     }
   });

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { Router } from "express";
 import { and, asc, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { conflict, notFound } from "../../errors";
 import { parse } from "../../http/validate";
-import { createMemberBody, createPersonBody, entityParams, patchMemberBody, patchPersonBody } from "../../contracts/workspace";
-import { memberDto, personDto, type PersonRow } from "./presenters";
-import { fieldError, projectPeople, projectScope, requireDateOrder, type Scope } from "./scope";
+import { createMemberBody, createPersonBody, entityParams, patchMemberBody, patchPersonBody } from "../../../contracts/workspace";
+import { memberDto, personDto, type PersonRow } from "../../presenters/workspace";
+import { fieldError, projectPeople, projectScope, requireDateOrder, type Scope } from "../../services/workspace/projectScope";
 
 /** People and roles: members with role and backup, the tenant's directory to pick from, out-of-office dates. */
 export function peopleRoutes(deps: AppDeps): Router {
@@ -74,7 +74,10 @@ export function peopleRoutes(deps: AppDeps): Router {
     requireDateOrder("oooUntil", from, until, "oooFrom");
     const [row] = await db
       .update(t.people)
-      .set({ oooFrom: from, oooUntil: until, ...(body.title !== undefined ? { title: body.title } : {}) })
+      .set({
+        oooFrom: from, oooUntil: until, ...(body.title !== undefined ? { title: body.title } : {}),
+        ...(body.timeZone !== undefined ? { timeZone: body.timeZone, timeZoneSource: body.timeZone === null ? null : ("entered" as const) } : {}),
+      })
       .where(and(eq(t.people.tenantId, s.ctx.tenantId), eq(t.people.id, entityId)))
       .returning();
     if (!row) throw notFound("Person");

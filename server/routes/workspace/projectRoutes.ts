@@ -2,20 +2,22 @@ import { randomUUID } from "node:crypto";
 import { Router } from "express";
 import { and, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { loadSnapshot, toMeeting } from "../../db/loadSnapshot";
-import { classifyMeeting } from "../../domain/classifyMeeting";
-import { callTypeDefinitions } from "../../domain/callTypeDefinitions";
+import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
+import { resolveCallType } from "../../domain/resolveCallType";
 import { dueFollowUps } from "../../domain/dueFollowUps";
+import { followUpZone } from "../../domain/followUpZone";
 import { loadProjectMeetings } from "../../db/loadSnapshot";
-import { followUpSentBody, followUpSentParams, patchProjectBody, simplePageQuery, type AuditDto, type MeetingHistoryDto } from "../../contracts/workspace";
-import { directoryFor } from "../meetings/meetingService";
-import { pageByNewest } from "./pagination";
-import { projectDto } from "./presenters";
-import { fieldError, projectScope } from "./scope";
-import { lastSentOf, overviewOf, patchProject, workspaceOf } from "./projectService";
+import { followUpSentBody, followUpSentParams, patchProjectBody, simplePageQuery, type AuditDto, type MeetingHistoryDto } from "../../../contracts/workspace";
+import { directoryFor } from "../../services/meetings/loadMeetingContext";
+import { pageByNewest } from "../../services/workspace/pageRows";
+import { projectDto } from "../../presenters/workspace";
+import { fieldError, projectScope } from "../../services/workspace/projectScope";
+import { lastSentOf, overviewOf, patchProject, workspaceOf } from "../../services/workspace/projectWorkspace";
+import { auditWall, callerAudience, isInternalMeeting } from "../../services/audience/callerAudience";
 
 /** The project itself: overview of the caller's projects, workspace header, RAG and settings, follow-ups, audit, meeting history. */
 export function projectRoutes(deps: AppDeps): Router {
@@ -45,7 +47,7 @@ export function projectRoutes(deps: AppDeps): Router {
       loadProjectMeetings(db, s.ctx.tenantId, s.project.id),
       lastSentOf(db, s.ctx.tenantId, s.project.id),
     ]);
-    res.json({ followUps: dueFollowUps(snapshot, meetings, s.now, lastSent), lastSent });
+    res.json({ followUps: dueFollowUps(snapshot, meetings, s.now, lastSent, followUpZone(snapshot)), lastSent });
   });
 
   r.post("/:id/follow-ups/:kind/sent", async (req, res) => {
@@ -61,7 +63,7 @@ export function projectRoutes(deps: AppDeps): Router {
       loadProjectMeetings(db, s.ctx.tenantId, s.project.id),
       lastSentOf(db, s.ctx.tenantId, s.project.id),
     ]);
-    res.status(201).json({ kind, sentAt, sentBy: s.ctx.name, followUps: dueFollowUps(snapshot, meetings, s.now, lastSent) });
+    res.status(201).json({ kind, sentAt, sentBy: s.ctx.name, followUps: dueFollowUps(snapshot, meetings, s.now, lastSent, followUpZone(snapshot)) });
   });
 
   r.get("/:id/audit", async (req, res) => {
@@ -75,7 +77,7 @@ export function projectRoutes(deps: AppDeps): Router {
         db
           .select()
           .from(a)
-          .where(and(eq(a.tenantId, s.ctx.tenantId), eq(a.projectId, s.project.id), where))
+          .where(and(eq(a.tenantId, s.ctx.tenantId), eq(a.projectId, s.project.id), auditWall(s.ctx), where))
           .orderBy(...orderBy)
           .limit(limit),
       (row) => ({ at: row.at, id: String(row.id) }),
@@ -104,9 +106,11 @@ export function projectRoutes(deps: AppDeps): Router {
       ),
     ]);
     const directory = directoryFor(snapshot);
-    const items = page.items.map((row): MeetingHistoryDto => {
+    // An external caller's page leaves out internal meetings (it may come out shorter than the limit).
+    const visible = page.items.filter((row) => callerAudience(s.ctx) === "internal" || !isInternalMeeting(toMeeting(row), directory));
+    const items = visible.map((row): MeetingHistoryDto => {
       const meeting = toMeeting(row);
-      const callType = meeting.callTypeOverride ?? meeting.callType ?? classifyMeeting(meeting, snapshot.project, directory).callType;
+      const callType = resolveCallType(meeting, snapshot.project, directory).callType;
       const ended = Date.parse(meeting.endsAt) <= s.now.getTime();
       const recap = meeting.recapSentAt ? "sent" : !ended ? "upcoming" : callType === "customer_status" ? "owed" : "not_needed";
       return {

@@ -2,13 +2,14 @@ import { randomUUID } from "node:crypto";
 import { Router } from "express";
 import { and, eq, isNull, lt } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { utcDateOf } from "../../domain/isoDates";
 import { parse } from "../../http/validate";
-import { createRaidBody, deleteQuery, entityParams, patchRaidBody, raidListQuery } from "../../contracts/workspace";
-import { pageByDue } from "./pagination";
-import { raidDto, type RaidRow } from "./presenters";
-import { checkVersion, projectScope, recordAudit, requireProjectPerson, staleWrite, type Scope } from "./scope";
+import { createRaidBody, deleteQuery, entityParams, patchRaidBody, raidListQuery } from "../../../contracts/workspace";
+import { pageByDue } from "../../services/workspace/pageRows";
+import { raidDto, type RaidRow } from "../../presenters/workspace";
+import { checkVersion, projectScope, recordAudit, requireProjectPerson, staleWrite, type Scope } from "../../services/workspace/projectScope";
+import { internalOnlyWall, requireMayFlagInternal, requireRowVisible } from "../../services/audience/callerAudience";
 
 const decisionFacts = (r: RaidRow) => ({ title: r.title, description: r.description, status: r.status, decidedBy: r.decidedBy, decidedAt: r.decidedAt });
 
@@ -38,6 +39,7 @@ export function raidRoutes(deps: AppDeps): Router {
       q.status ? eq(ri.status, q.status) : undefined,
       q.late ? and(lt(ri.dueDate, today), eq(ri.status, "open")) : undefined,
       q.noDueDate ? isNull(ri.dueDate) : undefined,
+      internalOnlyWall(ri.internalOnly),
     );
     const page = await pageByDue(
       { dueDate: ri.dueDate, id: ri.id },
@@ -59,6 +61,7 @@ export function raidRoutes(deps: AppDeps): Router {
   r.post("/:id/raid", async (req, res) => {
     const body = parse(createRaidBody, req.body);
     const s = await projectScope(deps, req, res);
+    requireMayFlagInternal(s.ctx, body.internalOnly);
     await requireProjectPerson(s, "ownerId", body.ownerId);
     const now = s.now.toISOString();
     const row = await db.transaction(async (tx) => {
@@ -92,6 +95,8 @@ export function raidRoutes(deps: AppDeps): Router {
     const { entityId } = parse(entityParams, req.params);
     const { version, ...changes } = parse(patchRaidBody, req.body);
     const s = await projectScope(deps, req, res);
+    await requireRowVisible(db, s.ctx, "item", entityId);
+    requireMayFlagInternal(s.ctx, changes.internalOnly);
     const current = checkVersion(await find(s, entityId), s, "RAID item", version, (x) => raidDto(x, null));
     await requireProjectPerson(s, "ownerId", changes.ownerId);
     const now = s.now.toISOString();
@@ -121,6 +126,7 @@ export function raidRoutes(deps: AppDeps): Router {
     const { entityId } = parse(entityParams, req.params);
     const { version } = parse(deleteQuery, req.query);
     const s = await projectScope(deps, req, res);
+    await requireRowVisible(db, s.ctx, "item", entityId);
     const current = checkVersion(await find(s, entityId), s, "RAID item", version, (x) => raidDto(x, null));
     await db.transaction(async (tx) => {
       await tx.delete(ri).where(and(eq(ri.tenantId, s.ctx.tenantId), eq(ri.id, entityId)));

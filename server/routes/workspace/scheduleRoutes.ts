@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Router } from "express";
 import { and, asc, eq, lt, ne } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { utcDateOf } from "../../domain/isoDates";
 import { parse } from "../../http/validate";
 import {
@@ -14,10 +14,10 @@ import {
   patchTaskBody,
   signOffBody,
   taskListQuery,
-} from "../../contracts/workspace";
-import { pageByDue } from "./pagination";
-import { milestoneDto, taskDto, type TaskRow } from "./presenters";
-import { checkVersion, fieldError, projectScope, recordAudit, requireDateOrder, requireProjectPerson, staleWrite, type Scope } from "./scope";
+} from "../../../contracts/workspace";
+import { pageByDue } from "../../services/workspace/pageRows";
+import { milestoneDto, taskDto, type TaskRow } from "../../presenters/workspace";
+import { checkVersion, fieldError, projectScope, recordAudit, requireDateOrder, requireProjectPerson, staleWrite, type Scope } from "../../services/workspace/projectScope";
 
 /** Milestones (with sign-off) and the schedule's tasks (paged, filtered). */
 export function scheduleRoutes(deps: AppDeps): Router {

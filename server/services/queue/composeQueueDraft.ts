@@ -4,7 +4,7 @@ import type { RequestContext } from "../../http/requestContext";
 import { buildQueueDraft, defaultRecipients } from "../../domain/queue/buildQueueDrafts";
 import { audienceOfRecipients } from "../../domain/queue/draftInput";
 import { renderDraftHtml, renderDraftText, type DraftRecipient, type QueueDraft, type QueueKind } from "../../domain/queue/queueMessage";
-import { directoryFor } from "../../routes/meetings/meetingService";
+import { directoryFor } from "../meetings/loadMeetingContext";
 import { draftIdOf, loadProjectQueue } from "./loadProjectQueue";
 
 export interface DraftEdits {

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/database";
 import { memberProjectIds, type ProjectRow } from "../../db/projectAccess";
 import type { RequestContext } from "../../http/requestContext";
-import type { QueueDto } from "../../contracts/queue";
+import type { QueueDto } from "../../../contracts/queue";
 import { groupQueue, loadProjectQueue, projectsByIds, queueEntryDto } from "./loadProjectQueue";
 
 /** One project's send queue at `now`: late, due today, upcoming. */

@@ -1,16 +1,16 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, max } from "drizzle-orm";
 import type { Db } from "../../db/database";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import type { ProjectRow } from "../../db/projectAccess";
 import { loadProjectMeetings, loadSnapshot } from "../../db/loadSnapshot";
 import { owedMessages, type OwedMessage, type QueueLastSent } from "../../domain/queue/owedMessages";
 import { queueKinds } from "../../domain/queue/queueMessage";
-import type { Meeting, ProjectSnapshot } from "../../domain/types";
-import type { QueueDto, QueueEntryDto } from "../../contracts/queue";
-import { easternDateOf } from "../../domain/easternTime";
+import type { Meeting, ProjectSnapshot } from "../../../contracts/types";
+import type { QueueDto, QueueEntryDto } from "../../../contracts/queue";
+import { easternDateOf } from "../../domain/queue/easternDay";
 import { classifyMeeting } from "../../domain/classifyMeeting";
-import { directoryFor } from "../../routes/meetings/meetingService";
+import { directoryFor } from "../meetings/loadMeetingContext";
 
 const knownKinds: readonly string[] = queueKinds;
 

@@ -2,12 +2,12 @@ import { and, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import type { ProjectRow } from "../../db/projectAccess";
 import type { RequestContext } from "../../http/requestContext";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { conflict } from "../../errors";
 import { GraphRequestFailed, RecapDeliveryUnknown } from "../../graph/MailCalendarGateway";
 import { identityOf } from "../../graph/identityOf";
 import type { QueueKind } from "../../domain/queue/queueMessage";
-import type { QueueSentDto, SendQueueBody } from "../../contracts/queue";
+import type { QueueSentDto, SendQueueBody } from "../../../contracts/queue";
 import { composeQueueDraft } from "./composeQueueDraft";
 
 export interface QueueSendResult {

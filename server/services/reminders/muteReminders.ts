@@ -1,5 +1,5 @@
 import type { Db } from "../../db/database";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { forbidden } from "../../errors";
 import { verifyLink } from "./signReminderLink";
 

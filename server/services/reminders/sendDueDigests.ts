@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
-import * as t from "../../db/schema";
+import * as t from "../../db/tables";
 import { buildDigest, DEFAULT_REGION, DEFAULT_TIME_ZONE, type Digest, type ReminderAction, type ReminderPerson } from "../../domain/reminders/buildDigest";
-import { easternDateOf } from "../../domain/easternTime";
-import { escapeHtml } from "../../domain/recap/escapeHtml";
+import { easternDateOf } from "../../domain/queue/easternDay";
+import { escapeHtml } from "../../../contracts/escapeHtml";
 import { identityOf } from "../../graph/identityOf";
 import type { RequestContext } from "../../http/requestContext";
 import { reminderLink } from "./signReminderLink";
@@ -93,7 +93,7 @@ export async function sendDueDigests(deps: AppDeps, now: Date, options: DigestRu
       db.select().from(t.reminderMutes).where(and(eq(t.reminderMutes.tenantId, tenantId), inArray(t.reminderMutes.personId, ownerIds))),
     ]);
     for (const p of people) {
-      const person: ReminderPerson = { id: p.id, name: p.name, email: p.email, organisation: p.organisation, timeZone: DEFAULT_TIME_ZONE, region: DEFAULT_REGION };
+      const person: ReminderPerson = { id: p.id, name: p.name, email: p.email, organisation: p.organisation, timeZone: p.timeZone ?? DEFAULT_TIME_ZONE, region: DEFAULT_REGION };
       const muted = new Set(mutes.filter((m) => m.personId === p.id).map((m) => m.projectId));
       const digest = buildDigest(person, actions, now, muted, options.leadWorkingDays);
       if (!digest) continue;

@@ -1,28 +1,31 @@
 import { useEffect, useRef, useState } from "react";
 import { CallTypeOptions } from "../../ui/CallTypeOptions";
 import { Field, Select, Text, Title3 } from "@fluentui/react-components";
-import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../../server/contracts/meetings";
-import type { CallType } from "../../../server/domain/types";
-import { callTypeDefinitions } from "../../../server/domain/callTypeDefinitions";
+import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../../contracts/meetings";
+import type { CallType } from "../../../contracts/types";
+import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
 import { api } from "../../api/client";
 import { onTabSave, setTabValid, type HostContext } from "../../host/host";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
+import { byChatBody, byChatPath, teamsMeetingKey, type TeamsMeetingKey } from "./teamsMeetingKey";
 
 const AUTO = "auto";
 
 /** What the link sends: the classifier's own pick, left unchanged, stays automatic rather than becoming an override. */
-export function linkBody(chatId: string, projectId: string, callType: string, existing: MeetingDetail | null): LinkMeetingBody {
+export function linkBody(key: TeamsMeetingKey, projectId: string, callType: string, existing: MeetingDetail | null): LinkMeetingBody {
   const unchangedPick = existing !== null && !existing.overridden && callType === existing.callType;
-  return { chatId, projectId, callType: callType === AUTO || unchangedPick ? null : (callType as CallType) };
+  return { ...key, projectId, callType: callType === AUTO || unchangedPick ? null : (callType as CallType) };
 }
 
 /** The tab's configuration page: links the Teams meeting to a project and a call type, then points the tab at /panel. */
 export function ConfigPage({ host }: { host: HostContext }) {
-  const chatId = host.chatId;
+  const key = teamsMeetingKey(host);
+  // A stable dependency for the effects: the key's request path.
+  const keyPath = key ? byChatPath(key) : null;
   const inSettings = host.mode === "teams" && host.frameContext === "settings";
   const [projects, reloadProjects] = useApi<{ projects: ProjectHeader[] }>("/projects");
-  const [existing, setExisting] = useState<MeetingDetail | null | "loading">(chatId ? "loading" : null);
+  const [existing, setExisting] = useState<MeetingDetail | null | "loading">(keyPath ? "loading" : null);
   const [projectId, setProjectId] = useState("");
   const [callType, setCallType] = useState<string>(AUTO);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -30,9 +33,10 @@ export function ConfigPage({ host }: { host: HostContext }) {
   latest.current = { projectId, callType, existing };
 
   useEffect(() => {
-    if (!chatId) return;
+    if (!keyPath) return;
     let live = true;
-    api<MeetingDetail>(`/meetings/by-chat?chatId=${encodeURIComponent(chatId)}`)
+    // PUT: finding the meeting through Graph also remembers the chat id on it (a GET never writes).
+    api<MeetingDetail>("/meetings/by-chat", { method: "PUT", json: byChatBody(keyPath) })
       .then((m) => {
         if (!live) return;
         setExisting(m);
@@ -44,23 +48,23 @@ export function ConfigPage({ host }: { host: HostContext }) {
     return () => {
       live = false;
     };
-  }, [chatId]);
+  }, [keyPath]);
 
   useEffect(() => {
-    if (!inSettings || !chatId) return;
+    if (!inSettings || !key) return;
     onTabSave(async () => {
       const { projectId: p, callType: c, existing: e } = latest.current;
       setSaveError(null);
       try {
         if (!p) throw new Error("Choose a project first");
-        await api("/meetings/link", { method: "PUT", json: linkBody(chatId, p, c, e === "loading" ? null : e) });
+        await api("/meetings/link", { method: "PUT", json: linkBody(key, p, c, e === "loading" ? null : e) });
       } catch (err) {
         setSaveError(err instanceof Error ? err.message : String(err));
         throw err;
       }
       return { contentUrl: `${window.location.origin}/panel`, entityId: "callbook", suggestedDisplayName: "Callbook" };
     });
-  }, [inSettings, chatId]);
+  }, [inSettings, keyPath]);
 
   useEffect(() => {
     if (inSettings) setTabValid(projectId !== "" && existing !== "loading");
@@ -69,9 +73,9 @@ export function ConfigPage({ host }: { host: HostContext }) {
   return (
     <main style={{ padding: 16, maxWidth: 480, display: "grid", gap: 12, background: "var(--colorNeutralBackground1)" }} data-testid="config">
       <Title3 as="h1">Set up Callbook for this meeting</Title3>
-      {!inSettings || !chatId ? <ErrorState message="Open this page from a Teams meeting when adding the Callbook tab." /> : null}
+      {!inSettings || !key ? <ErrorState title="This page belongs in a Teams meeting" message="Open this page from a Teams meeting when adding the Callbook tab." /> : null}
       {projects.state === "loading" || existing === "loading" ? <Loading label="Loading your projects…" /> : null}
-      {projects.state === "error" ? <ErrorState message={projects.message} onRetry={reloadProjects} /> : null}
+      {projects.state === "error" ? <ErrorState title={projects.explained.title} message={projects.message} onRetry={reloadProjects} /> : null}
       {projects.state === "ready" && existing !== "loading" ? (
         <>
           <Field label="Project" required hint={projects.data.projects.length ? undefined : "You are not on any project yet."}>
@@ -87,8 +91,8 @@ export function ConfigPage({ host }: { host: HostContext }) {
           <Field
             label="Call type"
             hint={
-              existing && !existing.overridden
-                ? `Recognised from the invitation: ${callTypeDefinitions[existing.callType].label}.`
+              existing
+                ? `Recognised from the invitation: ${existing.recognised.callTypeLabel}${existing.overridden ? ` (overridden as ${callTypeDefinitions[existing.callType].label})` : ""}.`
                 : "Callbook recognises the call type from the invitation unless you choose one."
             }
           >

@@ -1,4 +1,4 @@
-import type { MeetingDetail } from "../../../server/contracts/meetings";
+import type { MeetingDetail } from "../../../contracts/meetings";
 import { PanelHeader } from "../panel/PanelHeader";
 import { CallTypePicker } from "../panel/CallTypePicker";
 import { AgendaView } from "../panel/AgendaView";

@@ -1,5 +1,5 @@
 import { Text } from "@fluentui/react-components";
-import type { PrepList as Prep } from "../../../server/contracts/meetings";
+import type { PrepList as Prep } from "../../../contracts/meetings";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDate, formatDay } from "../../ui/format";
@@ -10,7 +10,7 @@ const owner = (name: string | null) => (name ? ` · ${name}` : " · no owner");
 export function PrepList({ meetingId }: { meetingId: string }) {
   const [prep, reload] = useApi<Prep>(`/meetings/${meetingId}/prep`);
   if (prep.state === "loading") return <Loading label="Checking what to prepare…" />;
-  if (prep.state === "error") return <ErrorState message={prep.message} onRetry={reload} />;
+  if (prep.state === "error") return <ErrorState title={prep.explained.title} message={prep.message} onRetry={reload} />;
   const p = prep.data;
   return (
     <section aria-labelledby="prep-heading" style={{ marginTop: 16 }}>

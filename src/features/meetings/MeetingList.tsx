@@ -1,6 +1,6 @@
 import { Badge, Link, Text, Title2 } from "@fluentui/react-components";
-import type { MeetingSummary } from "../../../server/contracts/meetings";
-import { navigate } from "../../App";
+import type { MeetingSummary } from "../../../contracts/meetings";
+import { navigate } from "../../ui/navigate";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDay, formatTime } from "../../ui/format";
@@ -12,7 +12,7 @@ export function MeetingList() {
     <main style={{ padding: 16, maxWidth: 760 }}>
       <Title2 as="h1">Upcoming calls</Title2>
       {meetings.state === "loading" ? <Loading label="Loading your calls…" /> : null}
-      {meetings.state === "error" ? <ErrorState message={meetings.message} onRetry={reload} /> : null}
+      {meetings.state === "error" ? <ErrorState title={meetings.explained.title} message={meetings.message} onRetry={reload} /> : null}
       {meetings.state === "ready" && meetings.data.meetings.length === 0 ? (
         <Empty>No upcoming calls on your projects.</Empty>
       ) : null}

@@ -45,7 +45,7 @@ export function OutboxPage() {
         Recaps and invitations Callbook sent. {list.state === "ready" && list.data.mailMode === "outbox" ? "No Microsoft tenant is configured: they stay here, as .eml and .ics files you can open in Outlook or Thunderbird." : ""}
       </Text>
       {list.state === "loading" ? <Loading label="Loading the outbox…" /> : null}
-      {list.state === "error" ? <ErrorState message={list.message} onRetry={reload} /> : null}
+      {list.state === "error" ? <ErrorState title={list.explained.title} message={list.message} onRetry={reload} /> : null}
       {list.state === "ready" && list.data.items.length === 0 ? <Empty>Nothing sent yet.</Empty> : null}
       {list.state === "ready" ? (
         <ul aria-label="Outbox" style={{ listStyle: "none", padding: 0, display: "grid", gap: 10 }}>

@@ -1,5 +1,5 @@
 import { Badge, Text } from "@fluentui/react-components";
-import type { Agenda, AgendaFlag, AgendaItem } from "../../../server/domain/buildAgenda";
+import type { Agenda, AgendaFlag, AgendaItem } from "../../../contracts/agenda";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 
@@ -19,7 +19,7 @@ const flagText: Record<AgendaFlag, { label: string; color: "danger" | "warning" 
 export function AgendaView({ meetingId }: { meetingId: string }) {
   const [agenda, reload] = useApi<Agenda>(`/meetings/${meetingId}/agenda`);
   if (agenda.state === "loading") return <Loading label="Building the agenda…" />;
-  if (agenda.state === "error") return <ErrorState message={agenda.message} onRetry={reload} />;
+  if (agenda.state === "error") return <ErrorState title={agenda.explained.title} message={agenda.message} onRetry={reload} />;
   const a = agenda.data;
   return (
     <section aria-label="Agenda">

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { CallTypeOptions } from "../../ui/CallTypeOptions";
 import { Field, Select, Text } from "@fluentui/react-components";
-import type { MeetingDetail } from "../../../server/contracts/meetings";
-import type { CallType } from "../../../server/domain/types";
-import { callTypeDefinitions } from "../../../server/domain/callTypeDefinitions";
+import type { MeetingDetail } from "../../../contracts/meetings";
+import type { CallType } from "../../../contracts/types";
+import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
 import { api } from "../../api/client";
 
 const AUTO = "auto";
@@ -32,12 +32,17 @@ export function CallTypePicker({ meeting, onChanged }: { meeting: MeetingDetail;
           disabled={saving}
           onChange={(_e, d) => void change(d.value)}
         >
-          <option value={AUTO}>Recognised: {callTypeDefinitions[meeting.callType].label}</option>
+          <option value={AUTO}>Recognised: {meeting.recognised.callTypeLabel}</option>
           <CallTypeOptions />
         </Select>
       </Field>
+      {meeting.overridden ? (
+        <Text size={100} block data-testid="call-type-override">
+          Override: {callTypeDefinitions[meeting.callType].label}, set by a user. Choose &quot;Recognised&quot; to go back.
+        </Text>
+      ) : null}
       <Text size={100} block data-testid="call-type-reasons">
-        {meeting.overridden ? "Set by a user." : meeting.reasons.join(" · ")}
+        Recognised as {meeting.recognised.callTypeLabel} because: {meeting.recognised.reasons.join(" · ")}
       </Text>
     </div>
   );

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { Link, Text } from "@fluentui/react-components";
 import { prefetch } from "../../api/client";
-import type { MeetingDetail } from "../../../server/contracts/meetings";
+import type { MeetingDetail } from "../../../contracts/meetings";
 import type { HostContext } from "../../host/host";
-import { navigate } from "../../App";
+import { navigate } from "../../ui/navigate";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
 import { PanelHeader } from "./PanelHeader";

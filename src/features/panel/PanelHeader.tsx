@@ -1,5 +1,5 @@
 import { Badge, Text, Title3 } from "@fluentui/react-components";
-import type { MeetingDetail } from "../../../server/contracts/meetings";
+import type { MeetingDetail } from "../../../contracts/meetings";
 import { formatDate, formatDay, formatTime } from "../../ui/format";
 
 const ragColor = { green: "success", amber: "warning", red: "danger" } as const;

@@ -1,18 +1,19 @@
-import type { MeetingDetail } from "../../../server/contracts/meetings";
+import type { MeetingDetail } from "../../../contracts/meetings";
 import type { HostContext } from "../../host/host";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
 import { DetailsView } from "../details/DetailsView";
 import { MeetingPanel } from "./MeetingPanel";
+import { byChatPath, teamsMeetingKey } from "../config/teamsMeetingKey";
 
 /**
  * The tab's content URL inside Teams: finds the Callbook meeting from the Teams chat, then shows the
  * side panel during the call, or the preparation view in the meeting's details and chat tabs.
  */
 export function TeamsPanel({ host }: { host: HostContext }) {
-  const chatId = host.mode === "teams" ? host.chatId : null;
-  const [meeting, reload] = useApi<MeetingDetail>(chatId ? `/meetings/by-chat?chatId=${encodeURIComponent(chatId)}` : null);
-  if (!chatId) {
+  const key = host.mode === "teams" ? teamsMeetingKey(host) : null;
+  const [meeting, reload] = useApi<MeetingDetail>(key ? byChatPath(key) : null);
+  if (!key) {
     return (
       <main style={{ padding: 12 }}>
         <ErrorState message="Open Callbook from a Teams meeting: this page needs the meeting's chat." />

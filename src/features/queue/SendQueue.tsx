@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Badge, Button, Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import type { QueueDraftDto, QueueDto, QueueEntryDto } from "../../../server/contracts/queue";
+import type { QueueDraftDto, QueueDto, QueueEntryDto } from "../../../contracts/queue";
 import { api, ApiError } from "../../api/client";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";

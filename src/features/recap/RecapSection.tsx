@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Field, Input, Text, Textarea } from "@fluentui/react-components";
-import type { RecapPreview } from "../../../server/contracts/recap";
+import type { RecapPreview } from "../../../contracts/recap";
 import { api, ApiError } from "../../api/client";
 import { requestConsent } from "../../host/host";
 import { useApi } from "../../ui/useApi";
@@ -33,7 +33,7 @@ function RecapEditor({ meetingId }: { meetingId: string }) {
   const [recapId, setRecapId] = useState(() => crypto.randomUUID());
 
   if (preview.state === "loading") return <Loading label="Composing the recap…" />;
-  if (preview.state === "error") return <ErrorState message={preview.message} onRetry={reload} />;
+  if (preview.state === "error") return <ErrorState title={preview.explained.title} message={preview.message} onRetry={reload} />;
   const p = preview.data;
   const send = async () => {
     setSending(true);

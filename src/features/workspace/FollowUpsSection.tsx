@@ -1,6 +1,6 @@
 import { useState } from "react";
-import type { Workspace } from "../../../server/contracts/workspace";
-import { followUpKinds } from "../../../server/contracts/workspace";
+import type { Workspace } from "../../../contracts/workspace";
+import { followUpKinds } from "../../../contracts/workspace";
 import { Problem, Section } from "./Section";
 import { problemOf, projectApi } from "./workspaceApi";
 import { SendQueue } from "../queue/SendQueue";

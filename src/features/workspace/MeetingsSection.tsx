@@ -1,5 +1,5 @@
 import { Badge, Text } from "@fluentui/react-components";
-import type { MeetingHistoryDto } from "../../../server/contracts/workspace";
+import type { MeetingHistoryDto } from "../../../contracts/workspace";
 import { Empty, Loading } from "../../ui/states";
 import { formatDay, formatTime } from "../../ui/format";
 import { cellStyle, tableStyle } from "./labels";

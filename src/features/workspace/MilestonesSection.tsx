@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Input, Text } from "@fluentui/react-components";
-import type { MilestoneDto } from "../../../server/routes/workspace/presenters";
+import type { MilestoneDto } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDate, formatDay } from "../../ui/format";
@@ -17,7 +17,7 @@ export function MilestonesSection({ projectId }: { projectId: string }) {
   return (
     <Section id="milestones" title="Milestones">
       {list.state === "loading" ? <Loading label="Loading milestones…" /> : null}
-      {list.state === "error" ? <ErrorState message={list.message} onRetry={reload} /> : null}
+      {list.state === "error" ? <ErrorState title={list.explained.title} message={list.message} onRetry={reload} /> : null}
       {list.state === "ready" && list.data.items.length === 0 ? <Empty>No milestones yet.</Empty> : null}
       {list.state === "ready" && list.data.items.length ? (
         <table style={tableStyle} aria-label="Milestones">

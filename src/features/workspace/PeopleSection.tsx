@@ -1,12 +1,13 @@
 import { useState } from "react";
 import { Button, Input, Text } from "@fluentui/react-components";
-import type { MemberDto } from "../../../server/contracts/workspace";
-import { projectRoles } from "../../../server/domain/types";
-import type { PersonDto } from "../../../server/routes/workspace/presenters";
+import type { MemberDto } from "../../../contracts/workspace";
+import { projectRoles } from "../../../contracts/types";
+import type { PersonDto } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
 import { cellStyle, roleLabel, tableStyle } from "./labels";
 import { PersonSelect, Problem, Section } from "./Section";
+import { TimeZoneCell } from "./TimeZoneCell";
 import { problemOf, projectApi } from "./workspaceApi";
 
 export interface PeopleData {
@@ -33,13 +34,13 @@ export function PeopleSection({ projectId }: { projectId: string }) {
   return (
     <Section id="people" title="People and roles">
       {data.state === "loading" ? <Loading label="Loading people…" /> : null}
-      {data.state === "error" ? <ErrorState message={data.message} onRetry={reload} /> : null}
+      {data.state === "error" ? <ErrorState title={data.explained.title} message={data.message} onRetry={reload} /> : null}
       {data.state === "ready" ? (
         <>
           <table style={tableStyle} aria-label="Members">
             <thead>
               <tr>
-                {["Name", "Role", "Backup", "Out of office", ""].map((h) => (
+                {["Name", "Role", "Backup", "Out of office", "Time zone", ""].map((h) => (
                   <th key={h} style={cellStyle}>{h}</th>
                 ))}
               </tr>
@@ -97,6 +98,9 @@ function MemberRow({ member: m, people, onChange, projectId }: { member: MemberD
         <Button size="small" onClick={() => onChange(() => api.send("PATCH", `/people/${m.personId}`, { oooFrom: from || null, oooUntil: until || null }))}>
           Save
         </Button>
+      </td>
+      <td style={cellStyle}>
+        <TimeZoneCell name={m.name} timeZone={m.timeZone} onSave={(timeZone) => onChange(() => api.send("PATCH", `/people/${m.personId}`, { timeZone }))} />
       </td>
       <td style={cellStyle}>
         <Button size="small" appearance="subtle" onClick={() => onChange(() => api.send("DELETE", `/members/${m.id}`))}>

@@ -1,5 +1,5 @@
 import { Badge, Link, Text, Title2 } from "@fluentui/react-components";
-import type { OverviewProject } from "../../../server/contracts/workspace";
+import type { OverviewProject } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDate, formatDay, formatTime } from "../../ui/format";
@@ -16,7 +16,7 @@ export default function ProjectHomeView() {
       <SendQueue />
       <Title2 as="h2">Your projects</Title2>
       {overview.state === "loading" ? <Loading label="Loading your projects…" /> : null}
-      {overview.state === "error" ? <ErrorState message={overview.message} onRetry={reload} /> : null}
+      {overview.state === "error" ? <ErrorState title={overview.explained.title} message={overview.message} onRetry={reload} /> : null}
       {overview.state === "ready" && overview.data.projects.length === 0 ? (
         <Empty>You are not a member of any project yet. Ask the project's PM to add you.</Empty>
       ) : null}

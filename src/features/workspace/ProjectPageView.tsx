@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { Badge, Link, Text, Title2 } from "@fluentui/react-components";
-import type { Workspace } from "../../../server/contracts/workspace";
+import type { Workspace } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
 import { formatDate } from "../../ui/format";

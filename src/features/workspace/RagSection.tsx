@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Badge, Button, Field, Select, Text, Textarea } from "@fluentui/react-components";
-import type { WorkspaceProject } from "../../../server/contracts/workspace";
+import type { WorkspaceProject } from "../../../contracts/workspace";
 import { formatDay, formatTime } from "../../ui/format";
 import { ragColor } from "./labels";
 import { Problem, Section } from "./Section";

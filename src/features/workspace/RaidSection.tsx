@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Badge, Button, Checkbox, Input, Text } from "@fluentui/react-components";
-import type { RaidDto } from "../../../server/routes/workspace/presenters";
+import type { RaidDto } from "../../../contracts/workspace";
 import { Empty, Loading } from "../../ui/states";
 import { formatDate } from "../../ui/format";
 import { cellStyle, raidKindLabel, tableStyle } from "./labels";

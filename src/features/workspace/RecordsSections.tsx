@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Badge, Button, Checkbox, Input, Text } from "@fluentui/react-components";
-import type { CaseDto, ChangeRequestDto } from "../../../server/routes/workspace/presenters";
+import type { CaseDto, ChangeRequestDto } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDay } from "../../ui/format";
@@ -17,7 +17,7 @@ export function ChangeRequestsSection({ projectId }: { projectId: string }) {
   return (
     <Section id="change-requests" title="Change requests">
       {list.state === "loading" ? <Loading label="Loading change requests…" /> : null}
-      {list.state === "error" ? <ErrorState message={list.message} onRetry={reload} /> : null}
+      {list.state === "error" ? <ErrorState title={list.explained.title} message={list.message} onRetry={reload} /> : null}
       {list.state === "ready" && list.data.items.length === 0 ? <Empty>No change requests.</Empty> : null}
       {list.state === "ready" && list.data.items.length ? (
         <table style={tableStyle} aria-label="Change requests">
@@ -78,7 +78,7 @@ export function SupportCasesSection({ projectId, people }: { projectId: string; 
   return (
     <Section id="support-cases" title="Support cases">
       {list.state === "loading" ? <Loading label="Loading cases…" /> : null}
-      {list.state === "error" ? <ErrorState message={list.message} onRetry={reload} /> : null}
+      {list.state === "error" ? <ErrorState title={list.explained.title} message={list.message} onRetry={reload} /> : null}
       {list.state === "ready" && list.data.items.length === 0 ? <Empty>No support cases.</Empty> : null}
       {list.state === "ready" && list.data.items.length ? (
         <table style={tableStyle} aria-label="Support cases">

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Field, Input, Select } from "@fluentui/react-components";
-import type { WorkspaceProject } from "../../../server/contracts/workspace";
+import type { WorkspaceProject } from "../../../contracts/workspace";
 import { Problem, Section } from "./Section";
 import { fieldErrors, problemOf, projectApi } from "./workspaceApi";
 

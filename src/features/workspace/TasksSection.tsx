@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Checkbox, Input, Text } from "@fluentui/react-components";
-import type { TaskDto } from "../../../server/routes/workspace/presenters";
+import type { TaskDto } from "../../../contracts/workspace";
 import { Empty, Loading } from "../../ui/states";
 import { formatDate } from "../../ui/format";
 import { cellStyle, tableStyle, taskStatusLabel } from "./labels";

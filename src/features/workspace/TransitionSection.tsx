@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Badge, Button, Input, Text } from "@fluentui/react-components";
-import type { Workspace } from "../../../server/contracts/workspace";
-import { integrationSummaryFields } from "../../../server/domain/transition";
+import type { Workspace } from "../../../contracts/workspace";
+import { integrationSummaryFields } from "../../../contracts/transition";
 import { formatDay } from "../../ui/format";
 import { cellStyle, tableStyle } from "./labels";
 import { Problem, Section } from "./Section";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Checkbox, Text, Textarea } from "@fluentui/react-components";
-import type { VendorDto } from "../../../server/routes/workspace/presenters";
+import type { VendorDto } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { cisQuestions } from "./labels";
@@ -13,7 +13,7 @@ export function VendorsSection({ projectId }: { projectId: string }) {
   return (
     <Section id="vendors" title="Vendors">
       {list.state === "loading" ? <Loading label="Loading vendors…" /> : null}
-      {list.state === "error" ? <ErrorState message={list.message} onRetry={reload} /> : null}
+      {list.state === "error" ? <ErrorState title={list.explained.title} message={list.message} onRetry={reload} /> : null}
       {list.state === "ready" && list.data.items.length === 0 ? <Empty>No vendors on this project.</Empty> : null}
       {list.state === "ready" ? list.data.items.map((v) => <VendorCard key={`${v.id}-${v.version}`} projectId={projectId} vendor={v} onSaved={reload} />) : null}
     </Section>

@@ -1,4 +1,4 @@
-import type { FollowUp } from "../../../server/domain/dueFollowUps";
+import type { FollowUp } from "../../../contracts/followUps";
 
 // Words the workspace shows for stored values.
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, ApiError, credential } from "../../api/client";
-import type { Page } from "../../../server/contracts/workspace";
+import type { Page } from "../../../contracts/workspace";
 
 // Small helpers the workspace sections share: field errors from a 400, downloads with the
 // credential in a header, and a keyset-paged list.

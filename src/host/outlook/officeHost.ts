@@ -20,7 +20,7 @@ import {
   type OutlookMode,
   type Person,
 } from "./officeTypes";
-import { findTeamsJoinUrl } from "./teamsJoinUrl";
+import { findAppointmentTeamsMeeting } from "./teamsJoinUrl";
 
 // ---- The host ----
 
@@ -176,6 +176,7 @@ export function createOutlookHost(office: OfficeLike, options: { callTimeoutMs?:
       }
       const [text, itemId] = await Promise.all([bodyText(), itemIdNow()]);
       const where = typeof location === "string" ? location : "";
+      const teams = findAppointmentTeamsMeeting(where, text);
       return {
         mode,
         subject: subject ?? "",
@@ -188,7 +189,8 @@ export function createOutlookHost(office: OfficeLike, options: { callTimeoutMs?:
         itemId,
         restItemId: toRestId(itemId),
         iCalUId: typeof item.iCalUId === "string" && item.iCalUId ? item.iCalUId : null,
-        joinUrl: findTeamsJoinUrl(where) ?? findTeamsJoinUrl(text),
+        joinUrl: teams?.joinWebUrl || null,
+        joinMeetingId: teams?.joinMeetingId ?? null,
       };
     },
 

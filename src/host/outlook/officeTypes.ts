@@ -26,6 +26,8 @@ export interface AppointmentInfo {
   iCalUId: string | null;
   /** The Teams join link from the location or the body, when the appointment is a Teams meeting. */
   joinUrl: string | null;
+  /** Digits of the Teams join meeting id (short link, or the body's "Meeting ID:" line). */
+  joinMeetingId: string | null;
 }
 
 export interface DraftMessage {

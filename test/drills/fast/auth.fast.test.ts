@@ -122,8 +122,9 @@ describe.each(databaseKinds)("drill: auth on %s", (kind) => {
         const row = `${p.method.toUpperCase()} ${p.route.split(" ")[1]}`;
         cells.set(row, [...(cells.get(row) ?? []), `${a.code}:${status}`]);
         const leaks = tenantAIds.filter((id) => text.includes(id));
-        const ok =
-          a.kind === "legit" ? status >= 200 && status < 300
+        // The stage routes take a stage ticket and nothing else: every header credential is refused.
+        const ok = p.route.includes(" /api/stage/") ? status === 401
+          : a.kind === "legit" ? status >= 200 && status < 300
           : a.kind === "token" ? status === 401
           : status === 403 || status === 404 || (p.method === "get" && isListing(p.route) && status === 200 && leaks.length === 0);
         if (!ok) failures.push(`${a.code} (${a.who}) ${row} → ${status} ${leaks.length ? `showing tenant A ids ${leaks.join(", ")}` : text.slice(0, 100)}`);

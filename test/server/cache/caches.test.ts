@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PersonLookupCache } from "../../../server/auth/personLookupCache";
-import { AgendaCache } from "../../../server/routes/meetings/agendaCache";
+import { AgendaCache } from "../../../server/services/meetings/agendaCache";
 
 /** A promise whose resolution the test controls, and a count of how often it was asked for. */
 function gate<T>() {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildAgenda, type Agenda, type AgendaItem } from "../../../server/domain/buildAgenda";
-import { callTypeDefinitions } from "../../../server/domain/callTypeDefinitions";
-import { callTypes, cisChecklistKeys, type CallType, type MeetingHistory, type ProjectSnapshot } from "../../../server/domain/types";
+import { buildAgenda } from "../../../server/domain/buildAgenda";
+import type { Agenda, AgendaItem } from "../../../contracts/agenda";
+import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
+import { callTypes, cisChecklistKeys, type CallType, type MeetingHistory, type ProjectSnapshot } from "../../../contracts/types";
 import { at, baseProject, makeMeeting, makeMilestone, makeTask, NOW, person, riverbendSnapshot } from "./fixtures";
 
 const noHistory: MeetingHistory = { meetings: [] };
@@ -139,15 +140,21 @@ describe("buildAgenda: customer status call (seed 000)", () => {
 });
 
 describe("buildAgenda: internal status call (seed 000)", () => {
-  it("round of updates: one line per internal stakeholder with open tasks and RAID counts", () => {
+  it("round of updates: per internal stakeholder, done since the last internal call, next up, blockers (not counts)", () => {
     const people = riverbendSnapshot().people.map((p) => (p.id === "priya" ? { ...p, outOfOffice: { from: "2026-11-24", until: "2026-11-27" } } : p));
     const updates = item(agendaFor("internal_status", riverbendSnapshot({ people })), "stakeholder_updates");
     expect(updates.lines.map((l) => l.ref?.id)).not.toContain("rachel");
     expect(updates.lines.map((l) => l.ref?.id)).not.toContain("kevin"); // a backup, not a project member
     const tom = updates.lines.find((l) => l.ref?.id === "tom");
-    expect(tom).toEqual({ text: "Tom Alvarez (Developer)", detail: "1 open task, 1 open RAID item, 2 past due", flags: ["past_due"], ref: { kind: "person", id: "tom" } });
+    expect(tom).toEqual({
+      text: "Tom Alvarez (Developer)",
+      detail: "Done: nothing recorded · Next: Fix rounding on budget-billing invoices (due Mon 23 Nov 2026) · Open RAID: Budget-billing invoices round to the wrong cent",
+      flags: ["past_due"],
+      ref: { kind: "person", id: "tom" },
+    });
     expect(updates.lines.find((l) => l.ref?.id === "priya")?.flags).toEqual(["out_of_office"]);
-    expect(updates.lines.find((l) => l.ref?.id === "marcus")?.detail).toBe("2 open tasks, 0 open RAID items");
+    expect(updates.lines.find((l) => l.ref?.id === "marcus")?.detail).toMatch(/^Done: nothing recorded · Next: \S/);
+    expect(updates.lines.every((l) => !/\d+ open tasks?,/.test(l.detail ?? ""))).toBe(true);
   });
 
   it("RAID review includes internal-only items and flags missing and past due dates", () => {
@@ -199,7 +206,8 @@ describe("buildAgenda: vendor call (seeds 000, 004)", () => {
     const checklist = item(agendaFor("vendor"), "cis_checklist");
     expect(checklist.lines).toHaveLength(7);
     const unanswered = cisChecklistKeys.filter((_, i) => checklist.lines[i]?.flags.includes("unanswered"));
-    expect(unanswered).toEqual(["updates_needed", "schedule_go_live", "share_schedule_join_meetings", "deliverables_moving_schedule"]);
+    // Go-live alignment and the deliverables moving our schedule are read from the vendor record.
+    expect(unanswered).toEqual(["updates_needed", "schedule_go_live", "share_schedule_join_meetings"]);
     expect(checklist.lines[0]).toMatchObject({ text: "Is the CIS installed and ready to integrate?", detail: "Installed; patch 22.4 needed for the autopay file", flags: [] });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { callTypeDefinitions, cisChecklistQuestions } from "../../../server/domain/callTypeDefinitions";
-import { callTypes, cisChecklistKeys } from "../../../server/domain/types";
+import { callTypeDefinitions, cisChecklistQuestions } from "../../../contracts/callTypeDefinitions";
+import { callTypes, cisChecklistKeys } from "../../../contracts/types";
 
 describe("callTypeDefinitions", () => {
   it.each(callTypes.map((c) => [c]))("%s: a complete definition with unique agenda keys and positive weights", (callType) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyMeeting } from "../../../server/domain/classifyMeeting";
-import type { Attendee, CallType, Meeting } from "../../../server/domain/types";
+import type { Attendee, CallType, Meeting } from "../../../contracts/types";
 import { CIS_DOMAIN, makeMeeting, person, riverbendDirectory, riverbendSnapshot } from "./fixtures";
 
 const snapshot = riverbendSnapshot();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dueFollowUps, type FollowUp, type FollowUpKind, type LastSent } from "../../../server/domain/dueFollowUps";
-import type { Meeting, Project, ProjectSnapshot } from "../../../server/domain/types";
+import type { Meeting, Project, ProjectSnapshot } from "../../../contracts/types";
 import { baseProject, makeMeeting, makeTask, NOW, riverbendSnapshot } from "./fixtures";
 
 // NOW is Wed 25 Nov 2026 15:00Z (10:00 EST); Thu 26 and Fri 27 Nov are project holidays.

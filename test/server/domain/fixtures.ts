@@ -15,7 +15,7 @@ import type {
   SupportCase,
   Task,
   Vendor,
-} from "../../../server/domain/types";
+} from "../../../contracts/types";
 
 // A realistic project to test the runbook rules against: Riverbend Utilities going live with
 // Contoso Payments on Tue 5 Jan 2027, with its CIS vendor (Meridian) and a system integrator

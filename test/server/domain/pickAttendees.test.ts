@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pickAttendees, type AttendeePick } from "../../../server/domain/pickAttendees";
-import { callTypes, type ProjectSnapshot, type RaidItem } from "../../../server/domain/types";
+import { callTypes, type ProjectSnapshot, type RaidItem } from "../../../contracts/types";
 import { availability, baseProject, makeRaid, riverbendDirectory, riverbendSnapshot, TODAY } from "./fixtures";
 
 const pick = (callType: Parameters<typeof pickAttendees>[0], snapshot: ProjectSnapshot = riverbendSnapshot(), out: Record<string, string[]> = {}) =>

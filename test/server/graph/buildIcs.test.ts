@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { buildIcs, escapeText, fold, type IcsEventInput } from "../../../server/graph/buildIcs";
+import { buildIcs, type IcsEventInput } from "../../../server/graph/buildIcs";
 import { recurrenceFor } from "../../../server/graph/recurrenceFor";
 
 function triageInvite(overrides: Partial<IcsEventInput> = {}): IcsEventInput {
@@ -46,7 +46,8 @@ describe("buildIcs", () => {
     expect(String(vevent.getFirstPropertyValue("dtstamp"))).toBe("2026-11-24T15:00:00Z");
 
     const attendees = vevent.getAllProperties("attendee").map((p) => ({
-      value: p.getFirstValue(),
+      // The URI scheme is case-insensitive (RFC 3986 3.1); ical-generator writes "MAILTO:".
+      value: String(p.getFirstValue()).replace(/^mailto:/i, "mailto:"),
       cn: p.getParameter("cn"),
       role: p.getParameter("role"),
     }));
@@ -117,10 +118,81 @@ describe("buildIcs", () => {
     const ics = buildIcs(triageInvite({ subject }));
     for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
     expect(parse(ics).event.summary).toBe(subject);
-    expect(fold("x".repeat(150)).split("\r\n").map((l) => l.length)).toEqual([75, 75, 2]);
+    const long = buildIcs(triageInvite({ subject: "x".repeat(150) }));
+    expect(long.split("\r\n").filter((l) => /^(SUMMARY:)?x+$|^ x+$/.test(l))).toHaveLength(3);
+    expect(long.replace(/\r\n /g, "")).toContain(`\r\nSUMMARY:${"x".repeat(150)}\r\n`);
+  });
+});
+
+describe("buildIcs in any zone", () => {
+  // Weekly 10:00 series across each zone's 2027 change; ical.js expands it with the file's own VTIMEZONE.
+  const cases: [string, string, string, string, string][] = [
+    ["Sydney (Windows name), AEDT → AEST on 4 Apr 2027", "AUS Eastern Standard Time", "2027-03-29", "2027-03-28T23:00:00.000Z", "2027-04-05T00:00:00.000Z"],
+    ["London, GMT → BST on 28 Mar 2027", "Europe/London", "2027-03-22", "2027-03-22T10:00:00.000Z", "2027-03-29T09:00:00.000Z"],
+    ["Kolkata (Windows name), +05:30 all year", "India Standard Time", "2027-03-22", "2027-03-22T04:30:00.000Z", "2027-03-29T04:30:00.000Z"],
+    ["Chatham, +13:45 → +12:45 on 4 Apr 2027", "Pacific/Chatham", "2027-03-29", "2027-03-28T20:15:00.000Z", "2027-04-04T21:15:00.000Z"],
+    ["Lord Howe, +11 → +10:30 on 4 Apr 2027", "Australia/Lord_Howe", "2027-03-29", "2027-03-28T23:00:00.000Z", "2027-04-04T23:30:00.000Z"],
+    ["Los Angeles, PST → PDT on 14 Mar 2027", "Pacific Standard Time", "2027-03-08", "2027-03-08T18:00:00.000Z", "2027-03-15T17:00:00.000Z"],
+  ];
+  it.each(cases)("%s: 10:00 local every week, before and after the change", (_name, zone, from, first, second) => {
+    const timing = recurrenceFor("internal_status", { from, timeZone: zone, occurrences: 3 });
+    const { calendar, event } = parse(buildIcs(triageInvite(timing)));
+    const iterator = event.iterator();
+    const instants: string[] = [];
+    const locals: string[] = [];
+    for (let next = iterator.next(); next; next = iterator.next()) {
+      instants.push(next.toJSDate().toISOString());
+      locals.push(next.toString().slice(11));
+    }
+    expect(locals).toEqual(["10:00:00", "10:00:00", "10:00:00"]);
+    expect(instants.slice(0, 2)).toEqual([first, second]);
+    expect(calendar.getAllSubcomponents("vtimezone")).toHaveLength(1);
   });
 
-  it("escapeText", () => {
-    expect(escapeText("a\\b;c,d\ne")).toBe("a\\\\b\\;c\\,d\\ne");
+  it("refuses a zone that is neither IANA nor Windows, naming it", () => {
+    const timing = recurrenceFor("internal_status", { from: "2027-03-01", timeZone: "Customized Time Zone" });
+    expect(() => buildIcs(triageInvite(timing))).toThrow(/Unknown time zone "Customized Time Zone"/);
+  });
+
+  it("writes an occurrence with other attendees as an overriding VEVENT (RECURRENCE-ID)", () => {
+    const timing = recurrenceFor("customer_status", { from: "2026-12-02", timeZone: "America/New_York", occurrences: 3 });
+    const ics = buildIcs(
+      triageInvite({
+        ...timing,
+        overrides: [
+          {
+            originalStart: "2026-12-09T10:00:00",
+            attendees: [
+              { email: "dana@customer.example", name: "Dana Customer", type: "required" },
+              { email: "backup@contoso.example", name: "Bea Backup", type: "required" },
+              { email: "lee@contoso.example", name: "Lee Engineer", type: "optional" },
+            ],
+          },
+        ],
+      }),
+    );
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    for (const zone of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(zone);
+    const [master, exception] = calendar.getAllSubcomponents("vevent");
+    if (!master || !exception) throw new Error("expected two VEVENTs");
+    const event = new ICAL.Event(master);
+    event.relateException(exception);
+    const iterator = event.iterator();
+    const occurrences: { start: string; attendees: string[] }[] = [];
+    for (let next = iterator.next(); next; next = iterator.next()) {
+      const details = event.getOccurrenceDetails(next);
+      occurrences.push({
+        start: details.startDate.toString(),
+        attendees: details.item.attendees.map((a) => `${String(a.getParameter("role"))} ${String(a.getFirstValue()).replace(/^mailto:/i, "")}`),
+      });
+    }
+    expect(occurrences).toEqual([
+      { start: "2026-12-02T10:00:00", attendees: ["REQ-PARTICIPANT dana@customer.example", "OPT-PARTICIPANT lee@contoso.example"] },
+      {
+        start: "2026-12-09T10:00:00",
+        attendees: ["REQ-PARTICIPANT dana@customer.example", "REQ-PARTICIPANT backup@contoso.example", "OPT-PARTICIPANT lee@contoso.example"],
+      },
+      { start: "2026-12-16T10:00:00", attendees: ["REQ-PARTICIPANT dana@customer.example", "OPT-PARTICIPANT lee@contoso.example"] },
+    ]);
   });
 });

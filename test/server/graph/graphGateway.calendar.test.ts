@@ -4,6 +4,8 @@ import type { RequestIdentity } from "../../../server/auth/verifyTeamsToken";
 import { createGraphGateway } from "../../../server/graph/graphGateway";
 import type { CreateSeriesInput, MailCalendarGateway } from "../../../server/graph/MailCalendarGateway";
 import { recurrenceFor } from "../../../server/graph/recurrenceFor";
+import { overlapsAny } from "../../../server/graph/readSchedules";
+import { instantAt } from "../../../server/domain/zonedTime";
 import { startFakeEntraServer, type FakeEntraServer } from "../../support/graph/fakeEntraServer";
 import { startFakeGraphServer, type FakeGraphServer } from "../../support/graph/fakeGraphServer";
 
@@ -88,7 +90,7 @@ describe("graphGateway.createSeries", () => {
 });
 
 describe("graphGateway.getOutOfOffice", () => {
-  it("asks getSchedule for the working day and reports mailboxes out for most of it", async () => {
+  it("asks getSchedule in UTC and reports mailboxes out for most of their own working day", async () => {
     graph.mailbox.outOfOffice.set("away@contoso.example", new Set(["2026-12-03"]));
     graph.mailbox.unknownMailboxes.add("ghost@contoso.example");
     const before = graph.requests.length;
@@ -101,12 +103,52 @@ describe("graphGateway.getOutOfOffice", () => {
     expect([...out]).toEqual(["away@contoso.example"]);
     const [request] = graph.requests.slice(before);
     expect(request?.path).toBe("/me/calendar/getSchedule");
+    expect(request?.headers.prefer).toContain('outlook.timezone="UTC"');
     expect(request?.body).toEqual({
       schedules: ["away@contoso.example", "here@contoso.example", "ghost@contoso.example"],
-      startTime: { dateTime: "2026-12-03T09:00:00", timeZone: "UTC" },
-      endTime: { dateTime: "2026-12-03T17:00:00", timeZone: "UTC" },
+      startTime: { dateTime: "2026-12-02T00:00:00", timeZone: "UTC" },
+      endTime: { dateTime: "2026-12-05T00:00:00", timeZone: "UTC" },
       availabilityViewInterval: 60,
     });
+  });
+
+  it("counts a half-day absence 12:00–17:00 Eastern: out that day, and out for a 14:00 Eastern call but not a 10:00 one", async () => {
+    // 12:00–17:00 EST on Thu 3 Dec 2026 is 17:00–22:00Z; asked in UTC 09:00–17:00, the old question saw one hour of it.
+    graph.mailbox.absences.set("half@contoso.example", [{ start: "2026-12-03T17:00:00Z", end: "2026-12-03T22:00:00Z" }]);
+    expect([...(await gateway.getOutOfOffice(identity, ["half@contoso.example"], "2026-12-03"))]).toEqual(["half@contoso.example"]);
+
+    const window = { start: new Date("2026-12-03T05:00:00Z"), end: new Date("2026-12-04T05:00:00Z") };
+    const schedule = (await gateway.getSchedules(identity, ["half@contoso.example"], window)).get("half@contoso.example");
+    expect(schedule?.outOfOffice).toEqual([{ start: new Date("2026-12-03T17:00:00Z"), end: new Date("2026-12-03T22:00:00Z") }]);
+    expect(schedule?.workingHours).toEqual({
+      startTime: "08:00", endTime: "17:00", daysOfWeek: ["monday", "tuesday", "wednesday", "thursday", "friday"], timeZone: "America/New_York",
+    });
+    const call = (time: string) => ({ start: instantAt("2026-12-03", time, "America/New_York"), end: instantAt("2026-12-03", time === "14:00" ? "14:30" : "10:30", "America/New_York") });
+    expect(overlapsAny(call("14:00"), schedule?.outOfOffice ?? [])).toBe(true);
+    expect(overlapsAny(call("10:00"), schedule?.outOfOffice ?? [])).toBe(false);
+  });
+
+  it("uses each colleague's own working day: a Sydney morning absence is a whole Sydney day, whatever the UTC date", async () => {
+    graph.mailbox.workingHours.set("syd@contoso.example", {
+      daysOfWeek: ["monday", "tuesday", "wednesday", "thursday", "friday"], startTime: "09:00:00.0000000", endTime: "17:00:00.0000000",
+      timeZone: "AUS Eastern Standard Time", ianaForFake: "Australia/Sydney",
+    });
+    // Thu 3 Dec 2026 09:00–17:00 AEDT (+11) is 2 Dec 22:00Z – 3 Dec 06:00Z.
+    graph.mailbox.absences.set("syd@contoso.example", [{ start: "2026-12-02T22:00:00Z", end: "2026-12-03T06:00:00Z" }]);
+    expect([...(await gateway.getOutOfOffice(identity, ["syd@contoso.example"], "2026-12-03"))]).toEqual(["syd@contoso.example"]);
+    expect([...(await gateway.getOutOfOffice(identity, ["syd@contoso.example"], "2026-12-02"))]).toEqual([]);
+  });
+
+  it("reads a mailbox in a custom zone (\"Customized Time Zone\") without mapping it, because times come in UTC", async () => {
+    graph.mailbox.workingHours.set("custom@contoso.example", {
+      daysOfWeek: ["monday", "tuesday", "wednesday", "thursday", "friday"], startTime: "09:00:00.0000000", endTime: "18:00:00.0000000",
+      timeZone: "Customized Time Zone", ianaForFake: "Asia/Kolkata",
+    });
+    graph.mailbox.absences.set("custom@contoso.example", [{ start: "2026-12-07T03:30:00Z", end: "2026-12-07T12:30:00Z" }]);
+    const window = { start: new Date("2026-12-06T00:00:00Z"), end: new Date("2026-12-09T00:00:00Z") };
+    const schedule = (await gateway.getSchedules(identity, ["custom@contoso.example"], window)).get("custom@contoso.example");
+    expect(schedule?.outOfOffice).toEqual([{ start: new Date("2026-12-07T03:30:00Z"), end: new Date("2026-12-07T12:30:00Z") }]);
+    expect(schedule?.workingHours?.timeZone).toBeNull();
   });
 
   it("asks in chunks of 20 and makes no call for an empty list", async () => {
@@ -116,6 +158,16 @@ describe("graphGateway.getOutOfOffice", () => {
     await gateway.getOutOfOffice(identity, many, "2026-12-03");
     const sizes = graph.requests.slice(before).map((r) => (r.body as { schedules: string[] }).schedules.length);
     expect(sizes).toEqual([20, 20, 5]);
+  });
+});
+
+describe("graphGateway.getMailboxSettings", () => {
+  it("gives the signed-in user's zone as IANA and their working hours; a custom zone gives null", async () => {
+    graph.mailbox.signedInTimeZone = "India Standard Time";
+    expect(await gateway.getMailboxSettings(identity)).toMatchObject({ timeZone: "Asia/Kolkata", workingHours: { startTime: "08:00", endTime: "17:00" } });
+    graph.mailbox.signedInTimeZone = "tzone://Microsoft/Custom";
+    expect((await gateway.getMailboxSettings(identity))?.timeZone).toBeNull();
+    graph.mailbox.signedInTimeZone = "Eastern Standard Time";
   });
 });
 

@@ -4,7 +4,7 @@ import type { Express } from "express";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../../support/testDatabase";
 import { buildTestApp, demoMeetingId, devAuth } from "../../support/testApp";
 import { demoTasks } from "../../../server/db/demo/demoSchedule";
-import type { Agenda, AgendaItem } from "../../../server/domain/buildAgenda";
+import type { Agenda, AgendaItem } from "../../../contracts/agenda";
 
 describe.each(databaseKinds)("agendas of the demo project's calls on %s", (kind) => {
   let tdb: TestDatabase;
@@ -55,7 +55,8 @@ describe.each(databaseKinds)("agendas of the demo project's calls on %s", (kind)
     expect(texts(item(a, "accomplishments"))).toEqual(["SIT complete"]);
     const expectedNext10 = demoTasks
       .filter((t) => t.status !== "done")
-      .sort((x, y) => (x.due ?? 9999) - (y.due ?? 9999) || x.name.localeCompare(y.name))
+      // Schedule order: due date, then start date, then the schedule's row.
+      .sort((x, y) => (x.due ?? 9999) - (y.due ?? 9999) || x.start - y.start || x.key.localeCompare(y.key))
       .slice(0, 10)
       .map((t) => t.name);
     expect(texts(item(a, "upcoming_tasks"))).toEqual(expectedNext10);
@@ -84,11 +85,11 @@ describe.each(databaseKinds)("agendas of the demo project's calls on %s", (kind)
     const checklist = item(a, "cis_checklist");
     expect(checklist.lines).toHaveLength(7);
     const unanswered = checklist.lines.filter((l) => l.flags.includes("unanswered")).map((l) => l.text);
-    expect(unanswered).toEqual([
-      "What is their schedule; can they go live when we forecast?",
-      "Will they share their schedule or join our meetings?",
-      "Which of their deliverables or milestones move our schedule?",
-    ]);
+    // The vendor record answers go-live alignment (not aligned) and the 3 deliverables moving our schedule.
+    expect(unanswered).toEqual(["Will they share their schedule or join our meetings?"]);
+    const answer = (q: string) => checklist.lines.find((l) => l.text === q);
+    expect(answer("What is their schedule; can they go live when we forecast?")).toMatchObject({ detail: expect.stringMatching(/^No: not aligned with our go-live date/), flags: ["high"] });
+    expect(answer("Which of their deliverables or milestones move our schedule?")?.detail).toMatch(/^3 deliverables: /);
     expect(checklist.lines[0]?.detail).toContain("Installed (v22.3)");
   });
 

@@ -5,7 +5,7 @@ import pino from "pino";
 import request from "supertest";
 import type { Express } from "express";
 import { openTestDatabase, type TestDatabase } from "../../support/testDatabase";
-import { demoMeetingId } from "../../support/testApp";
+import { demoMeetingId, demoProjectId } from "../../support/testApp";
 import { TEST_NOW } from "../../support/constants";
 import { startFakeEntraServer, type FakeEntraServer } from "../../support/graph/fakeEntraServer";
 import { startFakeGraphServer, type FakeGraphServer } from "../../support/graph/fakeGraphServer";
@@ -145,6 +145,75 @@ describe("Teams SSO and the Graph mail path through the app", () => {
     expect(res.status).toBe(200);
     expect(res.body.subject).toBe("Riverbend steering committee");
     expect(graph.requestsTo("getChat").length).toBeGreaterThan(0);
+  });
+
+  it("resolves an unknown short link through Graph (joinMeetingIdSettings/joinMeetingId), then remembers it without asking Graph again", async () => {
+    const token = `Bearer ${await dana()}`;
+    const classic = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_m_int%40thread.v2/0";
+    graph.mailbox.chats.set("19:meeting_m_int@thread.v2", {
+      chatId: "19:meeting_m_int@thread.v2", joinWebUrl: classic, organizedByMe: true, onlineMeetingId: "MSo1N2Y5aW50", joinMeetingId: "2414128301281", passcode: "Qw3rTy9Zx",
+    });
+    const short = "https://teams.microsoft.com/meet/2414128301281?p=Qw3rTy9Zx";
+    const before = graph.requestsTo("listOnlineMeetings").length;
+    const res = await request(app).get("/api/meetings/lookup").query({ joinUrl: short }).set("Authorization", token);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ matchedBy: "joinUrl", meeting: { id: demoMeetingId("m_int") } });
+    const asked = graph.requestsTo("listOnlineMeetings").slice(before).map((r) => r.query["$filter"]);
+    expect(asked).toEqual([`JoinWebUrl eq '${short}'`, "joinMeetingIdSettings/joinMeetingId eq '2414128301281'"]);
+    const again = await request(app).get("/api/meetings/lookup").query({ joinUrl: short }).set("Authorization", token);
+    expect(again.body.meeting?.id).toBe(demoMeetingId("m_int"));
+    expect(graph.requestsTo("listOnlineMeetings").length).toBe(before + 2);
+  });
+
+  it("GCC High: a meeting linked by its short link is found from the classic link in the body, through Graph's JoinWebUrl filter", async () => {
+    const token = `Bearer ${await dana()}`;
+    const short = "https://gov.teams.microsoft.us/meet/2710443598701?p=gP7xQ2";
+    const linked = await request(app)
+      .put("/api/meetings/link")
+      .set("Authorization", token)
+      .send({ joinUrl: short, projectId: demoProjectId(), callType: null, subject: "Agency program review", startsAt: "2026-12-02T15:00:00.000Z" });
+    expect(linked.status).toBe(200);
+    const classic = "https://gov.teams.microsoft.us/l/meetup-join/19%3agcch%3ameeting_00aa11bb22cc33dd44ee55ff66778899%40thread.v2/0?context=%7b%22Tid%22%3a%22t%22%7d";
+    graph.mailbox.chats.set("19:gcch:meeting_00aa11bb22cc33dd44ee55ff66778899@thread.v2", {
+      chatId: "19:gcch:meeting_00aa11bb22cc33dd44ee55ff66778899@thread.v2", joinWebUrl: classic, organizedByMe: true, onlineMeetingId: "MSpnY2NoMDA", joinMeetingId: "2710443598701", passcode: "gP7xQ2",
+    });
+    const res = await request(app).get("/api/meetings/lookup").query({ joinUrl: classic }).set("Authorization", token);
+    expect(res.body).toMatchObject({ matchedBy: "joinUrl", meeting: { id: linked.body.id, subject: "Agency program review" } });
+    // A link Graph does not know (the caller is not its organiser) finds nothing.
+    const stranger = classic.replace("00aa11bb", "99ff88ee");
+    const none = await request(app).get("/api/meetings/lookup").query({ joinUrl: stranger }).set("Authorization", token);
+    expect(none.body).toEqual({ meeting: null, matchedBy: null });
+  });
+
+  it("GET by-chat only reads; PUT by-chat remembers the chat id it found through Graph", async () => {
+    const token = `Bearer ${await dana()}`;
+    const chatId = "19:meeting_remembered@thread.v2";
+    graph.mailbox.chats.set(chatId, {
+      chatId, joinWebUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_m_steer%40thread.v2/0", organizedByMe: true, onlineMeetingId: "MSo1N2Y6",
+    });
+    const url = `/api/meetings/by-chat?chatId=${encodeURIComponent(chatId)}`;
+    expect((await request(app).get(url).set("Authorization", token)).status).toBe(200);
+    graph.mailbox.chats.delete(chatId);
+    // The GET stored nothing: without Graph's answer the chat is unknown.
+    const afterGet = await request(app).get(url).set("Authorization", token);
+    expect(afterGet.status).toBe(404);
+
+    graph.mailbox.chats.set(chatId, {
+      chatId, joinWebUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_m_steer%40thread.v2/0", organizedByMe: true, onlineMeetingId: "MSo1N2Y6",
+    });
+    const put = await request(app).put("/api/meetings/by-chat").set("Authorization", token).send({ chatId });
+    expect(put.status).toBe(200);
+    expect(put.body.subject).toBe("Riverbend steering committee");
+    graph.mailbox.chats.delete(chatId);
+    const afterPut = await request(app).get(url).set("Authorization", token);
+    expect(afterPut.status).toBe(200);
+    expect(afterPut.body.subject).toBe("Riverbend steering committee");
+  });
+
+  it("PUT by-chat names a missing chatId", async () => {
+    const res = await request(app).put("/api/meetings/by-chat").set("Authorization", `Bearer ${await dana()}`).send({});
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain("chatId");
   });
 
   it("answers 403 consent_required when Entra needs the user's consent", async () => {

@@ -108,7 +108,7 @@ describe.each(databaseKinds)("meetings API on %s", (kind) => {
     expect(none.body).toEqual({ meeting: null, matchedBy: null });
     const bad = await request(app).get("/api/meetings/lookup").set("Authorization", devAuth("dana"));
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toBe("body: give joinUrl, iCalUId, or subject and start");
+    expect(bad.body.error.message).toBe("body: give joinUrl, joinMeetingId, iCalUId, or subject and start");
   });
 
   it("answers 400 for a body that is not JSON, saving nothing", async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
 import request from "supertest";
 import { isNotNull } from "drizzle-orm";
-import * as t from "../../../server/db/schema";
+import * as t from "../../../server/db/tables";
 import type { AppDeps } from "../../../server/appDeps";
 import { createApp } from "../../../server/app";
 import { devAuthenticator } from "../../../server/auth/devSignIn";

@@ -7,7 +7,7 @@ import { openDatabase, type Database } from "../../../server/db/database";
 import { migrate } from "../../../server/db/migrate";
 import { seedDemo } from "../../../server/db/demo/seedDemo";
 import { runAsTenant } from "../../../server/db/tenantScope";
-import { projects, raidItems } from "../../../server/db/schema";
+import { projects, raidItems } from "../../../server/db/tables";
 import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
 import { TEST_NOW } from "../../support/constants";
 
@@ -47,8 +47,9 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("row-level security on Po
   it("a query with no tenant filter, run in tenant A's request, sees only tenant A's rows", async () => {
     const rows = await runAsTenant(DEMO_TENANT_ID, async () => await appDb.db.select({ tenantId: projects.tenantId, name: projects.name }).from(projects));
     expect(rows).toEqual([{ tenantId: DEMO_TENANT_ID, name: "Riverbend Utilities e-billing implementation" }]);
-    const bRows = await runAsTenant(TENANT_B, async () => await appDb.db.select({ n: count() }).from(raidItems));
-    const aRows = await runAsTenant(DEMO_TENANT_ID, async () => await appDb.db.select({ n: count() }).from(raidItems));
+    // As internal callers: the audience wall (0005) is tested in audienceRowLevelSecurity.test.ts.
+    const bRows = await runAsTenant(TENANT_B, async () => await appDb.db.select({ n: count() }).from(raidItems), "internal");
+    const aRows = await runAsTenant(DEMO_TENANT_ID, async () => await appDb.db.select({ n: count() }).from(raidItems), "internal");
     // Each tenant's demo has 15 RAID items; with the filter bypassed, neither sees the other's.
     expect(bRows[0]?.n).toBe(15);
     expect(aRows[0]?.n).toBe(15);

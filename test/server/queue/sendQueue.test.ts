@@ -3,7 +3,7 @@ import request from "supertest";
 import type { Express } from "express";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { and, eq, ne } from "drizzle-orm";
-import * as t from "../../../server/db/schema";
+import * as t from "../../../server/db/tables";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../../support/testDatabase";
 import { buildTestApp, demoMeetingId, demoProjectId, devAuth } from "../../support/testApp";
 import { TEST_NOW } from "../../support/constants";
@@ -161,5 +161,10 @@ describe.each(databaseKinds)("send queue on %s", (kind) => {
     expect(badTo.status).toBe(400);
     expect(badTo.body.error.message).toContain("to.0.email: must be an e-mail address");
     expect(TEST_NOW.toISOString()).toBe("2026-11-18T14:00:00.000Z");
+    // A customer member owes none of these messages and never sees a draft (the audience rule).
+    const rachel = devAuth("rachel");
+    expect((await request(app).get(`${base}/open_task_update/draft`).set("Authorization", rachel)).status).toBe(403);
+    expect((await request(app).get(base).set("Authorization", rachel)).status).toBe(403);
+    expect((await request(app).get("/api/queue").set("Authorization", rachel)).body).toEqual({ late: [], dueToday: [], upcoming: [] });
   });
 });

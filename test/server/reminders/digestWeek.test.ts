@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
 import { simpleParser } from "mailparser";
 import { and, eq, isNotNull } from "drizzle-orm";
-import * as t from "../../../server/db/schema";
+import * as t from "../../../server/db/tables";
 import type { AppDeps } from "../../../server/appDeps";
 import { createLocalBus } from "../../../server/live/liveBus";
 import { localOutboxMail } from "../../../server/graph/mailFactory";

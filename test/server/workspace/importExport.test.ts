@@ -42,10 +42,16 @@ describe.each(databaseKinds)("import and export on %s", (kind) => {
       kind: "tasks",
       filename: "smartsheet-schedule.xlsx",
       layout: "smartsheet",
+      mappingFrom: "headers",
       mapping: {
         columns: { name: "Task Name", owner: "Assigned To", startDate: "Start Date", dueDate: "End Date", status: "Status", dependsOn: "Predecessors" },
         dateFormat: "mdy",
       },
+      source: { format: "xlsx", encoding: null, delimiter: null },
+      dates: { order: null, decidedBy: "none", example: null },
+      predecessorsBy: "rows",
+      questions: [],
+      lineLimit: 200,
       add: [
         { row: 5, fields: { name: "Train Riverbend billing team on the portal", owner: "Rachel Stone", startDate: "2026-12-01", dueDate: "2026-12-04", status: "not_started", dependsOn: "UAT round 1" } },
         { row: 6, fields: { name: "Portal launch announcement", owner: "Ben Foster", startDate: "2026-12-07", dueDate: "2026-12-08", status: "not_started", dependsOn: "Train Riverbend billing team on the portal" } },
@@ -53,6 +59,12 @@ describe.each(databaseKinds)("import and export on %s", (kind) => {
       update: [{ row: 3, id: demoId("task_t11"), key: "Load customer UAT test accounts", changes: { status: { from: "in_progress", to: "done" } } }],
       unchanged: 2,
       reject: [],
+      links: [
+        { row: 4, task: "UAT round 1", predecessor: "Provision UAT environment", predecessorRow: 2, written: "1", type: "finish-to-start", lag: "no lag" },
+        { row: 5, task: "Train Riverbend billing team on the portal", predecessor: "UAT round 1", predecessorRow: 4, written: "3", type: "finish-to-start", lag: "no lag" },
+        { row: 6, task: "Portal launch announcement", predecessor: "Train Riverbend billing team on the portal", predecessorRow: 5, written: "4FS+2d", type: "finish-to-start", lag: "+2d (+960 working minutes)" },
+      ],
+      counts: { add: 2, update: 1, unchanged: 2, reject: 0, links: 3 },
       applied: false,
     });
     expect(await tasks()).toHaveLength(34);
@@ -72,7 +84,7 @@ describe.each(databaseKinds)("import and export on %s", (kind) => {
 
     const again = await upload("tasks", "smartsheet-schedule.xlsx", fixture("smartsheet-schedule.xlsx"), false);
     expect(again.status).toBe(201);
-    expect(again.body).toMatchObject({ add: [], update: [], unchanged: 5, reject: [], layout: "saved" });
+    expect(again.body).toMatchObject({ add: [], update: [], unchanged: 5, reject: [], layout: "smartsheet", mappingFrom: "saved", questions: [] });
     expect(await tasks()).toEqual(after);
   });
 
@@ -82,7 +94,13 @@ describe.each(databaseKinds)("import and export on %s", (kind) => {
       kind: "tasks",
       filename: "excel-schedule.csv",
       layout: "excel",
+      mappingFrom: "headers",
       mapping: { columns: { name: "Task", owner: "Owner", startDate: "Start", dueDate: "Due", status: "Status" }, dateFormat: "mdy" },
+      source: { format: "text", encoding: "UTF-8", delimiter: "comma" },
+      dates: { order: "mdy", decidedBy: "file", example: "11/12/2026" },
+      predecessorsBy: "names",
+      questions: [],
+      lineLimit: 200,
       add: [
         { row: 4, fields: { name: "Data migration dry run", owner: "Marcus Lee", startDate: "2026-12-02", dueDate: "2026-12-09", status: "not_started" } },
         { row: 5, fields: { name: "Hypercare rota", owner: null, startDate: null, dueDate: null, status: "not_started" } },
@@ -90,6 +108,8 @@ describe.each(databaseKinds)("import and export on %s", (kind) => {
       update: [{ row: 3, id: demoId("task_t14"), key: "Autopay enrolment file mapping", changes: { dueDate: { from: "2026-11-22", to: "2026-11-24" } } }],
       unchanged: 1,
       reject: [],
+      links: [],
+      counts: { add: 2, update: 1, unchanged: 1, reject: 0, links: 0 },
       applied: false,
     });
     expect((await upload("tasks", "excel-schedule.csv", fixture("excel-schedule.csv"), false)).status).toBe(201);
@@ -103,7 +123,13 @@ describe.each(databaseKinds)("import and export on %s", (kind) => {
       kind: "raid",
       filename: "raid-log.csv",
       layout: "raid_log",
+      mappingFrom: "headers",
       mapping: { columns: { kind: "Type", title: "Title", owner: "Owner", dueDate: "Due Date", status: "Status" }, dateFormat: "mdy" },
+      source: { format: "text", encoding: "UTF-8", delimiter: "comma" },
+      dates: { order: null, decidedBy: "none", example: null },
+      predecessorsBy: "names",
+      questions: [],
+      lineLimit: 200,
       add: [
         { row: 4, fields: { kind: "issue", title: "Portal timeout on the bill history page", owner: "Tom Alvarez", dueDate: "2026-11-27", status: "open" } },
         { row: 5, fields: { kind: "decision", title: "UAT runs in two rounds of five days", owner: "Rachel Stone", dueDate: null, status: "closed" } },
@@ -111,6 +137,8 @@ describe.each(databaseKinds)("import and export on %s", (kind) => {
       update: [{ row: 3, id: demoId("raid_r06"), key: "Share UAT test account list", changes: { status: { from: "open", to: "closed" } } }],
       unchanged: 1,
       reject: [],
+      links: [],
+      counts: { add: 2, update: 1, unchanged: 1, reject: 0, links: 0 },
       applied: false,
     });
     expect((await upload("raid", "raid-log.csv", fixture("raid-log.csv"), false)).status).toBe(201);
@@ -191,15 +219,15 @@ describe.each(databaseKinds)("import and export on %s", (kind) => {
     const saved = await w.put("/import/mapping?kind=tasks", { columns: { name: "Job", owner: "Who", startDate: "Kickoff", dueDate: "Deadline", status: "State" }, dateFormat: "dmy" });
     expect(saved.status).toBe(200);
     const dry = await upload("tasks", "custom.csv", csv, true);
-    expect(dry.body).toMatchObject({ layout: "saved", add: [{ row: 2, fields: { name: "Write the cut-over runbook", startDate: "2026-12-03", dueDate: "2026-12-10" } }] });
+    expect(dry.body).toMatchObject({ layout: "excel", mappingFrom: "saved", dates: { order: "dmy", decidedBy: "saved" }, add: [{ row: 2, fields: { name: "Write the cut-over runbook", startDate: "2026-12-03", dueDate: "2026-12-10" } }] });
     const bad = await w.put("/import/mapping?kind=tasks", { columns: { colour: "Job" } });
-    expect(bad.body.error.fields).toEqual(["columns.colour: is not a field of tasks (callbookId, externalRef, name, owner, startDate, dueDate, status, dependsOn)", "columns.name: is required"]);
+    expect(bad.body.error.fields).toEqual(["columns.colour: is not a field of tasks (callbookId, externalRef, name, owner, startDate, dueDate, status, dependsOn, outlineLevel)", "columns.name: is required"]);
   });
 
   it("refuses files it cannot read and bad import parameters", async () => {
     expect((await upload("tasks", "x.xlsx", Buffer.from("not a zip"), true)).body.error.fields).toEqual(["file: this is not a readable .xlsx workbook"]);
     const res = await request(w.app).post(`/api/projects/${project}/import?kind=gantt&filename=plan.mpp`).set("Authorization", dana).set("Content-Type", "application/octet-stream").send(Buffer.from("x"));
-    expect(res.body.error.fields).toEqual(["kind: must be one of tasks, raid", "filename: must end in .xlsx or .csv"]);
+    expect(res.body.error.fields).toEqual(["kind: must be one of tasks, raid", "filename: must end in .xlsx, .csv, .txt or .tsv"]);
   });
 
   it("prints the weekly status report as escaped HTML with print CSS", async () => {

@@ -110,6 +110,17 @@ describe.each(databaseKinds)("RAID, change requests, cases, vendors, people on %
     expect((await w.del(`/vendors/${created.body.id}?version=1`)).status).toBe(204);
   });
 
+  it("vendors: editing a checklist answer edits the vendor record it is drawn from (issue 15 §2)", async () => {
+    const si = demoId("vendor_si");
+    const current = (await w.get("/vendors")).body.items.find((x: { id: string }) => x.id === si) as { version: number };
+    const edited = await w.patch(`/vendors/${si}`, {
+      version: current.version,
+      checklist: { deliverables_moving_schedule: "Payment file mapping; SFTP cut-over", schedule_go_live: "No: they need two more weeks" },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ deliverablesTouchingSchedule: ["Payment file mapping", "SFTP cut-over"], goLiveAligned: false });
+  });
+
   it("people: members with role and backup, out-of-office dates", async () => {
     const people = await w.get("/people");
     expect(people.body.members.find((m: { role: string }) => m.role === "pm")).toMatchObject({ name: "Dana Whitfield", backupName: "Kevin Wu" });

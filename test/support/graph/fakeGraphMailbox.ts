@@ -1,5 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { findIana } from "windows-iana";
 import { validateActionParameters, validateGraphBody } from "./graphSchemaValidator";
+import { EASTERN_TIME_ZONE, instantAt } from "../../../server/domain/zonedTime";
+import { addDays } from "../../../server/domain/isoDates";
 
 // The state and Graph-shaped handlers behind fakeGraphServer: one signed-in user's mailbox,
 // calendar, chats and online meetings. Handlers return what Graph would: status, JSON body.
@@ -23,6 +26,7 @@ export type GraphRouteName =
   | "sendMessage"
   | "createEvent"
   | "getSchedule"
+  | "getMailboxSettings"
   | "getChat"
   | "listOnlineMeetings";
 
@@ -48,6 +52,11 @@ export interface MeetingChat {
   onlineMeetingId: string;
   /** /me/onlineMeetings only lists meetings the signed-in user organised. */
   organizedByMe: boolean;
+  /** joinMeetingIdSettings: the digits of the meeting ID and its passcode, as Teams assigns them. */
+  joinMeetingId?: string;
+  passcode?: string;
+  /** chatInfo.messageId: "0" for a scheduled meeting, the post's id for a channel meeting. */
+  messageId?: string;
 }
 
 const userId = "48d31887-5fad-4d73-a9f5-3c356e68a038";
@@ -57,13 +66,45 @@ const scheduleParameters = {
   endTime: "microsoft.graph.dateTimeTimeZone",
   availabilityViewInterval: "Edm.Int32",
 };
-const windowsZones = new Set(["UTC", "Eastern Standard Time", "Central Standard Time", "Mountain Standard Time", "Pacific Standard Time", "GMT Standard Time", "W. Europe Standard Time"]);
+
+/** An out-of-office calendar item, in UTC instants ("2026-12-03T17:00:00Z"). */
+export interface FakeAbsence {
+  start: string;
+  end: string;
+}
+
+/**
+ * Graph `workingHours` of a mailbox. `timeZone` is what Graph writes: a Windows name, or a custom
+ * zone ("Customized Time Zone", with `ianaForFake` giving the rules the fake computes with).
+ */
+export interface FakeWorkingHours {
+  daysOfWeek: string[];
+  startTime: string;
+  endTime: string;
+  timeZone: string;
+  ianaForFake: string;
+}
+
+const easternHours: FakeWorkingHours = {
+  daysOfWeek: ["monday", "tuesday", "wednesday", "thursday", "friday"],
+  startTime: "08:00:00.0000000",
+  endTime: "17:00:00.0000000",
+  timeZone: "Eastern Standard Time",
+  ianaForFake: EASTERN_TIME_ZONE,
+};
 
 export class FakeGraphMailbox {
   readonly messages = new Map<string, FakeMessage>();
   readonly deliveries: Delivery[] = [];
   readonly events: Record<string, unknown>[] = [];
+  /** Whole days out (the mailbox's own dates, in its working-hours zone). */
   readonly outOfOffice = new Map<string, Set<string>>();
+  /** Out-of-office items with times. */
+  readonly absences = new Map<string, FakeAbsence[]>();
+  /** The signed-in user's mailboxSettings.timeZone (a Windows name, or "tzone://Microsoft/Custom"). */
+  signedInTimeZone = "Eastern Standard Time";
+  /** Working hours per mailbox; US Eastern 08:00–17:00 when not set. */
+  readonly workingHours = new Map<string, FakeWorkingHours>();
   readonly unknownMailboxes = new Set<string>();
   readonly chats = new Map<string, MeetingChat>();
 
@@ -81,6 +122,8 @@ export class FakeGraphMailbox {
         return this.createEvent(input);
       case "getSchedule":
         return this.getSchedule(input);
+      case "getMailboxSettings":
+        return this.getMailboxSettings();
       case "getChat":
         return this.getChat(input);
       case "listOnlineMeetings":
@@ -164,32 +207,69 @@ export class FakeGraphMailbox {
     return { status: 201, body: event };
   }
 
-  private getSchedule({ body }: HandlerInput): GraphReply {
+  private getSchedule({ body, headers }: HandlerInput): GraphReply {
     const problems = validateActionParameters(scheduleParameters, body);
     if (problems.length > 0 || !isObject(body)) return badRequest(problems);
     const { schedules, startTime, endTime } = body;
     if (!Array.isArray(schedules) || !isObject(startTime) || !isObject(endTime)) {
       return badRequest(["schedules, startTime and endTime are required."]);
     }
+    if (startTime.timeZone !== "UTC" || endTime.timeZone !== "UTC") return badRequest(["This fake only answers windows asked in UTC."]);
     const interval = typeof body.availabilityViewInterval === "number" ? body.availabilityViewInterval : 30;
     if (interval < 5 || interval > 1440) return badRequest(["availabilityViewInterval must be between 5 and 1440."]);
-    const minutes = (Date.parse(`${String(endTime.dateTime)}Z`) - Date.parse(`${String(startTime.dateTime)}Z`)) / 60000;
-    const day = String(startTime.dateTime).slice(0, 10);
+    const from = Date.parse(`${String(startTime.dateTime)}Z`);
+    const to = Date.parse(`${String(endTime.dateTime)}Z`);
+    // Graph answers scheduleItems in the Prefer: outlook.timezone zone; without it, here, in the
+    // mailbox's own zone name (which may be a custom zone no client can map).
+    const preferUtc = /outlook\.timezone="UTC"/i.test(String(headers.prefer ?? ""));
     const value = schedules.map((schedule: unknown) => {
       const email = String(schedule).toLowerCase();
       if (this.unknownMailboxes.has(email)) {
         return { scheduleId: String(schedule), error: { message: "The user couldn't be found.", responseCode: "ErrorMailRecipientNotFound" } };
       }
-      const out = this.outOfOffice.get(email)?.has(day) ?? false;
+      const hours = this.workingHours.get(email) ?? easternHours;
+      const days = [...(this.outOfOffice.get(email) ?? [])].map((day) => ({
+        start: instantAt(day, "00:00", hours.ianaForFake).getTime(),
+        end: instantAt(addDays(day, 1), "00:00", hours.ianaForFake).getTime(),
+      }));
+      const timed = (this.absences.get(email) ?? []).map((a) => ({ start: Date.parse(a.start), end: Date.parse(a.end) }));
+      const items = [...days, ...timed].filter((i) => i.start < to && from < i.end);
+      const slots = Math.max(1, Math.ceil((to - from) / (interval * 60_000)));
+      const view = Array.from({ length: slots }, (_, k) => {
+        const s0 = from + k * interval * 60_000;
+        return items.some((i) => i.start < s0 + interval * 60_000 && s0 < i.end) ? "3" : "0";
+      }).join("");
+      const at = (ms: number) =>
+        preferUtc
+          ? { dateTime: `${new Date(ms).toISOString().slice(0, 19)}.0000000`, timeZone: "UTC" }
+          : { dateTime: localIn(ms, hours.ianaForFake), timeZone: hours.timeZone };
       return {
         scheduleId: String(schedule),
-        availabilityView: (out ? "3" : "0").repeat(Math.max(1, Math.ceil(minutes / interval))),
-        scheduleItems: out ? [{ isPrivate: false, status: "oof", subject: "Out of office", location: "", start: startTime, end: endTime }] : [],
+        availabilityView: view,
+        scheduleItems: items.map((i) => ({ isPrivate: false, status: "oof", subject: "Out of office", location: "", start: at(i.start), end: at(i.end) })),
+        workingHours: {
+          daysOfWeek: hours.daysOfWeek,
+          startTime: hours.startTime,
+          endTime: hours.endTime,
+          timeZone: { name: hours.timeZone },
+        },
       };
     });
     return {
       status: 200,
       body: { "@odata.context": `${this.baseUrl}/$metadata#Collection(microsoft.graph.scheduleInformation)`, value },
+    };
+  }
+
+  private getMailboxSettings(): GraphReply {
+    const hours = easternHours;
+    return {
+      status: 200,
+      body: {
+        "@odata.context": `${this.baseUrl}/$metadata#users('${userId}')/mailboxSettings`,
+        timeZone: this.signedInTimeZone,
+        workingHours: { daysOfWeek: hours.daysOfWeek, startTime: hours.startTime, endTime: hours.endTime, timeZone: { name: this.signedInTimeZone } },
+      },
     };
   }
 
@@ -217,12 +297,33 @@ export class FakeGraphMailbox {
   }
 
   private listOnlineMeetings({ query }: HandlerInput): GraphReply {
-    const filter = /^JoinWebUrl eq '((?:[^']|'')*)'$/i.exec(query.get("$filter") ?? "");
+    // Documented filters (Get onlineMeeting): JoinWebUrl eq '…' and joinMeetingIdSettings/joinMeetingId eq '…'.
+    const filter = /^(JoinWebUrl|joinMeetingIdSettings\/joinMeetingId) eq '((?:[^']|'')*)'$/i.exec(query.get("$filter") ?? "");
     if (!filter) return badRequest(["Filter expression expected - /onlineMeetings?$filter=JoinWebUrl eq 'joinWebUrl'."]);
-    const url = (filter[1] ?? "").replace(/''/g, "'");
+    const wanted = (filter[2] ?? "").replace(/''/g, "'");
+    const byUrl = (filter[1] ?? "").toLowerCase() === "joinweburl";
     const value = [...this.chats.values()]
-      .filter((c) => c.organizedByMe && c.joinWebUrl === url)
-      .map((c) => ({ id: c.onlineMeetingId, joinWebUrl: c.joinWebUrl, subject: "Project call", chatInfo: { threadId: c.chatId, messageId: "0", replyChainMessageId: null } }));
+      .filter((c) => c.organizedByMe && (byUrl ? c.joinWebUrl === wanted : c.joinMeetingId === wanted))
+      .map((c) => ({
+        id: c.onlineMeetingId,
+        creationDateTime: "2026-11-20T15:00:00.0000000Z",
+        startDateTime: "2026-11-24T16:00:00Z",
+        endDateTime: "2026-11-24T16:30:00Z",
+        joinUrl: c.joinWebUrl,
+        joinWebUrl: c.joinWebUrl,
+        meetingCode: c.joinMeetingId ?? null,
+        subject: "Project call",
+        isBroadcast: false,
+        autoAdmittedUsers: "everyoneInCompany",
+        allowedPresenters: "everyone",
+        isEntryExitAnnounced: false,
+        videoTeleconferenceId: null,
+        externalId: null,
+        joinMeetingIdSettings: c.joinMeetingId ? { isPasscodeRequired: Boolean(c.passcode), joinMeetingId: c.joinMeetingId, passcode: c.passcode ?? null } : null,
+        chatInfo: { threadId: c.chatId, messageId: c.messageId ?? "0", replyChainMessageId: null },
+        participants: { organizer: { upn: "dana.whitfield@contoso.com", role: "presenter", identity: { user: { id: userId, displayName: null, tenantId: "11111111-2222-4333-8444-555555555555" } } }, attendees: [] },
+        lobbyBypassSettings: { scope: "organization", isDialInBypassEnabled: false },
+      }));
     return { status: 200, body: { "@odata.context": `${this.baseUrl}/$metadata#users('${userId}')/onlineMeetings`, value } };
   }
 
@@ -281,9 +382,15 @@ function newItemId(): string {
 
 function knownZone(zone: unknown): boolean {
   if (typeof zone !== "string") return false;
-  return windowsZones.has(zone) || Intl.supportedValuesOf("timeZone").includes(zone);
+  // Graph takes any Windows zone name (CLDR's list) or an IANA name.
+  return findIana(zone).length > 0 || Intl.supportedValuesOf("timeZone").includes(zone);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function localIn(ms: number, timeZone: string): string {
+  const f = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+  return `${f.format(ms).replace(" ", "T")}.0000000`;
 }

@@ -15,7 +15,8 @@ export interface HostPageOptions {
   /** The app page to embed, e.g. http://localhost:53000/panel. Use another origin than the host's. */
   appUrl: string;
   frameContext: HostFrameContext;
-  chatId?: string;
+  /** null: a context without a chat id (a channel meeting's, teams-js issue 386). */
+  chatId?: string | null;
   meetingId?: string;
   userId?: string;
   upn?: string;
@@ -46,7 +47,7 @@ function hostHtml(o: HostPageOptions): string {
   const cfg = {
     appUrl: o.appUrl,
     frameContext: o.frameContext,
-    chatId: o.chatId ?? demoChatId("m_cust"),
+    chatId: o.chatId === undefined ? demoChatId("m_cust") : o.chatId,
     meetingId: o.meetingId ?? "MCMxOTptZWV0aW5nX21fY3VzdEB0aHJlYWQudjIjMA==",
     userId: o.userId ?? "00000000-0000-4000-8000-0000000000d1",
     upn: o.upn ?? "user@riverbend.test",

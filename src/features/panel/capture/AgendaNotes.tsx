@@ -44,7 +44,7 @@ function NoteRow({ note, itemTitle }: { note: NoteView; itemTitle: string }) {
         <NoteForm
           label={`Edit note on ${itemTitle}`}
           initial={note.body}
-          internal={note.internalOnly}
+          internal={snap.canMarkInternal ? note.internalOnly : undefined}
           onSave={(body, internalOnly) => {
             const changes = { ...(body !== note.body ? { body } : {}), ...(internalOnly !== note.internalOnly ? { internalOnly } : {}) };
             if (Object.keys(changes).length) store.editNote(note.id, editing.version, changes);
@@ -100,7 +100,7 @@ export function AgendaNotes({ agendaKey, itemTitle }: { agendaKey: string; itemT
         <NoteForm
           label={`Note on ${itemTitle}`}
           initial=""
-          internal={snap.internalByDefault}
+          internal={snap.canMarkInternal ? snap.internalByDefault : undefined}
           onSave={(body, internalOnly) => {
             store.addNote(agendaKey, body, internalOnly);
             setAdding(false);

@@ -1,4 +1,4 @@
-import type { MeetingDetail } from "../../../../server/contracts/meetings";
+import type { MeetingDetail } from "../../../../contracts/meetings";
 import { ErrorState, Loading } from "../../../ui/states";
 import { useCapture } from "../live/useCapture";
 import { CaptureContext } from "./captureContext";

@@ -58,7 +58,7 @@ export function ItemEditor({ item, fields, onDone }: { item: ItemView; fields: E
           <Input type="date" value={draft.dueDate} onChange={(_e, d) => setDraft({ ...draft, dueDate: d.value })} />
         </Field>
       ) : null}
-      {has("internal") ? (
+      {has("internal") && snap.canMarkInternal ? (
         <Checkbox label="Internal only" checked={draft.internalOnly} onChange={(_e, d) => setDraft({ ...draft, internalOnly: d.checked === true })} />
       ) : null}
       <div style={{ display: "flex", gap: 8 }}>

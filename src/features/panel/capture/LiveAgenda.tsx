@@ -1,5 +1,5 @@
 import { Badge, Button, Checkbox, Text } from "@fluentui/react-components";
-import type { Agenda } from "../../../../server/domain/buildAgenda";
+import type { Agenda } from "../../../../contracts/agenda";
 import { useApi } from "../../../ui/useApi";
 import { useNow } from "../../../ui/useNow";
 import { ErrorState, Loading } from "../../../ui/states";
@@ -14,7 +14,7 @@ export function LiveAgenda({ meetingId, startsAt }: { meetingId: string; startsA
   const { store, snap } = useCaptureContext();
   const now = useNow();
   if (agenda.state === "loading") return <Loading label="Building the agenda…" />;
-  if (agenda.state === "error") return <ErrorState message={agenda.message} onRetry={reload} />;
+  if (agenda.state === "error") return <ErrorState title={agenda.explained.title} message={agenda.message} onRetry={reload} />;
   const a = agenda.data;
   const state = snap.view?.agendaState ?? { currentAgendaItemKey: null, discussed: [] };
   const boxes = timeBoxes(startsAt, a.items.map((i) => i.minutes));

@@ -1,5 +1,5 @@
 import { Field, Select } from "@fluentui/react-components";
-import type { CaptureDto } from "../../../../server/contracts/capture";
+import type { CaptureDto } from "../../../../contracts/capture";
 
 /** A project person, the call's attendees first. "" means nobody. */
 export function PersonSelect(props: { label: string; value: string; people: CaptureDto["people"]; onChange: (id: string) => void }) {

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from "react";
 import { Button, Checkbox, Field, Input, Select, Text, Textarea } from "@fluentui/react-components";
-import type { CreateItemBody } from "../../../../server/contracts/capture";
+import type { CreateItemBody } from "../../../../contracts/capture";
 import { useNow } from "../../../ui/useNow";
 import { useCaptureContext } from "./captureContext";
 import { PersonSelect } from "./PersonSelect";
@@ -148,7 +148,9 @@ export function QuickCapture() {
             </Field>
           </>
         ) : null}
-        <Checkbox label="Internal only" checked={draft.internalOnly} onChange={(_e, d) => set({ internalOnly: d.checked === true })} />
+        {snap.canMarkInternal ? (
+          <Checkbox label="Internal only" checked={draft.internalOnly} onChange={(_e, d) => set({ internalOnly: d.checked === true })} />
+        ) : null}
         <Button type="submit" appearance="primary">
           Add {kindLabels[kind].one.toLowerCase()}
         </Button>

@@ -1,4 +1,4 @@
-import type { CapturedItemDto } from "../../../../server/contracts/capture";
+import type { CapturedItemDto } from "../../../../contracts/capture";
 import { formatDate, formatDay, formatTime } from "../../../ui/format";
 
 export type ItemKind = CapturedItemDto["kind"];

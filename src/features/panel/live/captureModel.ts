@@ -9,7 +9,7 @@ import type {
   LiveEvent,
   NoteDto,
   UpdateItemBody,
-} from "../../../../server/contracts/capture";
+} from "../../../../contracts/capture";
 
 export type ItemChanges = Omit<UpdateItemBody, "version">;
 export type NoteChanges = { body?: string; internalOnly?: boolean };

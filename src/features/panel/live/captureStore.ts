@@ -1,5 +1,5 @@
-import type { CaptureDto, CapturedItemDto, CreateItemBody, NoteDto } from "../../../../server/contracts/capture";
-import { api, currentCredential, takePrefetched } from "../../../api/client";
+import type { CaptureDto, CapturedItemDto, CreateItemBody, NoteDto } from "../../../../contracts/capture";
+import { api, authorization, takePrefetched } from "../../../api/client";
 import {
   applyEvent,
   mergeItem,
@@ -28,6 +28,8 @@ export interface CaptureSnapshot {
   view: CaptureView | null;
   people: CaptureDto["people"];
   internalByDefault: boolean;
+  /** The server says the caller is on the internal side: only then is "Internal only" offered. */
+  canMarkInternal: boolean;
   unsynced: number;
   connection: ConnectionState;
   conflicts: Record<string, Conflict>;
@@ -186,11 +188,11 @@ export class CaptureStore {
   };
 
   private openStream(lastEventId: number): void {
-    const auth = currentCredential();
     const base = `/api/meetings/${this.meetingId}/events`;
     this.stream = this.deps.openLiveStream({
       lastEventId,
-      url: (last) => `${base}?${auth ? `auth=${encodeURIComponent(auth)}&` : ""}lastEventId=${last}`,
+      url: (last) => `${base}?lastEventId=${last}`,
+      authorization,
       onEvent: (event) => {
         if (!this.server) return;
         this.server = applyEvent(this.server, event);
@@ -276,6 +278,7 @@ export class CaptureStore {
       view: this.server ? viewOf(this.server, this.queue) : null,
       people: this.server?.people ?? [],
       internalByDefault: this.server?.internalByDefault ?? false,
+      canMarkInternal: this.server?.canMarkInternal ?? false,
       unsynced: this.queue.length,
       connection: this.connection,
       conflicts: this.conflicts,

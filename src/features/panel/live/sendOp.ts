@@ -1,4 +1,4 @@
-import type { AgendaStateDto, CapturedItemDto, NoteDto } from "../../../../server/contracts/capture";
+import type { AgendaStateDto, CapturedItemDto, NoteDto } from "../../../../contracts/capture";
 import { api, ApiError } from "../../../api/client";
 import { holdsChanges, type Op } from "./captureModel";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CapturedItemDto, NoteDto } from "../../../../server/contracts/capture";
+import type { CapturedItemDto, NoteDto } from "../../../../contracts/capture";
 import {
   applyAgendaChange,
   applyEvent,
@@ -43,6 +43,7 @@ function state(overrides: Partial<ServerState> = {}): ServerState {
   return {
     meetingId: MEETING,
     internalByDefault: false,
+    canMarkInternal: true,
     items: [item()],
     carriedOver: [item({ id: CARRIED, title: "Order the test kit", raisedInMeetingId: OTHER_MEETING, version: 4 })],
     notes: [note()],

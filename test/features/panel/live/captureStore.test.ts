@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { CaptureDto, CapturedItemDto, NoteDto } from "../../../../server/contracts/capture";
+import type { CaptureDto, CapturedItemDto, NoteDto } from "../../../../contracts/capture";
 import type { Op } from "../../../../src/features/panel/live/captureModel";
 import { CaptureStore, type CaptureDeps } from "../../../../src/features/panel/live/captureStore";
 import type { SendResult } from "../../../../src/features/panel/live/sendOp";
@@ -20,7 +20,7 @@ const item = (o: Partial<CapturedItemDto> = {}): CapturedItemDto => ({
 });
 const note = (o: Partial<NoteDto> = {}): NoteDto => ({ id: NOTE, agendaItemKey: "raid", body: "first words", internalOnly: false, createdBy: null, version: 1, updatedAt: "", ...o });
 const capture = (): CaptureDto => ({
-  meetingId: MEETING, internalByDefault: false, items: [item(), item({ id: OTHER_ITEM, title: "Other" })], carriedOver: [], notes: [note()],
+  meetingId: MEETING, internalByDefault: false, canMarkInternal: true, items: [item(), item({ id: OTHER_ITEM, title: "Other" })], carriedOver: [], notes: [note()],
   agendaState: { currentAgendaItemKey: null, discussed: [] }, people: [], lastEventId: 0,
 });
 

@@ -6,19 +6,19 @@ import { attendee, dana, INTERNAL_DOMAINS, marcus, people, priya, project, rache
 
 describe("recapAudience", () => {
   it("is internal only when every recipient is at an internal domain", () => {
-    expect(recapAudience([dana, marcus], INTERNAL_DOMAINS)).toBe("internal");
-    expect(recapAudience([dana, rachel], INTERNAL_DOMAINS)).toBe("external");
+    expect(recapAudience([dana, marcus], INTERNAL_DOMAINS, [])).toBe("internal");
+    expect(recapAudience([dana, rachel], INTERNAL_DOMAINS, [])).toBe("external");
   });
 
   it("matches domains exactly, ignoring case", () => {
-    expect(recapAudience([{ email: "Dana.Whitfield@CONTOSO.COM" }], INTERNAL_DOMAINS)).toBe("internal");
-    expect(recapAudience([{ email: "dana@eu.contoso.com" }], INTERNAL_DOMAINS)).toBe("external");
-    expect(recapAudience([{ email: "dana@contoso.com.evil.io" }], INTERNAL_DOMAINS)).toBe("external");
+    expect(recapAudience([{ email: "Dana.Whitfield@CONTOSO.COM" }], INTERNAL_DOMAINS, [])).toBe("internal");
+    expect(recapAudience([{ email: "dana@eu.contoso.com" }], INTERNAL_DOMAINS, [])).toBe("external");
+    expect(recapAudience([{ email: "dana@contoso.com.evil.io" }], INTERNAL_DOMAINS, [])).toBe("external");
   });
 
   it("counts an address without a domain, or no internal domains at all, as external", () => {
-    expect(recapAudience([{ email: "Dana Whitfield" }], INTERNAL_DOMAINS)).toBe("external");
-    expect(recapAudience([dana], [])).toBe("external");
+    expect(recapAudience([{ email: "Dana Whitfield" }], INTERNAL_DOMAINS, [])).toBe("external");
+    expect(recapAudience([dana], [], [])).toBe("external");
   });
 });
 

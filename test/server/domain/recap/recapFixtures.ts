@@ -1,6 +1,6 @@
-import type { Agenda, AgendaItem } from "../../../../server/domain/buildAgenda";
+import type { Agenda, AgendaItem } from "../../../../contracts/agenda";
 import type { CapturedItem, CapturedNote, RecapInput } from "../../../../server/domain/recap/composeRecap";
-import type { Person, Project } from "../../../../server/domain/types";
+import type { Person, Project } from "../../../../contracts/types";
 
 // Riverbend Utilities, a utility biller, one week into a slipping UAT. Monday 23 Nov 2026,
 // 10:00 New York time: the weekly customer status call.

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { callTypes } from "./types";
+import { isoDate, uuidParam } from "./common";
+import { ianaTimeZone } from "./timeZone";
+
+export const recapQuery = z.object({ audience: z.enum(["internal", "external"]).optional() }).strict();
+
+export const sendRecapBody = z
+  .object({
+    /** Client-generated: a resent request is the same recap, never a second e-mail. */
+    id: uuidParam,
+    subject: z.string().trim().min(1, "is required").max(300, "must be at most 300 characters").optional(),
+    /** A personal message put above the recap. */
+    intro: z.string().trim().max(5000, "must be at most 5000 characters").optional(),
+    audience: z.enum(["internal", "external"]).optional(),
+  })
+  .strict();
+export type SendRecapBody = z.infer<typeof sendRecapBody>;
+
+export interface RecapPreview {
+  meetingId: string;
+  subject: string;
+  html: string;
+  text: string;
+  to: { name: string; email: string }[];
+  cc: { name: string; email: string }[];
+  audience: "internal" | "external";
+  omittedInternal: number;
+  lastSent: { id: string; status: "sending" | "sent" | "failed" | "draft"; sentAt: string | null; by: string | null; error: string | null } | null;
+  mailMode: "graph" | "outbox";
+}
+
+const attendee = z
+  .object({
+    email: z.email({ message: "must be an e-mail address" }),
+    name: z.string().trim().min(1, "is required").max(200),
+    type: z.enum(["required", "optional"]),
+  })
+  .strict();
+
+export const seriesDraftQuery = z
+  .object({
+    callType: z.enum(callTypes, { message: `must be one of ${callTypes.join(", ")}` }),
+    from: isoDate.optional(),
+    /** The zone the series runs in; default the organiser's own zone. */
+    timeZone: ianaTimeZone.optional(),
+  })
+  .strict();
+
+export const createSeriesBody = z
+  .object({
+    id: uuidParam,
+    callType: z.enum(callTypes, { message: `must be one of ${callTypes.join(", ")}` }),
+    subject: z.string().trim().min(1, "is required").max(300),
+    from: isoDate,
+    startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time like 10:00").optional(),
+    durationMinutes: z.number().int().min(5, "must be at least 5").max(480, "must be at most 480").optional(),
+    occurrences: z.number().int().min(1).max(200).optional(),
+    /** The zone the series runs in (its local start time is in it); default the organiser's own zone. */
+    timeZone: ianaTimeZone.optional(),
+    attendees: z.array(attendee).min(1, "must list at least one attendee").max(100),
+    /** Occurrences with their own attendees (a backup for someone out), by local start in the series' zone. */
+    occurrenceAttendees: z
+      .array(
+        z
+          .object({
+            localStart: z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, "must be a local date-time like 2026-12-09T10:00:00"),
+            attendees: z.array(attendee).min(1, "must list at least one attendee").max(100),
+          })
+          .strict(),
+      )
+      .max(200)
+      .optional(),
+  })
+  .strict();
+export type CreateSeriesBody = z.infer<typeof createSeriesBody>;
+
+export const outboxParams = z.object({ id: uuidParam });
+export const outboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) }).strict();

@@ -1,0 +1,63 @@
+import type * as t from "../db/schema";
+import type { ProjectRow } from "../db/projectAccess";
+import { resolveCallType } from "../domain/resolveCallType";
+import { daysBetween, utcDateOf } from "../domain/isoDates";
+import { callTypeDefinitions } from "../../contracts/callTypeDefinitions";
+import type { Directory, Meeting, ProjectSnapshot } from "../../contracts/types";
+import type { MeetingDetail, MeetingSummary, ProjectHeader } from "../../contracts/meetings";
+
+// Meetings as the client sees them (contracts/meetings.ts), from a loaded meeting context
+// (services/meetings/loadMeetingContext.ts). Dates are UTC calendar dates of `now`.
+
+type MeetingRow = typeof t.meetings.$inferSelect;
+
+/** A meeting row with its project's data, as loadMeetingContext returns it. */
+export interface MeetingContext {
+  row: MeetingRow;
+  meeting: Meeting;
+  project: ProjectRow;
+  snapshot: ProjectSnapshot;
+  history: Meeting[];
+  directory: Directory;
+}
+
+export function projectHeader(project: ProjectRow, now: Date): ProjectHeader {
+  return {
+    id: project.id,
+    name: project.name,
+    customerName: project.customerName,
+    rag: project.rag,
+    ragReason: project.ragReason,
+    pathToGreen: project.pathToGreen,
+    goLiveDate: project.goLiveDate,
+    daysToGoLive: project.goLiveDate ? daysBetween(utcDateOf(now), project.goLiveDate) : null,
+  };
+}
+
+export function summarise(mc: Pick<MeetingContext, "meeting" | "snapshot" | "directory" | "project">): MeetingSummary {
+  const c = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
+  return {
+    id: mc.meeting.id,
+    subject: mc.meeting.subject,
+    startsAt: mc.meeting.startsAt,
+    endsAt: mc.meeting.endsAt,
+    projectId: mc.project.id,
+    projectName: mc.project.name,
+    callType: c.callType,
+    callTypeLabel: callTypeDefinitions[c.callType].label,
+    confidence: c.confidence,
+    reasons: c.reasons,
+    overridden: c.overridden,
+    recognised: { ...c.recognised, callTypeLabel: callTypeDefinitions[c.recognised.callType].label },
+    attendeeCount: mc.meeting.attendees.length,
+  };
+}
+
+export function detail(mc: MeetingContext, now: Date): MeetingDetail {
+  return {
+    ...summarise(mc),
+    attendees: mc.meeting.attendees,
+    project: projectHeader(mc.project, now),
+    version: mc.row.version,
+  };
+}

@@ -1,0 +1,142 @@
+import type * as t from "../db/tables";
+import { raidItemFields } from "./capture";
+import type { ProjectRow } from "../db/projectAccess";
+import { daysBetween, utcDateOf } from "../domain/isoDates";
+import type { CaseDto, ChangeRequestDto, MemberDto, MilestoneDto, PersonDto, RaidDto, TaskDto, VendorDto, WorkspaceProject } from "../../contracts/workspace";
+import { iso } from "./iso";
+
+// What the client sees of each row: ISO instants, owner names beside owner ids. The shapes
+// are the explicit response types of contracts/workspace.ts.
+
+export type { CaseDto, ChangeRequestDto, MilestoneDto, PersonDto, RaidDto, TaskDto, VendorDto };
+
+export type TaskRow = typeof t.tasks.$inferSelect;
+export type RaidRow = typeof t.raidItems.$inferSelect;
+export type MilestoneRow = typeof t.milestones.$inferSelect;
+export type ChangeRequestRow = typeof t.changeRequests.$inferSelect;
+export type CaseRow = typeof t.supportCases.$inferSelect;
+export type VendorRow = typeof t.vendors.$inferSelect;
+export type PersonRow = typeof t.people.$inferSelect;
+
+export function projectDto(p: ProjectRow, now: Date): WorkspaceProject {
+  return {
+    id: p.id,
+    name: p.name,
+    customerName: p.customerName,
+    phase: p.phase,
+    rag: p.rag,
+    ragReason: p.ragReason,
+    pathToGreen: p.pathToGreen,
+    ragChangedAt: iso(p.ragChangedAt),
+    ragChangedBy: p.ragChangedBy,
+    previousRag: p.previousRag,
+    goLiveDate: p.goLiveDate,
+    daysToGoLive: p.goLiveDate ? daysBetween(utcDateOf(now), p.goLiveDate) : null,
+    holidays: p.holidays,
+    mrrCents: p.mrrCents,
+    integrationType: p.integrationType,
+    integrationSummary: p.integrationSummary,
+    version: p.version,
+  };
+}
+
+export const taskDto = (k: TaskRow, ownerName: string | null): TaskDto => ({
+  id: k.id,
+  name: k.name,
+  ownerId: k.ownerId,
+  ownerName,
+  startDate: k.startDate,
+  dueDate: k.dueDate,
+  status: k.status,
+  dependsOnTaskId: k.dependsOnTaskId,
+  externalRef: k.externalRef,
+  version: k.version,
+});
+
+export const raidDto = (r: RaidRow, ownerName: string | null): RaidDto => ({
+  ...raidItemFields(r, ownerName),
+  area: r.area,
+  createdAt: iso(r.createdAt),
+  closedAt: iso(r.closedAt),
+});
+
+export const milestoneDto = (m: MilestoneRow): MilestoneDto => ({
+  id: m.id,
+  name: m.name,
+  deliverable: m.deliverable,
+  plannedDate: m.plannedDate,
+  achievedDate: m.achievedDate,
+  signedOffBy: m.signedOffBy,
+  signedOffAt: iso(m.signedOffAt),
+  version: m.version,
+});
+
+export const changeRequestDto = (c: ChangeRequestRow): ChangeRequestDto => ({
+  id: c.id,
+  description: c.description,
+  estimateHours: c.estimateHours === null ? null : Number(c.estimateHours),
+  customerConfirmed: c.customerConfirmed,
+  decision: c.decision,
+  decidedBy: c.decidedBy,
+  decidedAt: iso(c.decidedAt),
+  createdAt: iso(c.createdAt),
+  version: c.version,
+});
+
+export const caseDto = (c: CaseRow, ownerName: string | null): CaseDto => ({
+  id: c.id,
+  caseNumber: c.caseNumber,
+  title: c.title,
+  severity: c.severity,
+  status: c.status,
+  ownerId: c.ownerId,
+  ownerName,
+  resolutionNotes: c.resolutionNotes,
+  openedAt: iso(c.openedAt),
+  version: c.version,
+});
+
+export const vendorDto = (v: VendorRow, contactName: string | null): VendorDto => ({
+  id: v.id,
+  name: v.name,
+  kind: v.kind,
+  emailDomains: v.emailDomains,
+  contactPersonId: v.contactPersonId,
+  contactName,
+  goLiveAligned: v.goLiveAligned,
+  deliverablesTouchingSchedule: v.deliverablesTouchingSchedule,
+  checklist: v.checklist,
+  version: v.version,
+});
+
+export const personDto = (p: PersonRow): PersonDto => ({
+  id: p.id,
+  name: p.name,
+  email: p.email,
+  organisation: p.organisation,
+  title: p.title,
+  oooFrom: p.oooFrom,
+  oooUntil: p.oooUntil,
+  timeZone: p.timeZone,
+});
+
+export function memberDto(
+  m: typeof t.projectMembers.$inferSelect,
+  byId: Map<string, PersonRow>,
+): MemberDto {
+  const p = byId.get(m.personId);
+  return {
+    id: m.id,
+    personId: m.personId,
+    name: p?.name ?? "",
+    email: p?.email ?? "",
+    organisation: p?.organisation ?? "internal",
+    title: p?.title ?? "",
+    role: m.role,
+    backupPersonId: m.backupPersonId,
+    backupName: m.backupPersonId ? (byId.get(m.backupPersonId)?.name ?? null) : null,
+    oooFrom: p?.oooFrom ?? null,
+    oooUntil: p?.oooUntil ?? null,
+    timeZone: p?.timeZone ?? null,
+  };
+}

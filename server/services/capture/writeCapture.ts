@@ -1,0 +1,190 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/database";
+import * as t from "../../db/tables";
+import { idTaken } from "../ids/idTaken";
+import { conflict, notFound } from "../../errors";
+import type { RequestContext } from "../../http/requestContext";
+import type { CreateItemBody, CreateNoteBody, UpdateItemBody } from "../../../contracts/capture";
+import { lockMeeting, recordEvent } from "../../live/recordEvent";
+import type { LiveBus } from "../../live/liveBus";
+import { findItem, findNote } from "./captureQueries";
+
+type RaidRow = typeof t.raidItems.$inferSelect;
+type NoteRow = typeof t.agendaNotes.$inferSelect;
+
+export interface WriteScope {
+  database: Database;
+  bus: LiveBus;
+  ctx: RequestContext;
+  meetingId: string;
+  projectId: string;
+  now: Date;
+}
+
+type Tx = Parameters<Parameters<Database["db"]["transaction"]>[0]>[0];
+
+/**
+ * Creates a row once per client id, with its live event, in one transaction. Resending the same id
+ * returns the stored row (the create was retried); an id used elsewhere is refused.
+ */
+async function createOnce<Row extends { id: string }>(
+  s: WriteScope,
+  type: "item" | "note",
+  insert: (tx: Tx) => Promise<Row | undefined>,
+  existing: (tx: Tx) => Promise<Row | undefined>,
+): Promise<{ row: Row; created: boolean }> {
+  const result = await s.database.db.transaction(async (tx) => {
+    await lockMeeting(tx, s.meetingId);
+    const row = await insert(tx);
+    if (!row) {
+      const found = await existing(tx);
+      if (!found) throw idTaken();
+      return { row: found, created: false };
+    }
+    await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type, entityId: row.id });
+    return { row, created: true };
+  });
+  if (result.created) s.bus.publish(s.meetingId);
+  return result;
+}
+
+/** Creates a RAID item raised in this meeting. Resending the same id returns the row, unchanged. */
+export async function createItem(s: WriteScope, body: CreateItemBody, internalDefault: boolean): Promise<{ row: RaidRow; created: boolean }> {
+  const now = s.now.toISOString();
+  return createOnce(
+    s,
+    "item",
+    async (tx) =>
+      (
+        await tx
+          .insert(t.raidItems)
+          .values({
+            ...body,
+            tenantId: s.ctx.tenantId,
+            projectId: s.projectId,
+            raisedInMeetingId: s.meetingId,
+            internalOnly: body.internalOnly ?? internalDefault,
+            decidedBy: body.kind === "decision" ? (body.decidedBy ?? s.ctx.name) : (body.decidedBy ?? null),
+            decidedAt: body.kind === "decision" ? (body.decidedAt ?? now) : (body.decidedAt ?? null),
+            reportedBy: body.kind === "issue" ? (body.reportedBy ?? s.ctx.name) : (body.reportedBy ?? null),
+            reportedAt: body.kind === "issue" ? (body.reportedAt ?? now) : (body.reportedAt ?? null),
+            createdBy: s.ctx.name,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoNothing()
+          .returning()
+      )[0],
+    async (tx) => {
+      const found = await findItem(tx, s.ctx.tenantId, body.id);
+      return found?.raisedInMeetingId === s.meetingId ? found : undefined;
+    },
+  );
+}
+
+/** Updates an item of this project if the caller edited the current version; otherwise 409 with the current row. */
+export async function updateItem(s: WriteScope, itemId: string, body: UpdateItemBody, present: (r: RaidRow) => unknown): Promise<RaidRow> {
+  const { version, ...changes } = body;
+  const row = await s.database.db.transaction(async (tx) => {
+    await lockMeeting(tx, s.meetingId);
+    const current = await findItem(tx, s.ctx.tenantId, itemId);
+    if (!current || current.projectId !== s.projectId) throw notFound("Item");
+    if (current.version !== version) {
+      throw conflict("Someone changed this item since you opened it", { current: present(current) });
+    }
+    const closing = changes.status === "closed" && current.status !== "closed";
+    const [updated] = await tx
+      .update(t.raidItems)
+      .set({
+        ...changes,
+        version: current.version + 1,
+        updatedAt: s.now.toISOString(),
+        ...(closing ? { closedAt: s.now.toISOString() } : {}),
+        ...(changes.status === "open" ? { closedAt: null } : {}),
+      })
+      .where(and(eq(t.raidItems.tenantId, s.ctx.tenantId), eq(t.raidItems.id, itemId), eq(t.raidItems.version, version)))
+      .returning();
+    if (!updated) throw conflict("Someone changed this item since you opened it", { current: present(current) });
+    await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type: "item", entityId: itemId });
+    return updated;
+  });
+  s.bus.publish(s.meetingId);
+  return row;
+}
+
+export async function createNote(s: WriteScope, body: CreateNoteBody, internalDefault: boolean): Promise<{ row: NoteRow; created: boolean }> {
+  const now = s.now.toISOString();
+  return createOnce(
+    s,
+    "note",
+    async (tx) =>
+      (
+        await tx
+          .insert(t.agendaNotes)
+          .values({
+            ...body,
+            tenantId: s.ctx.tenantId,
+            meetingId: s.meetingId,
+            internalOnly: body.internalOnly ?? internalDefault,
+            createdBy: s.ctx.name,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoNothing()
+          .returning()
+      )[0],
+    async (tx) => {
+      const found = await findNote(tx, s.ctx.tenantId, body.id);
+      return found?.meetingId === s.meetingId ? found : undefined;
+    },
+  );
+}
+
+export async function updateNote(
+  s: WriteScope,
+  noteId: string,
+  body: { version: number; body?: string | undefined; internalOnly?: boolean | undefined },
+  present: (n: NoteRow) => unknown,
+): Promise<NoteRow> {
+  const { version, ...changes } = body;
+  const row = await s.database.db.transaction(async (tx) => {
+    await lockMeeting(tx, s.meetingId);
+    const current = await findNote(tx, s.ctx.tenantId, noteId);
+    if (!current || current.meetingId !== s.meetingId) throw notFound("Note");
+    if (current.version !== version) throw conflict("Someone changed this note since you opened it", { current: present(current) });
+    const [updated] = await tx
+      .update(t.agendaNotes)
+      .set({ ...changes, version: version + 1, updatedAt: s.now.toISOString() })
+      .where(and(eq(t.agendaNotes.tenantId, s.ctx.tenantId), eq(t.agendaNotes.id, noteId), eq(t.agendaNotes.version, version)))
+      .returning();
+    if (!updated) throw conflict("Someone changed this note since you opened it", { current: present(current) });
+    await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type: "note", entityId: noteId });
+    return updated;
+  });
+  s.bus.publish(s.meetingId);
+  return row;
+}
+
+/** Ticks an agenda item as discussed (or not), or marks it as the current one. Last write wins: these are toggles. */
+export async function setAgendaState(s: WriteScope, body: { agendaItemKey: string; discussed?: boolean | undefined; current?: boolean | undefined }): Promise<void> {
+  await s.database.db.transaction(async (tx) => {
+    await lockMeeting(tx, s.meetingId);
+    if (body.discussed !== undefined) {
+      await tx
+        .insert(t.agendaItemStates)
+        .values({ tenantId: s.ctx.tenantId, meetingId: s.meetingId, agendaItemKey: body.agendaItemKey, discussed: body.discussed, updatedBy: s.ctx.name })
+        .onConflictDoUpdate({
+          target: [t.agendaItemStates.tenantId, t.agendaItemStates.meetingId, t.agendaItemStates.agendaItemKey],
+          set: { discussed: body.discussed, updatedBy: s.ctx.name, version: sql`${t.agendaItemStates.version} + 1`, updatedAt: s.now.toISOString() },
+        });
+    }
+    if (body.current !== undefined) {
+      await tx
+        .update(t.meetings)
+        .set({ currentAgendaItemKey: body.current ? body.agendaItemKey : null })
+        .where(and(eq(t.meetings.tenantId, s.ctx.tenantId), eq(t.meetings.id, s.meetingId)));
+    }
+    await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type: "agenda", entityId: s.meetingId });
+  });
+  s.bus.publish(s.meetingId);
+}

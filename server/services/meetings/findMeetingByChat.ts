@@ -1,0 +1,44 @@
+import { and, eq, or } from "drizzle-orm";
+import type { AppDeps } from "../../appDeps";
+import type { RequestContext } from "../../http/requestContext";
+import * as t from "../../db/tables";
+import { identityOf } from "../../graph/identityOf";
+import { teamsLinkKeys, teamsLinkMatch } from "./findMeetingByTeamsLink";
+
+/**
+ * The id of the Callbook meeting behind a Teams meeting, or null. `chatId` is the meeting chat
+ * ("19:meeting_…@thread.v2", absent for some channel meetings); `meetingId` is the teams-js
+ * `meeting.id` (base64 of "0#<thread>#<message>"), decoded and matched on its thread. A meeting
+ * that stores the chat id or the thread answers first; with Graph (GRAPH_MODE=graph and a user
+ * token) the chat's online meeting is looked up (chat → joinWebUrl) and matched by join URL.
+ * `remember` stores the chat id on that meeting, so later look-ups skip Graph: only PUT
+ * /api/meetings/by-chat passes it (a GET never writes).
+ */
+export async function findMeetingByChat(
+  deps: Pick<AppDeps, "database" | "mailMode" | "mail">,
+  ctx: RequestContext,
+  teams: { chatId?: string | undefined; meetingId?: string | undefined },
+  remember: boolean,
+): Promise<string | null> {
+  const { db } = deps.database;
+  const { chatId, meetingId } = teams;
+  const keys = teamsLinkKeys({ chatId, teamsMeetingId: meetingId });
+  let [row] = await db
+    .select({ id: t.meetings.id })
+    .from(t.meetings)
+    .where(and(eq(t.meetings.tenantId, ctx.tenantId), or(chatId ? eq(t.meetings.chatId, chatId) : undefined, keys ? teamsLinkMatch(keys) : undefined)))
+    .limit(1);
+  if (!row && chatId && deps.mailMode === "graph" && ctx.token) {
+    // The chat's meeting from Graph (chat → joinWebUrl), matched to a meeting Callbook knows.
+    const online = await deps.mail(ctx, { projectId: null }).findOnlineMeetingByChat(identityOf(ctx), chatId);
+    if (online) {
+      [row] = await db
+        .select({ id: t.meetings.id })
+        .from(t.meetings)
+        .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.joinWebUrl, online.joinWebUrl)))
+        .limit(1);
+      if (row && remember) await db.update(t.meetings).set({ chatId }).where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, row.id)));
+    }
+  }
+  return row?.id ?? null;
+}

@@ -1,0 +1,94 @@
+import type { Db } from "../../db/database";
+import type { RequestContext } from "../../http/requestContext";
+import { buildAgenda } from "../../domain/buildAgenda";
+import { resolveCallType } from "../../domain/resolveCallType";
+import { composeRecap, type CapturedItem, type Recap, type RecapAudience } from "../../domain/recap/composeRecap";
+import { recapAudience } from "../../domain/recap/recapAudience";
+import type { CapturedItemDto } from "../../../contracts/capture";
+import { loadMeetingContext, type MeetingContext } from "../meetings/loadMeetingContext";
+import { agendaState, carriedOverItems, meetingItems, meetingNotes } from "../capture/captureQueries";
+import { itemDto, nameIndex } from "../../presenters/capture";
+import { callerAudience, requireInternalCaller } from "../audience/callerAudience";
+
+export const RECAP_TIME_ZONE = "America/New_York";
+
+function captured(i: CapturedItemDto, change: CapturedItem["change"]): CapturedItem {
+  return {
+    id: i.id,
+    kind: i.kind,
+    title: i.title,
+    ownerName: i.ownerName,
+    dueDate: i.dueDate,
+    status: i.status,
+    internalOnly: i.internalOnly,
+    provider: i.provider,
+    deliverable: i.deliverable,
+    recipient: i.recipient,
+    neededFor: i.neededFor,
+    decidedBy: i.decidedBy,
+    decidedAt: i.decidedAt,
+    reportedBy: i.reportedBy,
+    reportedAt: i.reportedAt,
+    location: i.location,
+    reproSteps: i.reproSteps,
+    change,
+  };
+}
+
+export interface MeetingRecap {
+  mc: MeetingContext;
+  recap: Recap;
+}
+
+/**
+ * The recap of a meeting from what was captured in it, for the audience its recipients make.
+ * An external caller gets (and sends) the external recap only: asking for `internal` answers 403.
+ */
+export async function composeMeetingRecap(db: Db, ctx: RequestContext, meetingId: string, now: Date, requested?: RecapAudience): Promise<MeetingRecap> {
+  const mc = await loadMeetingContext(db, ctx, meetingId);
+  if (requested === "internal") requireInternalCaller(ctx, "The internal recap");
+  const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
+  const others = mc.history.filter((m) => m.id !== meetingId);
+  const sameType = (m: (typeof others)[number]) => (m.callTypeOverride ?? m.callType) === callType;
+  const earlierIds = others.filter((m) => m.startsAt < mc.meeting.startsAt && sameType(m)).map((m) => m.id);
+  const names = nameIndex(mc.snapshot.people);
+  const [items, carried, notes, state] = await Promise.all([
+    meetingItems(db, ctx.tenantId, meetingId),
+    carriedOverItems(db, ctx.tenantId, mc.project.id, meetingId, earlierIds),
+    meetingNotes(db, ctx.tenantId, meetingId),
+    agendaState(db, ctx.tenantId, meetingId),
+  ]);
+  const lengthMinutes = Math.round((Date.parse(mc.meeting.endsAt) - Date.parse(mc.meeting.startsAt)) / 60_000);
+  const agenda = buildAgenda(callType, mc.snapshot, { meetings: others }, now, { meetingId, lengthMinutes, meeting: mc.meeting });
+  const discussed = new Set(state.discussed);
+  // Items on the agenda ticked without notes still count as discussed.
+  const tickedWithoutNotes = [...discussed]
+    .filter((key) => !notes.some((n) => n.agendaItemKey === key))
+    .map((key) => ({ id: `tick:${key}`, agendaItemKey: key, body: "", internalOnly: false, discussed: true, createdBy: null }));
+  const next = others.find((m) => m.startsAt > mc.meeting.startsAt && sameType(m));
+  const attendees = mc.meeting.attendees.map((a) => ({ name: a.name, email: a.email }));
+  const audience =
+    callerAudience(ctx) === "external" ? "external" : (requested ?? recapAudience(attendees, mc.directory.internalDomains, mc.snapshot.people));
+  const recap = composeRecap({
+    meeting: { id: meetingId, subject: mc.meeting.subject, startsAt: mc.meeting.startsAt, endsAt: mc.meeting.endsAt, attendees },
+    callType,
+    project: mc.snapshot.project,
+    people: mc.snapshot.people,
+    agenda,
+    notes: [
+      ...notes.map((n) => ({ id: n.id, agendaItemKey: n.agendaItemKey, body: n.body, internalOnly: n.internalOnly, discussed: discussed.has(n.agendaItemKey), createdBy: n.createdBy })),
+      ...tickedWithoutNotes,
+    ],
+    items: [
+      ...items.map((i) => captured(itemDto(i, names), i.status === "closed" ? "closed" : i.version > 1 ? "updated" : "new")),
+      ...carried.map((i) => captured(itemDto(i, names), "carried_over")),
+    ],
+    audience,
+    internalDomains: mc.directory.internalDomains,
+    nextCall: next ? { subject: next.subject, startsAt: next.startsAt } : null,
+    sender: { name: ctx.name, email: ctx.email },
+    timeZone: RECAP_TIME_ZONE,
+    now,
+  });
+  return { mc, recap };
+}

@@ -1,0 +1,35 @@
+import type { CallType, IsoDate } from "../../../contracts/types";
+import type { PickedAttendee } from "../../domain/pickAttendees";
+import type { SeriesDraft, SeriesDraftAttendee } from "../../../contracts/series";
+import type { SeriesDraftPlan } from "./draftSeries";
+
+function wire(attendees: { required: PickedAttendee[]; optional: PickedAttendee[] }): SeriesDraftAttendee[] {
+  return [
+    ...attendees.required.map((p) => ({ email: p.email, name: p.name, type: "required" as const, reason: p.reason })),
+    ...attendees.optional.map((p) => ({ email: p.email, name: p.name, type: "optional" as const, reason: p.reason })),
+  ];
+}
+
+/** The series draft as the client sees it: series attendees, and the occurrences that differ with their own list. */
+export function presentSeriesDraft(plan: SeriesDraftPlan, meta: { callType: CallType; from: IsoDate; subject: string; bodyHtml: string }): SeriesDraft {
+  const last = plan.checkedOccurrences.at(-1);
+  return {
+    callType: meta.callType,
+    subject: meta.subject,
+    from: meta.from,
+    timeZone: plan.timeZone,
+    timing: plan.timing,
+    firstStartsAt: plan.checkedOccurrences[0]?.start.toISOString() ?? null,
+    attendees: wire(plan.pick),
+    warnings: plan.pick.warnings,
+    checkedUntil: last?.date ?? null,
+    occurrences: plan.pick.occurrences.map((o) => ({
+      date: o.date,
+      localStart: o.localStart,
+      absent: o.absent.map((a) => a.name),
+      backups: o.backups.map((b) => b.name),
+      attendees: wire(o),
+    })),
+    bodyHtml: meta.bodyHtml,
+  };
+}
