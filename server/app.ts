@@ -16,6 +16,7 @@ import { workspaceRouter } from "./routes/workspace/router";
 import { authRouter } from "./routes/auth/router";
 import { projectsRouter } from "./routes/projects/router";
 import { sessionRouter } from "./routes/session/router";
+import { queueRouter } from "./routes/queue/router";
 import { contextOf } from "./http/requestContext";
 import { runAsTenant } from "./db/tenantScope";
 import { stageRouter, stageTicketRouter } from "./routes/stage/router";
@@ -114,6 +115,10 @@ export function createApp(deps: AppDeps): Express {
   api.use("/projects", projectsRouter(deps));
   api.use("/projects", seriesRouter(deps));
   api.use("/outbox", outboxRouter(deps));
+  const queue = queueRouter(deps);
+  api.use("/queue", queue.mine);
+  api.use("/projects", queue.projects);
+  api.use("/admin", queue.admin);
   api.use((_req, _res, next) => next(notFound("Route")));
   app.use("/api", api);
 

@@ -21,6 +21,9 @@ import type { Authenticator } from "./http/requestContext";
 import { createLocalBus } from "./live/liveBus";
 import { createPgBus } from "./live/pgBus";
 import { createLiveClients } from "./live/liveClients";
+import type { AppDeps } from "./appDeps";
+import { startJobs, type RunningJobs } from "./services/jobs/startJobs";
+import { startInProcessJobs } from "./services/jobs/startInProcessJobs";
 
 // The only place real dependencies are built.
 
@@ -77,7 +80,7 @@ async function main(config: Config): Promise<void> {
   }
   if (config.DEV_SIGN_IN) authenticators.push(devAuthenticator(database.db));
 
-  const app = createApp({
+  const deps: AppDeps = {
     database,
     logger,
     clock,
@@ -105,7 +108,8 @@ async function main(config: Config): Promise<void> {
     webRoot: fileURLToPath(new URL("../dist/web", import.meta.url)),
     teamsHostOrigins: config.TEAMS_TEST_HOST_ORIGINS ?? [],
     production: config.NODE_ENV === "production",
-  });
+  };
+  const app = createApp(deps);
   const server = app.listen(config.PORT, config.HOST);
   await once(server, "listening");
   // Requests under way per socket, so shutdown can close every socket that is not serving one
@@ -126,6 +130,24 @@ async function main(config: Config): Promise<void> {
   ready = true;
   const { port } = server.address() as AddressInfo;
   logger.info({ port, url: `http://localhost:${port}` }, "Callbook is listening");
+  // Durable jobs start after the server answers: a slow schema install never delays /readyz.
+  let jobs: RunningJobs | null = null;
+  const jobsOn = config.JOBS && (config.NODE_ENV !== "production" || config.LINK_SECRET !== undefined);
+  if (config.JOBS && !jobsOn) logger.warn("jobs are off: LINK_SECRET is not set (reminder links are signed with it)");
+  const jobOptions = {
+    // Outside production a fixed development key, so links survive restarts; production needs LINK_SECRET.
+    linkSecret: config.LINK_SECRET ?? "callbook-development-link-secret-not-for-production",
+    baseUrl: config.PUBLIC_URL ?? `http://localhost:${port}`,
+  };
+  // pg-boss on PostgreSQL (several instances); a timer in this process on the embedded database (one process per data folder).
+  const jobsStarting = jobsOn
+    ? (database.kind === "postgres" ? startJobs(deps, jobOptions) : Promise.resolve(startInProcessJobs(deps, jobOptions)))
+        .then((j) => {
+          jobs = j;
+          logger.info("jobs started");
+        })
+        .catch((e: unknown) => logger.error({ err: { message: e instanceof Error ? e.message : String(e) } }, "jobs did not start"))
+    : Promise.resolve();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -149,6 +171,8 @@ async function main(config: Config): Promise<void> {
     const sweep = setInterval(closeUnusedSockets, 100);
     await once(server, "close").catch(() => undefined);
     clearInterval(sweep);
+    await jobsStarting;
+    await (jobs as RunningJobs | null)?.stop().catch(() => undefined);
     await bus.close();
     await database.close();
     logger.info("stopped");
