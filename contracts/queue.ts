@@ -1,11 +1,29 @@
 import { z } from "zod";
-import { queueKinds, type QueueAudience, type QueueKind } from "../server/domain/queue/queueMessage";
 import { uuidParam } from "./common";
+
+/** The kinds of message the send queue owes besides the per-meeting recap. */
+export const queueKinds = [
+  "open_task_update",
+  "sprint_report",
+  "biweekly_friday_report",
+  "weekly_status_report",
+  "rag_change_notice",
+  "decisions_and_changes",
+  "vendor_status",
+  "steering_report",
+] as const;
+export type QueueKind = (typeof queueKinds)[number];
+
+/**
+ * Who a draft is written for. "customer": the customer and our people (customer-safe content);
+ * "vendor": vendors (vendor-safe: no internal items, no commercial figures); "internal": only
+ * our people (everything).
+ */
+export type QueueAudience = "internal" | "customer" | "vendor";
+
 
 // The send queue (issue 17 §1): what is owed per project, each entry's draft, and its send.
 
-export { queueKinds };
-export type { QueueKind, QueueAudience };
 
 export const queueKindParams = z.object({
   id: uuidParam,

@@ -5,25 +5,8 @@ import type { IsoDate } from "../../../contracts/types";
 // and plain text. The builders in this folder are pure: they read project data and `now`,
 // never the database or the clock.
 
-/** The kinds of message the send queue owes besides the per-meeting recap. */
-export const queueKinds = [
-  "open_task_update",
-  "sprint_report",
-  "biweekly_friday_report",
-  "weekly_status_report",
-  "rag_change_notice",
-  "decisions_and_changes",
-  "vendor_status",
-  "steering_report",
-] as const;
-export type QueueKind = (typeof queueKinds)[number];
-
-/**
- * Who a draft is written for. "customer": the customer and our people (customer-safe content);
- * "vendor": vendors (vendor-safe: no internal items, no commercial figures); "internal": only
- * our people (everything).
- */
-export type QueueAudience = "internal" | "customer" | "vendor";
+import type { QueueAudience, QueueKind } from "../../../contracts/queue";
+export { queueKinds, type QueueAudience, type QueueKind } from "../../../contracts/queue";
 
 export interface DraftRecipient {
   name: string;

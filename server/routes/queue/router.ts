@@ -10,8 +10,7 @@ import { sendQueueMessage } from "../../services/queue/sendQueueMessage";
 import { listMyQueue, listProjectQueue } from "../../services/queue/listQueues";
 import { listProjectReminders } from "../../services/reminders/listReminders";
 import { listJobs } from "../../services/jobs/listJobs";
-import { and, eq, inArray } from "drizzle-orm";
-import * as t from "../../db/tables";
+import { isJobsAdmin } from "../../services/jobs/isJobsAdmin";
 import { forbidden } from "../../errors";
 import { callerAudience, requireInternalCaller } from "../../services/audience/callerAudience";
 import type { RequestContext } from "../../http/requestContext";
@@ -85,14 +84,7 @@ export function queueRouter(deps: AppDeps): { mine: Router; projects: Router; ad
   const admin = Router();
   admin.get("/jobs", async (_req, res) => {
     const ctx = contextOf(res);
-    const roles = ctx.personId
-      ? await db
-          .select({ role: t.projectMembers.role })
-          .from(t.projectMembers)
-          .where(and(eq(t.projectMembers.tenantId, ctx.tenantId), eq(t.projectMembers.personId, ctx.personId), inArray(t.projectMembers.role, ["pm", "pm_director"])))
-          .limit(1)
-      : [];
-    if (roles.length === 0) throw forbidden("Only a PM or PM director sees the jobs");
+    if (!(await isJobsAdmin(db, ctx.tenantId, ctx.personId))) throw forbidden("Only a PM or PM director sees the jobs");
     res.json(await listJobs(deps.database));
   });
 
