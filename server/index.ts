@@ -19,6 +19,7 @@ import { localOutboxMail } from "./graph/mailFactory";
 import type { Authenticator } from "./http/requestContext";
 import { createLocalBus } from "./live/liveBus";
 import { createPgBus } from "./live/pgBus";
+import { watchRevisions } from "./db/revisionWatch";
 import { createLiveClients } from "./live/liveClients";
 
 // The only place real dependencies are built.
@@ -44,6 +45,7 @@ async function main(config: Config): Promise<void> {
       ? await createPgBus(database.connectionString, database.pool, logger)
       : createLocalBus();
   const liveClients = createLiveClients();
+  const revisions = await watchRevisions(database, logger);
   const authenticators: Authenticator[] = [];
   let mail = localOutboxMail(database.db, clock);
   if (config.AAD_APP_CLIENT_ID && config.TAB_DOMAIN) {
@@ -82,6 +84,7 @@ async function main(config: Config): Promise<void> {
     ...(config.STAGE_TICKET_SECRET ? { stageTicketSecret: new TextEncoder().encode(config.STAGE_TICKET_SECRET) } : {}),
     bus,
     liveClients,
+    revisions,
     mail,
     mailMode: config.GRAPH_MODE,
     entra:
@@ -143,6 +146,7 @@ async function main(config: Config): Promise<void> {
     await once(server, "close").catch(() => undefined);
     clearInterval(sweep);
     await bus.close();
+    await revisions.close();
     await database.close();
     logger.info("stopped");
     process.exit(0);
