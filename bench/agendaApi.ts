@@ -17,9 +17,9 @@ import { median, round, times } from "./support/stats";
 // costs only the agenda cache's key query), and no query at all (caller and agenda body cached).
 
 const CONNECTIONS = 50;
-const SECONDS = 5;
+const SECONDS = 2;
 const PROJECTION_SECONDS = 3;
-const ROUNDS = 3;
+const ROUNDS = 7;
 const TARGET_RATIO = 0.8;
 
 interface Round {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "./database";
 import * as t from "./tables";
 import type {
@@ -11,6 +11,7 @@ import type {
   Project,
   ProjectSnapshot,
   Task,
+  TaskStatus,
   Vendor,
 } from "../../contracts/types";
 import { directoryOfSnapshot, withResolvedCallTypes } from "../domain/resolveCallType";
@@ -18,6 +19,9 @@ import type { ProjectRow } from "./projectAccess";
 import { internalOnlyWall } from "./audienceWall";
 
 type MeetingRow = typeof t.meetings.$inferSelect;
+
+/** Every task status but "done" (contracts/types.ts TaskStatus). */
+const OPEN_TASK_STATUSES: TaskStatus[] = ["not_started", "in_progress", "blocked"];
 type PersonRow = typeof t.people.$inferSelect;
 
 export function toPerson(p: PersonRow): Person {
@@ -124,7 +128,8 @@ export async function loadSnapshot(db: Db, tenantId: string, project: ProjectRow
     db.select().from(t.projectMembers).where(inProject(t.projectMembers)),
     db.select().from(t.people).where(eq(t.people.tenantId, tenantId)),
     db.select().from(t.milestones).where(inProject(t.milestones)).orderBy(asc(t.milestones.plannedDate)),
-    db.select().from(t.tasks).where(and(inProject(t.tasks), openOnly ? ne(t.tasks.status, "done") : undefined)),
+    // Open statuses by name (not `<> 'done'`): an index seek on (tenant, project, status), not a walk of the history.
+    db.select().from(t.tasks).where(and(inProject(t.tasks), openOnly ? inArray(t.tasks.status, OPEN_TASK_STATUSES) : undefined)),
     db.select().from(t.raidItems).where(and(inProject(t.raidItems), openOnly ? eq(t.raidItems.status, "open") : undefined, internalOnlyWall(t.raidItems.internalOnly))),
     db.select().from(t.changeRequests).where(inProject(t.changeRequests)),
     db.select().from(t.supportCases).where(inProject(t.supportCases)),
