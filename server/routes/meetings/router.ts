@@ -46,9 +46,10 @@ export function meetingsRouter(deps: AppDeps): Router {
       res.type("application/json").send(await build());
       return;
     }
-    // Pre-serialised, with its ETag: Express answers 304 to a matching If-None-Match.
+    // Pre-serialised, with its ETag: Express answers 304 to a matching If-None-Match (the panel
+    // keeps the body itself; the API's own Cache-Control is left as it is).
     const agenda = await agendas.fetchBody(key, build);
-    res.set({ ETag: agenda.etag, "Cache-Control": "private, no-cache" }).type("application/json").send(agenda.body);
+    res.set("ETag", agenda.etag).type("application/json").send(agenda.body);
   });
 
   r.get("/:id/attendees", async (req, res) => {
