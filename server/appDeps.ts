@@ -3,6 +3,7 @@ import type { Clock } from "./clock";
 import type { Database } from "./db/database";
 import type { Authenticator } from "./http/requestContext";
 import type { LiveBus } from "./live/liveBus";
+import type { RevisionWatch } from "./db/revisionWatch";
 import type { LiveClients } from "./live/liveClients";
 import type { MailCalendarGateway } from "./graph/MailCalendarGateway";
 import type { RequestContext } from "./http/requestContext";
@@ -22,6 +23,8 @@ export interface AppDeps {
   /** Tells live streams that a meeting has new events (in-process, or across instances). */
   bus: LiveBus;
   liveClients?: LiveClients;
+  /** Told when a project's revision moves on any instance (migration 0013's NOTIFY); absent: caches re-check by query. */
+  revisions?: RevisionWatch;
   /** Mail and calendar for one caller: Microsoft Graph, or the local outbox. */
   mail: (ctx: RequestContext, scope: { projectId: string | null }) => MailCalendarGateway;
   /** "graph" or "outbox": shown to users where it matters ("Sent" vs "In the local outbox"). */

@@ -20,6 +20,7 @@ import { localOutboxMail } from "./graph/mailFactory";
 import type { Authenticator } from "./http/requestContext";
 import { createLocalBus } from "./live/liveBus";
 import { createPgBus } from "./live/pgBus";
+import { watchRevisions } from "./db/revisionWatch";
 import { createLiveClients } from "./live/liveClients";
 import type { AppDeps } from "./appDeps";
 import { startJobs, type RunningJobs } from "./services/jobs/startJobs";
@@ -50,6 +51,7 @@ async function main(config: Config): Promise<void> {
       ? await createPgBus(database.connectionString, database.pool, logger)
       : createLocalBus();
   const liveClients = createLiveClients({ perUser: config.LIVE_STREAMS_PER_USER, perMeeting: config.LIVE_STREAMS_PER_MEETING });
+  const revisions = await watchRevisions(database, logger);
   const authenticators: Authenticator[] = [];
   let mail = localOutboxMail(database.db, clock);
   if (config.AAD_APP_CLIENT_ID && config.TAB_DOMAIN) {
@@ -90,6 +92,7 @@ async function main(config: Config): Promise<void> {
     ...(config.STAGE_TICKET_SECRET ? { stageTicketSecret: new TextEncoder().encode(config.STAGE_TICKET_SECRET) } : {}),
     bus,
     liveClients,
+    revisions,
     mail,
     mailMode: config.GRAPH_MODE,
     entra:
@@ -174,6 +177,7 @@ async function main(config: Config): Promise<void> {
     await jobsStarting;
     await (jobs as RunningJobs | null)?.stop().catch(() => undefined);
     await bus.close();
+    await revisions.close();
     await database.close();
     logger.info("stopped");
     process.exit(0);

@@ -13,6 +13,7 @@ import { createLiveClients } from "../../server/live/liveClients";
 import { localOutboxMail } from "../../server/graph/mailFactory";
 import { openDatabase } from "../../server/db/database";
 import { migrate } from "../../server/db/migrate";
+import { watchRevisions } from "../../server/db/revisionWatch";
 import { seedDemo } from "../../server/db/demo/seedDemo";
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from "../../test/support/testDatabase";
 import { TEST_NOW } from "../../test/support/constants";
@@ -73,7 +74,7 @@ export interface InProcessServer {
 
 /**
  * Callbook as server/index.ts builds it for the embedded default (dev sign-in, local bus, local
- * outbox), logging at info to /dev/null so a request pays for its log line as in production.
+ * outbox, the revision watch), logging at info to /dev/null so a request pays for its log line as in production.
  * `extend` adds routes to the same app instance before it listens.
  */
 export async function startInProcess(
@@ -82,6 +83,7 @@ export async function startInProcess(
 ): Promise<InProcessServer> {
   const now = options.now ?? TEST_NOW;
   const logger = pino({ level: "info" }, pino.destination({ dest: "/dev/null", sync: false }));
+  const revisions = await watchRevisions(database, logger);
   const app = createApp({
     database,
     logger,
@@ -91,6 +93,7 @@ export async function startInProcess(
     devSignIn: true,
     bus: options.bus ?? createLocalBus(),
     liveClients: createLiveClients(),
+    revisions,
     mail: localOutboxMail(database.db, () => now),
     mailMode: "outbox",
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
@@ -106,6 +109,7 @@ export async function startInProcess(
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await revisions.close();
     },
   };
 }

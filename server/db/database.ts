@@ -34,6 +34,8 @@ export interface Database {
   executeSql?: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[]; rowCount: number }>;
   /** Present on PostgreSQL: the pool, for a dedicated LISTEN connection and pool stats. */
   pool?: pg.Pool;
+  /** PGlite only: LISTEN on the one embedded connection (NOTIFY from its own transactions included); resolves to an unlisten. */
+  listen?: (channel: string, callback: (payload: string) => void) => Promise<() => Promise<void>>;
   /** PGlite only: a dump of the data dir, to start other instances from (tests). */
   dumpDataDir?: () => Promise<Blob>;
   connectionString?: string;
@@ -105,6 +107,12 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
       } finally {
         lock?.release();
       }
+    },
+    listen: async (channel, callback) => {
+      const unlisten = await client.listen(channel, callback);
+      return async () => {
+        if (!closed) await unlisten();
+      };
     },
     dumpDataDir: () => client.dumpDataDir("none"),
     executeSql: async (text, values) => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "./database";
 import * as t from "./tables";
 import type {
@@ -11,6 +11,7 @@ import type {
   Project,
   ProjectSnapshot,
   Task,
+  TaskStatus,
   Vendor,
 } from "../../contracts/types";
 import { directoryOfSnapshot, withResolvedCallTypes } from "../domain/resolveCallType";
@@ -18,6 +19,9 @@ import type { ProjectRow } from "./projectAccess";
 import { internalOnlyWall } from "./audienceWall";
 
 type MeetingRow = typeof t.meetings.$inferSelect;
+
+/** Every task status but "done" (contracts/types.ts TaskStatus). */
+const OPEN_TASK_STATUSES: TaskStatus[] = ["not_started", "in_progress", "blocked"];
 type PersonRow = typeof t.people.$inferSelect;
 
 export function toPerson(p: PersonRow): Person {
@@ -125,7 +129,8 @@ export async function loadSnapshot(db: Db, tenantId: string, project: ProjectRow
     db.select().from(t.projectMembers).where(inProject(t.projectMembers)),
     db.select().from(t.people).where(eq(t.people.tenantId, tenantId)),
     db.select().from(t.milestones).where(inProject(t.milestones)).orderBy(asc(t.milestones.plannedDate)),
-    db.select().from(t.tasks).where(and(inProject(t.tasks), openOnly ? ne(t.tasks.status, "done") : undefined)),
+    // Open statuses by name (not `<> 'done'`): an index seek on (tenant, project, status), not a walk of the history.
+    db.select().from(t.tasks).where(and(inProject(t.tasks), openOnly ? inArray(t.tasks.status, OPEN_TASK_STATUSES) : undefined)),
     db.select().from(t.raidItems).where(and(inProject(t.raidItems), openOnly ? eq(t.raidItems.status, "open") : undefined, internalOnlyWall(t.raidItems.internalOnly))),
     db.select().from(t.changeRequests).where(inProject(t.changeRequests)),
     db.select().from(t.supportCases).where(inProject(t.supportCases)),
@@ -180,6 +185,26 @@ export async function loadSnapshot(db: Db, tenantId: string, project: ProjectRow
       resolutionNotes: c.resolutionNotes,
       openedAt: new Date(c.openedAt).toISOString(),
     })),
+    vendors: vendors.map(toVendor),
+  };
+}
+
+/**
+ * The project, its members and its people and vendors, as a capture write needs them (owner
+ * check, names, call type, audience): three reads, none over tasks, RAID items or meetings, so a
+ * write costs the same at 100 items as at 100,000 (issue 19). People as in loadSnapshot.
+ */
+export async function loadProjectDirectory(db: Db, tenantId: string, project: ProjectRow): Promise<Pick<ProjectSnapshot, "project" | "people" | "vendors">> {
+  const [members, people, vendors] = await Promise.all([
+    db.select().from(t.projectMembers).where(and(eq(t.projectMembers.tenantId, tenantId), eq(t.projectMembers.projectId, project.id))),
+    db.select().from(t.people).where(eq(t.people.tenantId, tenantId)),
+    db.select().from(t.vendors).where(and(eq(t.vendors.tenantId, tenantId), eq(t.vendors.projectId, project.id))),
+  ]);
+  const memberIds = new Set(members.flatMap((m) => [m.personId, m.backupPersonId ?? ""]));
+  const vendorIds = new Set(vendors.map((v) => v.id));
+  return {
+    project: toProject(project, members),
+    people: people.filter((p) => memberIds.has(p.id) || (p.vendorId && vendorIds.has(p.vendorId))).map(toPerson),
     vendors: vendors.map(toVendor),
   };
 }

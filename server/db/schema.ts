@@ -156,6 +156,8 @@ export const tasks = pgTable(
     index("tasks_open_due_idx").on(t.tenantId, t.projectId, t.status, t.dueDate),
     // Keyset pages of the schedule (due date, id): flat from 100 to 100,000 tasks.
     index("tasks_project_due_idx").on(t.tenantId, t.projectId, t.dueDate, t.id),
+    // The agenda's "done since the last call": the latest finished tasks, read by the index (migration 0013).
+    index("tasks_status_updated_idx").on(t.tenantId, t.projectId, t.status, t.updatedAt.desc()),
   ],
 );
 

@@ -7,9 +7,10 @@ import { demoId } from "../../server/db/demo/seedDemo";
 import { DEMO_TENANT_ID } from "../../server/db/demo/demoPeople";
 import { TEST_NOW } from "./constants";
 import { createLocalBus } from "../../server/live/liveBus";
+import type { RevisionWatch } from "../../server/db/revisionWatch";
 import { localOutboxMail } from "../../server/graph/mailFactory";
 
-export function buildTestApp(database: Database, overrides: { now?: Date } = {}): Express {
+export function buildTestApp(database: Database, overrides: { now?: Date; revisions?: RevisionWatch } = {}): Express {
   return createApp({
     database,
     logger: pino({ level: "silent" }),
@@ -18,6 +19,7 @@ export function buildTestApp(database: Database, overrides: { now?: Date } = {})
     isReady: () => true,
     devSignIn: true,
     bus: createLocalBus(),
+    ...(overrides.revisions ? { revisions: overrides.revisions } : {}),
     mail: localOutboxMail(database.db, () => overrides.now ?? TEST_NOW),
     mailMode: "outbox",
   });

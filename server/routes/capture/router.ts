@@ -5,7 +5,7 @@ import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { idParams } from "../../../contracts/common";
 import { agendaStateBody, createItemBody, createNoteBody, itemParams, noteParams, updateItemBody, updateNoteBody, type CaptureDto } from "../../../contracts/capture";
-import { loadMeetingContext, type MeetingContext } from "../../services/meetings/loadMeetingContext";
+import { loadMeetingContext, loadMeetingForWrite, type MeetingWriteContext } from "../../services/meetings/loadMeetingContext";
 import { agendaState, carriedOverItems, isInternalCall, lastEventId, meetingItems, meetingNotes } from "../../services/capture/captureQueries";
 import { itemDto, nameIndex, noteDto } from "../../presenters/capture";
 import { createItem, createNote, setAgendaState, updateItem, updateNote, type WriteScope } from "../../services/capture/writeCapture";
@@ -21,7 +21,7 @@ export function captureRouter(deps: AppDeps): Router {
   const { db } = deps.database;
   const feeds = new MeetingFeeds(db, deps.bus);
   const liveClients = deps.liveClients ?? createLiveClients();
-  const scope = (mc: MeetingContext, res: Parameters<typeof contextOf>[0]): WriteScope => ({
+  const scope = (mc: MeetingWriteContext, res: Parameters<typeof contextOf>[0]): WriteScope => ({
     database: deps.database,
     bus: deps.bus,
     ctx: contextOf(res),
@@ -30,7 +30,7 @@ export function captureRouter(deps: AppDeps): Router {
     now: deps.clock(),
   });
   // An external caller's captures are never internal only by default (they could not see them).
-  const internalDefault = (mc: MeetingContext, res: Parameters<typeof contextOf>[0]) =>
+  const internalDefault = (mc: MeetingWriteContext, res: Parameters<typeof contextOf>[0]) =>
     callerAudience(contextOf(res)) === "internal" && isInternalCall(resolveCallType(mc.meeting, mc.snapshot.project, mc.directory).callType);
 
   r.get("/:id/capture", async (req, res) => {
@@ -69,7 +69,7 @@ export function captureRouter(deps: AppDeps): Router {
   r.post("/:id/items", async (req, res) => {
     const { id } = parse(idParams, req.params);
     const body = parse(createItemBody, req.body);
-    const mc = await loadMeetingContext(db, contextOf(res), id);
+    const mc = await loadMeetingForWrite(db, contextOf(res), id);
     requireMayFlagInternal(contextOf(res), body.internalOnly);
     if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
       throw fieldError("ownerId", "is not a person of this project");
@@ -81,7 +81,7 @@ export function captureRouter(deps: AppDeps): Router {
   r.patch("/:id/items/:itemId", async (req, res) => {
     const { id, itemId } = parse(itemParams, req.params);
     const body = parse(updateItemBody, req.body);
-    const mc = await loadMeetingContext(db, contextOf(res), id);
+    const mc = await loadMeetingForWrite(db, contextOf(res), id);
     await requireRowVisible(db, contextOf(res), "item", itemId);
     requireMayFlagInternal(contextOf(res), body.internalOnly);
     if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
@@ -95,7 +95,7 @@ export function captureRouter(deps: AppDeps): Router {
   r.post("/:id/notes", async (req, res) => {
     const { id } = parse(idParams, req.params);
     const body = parse(createNoteBody, req.body);
-    const mc = await loadMeetingContext(db, contextOf(res), id);
+    const mc = await loadMeetingForWrite(db, contextOf(res), id);
     requireMayFlagInternal(contextOf(res), body.internalOnly);
     const { row, created } = await createNote(scope(mc, res), body, internalDefault(mc, res));
     res.status(created ? 201 : 200).json(noteDto(row));
@@ -104,7 +104,7 @@ export function captureRouter(deps: AppDeps): Router {
   r.patch("/:id/notes/:noteId", async (req, res) => {
     const { id, noteId } = parse(noteParams, req.params);
     const body = parse(updateNoteBody, req.body);
-    const mc = await loadMeetingContext(db, contextOf(res), id);
+    const mc = await loadMeetingForWrite(db, contextOf(res), id);
     await requireRowVisible(db, contextOf(res), "note", noteId);
     requireMayFlagInternal(contextOf(res), body.internalOnly);
     res.json(noteDto(await updateNote(scope(mc, res), noteId, body, noteDto)));
@@ -114,7 +114,7 @@ export function captureRouter(deps: AppDeps): Router {
     const { id } = parse(idParams, req.params);
     const body = parse(agendaStateBody, req.body);
     const ctx = contextOf(res);
-    const mc = await loadMeetingContext(db, ctx, id);
+    const mc = await loadMeetingForWrite(db, ctx, id);
     await setAgendaState(scope(mc, res), body);
     res.json(await agendaState(db, ctx.tenantId, id));
   });
@@ -125,7 +125,7 @@ export function captureRouter(deps: AppDeps): Router {
     // Reserved before the first await, so a client that leaves during set-up releases everything.
     const slot = liveClients.open(res, { tenantId: ctx.tenantId, userId: ctx.userId, meetingId: id });
     try {
-      const mc = await loadMeetingContext(db, ctx, id);
+      const mc = await loadMeetingForWrite(db, ctx, id);
       if (slot.released) return;
       await streamMeetingEvents(deps, feeds, req, res, { tenantId: ctx.tenantId, meetingId: id, people: mc.snapshot.people, audience: callerAudience(ctx) }, slot);
     } catch (e) {

@@ -17,7 +17,7 @@ import { resolveCallType } from "../../domain/resolveCallType";
 export function meetingsRouter(deps: AppDeps): Router {
   const r = Router();
   const { db } = deps.database;
-  const agendas = new AgendaCache();
+  const agendas = new AgendaCache(deps.revisions);
 
   r.get("/", async (req, res) => {
     const q = parse(listMeetingsQuery, req.query);
@@ -42,8 +42,14 @@ export function meetingsRouter(deps: AppDeps): Router {
       const history = { meetings: mc.history.filter((m) => m.id !== mc.meeting.id) };
       return JSON.stringify(buildAgenda(callType, mc.snapshot, history, now, { meetingId: id, lengthMinutes, meeting: mc.meeting }));
     };
-    const json = key ? await agendas.fetch(key, build) : await build();
-    res.type("application/json").send(json);
+    if (!key) {
+      res.type("application/json").send(await build());
+      return;
+    }
+    // Pre-serialised, with its ETag: Express answers 304 to a matching If-None-Match (the panel
+    // keeps the body itself; the API's own Cache-Control is left as it is).
+    const agenda = await agendas.fetchBody(key, build);
+    res.set("ETag", agenda.etag).type("application/json").send(agenda.body);
   });
 
   r.get("/:id/attendees", async (req, res) => {

@@ -4,7 +4,7 @@ import * as t from "../../db/tables";
 import { notFound } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";
 import { memberProjectIds, requireProjectAccess, type ProjectRow } from "../../db/projectAccess";
-import { loadProjectMeetings, loadSnapshot, toMeeting } from "../../db/loadSnapshot";
+import { loadProjectDirectory, loadProjectMeetings, loadSnapshot, toMeeting } from "../../db/loadSnapshot";
 import type { Directory, ProjectSnapshot } from "../../../contracts/types";
 import type { MeetingSummary } from "../../../contracts/meetings";
 import { summarise, type MeetingContext } from "../../presenters/meetings";
@@ -34,7 +34,32 @@ export async function loadMeetingContext(db: Db, ctx: RequestContext, meetingId:
   return mc;
 }
 
-export function directoryFor(snapshot: ProjectSnapshot): Directory {
+/** What a capture write reads of its meeting: the meeting, project, people and directory, not the project's history. */
+export interface MeetingWriteContext extends Pick<MeetingContext, "row" | "meeting" | "project" | "directory"> {
+  snapshot: Pick<ProjectSnapshot, "project" | "people" | "vendors">;
+}
+
+/**
+ * The same walls as loadMeetingContext (tenant, membership deciding the audience, 403 for an
+ * external caller and an internal meeting) with narrow reads whose cost does not grow with the
+ * project's tasks, RAID items or meetings (issue 19): for capture writes.
+ */
+export async function loadMeetingForWrite(db: Db, ctx: RequestContext, meetingId: string): Promise<MeetingWriteContext> {
+  const [row] = await db
+    .select()
+    .from(t.meetings)
+    .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, meetingId)))
+    .limit(1);
+  if (!row) throw notFound("Meeting");
+  if (!row.projectId) throw notFound("Meeting's project");
+  const project = await requireProjectAccess(db, ctx, row.projectId);
+  const snapshot = await loadProjectDirectory(db, ctx.tenantId, project);
+  const mc = { row, meeting: toMeeting(row), project, snapshot, directory: directoryFor(snapshot) };
+  requireMeetingVisible(ctx, mc.meeting, mc.directory);
+  return mc;
+}
+
+export function directoryFor(snapshot: Pick<ProjectSnapshot, "people" | "vendors">): Directory {
   const internalDomains = [
     ...new Set(
       snapshot.people
