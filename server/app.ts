@@ -19,6 +19,7 @@ import { contextOf } from "./http/requestContext";
 import { runAsTenant } from "./db/tenantScope";
 import { stageRouter, stageTicketRouter } from "./routes/stage/router";
 import { randomBytes } from "node:crypto";
+import { botRouter } from "./routes/bot/router";
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(express.json({ limit: "256kb" }));
+  if (deps.botEndpoint) api.use("/messages", botRouter(deps.botEndpoint));
   api.use("/session", sessionRouter(deps));
   const stageSecret = deps.stageTicketSecret ?? new Uint8Array(randomBytes(32));
   api.use("/stage", stageRouter(deps, stageSecret));

@@ -7,6 +7,7 @@ import type { LiveClients } from "./live/liveClients";
 import type { MailCalendarGateway } from "./graph/MailCalendarGateway";
 import type { RequestContext } from "./http/requestContext";
 import type { ConsentConfig } from "./auth/consentConfig";
+import type { BotEndpointDeps } from "./routes/bot/router";
 
 /** What createApp needs. server/index.ts builds the real ones; tests pass plain objects. */
 export interface AppDeps {
@@ -34,6 +35,8 @@ export interface AppDeps {
   stageTicketSecret?: Uint8Array;
   /** Built front end (dist/web); absent in API-only tests. */
   webRoot?: string;
+  /** The Teams bot's messaging endpoint (`POST /api/messages`); absent: no bot configured. */
+  botEndpoint?: BotEndpointDeps;
   /** Extra parent origins the front end passes to teams-js (test host pages only). */
   teamsHostOrigins?: string[];
 }
