@@ -7,7 +7,7 @@ import type { LiveClients } from "./live/liveClients";
 import type { MailCalendarGateway } from "./graph/MailCalendarGateway";
 import type { RequestContext } from "./http/requestContext";
 import type { ConsentConfig } from "./auth/consentConfig";
-import type { BotEndpointDeps } from "./routes/bot/router";
+import type { BotEndpointDeps } from "./services/bot/botEndpointDeps";
 
 /** What createApp needs. server/index.ts builds the real ones; tests pass plain objects. */
 export interface AppDeps {

@@ -20,6 +20,7 @@ import type { Authenticator } from "./http/requestContext";
 import { createLocalBus } from "./live/liveBus";
 import { createPgBus } from "./live/pgBus";
 import { createLiveClients } from "./live/liveClients";
+import { buildBotEndpoint } from "./bot/buildBotEndpoint";
 
 // The only place real dependencies are built.
 
@@ -98,6 +99,7 @@ async function main(config: Config): Promise<void> {
       : null,
     webRoot: fileURLToPath(new URL("../dist/web", import.meta.url)),
     teamsHostOrigins: config.TEAMS_TEST_HOST_ORIGINS ?? [],
+    ...buildBotEndpoint(config, { db: database.db, bus, clock, logger }),
   });
   const server = app.listen(config.PORT, config.HOST);
   await once(server, "listening");

@@ -1,17 +1,10 @@
 import { Router } from "express";
-import type { Logger } from "pino";
 import { parse } from "../../http/validate";
 import { unauthorized } from "../../errors";
 import { botActivity, meetingEventNames, meetingEventValue, participantJoinValue } from "../../../contracts/bot";
-import { BotActivityRejected, type BotActivityVerifier } from "../../bot/verifyBotActivity";
-import type { MeetingBot, MeetingEvent } from "../../services/bot/meetingBot";
-
-/** The bot's messaging endpoint and what it needs. */
-export interface BotEndpointDeps {
-  verify: BotActivityVerifier;
-  bot: MeetingBot;
-  logger: Logger;
-}
+import { BotActivityRejected } from "../../bot/verifyBotActivity";
+import type { MeetingEvent } from "../../services/bot/meetingBot";
+import type { BotEndpointDeps } from "../../services/bot/botEndpointDeps";
 
 /**
  * `POST /api/messages`: the Bot Connector's calls. Verifies the connector's token first (401
