@@ -34,14 +34,16 @@ export const participantJoinValue = z.looseObject({
 /** `value` of meetingStart / meetingEnd: the Teams meeting id (base64) among other fields. */
 export const meetingEventValue = z.looseObject({ Id: z.string().min(1) });
 
-/** One thing the bot posted or would post (GET /api/outbox/bot-posts). */
-export interface BotPostDto {
-  id: string;
+/** GET /api/outbox/teams-cards: one card the bot posted or would post. */
+export interface TeamsCardDto {
   meetingId: string;
+  subject: string;
   kind: "recap_card" | "past_due_notice";
-  delivered: "connector" | "outbox";
+  /** "posted": in the meeting chat; "preview": what would be posted (no tenant, or not yet). */
+  state: "posted" | "preview";
   summary: string;
+  /** Who a targeted notice goes to (nobody else sees it); empty for the chat card. */
   recipients: { name: string; email: string }[];
-  card: Record<string, unknown>;
-  updatedAt: string;
+  /** The Adaptive Card JSON; null for a notice (its content is a page of ours in a dialog). */
+  card: Record<string, unknown> | null;
 }

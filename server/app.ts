@@ -20,6 +20,7 @@ import { runAsTenant } from "./db/tenantScope";
 import { stageRouter, stageTicketRouter } from "./routes/stage/router";
 import { randomBytes } from "node:crypto";
 import { botRouter } from "./routes/bot/router";
+import { teamsCardsRouter } from "./routes/outbox/teamsCardsRouter";
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): Express {
   api.use("/projects", workspaceRouter(deps));
   api.use("/projects", projectsRouter(deps));
   api.use("/projects", seriesRouter(deps));
+  api.use("/outbox", teamsCardsRouter(deps));
   api.use("/outbox", outboxRouter(deps));
   api.use((_req, _res, next) => next(notFound("Route")));
   app.use("/api", api);

@@ -37,6 +37,8 @@ export interface AppDeps {
   webRoot?: string;
   /** The Teams bot's messaging endpoint (`POST /api/messages`); absent: no bot configured. */
   botEndpoint?: BotEndpointDeps;
+  /** The Teams app id (manifest `id`) for dialog deep links; absent: a placeholder in previews. */
+  teamsAppId?: string;
   /** Extra parent origins the front end passes to teams-js (test host pages only). */
   teamsHostOrigins?: string[];
 }

@@ -100,6 +100,7 @@ async function main(config: Config): Promise<void> {
     webRoot: fileURLToPath(new URL("../dist/web", import.meta.url)),
     teamsHostOrigins: config.TEAMS_TEST_HOST_ORIGINS ?? [],
     ...buildBotEndpoint(config, { db: database.db, bus, clock, logger }),
+    ...(config.TEAMS_APP_ID ? { teamsAppId: config.TEAMS_APP_ID } : {}),
   });
   const server = app.listen(config.PORT, config.HOST);
   await once(server, "listening");

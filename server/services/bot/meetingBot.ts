@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, lt, or } from "drizzle-orm";
+import { and, asc, eq, lt, or } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Db } from "../../db/database";
 import * as t from "../../db/tables";
@@ -62,39 +62,10 @@ export function createMeetingBot(deps: MeetingBotDeps): MeetingBot {
     return row?.projectId ? row : null;
   }
 
-  /** Open actions due before today (UTC date of the clock) owned by the meeting's internal attendees. */
-  async function pastDueByOwner(meeting: { tenantId: string; projectId: string | null; attendees: { email: string }[] }) {
-    if (!meeting.projectId) return new Map<string, { email: string; name: string; titles: string[] }>();
-    const attendees = new Set(meeting.attendees.map((a) => a.email.toLowerCase()));
-    const rows = await db
-      .select({ title: t.raidItems.title, email: t.people.email, name: t.people.name, organisation: t.people.organisation })
-      .from(t.raidItems)
-      .innerJoin(t.people, and(eq(t.people.tenantId, t.raidItems.tenantId), eq(t.people.id, t.raidItems.ownerId)))
-      .where(
-        and(
-          eq(t.raidItems.tenantId, meeting.tenantId),
-          eq(t.raidItems.projectId, meeting.projectId),
-          eq(t.raidItems.kind, "action"),
-          eq(t.raidItems.status, "open"),
-          lt(t.raidItems.dueDate, isoDate(deps.clock())),
-        ),
-      )
-      .orderBy(asc(t.raidItems.dueDate), asc(t.raidItems.title));
-    const byOwner = new Map<string, { email: string; name: string; titles: string[] }>();
-    for (const r of rows) {
-      const email = r.email.toLowerCase();
-      if (r.organisation !== "internal" || !attendees.has(email)) continue;
-      const entry = byOwner.get(email) ?? { email: r.email, name: r.name, titles: [] };
-      entry.titles.push(r.title);
-      byOwner.set(email, entry);
-    }
-    return byOwner;
-  }
-
   async function notifyPastDue(event: MeetingEvent, only: ReadonlySet<string> | null) {
     const meeting = await linkedMeeting(event.tenantId, event.conversationId);
     if (!meeting) return;
-    const owners = await pastDueByOwner(meeting);
+    const owners = await pastDueOwners(db, meeting, deps.clock());
     if (owners.size === 0) return;
     const members: ConnectorMember[] = deps.connector ? await deps.connector.members(event.serviceUrl, event.conversationId) : [];
     for (const member of members) {
@@ -137,12 +108,6 @@ export function createMeetingBot(deps: MeetingBotDeps): MeetingBot {
     }
   }
 
-  async function cardFor(tenantId: string, meetingId: string, subject: string) {
-    const capture = await readStageCapture(db, { tenantId, meetingId });
-    const review = dialogDeepLink(deps.teamsAppId, `${deps.publicUrl}/meetings/${meetingId}`, `Recap: ${subject}`);
-    return buildRecapCard({ subject: capture.subject, items: capture.items, reviewUrl: review });
-  }
-
   function watch(tenantId: string, meetingId: string) {
     if (watching.has(meetingId)) return;
     const stop = deps.bus.subscribe(meetingId, () => {
@@ -160,7 +125,7 @@ export function createMeetingBot(deps: MeetingBotDeps): MeetingBot {
       if (!meeting) return;
       let built;
       try {
-        built = await cardFor(event.tenantId, meeting.id, meeting.subject);
+        built = await composeRecapCard(db, event.tenantId, meeting.id, deps);
       } catch (err) {
         // An internal meeting (403 for the customer-safe reader): its chat gets no card.
         if (err instanceof AppError && err.status === 403) return;
@@ -200,7 +165,7 @@ export function createMeetingBot(deps: MeetingBotDeps): MeetingBot {
         .where(and(eq(t.botPosts.tenantId, tenantId), eq(t.botPosts.meetingId, meetingId), eq(t.botPosts.kind, "recap_card")));
       const [meeting] = await db.select({ subject: t.meetings.subject }).from(t.meetings).where(and(eq(t.meetings.tenantId, tenantId), eq(t.meetings.id, meetingId)));
       if (!post || !meeting) return;
-      const built = await cardFor(tenantId, meetingId, meeting.subject);
+      const built = await composeRecapCard(db, tenantId, meetingId, deps);
       if (JSON.stringify(built.card) === JSON.stringify(post.card)) return;
       if (deps.connector && post.activityId) await deps.connector.updateCard(post.serviceUrl, post.conversationId, post.activityId, built.card, built.summary);
       await db
@@ -217,11 +182,45 @@ export function createMeetingBot(deps: MeetingBotDeps): MeetingBot {
   return bot;
 }
 
-/** Bot posts of some meetings, newest first (the Outbox page's "Teams cards"). */
-export async function listBotPosts(db: Db, tenantId: string, meetingIds: readonly string[]) {
-  if (meetingIds.length === 0) return [];
-  return db
-    .select()
-    .from(t.botPosts)
-    .where(and(eq(t.botPosts.tenantId, tenantId), inArray(t.botPosts.meetingId, [...meetingIds])));
+/**
+ * Open actions due before `now`'s UTC date, owned by the meeting's internal attendees (people of
+ * organisation "internal" whose address is on the invite), by lower-cased e-mail; titles in due order.
+ */
+export async function pastDueOwners(db: Db, meeting: { tenantId: string; projectId: string | null; attendees: { email: string }[] }, now: Date) {
+  if (!meeting.projectId) return new Map<string, { email: string; name: string; titles: string[] }>();
+  const attendees = new Set(meeting.attendees.map((a) => a.email.toLowerCase()));
+  const rows = await db
+    .select({ title: t.raidItems.title, email: t.people.email, name: t.people.name, organisation: t.people.organisation })
+    .from(t.raidItems)
+    .innerJoin(t.people, and(eq(t.people.tenantId, t.raidItems.tenantId), eq(t.people.id, t.raidItems.ownerId)))
+    .where(
+      and(
+        eq(t.raidItems.tenantId, meeting.tenantId),
+        eq(t.raidItems.projectId, meeting.projectId),
+        eq(t.raidItems.kind, "action"),
+        eq(t.raidItems.status, "open"),
+        lt(t.raidItems.dueDate, isoDate(now)),
+      ),
+    )
+    .orderBy(asc(t.raidItems.dueDate), asc(t.raidItems.title));
+  const byOwner = new Map<string, { email: string; name: string; titles: string[] }>();
+  for (const r of rows) {
+    const email = r.email.toLowerCase();
+    if (r.organisation !== "internal" || !attendees.has(email)) continue;
+    const entry = byOwner.get(email) ?? { email: r.email, name: r.name, titles: [] };
+    entry.titles.push(r.title);
+    byOwner.set(email, entry);
+  }
+  return byOwner;
 }
+
+/**
+ * The recap card of a meeting as the chat would get it: the customer-safe capture (the stage
+ * reader: throws 403 AppError for an internal meeting) and a "Review and send" dialog link.
+ */
+export async function composeRecapCard(db: Db, tenantId: string, meetingId: string, where: { teamsAppId: string; publicUrl: string }) {
+  const capture = await readStageCapture(db, { tenantId, meetingId });
+  const review = dialogDeepLink(where.teamsAppId, `${where.publicUrl}/meetings/${meetingId}`, `Recap: ${capture.subject}`);
+  return buildRecapCard({ subject: capture.subject, items: capture.items, reviewUrl: review });
+}
+
