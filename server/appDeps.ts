@@ -39,6 +39,8 @@ export interface AppDeps {
   botEndpoint?: BotEndpointDeps;
   /** The Teams app id (manifest `id`) for dialog deep links; absent: a placeholder in previews. */
   teamsAppId?: string;
+  /** NODE_ENV=production: HSTS on, test host origins never allowed to frame the app. */
+  production?: boolean;
   /** Extra parent origins the front end passes to teams-js (test host pages only). */
   teamsHostOrigins?: string[];
 }

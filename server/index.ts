@@ -44,7 +44,7 @@ async function main(config: Config): Promise<void> {
     database.kind === "postgres" && database.pool && database.connectionString
       ? await createPgBus(database.connectionString, database.pool, logger)
       : createLocalBus();
-  const liveClients = createLiveClients();
+  const liveClients = createLiveClients({ perUser: config.LIVE_STREAMS_PER_USER, perMeeting: config.LIVE_STREAMS_PER_MEETING });
   const authenticators: Authenticator[] = [];
   let mail = localOutboxMail(database.db, clock);
   if (config.AAD_APP_CLIENT_ID && config.TAB_DOMAIN) {
@@ -61,7 +61,9 @@ async function main(config: Config): Promise<void> {
   if (config.GRAPH_MODE === "graph" && config.AAD_APP_CLIENT_ID && config.AAD_APP_CLIENT_SECRET) {
     const gateway = createGraphGateway({
       baseUrl: config.GRAPH_BASE_URL,
+      timeoutMs: config.GRAPH_TIMEOUT_MS,
       tokens: createOboTokenProvider({
+        timeoutMs: config.GRAPH_TIMEOUT_MS,
         clientId: config.AAD_APP_CLIENT_ID,
         clientSecret: config.AAD_APP_CLIENT_SECRET,
         authority: `${config.AUTHORITY_HOST}/${config.AAD_APP_TENANT_ID ?? "organizations"}`,
@@ -94,6 +96,7 @@ async function main(config: Config): Promise<void> {
           clientId: config.AAD_APP_CLIENT_ID,
           authorityHost: config.AUTHORITY_HOST,
           tenantId: config.AAD_APP_TENANT_ID,
+          publicUrl: config.PUBLIC_URL ?? (config.TAB_DOMAIN ? `https://${config.TAB_DOMAIN}` : undefined),
           scopes: ["Mail.Send", "Mail.ReadWrite", "Calendars.ReadWrite", "Chat.ReadBasic", "OnlineMeetings.Read"].map((s) => `https://graph.microsoft.com/${s}`),
         }
       : null,
@@ -101,6 +104,7 @@ async function main(config: Config): Promise<void> {
     teamsHostOrigins: config.TEAMS_TEST_HOST_ORIGINS ?? [],
     ...buildBotEndpoint(config, { db: database.db, bus, clock, logger }),
     ...(config.TEAMS_APP_ID ? { teamsAppId: config.TEAMS_APP_ID } : {}),
+    production: config.NODE_ENV === "production",
   });
   const server = app.listen(config.PORT, config.HOST);
   await once(server, "listening");

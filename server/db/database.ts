@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "./tables";
 import { TenantScopedPool } from "./tenantScope";
+import { lockDataDir, type DataDirLock } from "./dataDirLock";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -57,16 +58,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   const memory = dataDir === "memory://";
   const dir = memory ? undefined : resolve(dataDir, "pglite");
-  if (dir) {
-    mkdirSync(dir, { recursive: true });
-    if (!existsSync(join(dir, "PG_VERSION"))) await initDataDirInChild(dir);
+  let lock: DataDirLock | undefined;
+  let client: PGlite;
+  try {
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      // Before anything reads or writes the folder: a second process must not (issue 13 §2).
+      lock = lockDataDir(resolve(dataDir));
+      if (!existsSync(join(dir, "PG_VERSION"))) await initDataDirInChild(dir);
+    }
+    client = await PGlite.create({
+      ...(dir ? { dataDir: dir } : {}),
+      ...(template ? { loadDataDir: template } : {}),
+      // One process, one connection: a small buffer pool keeps the embedded server well under 400 MB.
+      startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"],
+    });
+  } catch (e) {
+    lock?.release();
+    throw e;
   }
-  const client = await PGlite.create({
-    ...(dir ? { dataDir: dir } : {}),
-    ...(template ? { loadDataDir: template } : {}),
-    // One process, one connection: a small buffer pool keeps the embedded server well under 400 MB.
-    startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"],
-  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   let closed = false;
   return {
@@ -85,7 +95,11 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
     close: async () => {
       if (closed) return;
       closed = true;
-      await client.close();
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
     },
     dumpDataDir: () => client.dumpDataDir("none"),
   };

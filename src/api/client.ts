@@ -24,11 +24,9 @@ export function credential(): string | null {
 
 /** Inside Teams (or Outlook): where a fresh SSO token comes from. The host caches and renews it. */
 let tokenSource: (() => Promise<string>) | null = null;
-let lastBearer: string | null = null;
 
 export function setHostTokenSource(source: (() => Promise<string>) | null): void {
   tokenSource = source;
-  lastBearer = null;
 }
 
 /** The Authorization value for a request: the dev sign-in credential, or a fresh host SSO token. */
@@ -36,13 +34,7 @@ export async function authorization(): Promise<string | null> {
   const dev = credential();
   if (dev) return dev;
   if (!tokenSource) return null;
-  lastBearer = `Bearer ${await tokenSource()}`;
-  return lastBearer;
-}
-
-/** The latest credential without waiting (for EventSource URLs, which cannot carry headers). */
-export function currentCredential(): string | null {
-  return credential() ?? lastBearer;
+  return `Bearer ${await tokenSource()}`;
 }
 
 export function setCredential(value: string | null): void {

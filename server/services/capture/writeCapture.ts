@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/database";
 import * as t from "../../db/tables";
+import { idTaken } from "../ids/idTaken";
 import { conflict, notFound } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";
 import type { CreateItemBody, CreateNoteBody, UpdateItemBody } from "../../../contracts/capture";
@@ -37,7 +38,7 @@ async function createOnce<Row extends { id: string }>(
     const row = await insert(tx);
     if (!row) {
       const found = await existing(tx);
-      if (!found) throw conflict(`This id is already used by another ${type}`);
+      if (!found) throw idTaken();
       return { row: found, created: false };
     }
     await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type, entityId: row.id });
