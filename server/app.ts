@@ -16,6 +16,7 @@ import { workspaceRouter } from "./routes/workspace/router";
 import { authRouter } from "./routes/auth/router";
 import { projectsRouter } from "./routes/projects/router";
 import { sessionRouter } from "./routes/session/router";
+import { queueRouter } from "./routes/queue/router";
 import { contextOf } from "./http/requestContext";
 import { runAsTenant } from "./db/tenantScope";
 import { stageRouter, stageTicketRouter } from "./routes/stage/router";
@@ -93,6 +94,11 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(noStore);
+  // The server's clock for the browser (src/api/serverClock.ts): under CALLBOOK_NOW the UI's "today" is the server's.
+  api.use((_req, res, next) => {
+    res.setHeader("X-Callbook-Now", deps.clock().toISOString());
+    next();
+  });
   api.use(express.json({ limit: "256kb" }));
   if (deps.botEndpoint) api.use("/messages", botRouter(deps.botEndpoint));
   api.use("/session", sessionRouter(deps));
@@ -113,6 +119,10 @@ export function createApp(deps: AppDeps): Express {
   api.use("/projects", seriesRouter(deps));
   api.use("/outbox", teamsCardsRouter(deps));
   api.use("/outbox", outboxRouter(deps));
+  const queue = queueRouter(deps);
+  api.use("/queue", queue.mine);
+  api.use("/projects", queue.projects);
+  api.use("/admin", queue.admin);
   api.use((_req, _res, next) => next(notFound("Route")));
   app.use("/api", api);
 

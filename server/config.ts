@@ -50,6 +50,10 @@ const schema = z
     /** Client-side timeout of one Graph or Entra request, ms: a hung connection is abandoned (504). */
     GRAPH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
     TEAMS_TEST_HOST_ORIGINS: commaList.optional(),
+    /** Durable jobs (reminder digests) in this process: pg-boss on the same database. */
+    JOBS: bool.default(true),
+    /** Key of the signed links in reminder digests (mark done, move the date, mute); in production, jobs stay off without it. */
+    LINK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     /** Open live streams allowed per signed-in person, and per meeting (per instance); more answer 429. */
     LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(10),
     LIVE_STREAMS_PER_MEETING: z.coerce.number().int().min(1).max(1_000_000).default(1000),

@@ -27,6 +27,11 @@ export interface Database {
   rawTransaction<T>(fn: (run: SqlRunner) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Raw SQL outside drizzle for the job library (pg-boss's `db.executeSql`): parameterless text
+   * may hold several statements (its schema install). Runs as system work (no tenant stamped).
+   */
+  executeSql?: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[]; rowCount: number }>;
   /** Present on PostgreSQL: the pool, for a dedicated LISTEN connection and pool stats. */
   pool?: pg.Pool;
   /** PGlite only: a dump of the data dir, to start other instances from (tests). */
@@ -102,6 +107,15 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
       }
     },
     dumpDataDir: () => client.dumpDataDir("none"),
+    executeSql: async (text, values) => {
+      if (!values || values.length === 0) {
+        const results = await client.exec(text);
+        const last = results[results.length - 1];
+        return { rows: (last?.rows ?? []) as Record<string, unknown>[], rowCount: last?.affectedRows ?? last?.rows.length ?? 0 };
+      }
+      const r = await client.query<Record<string, unknown>>(text, values);
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    },
   };
 }
 
@@ -148,6 +162,11 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     },
     ping: async () => {
       await pool.query("select 1");
+    },
+    executeSql: async (text, values) => {
+      const r = await pool.query(text, values);
+      const last = Array.isArray(r) ? (r as pg.QueryResult[])[(r as pg.QueryResult[]).length - 1] : r;
+      return { rows: (last?.rows ?? []) as Record<string, unknown>[], rowCount: last?.rowCount ?? 0 };
     },
     close: async () => {
       if (closed) return;

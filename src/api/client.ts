@@ -1,4 +1,5 @@
 // Talks to the Callbook API with the signed-in user's credential.
+import { noteServerTime } from "./serverClock";
 
 const CREDENTIAL_KEY = "callbook.credential";
 
@@ -52,6 +53,7 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
     body = JSON.stringify(init.json);
   }
   const res = await fetch(`/api${path}`, { ...init, headers, body });
+  noteServerTime(res.headers);
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : null;
   if (!res.ok) {
