@@ -16,6 +16,7 @@ export const KNOWN_RSC_PERMISSIONS: Readonly<Record<string, readonly RscType[]>>
   "Chat.Manage.Chat": APP,
   "ChatMember.Read.Chat": APP,
   "ChatMessage.Read.Chat": APP,
+  "ChatMessage.Send.Chat": APP,
   "ChatMessageReadReceipt.Read.Chat": APP,
   "ChatSettings.Read.Chat": APP,
   "ChatSettings.ReadWrite.Chat": APP,

@@ -21,6 +21,8 @@ import { contextOf } from "./http/requestContext";
 import { runAsTenant } from "./db/tenantScope";
 import { stageRouter, stageTicketRouter } from "./routes/stage/router";
 import { randomBytes } from "node:crypto";
+import { botRouter } from "./routes/bot/router";
+import { teamsCardsRouter } from "./routes/outbox/teamsCardsRouter";
 import { noStore, securityHeaders } from "./http/securityHeaders";
 import { describeError } from "./services/errors/describeError";
 import { createStorageHealth, STORAGE_RETRY_AFTER_S } from "./services/health/storageHealth";
@@ -98,6 +100,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   api.use(express.json({ limit: "256kb" }));
+  if (deps.botEndpoint) api.use("/messages", botRouter(deps.botEndpoint));
   api.use("/session", sessionRouter(deps));
   const stageSecret = deps.stageTicketSecret ?? new Uint8Array(randomBytes(32));
   api.use("/stage", stageRouter(deps, stageSecret));
@@ -114,6 +117,7 @@ export function createApp(deps: AppDeps): Express {
   api.use("/projects", workspaceRouter(deps));
   api.use("/projects", projectsRouter(deps));
   api.use("/projects", seriesRouter(deps));
+  api.use("/outbox", teamsCardsRouter(deps));
   api.use("/outbox", outboxRouter(deps));
   const queue = queueRouter(deps);
   api.use("/queue", queue.mine);

@@ -8,6 +8,7 @@ import type { LiveClients } from "./live/liveClients";
 import type { MailCalendarGateway } from "./graph/MailCalendarGateway";
 import type { RequestContext } from "./http/requestContext";
 import type { ConsentConfig } from "./auth/consentConfig";
+import type { BotEndpointDeps } from "./services/bot/botEndpointDeps";
 
 /** What createApp needs. server/index.ts builds the real ones; tests pass plain objects. */
 export interface AppDeps {
@@ -37,6 +38,10 @@ export interface AppDeps {
   stageTicketSecret?: Uint8Array;
   /** Built front end (dist/web); absent in API-only tests. */
   webRoot?: string;
+  /** The Teams bot's messaging endpoint (`POST /api/messages`); absent: no bot configured. */
+  botEndpoint?: BotEndpointDeps;
+  /** The Teams app id (manifest `id`) for dialog deep links; absent: a placeholder in previews. */
+  teamsAppId?: string;
   /** NODE_ENV=production: HSTS on, test host origins never allowed to frame the app. */
   production?: boolean;
   /** Extra parent origins the front end passes to teams-js (test host pages only). */

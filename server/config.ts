@@ -63,6 +63,15 @@ const schema = z
       .optional(),
     /** Signs meeting-stage tickets (HS256); every instance needs the same one. Unset: random per process. */
     STAGE_TICKET_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** The Azure Bot's Microsoft app id (docs/deploy.md): the `aud` of Bot Connector tokens. Unset: no bot endpoint. */
+    BOT_APP_ID: z.string().min(1).optional(),
+    /** The bot app's client secret: client-credential tokens for the Bot Connector. */
+    BOT_APP_PASSWORD: z.string().min(1).optional(),
+    /** The bot app's home tenant (single-tenant Azure Bot); defaults to AAD_APP_TENANT_ID. */
+    BOT_TENANT_ID: z.string().min(1).optional(),
+    BOT_OPENID_METADATA_URL: z.url().default("https://login.botframework.com/v1/.well-known/openidconfiguration"),
+    /** The Teams app id (manifest `id`): "Review and send" opens our recap in a Teams dialog of this app. */
+    TEAMS_APP_ID: z.string().min(1).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === "production" && c.DEV_SIGN_IN === true) {
@@ -73,6 +82,12 @@ const schema = z
     }
     if (c.NODE_ENV === "production" && c.CALLBOOK_NOW) {
       ctx.addIssue({ code: "custom", path: ["CALLBOOK_NOW"], message: "is for demos and tests only; unset it in production" });
+    }
+    if (c.BOT_APP_ID) {
+      for (const key of ["BOT_APP_PASSWORD", "TAB_DOMAIN", "TEAMS_APP_ID"] as const) {
+        if (!c[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when BOT_APP_ID is set" });
+      }
+      if (!c.BOT_TENANT_ID && !c.AAD_APP_TENANT_ID) ctx.addIssue({ code: "custom", path: ["BOT_TENANT_ID"], message: "is required when BOT_APP_ID is set (or AAD_APP_TENANT_ID)" });
     }
     if (c.GRAPH_MODE === "graph") {
       for (const key of ["AAD_APP_CLIENT_ID", "AAD_APP_CLIENT_SECRET", "TAB_DOMAIN"] as const) {

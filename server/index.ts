@@ -22,6 +22,7 @@ import { createLocalBus } from "./live/liveBus";
 import { createPgBus } from "./live/pgBus";
 import { watchRevisions } from "./db/revisionWatch";
 import { createLiveClients } from "./live/liveClients";
+import { buildBotEndpoint } from "./bot/buildBotEndpoint";
 import type { AppDeps } from "./appDeps";
 import { startJobs, type RunningJobs } from "./services/jobs/startJobs";
 import { startInProcessJobs } from "./services/jobs/startInProcessJobs";
@@ -110,6 +111,8 @@ async function main(config: Config): Promise<void> {
       : null,
     webRoot: fileURLToPath(new URL("../dist/web", import.meta.url)),
     teamsHostOrigins: config.TEAMS_TEST_HOST_ORIGINS ?? [],
+    ...buildBotEndpoint(config, { db: database.db, bus, clock, logger }),
+    ...(config.TEAMS_APP_ID ? { teamsAppId: config.TEAMS_APP_ID } : {}),
     production: config.NODE_ENV === "production",
   };
   const app = createApp(deps);

@@ -127,3 +127,30 @@ export const projectRevisions = pgTable("project_revisions", {
   tenantId: tenantId(),
   rev: bigint("rev", { mode: "number" }).notNull().default(0),
 });
+
+/**
+ * What the Teams bot posted for a meeting (migration 0012): the recap card in the meeting chat
+ * (its activity id, so changes update it in place) and targeted past-due notices, one per
+ * recipient. `delivered = "outbox"` rows are what would have been sent without a tenant.
+ */
+export const botPosts = pgTable(
+  "bot_posts",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: tenantId(),
+    meetingId: uuid("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<"recap_card" | "past_due_notice">().notNull(),
+    /** "" for the one recap card; the recipient's Entra object id for a notice. */
+    recipientKey: text("recipient_key").notNull().default(""),
+    conversationId: text("conversation_id").notNull(),
+    serviceUrl: text("service_url").notNull(),
+    activityId: text("activity_id"),
+    delivered: text("delivered").$type<"connector" | "outbox">().notNull(),
+    recipients: jsonb("recipients").$type<{ name: string; email: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    summary: text("summary").notNull(),
+    card: jsonb("card").$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("bot_posts_uq").on(t.tenantId, t.meetingId, t.kind, t.recipientKey)],
+);

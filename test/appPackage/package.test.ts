@@ -54,7 +54,7 @@ describe("npm run package", () => {
     copyFileSync(join(ROOT, "env", ".env.dev"), join(envDir, ".env.dev"));
     writeFileSync(
       join(envDir, ".env.dev.user"),
-      "TEAMS_APP_ID=11111111-2222-4333-8444-555555555555\nAAD_APP_CLIENT_ID=66666666-7777-4888-8999-000000000000\n",
+      "TEAMS_APP_ID=11111111-2222-4333-8444-555555555555\nAAD_APP_CLIENT_ID=66666666-7777-4888-8999-000000000000\nBOT_ID=77777777-8888-4999-8aaa-bbbbbbbbbbbb\n",
     );
     const outDir = mkdtempSync(join(tmpdir(), "callbook-dev-"));
     const result = await buildPackage({ env: "dev", envDir, outDir });
@@ -75,7 +75,7 @@ describe("npm run package", () => {
     });
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe(
-      "package failed: missing environment variables for the manifest: TEAMS_APP_ID, AAD_APP_CLIENT_ID (set them in env/.env.dev or env/.env.dev.user)",
+      "package failed: missing environment variables for the manifest: TEAMS_APP_ID, BOT_ID, AAD_APP_CLIENT_ID (set them in env/.env.dev or env/.env.dev.user)",
     );
   });
 

@@ -4,6 +4,7 @@ import { api, authorization } from "../../api/client";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDay, formatTime } from "../../ui/format";
+import { TeamsCardsSection } from "./TeamsCardsSection";
 
 interface OutboxRow {
   id: string;
@@ -69,6 +70,7 @@ export function OutboxPage() {
           ))}
         </ul>
       ) : null}
+      <TeamsCardsSection />
       {open ? (
         <section aria-label="Message" style={{ marginTop: 16 }}>
           <Text as="h2" weight="semibold" size={400} block>

@@ -1,0 +1,226 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, lt, or } from "drizzle-orm";
+import type { Logger } from "pino";
+import type { Db } from "../../db/database";
+import * as t from "../../db/tables";
+import type { LiveBus } from "../../live/liveBus";
+import type { Clock } from "../../clock";
+import type { ConnectorClient, ConnectorMember } from "../../bot/connectorClient";
+import { buildRecapCard, dialogDeepLink, pastDueTitle } from "../../domain/bot/meetingCards";
+import { readStageCapture } from "../stage/readStage";
+import { AppError } from "../../errors";
+import { isoDate } from "./isoDate";
+
+// The meeting's life in Teams (issue 18): a targeted notice to each internal attendee who owns
+// past-due actions when the meeting starts (and to later joiners), a customer-safe recap card
+// in the meeting chat when it ends, kept up to date in place while its items change.
+
+export interface MeetingBotDeps {
+  db: Db;
+  /** null: outbox mode (no tenant): what would be sent is stored with delivered = "outbox". */
+  connector: ConnectorClient | null;
+  bus: LiveBus;
+  clock: Clock;
+  logger: Logger;
+  /** The Teams app id (manifest `id`): dialog deep links open our page in a Teams dialog. */
+  teamsAppId: string;
+  /** Where Teams loads our pages (https://<TAB_DOMAIN>). */
+  publicUrl: string;
+}
+
+/** A meeting event as the route hands it over (already verified). */
+export interface MeetingEvent {
+  tenantId: string;
+  serviceUrl: string;
+  /** The meeting chat's conversation id ("19:meeting_…@thread.v2"). */
+  conversationId: string;
+  /** Teams meeting id (base64) for the notification API. */
+  teamsMeetingId: string;
+}
+
+export interface MeetingBot {
+  meetingStarted(event: MeetingEvent): Promise<void>;
+  /** `joinedAadIds`: the Entra object ids of the people who just joined. */
+  participantsJoined(event: MeetingEvent, joinedAadIds: readonly string[]): Promise<void>;
+  meetingEnded(event: MeetingEvent): Promise<void>;
+  /** Rebuilds the meeting's recap card and updates it in place when it changed. */
+  refreshRecapCard(tenantId: string, meetingId: string): Promise<void>;
+  close(): void;
+}
+
+/** Builds the bot service. */
+export function createMeetingBot(deps: MeetingBotDeps): MeetingBot {
+  const { db } = deps;
+  const watching = new Map<string, () => void>();
+
+  async function linkedMeeting(tenantId: string, conversationId: string) {
+    const [row] = await db
+      .select()
+      .from(t.meetings)
+      .where(and(eq(t.meetings.tenantId, tenantId), or(eq(t.meetings.chatId, conversationId), eq(t.meetings.joinThreadKey, conversationId))))
+      .limit(1);
+    return row?.projectId ? row : null;
+  }
+
+  async function notifyPastDue(event: MeetingEvent, only: ReadonlySet<string> | null) {
+    const meeting = await linkedMeeting(event.tenantId, event.conversationId);
+    if (!meeting) return;
+    const owners = await pastDueOwners(db, meeting, deps.clock());
+    if (owners.size === 0) return;
+    const members: ConnectorMember[] = deps.connector ? await deps.connector.members(event.serviceUrl, event.conversationId) : [];
+    for (const member of members) {
+      const email = (member.email ?? member.userPrincipalName ?? "").toLowerCase();
+      const owner = owners.get(email);
+      const aadId = member.aadObjectId;
+      if (!owner || !aadId || (only && !only.has(aadId.toLowerCase()))) continue;
+      const title = pastDueTitle(owner.titles);
+      const url = `${deps.publicUrl}/meetings/${meeting.id}?view=past-due`;
+      const card = { title, url, height: 400, width: 600 };
+      const inserted = await db
+        .insert(t.botPosts)
+        .values({
+          id: randomUUID(),
+          tenantId: event.tenantId,
+          meetingId: meeting.id,
+          kind: "past_due_notice",
+          recipientKey: aadId.toLowerCase(),
+          conversationId: event.conversationId,
+          serviceUrl: event.serviceUrl,
+          delivered: deps.connector ? "connector" : "outbox",
+          recipients: [{ name: owner.name, email: owner.email }],
+          summary: title,
+          card,
+        })
+        .onConflictDoNothing()
+        .returning({ id: t.botPosts.id });
+      const row = inserted[0];
+      if (!row || !deps.connector) continue;
+      try {
+        await deps.connector.notify(event.serviceUrl, event.teamsMeetingId, {
+          type: "targetedMeetingNotification",
+          value: { recipients: [aadId], surfaces: [{ surface: "meetingStage", contentType: "task", content: { value: card } }] },
+        });
+      } catch (err) {
+        // Not delivered: forget the row so the next join event tries again.
+        await db.delete(t.botPosts).where(and(eq(t.botPosts.tenantId, event.tenantId), eq(t.botPosts.id, row.id)));
+        throw err;
+      }
+    }
+  }
+
+  function watch(tenantId: string, meetingId: string) {
+    if (watching.has(meetingId)) return;
+    const stop = deps.bus.subscribe(meetingId, () => {
+      bot.refreshRecapCard(tenantId, meetingId).catch((err: unknown) => deps.logger.warn({ err, meetingId }, "recap card update failed"));
+    });
+    watching.set(meetingId, stop);
+  }
+
+  const bot: MeetingBot = {
+    meetingStarted: (event) => notifyPastDue(event, null),
+    participantsJoined: (event, ids) => notifyPastDue(event, new Set(ids.map((i) => i.toLowerCase()))),
+
+    async meetingEnded(event) {
+      const meeting = await linkedMeeting(event.tenantId, event.conversationId);
+      if (!meeting) return;
+      let built;
+      try {
+        built = await composeRecapCard(db, event.tenantId, meeting.id, deps);
+      } catch (err) {
+        // An internal meeting (403 for the customer-safe reader): its chat gets no card.
+        if (err instanceof AppError && err.status === 403) return;
+        throw err;
+      }
+      const [existing] = await db
+        .select()
+        .from(t.botPosts)
+        .where(and(eq(t.botPosts.tenantId, event.tenantId), eq(t.botPosts.meetingId, meeting.id), eq(t.botPosts.kind, "recap_card")));
+      if (existing) {
+        await bot.refreshRecapCard(event.tenantId, meeting.id);
+      } else {
+        const activityId = deps.connector ? await deps.connector.sendCard(event.serviceUrl, event.conversationId, built.card, built.summary) : null;
+        await db
+          .insert(t.botPosts)
+          .values({
+            id: randomUUID(),
+            tenantId: event.tenantId,
+            meetingId: meeting.id,
+            kind: "recap_card",
+            conversationId: event.conversationId,
+            serviceUrl: event.serviceUrl,
+            activityId,
+            delivered: deps.connector ? "connector" : "outbox",
+            summary: built.summary,
+            card: built.card as unknown as Record<string, unknown>,
+          })
+          .onConflictDoNothing();
+      }
+      watch(event.tenantId, meeting.id);
+    },
+
+    async refreshRecapCard(tenantId, meetingId) {
+      const [post] = await db
+        .select()
+        .from(t.botPosts)
+        .where(and(eq(t.botPosts.tenantId, tenantId), eq(t.botPosts.meetingId, meetingId), eq(t.botPosts.kind, "recap_card")));
+      const [meeting] = await db.select({ subject: t.meetings.subject }).from(t.meetings).where(and(eq(t.meetings.tenantId, tenantId), eq(t.meetings.id, meetingId)));
+      if (!post || !meeting) return;
+      const built = await composeRecapCard(db, tenantId, meetingId, deps);
+      if (JSON.stringify(built.card) === JSON.stringify(post.card)) return;
+      if (deps.connector && post.activityId) await deps.connector.updateCard(post.serviceUrl, post.conversationId, post.activityId, built.card, built.summary);
+      await db
+        .update(t.botPosts)
+        .set({ card: built.card as unknown as Record<string, unknown>, summary: built.summary, updatedAt: new Date().toISOString() })
+        .where(and(eq(t.botPosts.tenantId, tenantId), eq(t.botPosts.id, post.id)));
+    },
+
+    close() {
+      for (const stop of watching.values()) stop();
+      watching.clear();
+    },
+  };
+  return bot;
+}
+
+/**
+ * Open actions due before `now`'s UTC date, owned by the meeting's internal attendees (people of
+ * organisation "internal" whose address is on the invite), by lower-cased e-mail; titles in due order.
+ */
+export async function pastDueOwners(db: Db, meeting: { tenantId: string; projectId: string | null; attendees: { email: string }[] }, now: Date) {
+  if (!meeting.projectId) return new Map<string, { email: string; name: string; titles: string[] }>();
+  const attendees = new Set(meeting.attendees.map((a) => a.email.toLowerCase()));
+  const rows = await db
+    .select({ title: t.raidItems.title, email: t.people.email, name: t.people.name, organisation: t.people.organisation })
+    .from(t.raidItems)
+    .innerJoin(t.people, and(eq(t.people.tenantId, t.raidItems.tenantId), eq(t.people.id, t.raidItems.ownerId)))
+    .where(
+      and(
+        eq(t.raidItems.tenantId, meeting.tenantId),
+        eq(t.raidItems.projectId, meeting.projectId),
+        eq(t.raidItems.kind, "action"),
+        eq(t.raidItems.status, "open"),
+        lt(t.raidItems.dueDate, isoDate(now)),
+      ),
+    )
+    .orderBy(asc(t.raidItems.dueDate), asc(t.raidItems.title));
+  const byOwner = new Map<string, { email: string; name: string; titles: string[] }>();
+  for (const r of rows) {
+    const email = r.email.toLowerCase();
+    if (r.organisation !== "internal" || !attendees.has(email)) continue;
+    const entry = byOwner.get(email) ?? { email: r.email, name: r.name, titles: [] };
+    entry.titles.push(r.title);
+    byOwner.set(email, entry);
+  }
+  return byOwner;
+}
+
+/**
+ * The recap card of a meeting as the chat would get it: the customer-safe capture (the stage
+ * reader: throws 403 AppError for an internal meeting) and a "Review and send" dialog link.
+ */
+export async function composeRecapCard(db: Db, tenantId: string, meetingId: string, where: { teamsAppId: string; publicUrl: string }) {
+  const capture = await readStageCapture(db, { tenantId, meetingId });
+  const review = dialogDeepLink(where.teamsAppId, `${where.publicUrl}/meetings/${meetingId}`, `Recap: ${capture.subject}`);
+  return buildRecapCard({ subject: capture.subject, items: capture.items, reviewUrl: review });
+}
+

@@ -1,0 +1,43 @@
+import pino from "pino";
+import type { Express } from "express";
+import { createApp } from "../../../server/app";
+import { devAuthenticator } from "../../../server/auth/devSignIn";
+import type { Database } from "../../../server/db/database";
+import { createLocalBus } from "../../../server/live/liveBus";
+import { localOutboxMail } from "../../../server/graph/mailFactory";
+import { createBotActivityVerifier } from "../../../server/bot/verifyBotActivity";
+import { createConnectorClient } from "../../../server/bot/connectorClient";
+import { createMeetingBot, type MeetingBot } from "../../../server/services/bot/meetingBot";
+import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
+import { TEST_NOW } from "../constants";
+import type { FakeBotConnector } from "./fakeBotConnector";
+
+/** The test app with the bot endpoint wired to a fake Bot Framework (connector: null = outbox mode). */
+export function buildBotTestApp(database: Database, fake: FakeBotConnector, options: { outbox?: boolean } = {}): { app: Express; bot: MeetingBot } {
+  const logger = pino({ level: "silent" });
+  const bus = createLocalBus();
+  const clock = () => TEST_NOW;
+  const bot = createMeetingBot({
+    db: database.db,
+    connector: options.outbox ? null : createConnectorClient(async () => "bot-token-from-client-credentials"),
+    bus,
+    clock,
+    logger,
+    teamsAppId: "c0ffee00-0000-4000-8000-000000000018",
+    publicUrl: "https://callbook.test",
+  });
+  const verify = createBotActivityVerifier({ botAppId: fake.botAppId, openIdMetadataUrl: fake.openIdMetadataUrl, allowedTenants: [DEMO_TENANT_ID] });
+  const app = createApp({
+    database,
+    logger,
+    clock,
+    authenticators: [devAuthenticator(database.db)],
+    isReady: () => true,
+    devSignIn: true,
+    bus,
+    mail: localOutboxMail(database.db, clock),
+    mailMode: "outbox",
+    botEndpoint: { verify, bot, logger },
+  });
+  return { app, bot };
+}
