@@ -11,6 +11,7 @@ import pg from "pg";
 import * as schema from "./tables";
 import { TenantScopedPool } from "./tenantScope";
 import { lockDataDir, type DataDirLock } from "./dataDirLock";
+import { dataDirFullMessage } from "./dataDirFull";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -45,8 +46,8 @@ export interface DatabaseOptions {
 }
 
 export class DatabaseUnavailable extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = "DatabaseUnavailable";
   }
 }
@@ -75,7 +76,8 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
     });
   } catch (e) {
     lock?.release();
-    throw e;
+    const full = dir ? dataDirFullMessage(dataDir, e) : null;
+    throw full ? new DatabaseUnavailable(full, { cause: e }) : e;
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   let closed = false;
