@@ -116,6 +116,10 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   });
   // An idle client's error (server restart) must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
+  // Nor a checked-out client's, between two queries of a transaction, when the server goes away
+  // (PostgreSQL stopped: the process died of an unhandled 'error'). Its next query then fails and
+  // the write answers 503 (issue 13 §8; the storage-faults drill).
+  pool.on("connect", (client) => client.on("error", () => undefined));
   try {
     const c = await pool.connect();
     c.release();
