@@ -120,8 +120,9 @@ const histogram = (list: (number | undefined)[]) =>
     .join(", ") || "none";
 
 describe("drill: PostgreSQL down under steady writes", () => {
-  const root = mkdtempSync(join(tmpdir(), "callbook-pgdown-"));
-  const pgData = join(root, "data");
+  // Made inside the test, so a run filtered to the other drill leaves no folder behind.
+  let root = "";
+  let pgData = "";
   let port = 0;
   let server: RunningServer | null = null;
   const pgCtl = (...args: string[]) =>
@@ -138,11 +139,13 @@ describe("drill: PostgreSQL down under steady writes", () => {
   };
   afterAll(async () => {
     if (server && server.proc.exitCode === null) await server.stop("SIGINT");
-    if (existsSync(join(pgData, "PG_VERSION")) && clusterRunning()) pgCtl("-m", "immediate", "stop");
-    rmSync(root, { recursive: true, force: true });
+    if (pgData && existsSync(join(pgData, "PG_VERSION")) && clusterRunning()) pgCtl("-m", "immediate", "stop");
+    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   it("refuses writes with 503 + Retry-After while down, is not ready, and loses nothing acknowledged", { timeout: 600_000 }, async () => {
+    root = mkdtempSync(join(tmpdir(), "callbook-pgdown-"));
+    pgData = join(root, "data");
     chownSync(root, Number(execFileSync("id", ["-u", "postgres"]).toString()), Number(execFileSync("id", ["-g", "postgres"]).toString()));
     execFileSync("runuser", ["-u", "postgres", "--", `${PG_BIN}/initdb`, "-D", pgData, "--auth=trust"], { stdio: "pipe", timeout: 180_000 });
     port = await freePort();
@@ -194,18 +197,17 @@ describe("drill: PostgreSQL down under steady writes", () => {
 });
 
 describe("drill: the embedded database's disk fills up under steady writes", () => {
-  const mount = mkdtempSync(join(tmpdir(), "callbook-diskfull-"));
+  let mount = "";
   let mounted = false;
   let server: RunningServer | null = null;
-  const filler = join(mount, "filler");
   afterAll(async () => {
     if (server && server.proc.exitCode === null) await server.stop("SIGINT");
     if (mounted) execFileSync("umount", ["-l", mount]);
-    rmSync(mount, { recursive: true, force: true });
+    if (mount) rmSync(mount, { recursive: true, force: true });
   });
 
   /** Writes zeros into the filler file until the disk says ENOSPC; returns the bytes written. */
-  const fillDisk = (): number => {
+  const fillDisk = (filler: string): number => {
     const fd = openSync(filler, "a");
     const chunk = Buffer.alloc(64 * 1024);
     let written = 0;
@@ -229,6 +231,8 @@ describe("drill: the embedded database's disk fills up under steady writes", () 
   };
 
   it("refuses writes with 503 + Retry-After while full, is not ready, writes again once freed, loses nothing acknowledged", { timeout: 600_000 }, async () => {
+    mount = mkdtempSync(join(tmpdir(), "callbook-diskfull-"));
+    const filler = join(mount, "filler");
     execFileSync("mount", ["-t", "tmpfs", "-o", "size=160m", "tmpfs", mount]);
     mounted = true;
     const dataDir = join(mount, "data");
@@ -240,7 +244,7 @@ describe("drill: the embedded database's disk fills up under steady writes", () 
     const stopWriters = steadyWriters(() => url, writes);
     await sleep(5_000);
     const ackedBeforeFull = writes.filter((w) => w.outcome === "acknowledged").length;
-    const filled = fillDisk();
+    const filled = fillDisk(filler);
     const fullAt = writes.length;
     // Until the first refusal, at most 60 s: PostgreSQL writes into WAL it has already allocated.
     const refusedWhileFull = await waitFor(async () => writes.slice(fullAt).some((w) => w.outcome !== "acknowledged"), 60_000);
