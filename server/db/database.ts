@@ -11,6 +11,7 @@ import pg from "pg";
 import * as schema from "./tables";
 import { TenantScopedPool } from "./tenantScope";
 import { lockDataDir, type DataDirLock } from "./dataDirLock";
+import { dataDirFullMessage } from "./dataDirFull";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -52,8 +53,8 @@ export interface DatabaseOptions {
 }
 
 export class DatabaseUnavailable extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = "DatabaseUnavailable";
   }
 }
@@ -82,7 +83,8 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
     });
   } catch (e) {
     lock?.release();
-    throw e;
+    const full = dir ? dataDirFullMessage(dataDir, e) : null;
+    throw full ? new DatabaseUnavailable(full, { cause: e }) : e;
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   let closed = false;
@@ -136,6 +138,10 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   });
   // An idle client's error (server restart) must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
+  // Nor a checked-out client's, between two queries of a transaction, when the server goes away
+  // (PostgreSQL stopped: the process died of an unhandled 'error'). Its next query then fails and
+  // the write answers 503 (issue 13 §8; the storage-faults drill).
+  pool.on("connect", (client) => client.on("error", () => undefined));
   try {
     const c = await pool.connect();
     c.release();
