@@ -3,7 +3,22 @@ import { callTypes } from "./types";
 import { isoDate, uuidParam } from "./common";
 import { ianaTimeZone } from "./timeZone";
 
-export const recapQuery = z.object({ audience: z.enum(["internal", "external"]).optional() }).strict();
+const recipientEmails = z
+  .array(z.email({ message: "must list e-mail addresses" }))
+  .min(1, "must list at least one recipient")
+  .max(100, "must list at most 100 recipients");
+
+export const recapQuery = z
+  .object({
+    audience: z.enum(["internal", "external"]).optional(),
+    /** The PM's recipients instead of the attendees, comma-separated addresses ("a@x.com,b@y.com"). */
+    to: z
+      .string()
+      .transform((s) => s.split(",").map((e) => e.trim()).filter((e) => e !== ""))
+      .pipe(recipientEmails)
+      .optional(),
+  })
+  .strict();
 
 export const sendRecapBody = z
   .object({
@@ -13,6 +28,10 @@ export const sendRecapBody = z
     /** A personal message put above the recap. */
     intro: z.string().trim().max(5000, "must be at most 5000 characters").optional(),
     audience: z.enum(["internal", "external"]).optional(),
+    /** The PM's recipients instead of the attendees; the audience rule still decides the recap from them. */
+    to: recipientEmails.optional(),
+    /** The PM confirmed sending before the meeting's start; without it such a send answers 409 `recap_before_start`. */
+    sendBeforeStart: z.boolean().optional(),
   })
   .strict();
 export type SendRecapBody = z.infer<typeof sendRecapBody>;
@@ -28,6 +47,11 @@ export interface RecapPreview {
   omittedInternal: number;
   lastSent: { id: string; status: "sending" | "sent" | "failed" | "draft"; sentAt: string | null; by: string | null; error: string | null } | null;
   mailMode: "graph" | "outbox";
+  /** The meeting's scheduled start (ISO, UTC) and whether the server's clock is still before it. */
+  startsAt: string;
+  beforeStart: boolean;
+  /** People the PM can add as recipients: the attendees and the project's people, by name. */
+  candidates: { name: string; email: string }[];
 }
 
 const attendee = z

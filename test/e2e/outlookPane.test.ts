@@ -131,8 +131,9 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
     expect(forms[0]?.toRecipients.map((r) => r.emailAddress)).toContain(email("rachel"));
     expect((forms[0]?.ccRecipients ?? []).map((r) => r.emailAddress)).toEqual(preview.cc.map((r) => r.email));
 
-    // Send through Callbook: the recap lands in the local outbox.
+    // Send through Callbook: the call is still ahead, so it asks first; then the recap lands in the local outbox.
     await recap.getByRole("button", { name: "Send recap" }).click();
+    await page.getByRole("dialog", { name: "Send before the call?" }).getByRole("button", { name: "Send anyway" }).click();
     await recap.getByTestId("recap-sent").waitFor();
     expect(await recap.getByTestId("recap-sent").textContent()).toMatch(/Sent .* by Dana Whitfield \(local outbox\)/);
     const outbox = await apiGet<{ items: { subject: string; kind: string; meetingId: string | null; recipients: { email: string }[] }[] }>("/outbox");
