@@ -62,10 +62,19 @@ const attendee = z
   })
   .strict();
 
+const startTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time like 10:00");
+const weekday = z.enum(["monday", "tuesday", "wednesday", "thursday", "friday"], { message: "must be a weekday, monday to friday" });
+
 export const seriesDraftQuery = z
   .object({
     callType: z.enum(callTypes, { message: `must be one of ${callTypes.join(", ")}` }),
     from: isoDate.optional(),
+    /** Overrides of what the project's existing calls of this type propose. */
+    startTime: startTime.optional(),
+    durationMinutes: z.coerce.number().int().min(5, "must be at least 5").max(480, "must be at most 480").optional(),
+    weekday: weekday.optional(),
+    until: isoDate.optional(),
+    occurrences: z.coerce.number().int().min(1).max(200).optional(),
     /** The zone the series runs in; default the organiser's own zone. */
     timeZone: ianaTimeZone.optional(),
   })
@@ -77,8 +86,12 @@ export const createSeriesBody = z
     callType: z.enum(callTypes, { message: `must be one of ${callTypes.join(", ")}` }),
     subject: z.string().trim().min(1, "is required").max(300),
     from: isoDate,
-    startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time like 10:00").optional(),
+    startTime: startTime.optional(),
     durationMinutes: z.number().int().min(5, "must be at least 5").max(480, "must be at most 480").optional(),
+    /** The day of a weekly or monthly series; default the weekday of `from`. */
+    weekday: weekday.optional(),
+    /** Last day (inclusive), or a number of occurrences; neither means no end. */
+    until: isoDate.optional(),
     occurrences: z.number().int().min(1).max(200).optional(),
     /** The zone the series runs in (its local start time is in it); default the organiser's own zone. */
     timeZone: ianaTimeZone.optional(),

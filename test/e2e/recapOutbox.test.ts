@@ -89,6 +89,11 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
     const attendees = form.getByRole("list", { name: "Attendees" });
     await attendees.getByText(/Grace Kim/).waitFor();
     expect(await attendees.textContent()).not.toContain("Rachel Stone");
+    expect(await form.getByTestId("series-summary").textContent()).toMatch(/^Weekly on Tuesday and Thursday at \d{1,2}:\d{2} [AP]M \(.+ time\)$/);
+    await form.getByRole("combobox", { name: "Add an attendee" }).fill("auditor@example.org");
+    await form.getByRole("button", { name: "Add", exact: true }).click();
+    await attendees.getByText(/auditor@example.org — added by you/).waitFor();
+    await page.screenshot({ path: "docs/screenshots/create-series.png", fullPage: true });
     await form.getByRole("button", { name: "Create series" }).click();
     await form.getByText("Series created: the invitation is in the outbox.").waitFor();
     await page.getByRole("navigation", { name: "Callbook" }).getByRole("link", { name: "Outbox" }).click();
