@@ -195,6 +195,43 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
     expect(await setup.getByRole("button", { name: "Add attendees and agenda" }).isDisabled()).toBe(true);
   });
 
+  it("organizer view: guesses the steering committee from the subject, pre-picks the only project, and leaves out an unticked attendee", async () => {
+    const startAt = new Date(Date.now() + 48 * 3600_000);
+    startAt.setUTCHours(16, 0, 0, 0);
+    const page = await openPane(
+      {
+        mode: "organizer",
+        item: {
+          subject: "Riverbend steering committee — December",
+          start: startAt.toISOString(),
+          end: new Date(startAt.getTime() + 60 * 60_000).toISOString(),
+          location: "",
+          body: "",
+          organizer: person("dana"),
+          requiredAttendees: [],
+          optionalAttendees: [],
+          itemId: null,
+        },
+      },
+      "dana",
+    );
+    const setup = page.getByRole("region", { name: "Set up this call" });
+    await setup.getByRole("list", { name: "Required" }).waitFor();
+    expect(await setup.getByLabel(/^Call type/).inputValue()).toBe("steering_committee");
+    expect(await setup.getByLabel(/^Project/).inputValue()).toBe(demoProjectId());
+    const helen = setup.getByRole("checkbox", { name: /^Helen Park — / });
+    expect(await helen.isChecked()).toBe(true);
+    await helen.uncheck();
+    await setup.getByRole("button", { name: "Add attendees and agenda" }).click();
+    await setup.getByTestId("setup-done").waitFor();
+    await page.screenshot({ path: "docs/screenshots/outlook-setup-steering.png", fullPage: true });
+    const rec = await recorded(page);
+    const added = [...(rec.requiredAttendees ?? []), ...(rec.optionalAttendees ?? [])].map((a) => a.emailAddress);
+    expect(added).toContain(email("dana"));
+    expect(added).not.toContain(email("helen"));
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it("a Teams meeting Callbook does not know: links it to a project and call type, then shows its recap", async () => {
     const joinUrl = joinUrlOf("outlook_dry_run");
     const startAt = new Date(Date.now() + 2 * 24 * 3600_000);

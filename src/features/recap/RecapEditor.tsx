@@ -13,8 +13,6 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
-  Tag,
-  TagGroup,
   Text,
   Textarea,
   makeStyles,
@@ -31,6 +29,17 @@ const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
   grow: { flexGrow: 1, minWidth: 0 },
+  recipients: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  recipient: {
+    display: "inline-flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusCircular,
+    maxWidth: "100%",
+    minWidth: 0,
+  },
   preview: {
     width: "100%",
     height: "320px",
@@ -163,17 +172,16 @@ export function RecapEditor({ meetingId, host }: { meetingId: string; host: Reca
         </MessageBar>
       ) : null}
       <Field label="Recipients" hint={p.audience === "external" ? "Customer-safe: someone outside the organisation receives it, so internal-only notes and items are left out." : "Internal: everyone is in the organisation, so internal-only notes and items are included."}>
-        <TagGroup
-          aria-label="Recipients"
-          data-testid="recap-recipients"
-          onDismiss={(_e, d) => remove(String(d.value))}
-        >
+        <ul aria-label="Recipients" data-testid="recap-recipients" className={styles.recipients}>
           {recipients.map((r) => (
-            <Tag key={r.email} value={r.email} dismissible dismissIcon={{ "aria-label": `Remove ${r.name}` }} title={r.email}>
-              {r.name}
-            </Tag>
+            <li key={r.email} className={styles.recipient} title={r.email}>
+              <Text>{r.name}</Text>
+              <Button size="small" appearance="subtle" aria-label={`Remove ${r.name}`} onClick={() => remove(r.email)}>
+                Remove
+              </Button>
+            </li>
           ))}
-        </TagGroup>
+        </ul>
       </Field>
       {recipients.length === 0 ? <Text role="alert">Add at least one recipient.</Text> : null}
       {p.omittedInternal > 0 && p.audience === "external" ? <Text size={200}>{p.omittedInternal} internal-only notes or items left out.</Text> : null}
@@ -231,7 +239,8 @@ export function RecapEditor({ meetingId, host }: { meetingId: string; host: Reca
         </Button>
         {host.extraActions?.({ preview: p, subject: finalSubject, intro })}
       </div>
-      <Dialog open={confirming !== null} onOpenChange={(_e, d) => !d.open && setConfirming(null)}>
+      {confirming !== null ? (
+      <Dialog open onOpenChange={(_e, d) => !d.open && setConfirming(null)}>
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{confirming === "again" ? "Send a second copy?" : "Send before the call?"}</DialogTitle>
@@ -251,6 +260,7 @@ export function RecapEditor({ meetingId, host }: { meetingId: string; host: Reca
           </DialogBody>
         </DialogSurface>
       </Dialog>
+      ) : null}
     </section>
   );
 }
