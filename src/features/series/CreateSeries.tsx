@@ -15,6 +15,7 @@ import { CallTypeOptions } from "../../ui/CallTypeOptions";
 import type { CallType } from "../../../contracts/types";
 import type { SeriesDraft, SeriesDraftAttendee } from "../../../contracts/series";
 import { api, ApiError } from "../../api/client";
+import { serverToday } from "../../api/serverClock";
 import { Loading } from "../../ui/states";
 import { formatDay, formatTime } from "../../ui/format";
 import { seriesSummary, zoneInWords } from "./seriesSummary";
@@ -47,7 +48,7 @@ const looksLikeAddress = (s: string): boolean => /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/
 export function CreateSeries({ projectId }: { projectId: string }) {
   const styles = useStyles();
   const [callType, setCallType] = useState<CallType>("customer_status");
-  const [from, setFrom] = useState(() => new Date().toISOString().slice(0, 10));
+  const [from, setFrom] = useState(() => serverToday());
   /** "" = the organiser's own zone (the server's default). */
   const [timeZone, setTimeZone] = useState("");
   /** The PM's own choices; null = what the draft proposes. */

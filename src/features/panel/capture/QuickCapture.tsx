@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { Button, Checkbox, Field, Input, Select, Text, Textarea } from "@fluentui/react-components";
 import type { CreateItemBody } from "../../../../contracts/capture";
 import { useNow } from "../../../ui/useNow";
+import { serverNow } from "../../../api/serverClock";
 import { useCaptureContext } from "./captureContext";
 import { PersonSelect } from "./PersonSelect";
 import { dependencySentence, fromLocalInput, itemKinds, kindLabels, toLocalInput, type ItemKind } from "./describeItem";
@@ -52,9 +53,9 @@ function toBody(kind: ItemKind, d: Draft, agendaItemKey: string | null): Omit<Cr
     body.description = opt(d.description);
   }
   if (kind === "action" && d.dependency) Object.assign(body, { provider: opt(d.provider), deliverable: opt(d.deliverable), recipient: opt(d.recipient), neededFor: opt(d.neededFor) });
-  if (kind === "decision") Object.assign(body, { decidedBy: opt(d.by), decidedAt: fromLocalInput(d.at) ?? new Date().toISOString() });
+  if (kind === "decision") Object.assign(body, { decidedBy: opt(d.by), decidedAt: fromLocalInput(d.at) ?? new Date(serverNow()).toISOString() });
   if (kind === "issue") {
-    Object.assign(body, { reportedBy: opt(d.by), reportedAt: fromLocalInput(d.at) ?? new Date().toISOString(), location: opt(d.location), reproSteps: opt(d.reproSteps) });
+    Object.assign(body, { reportedBy: opt(d.by), reportedAt: fromLocalInput(d.at) ?? new Date(serverNow()).toISOString(), location: opt(d.location), reproSteps: opt(d.reproSteps) });
   }
   return body;
 }
