@@ -1,5 +1,7 @@
-import type { GraphDayOfWeek } from "../graph/MailCalendarGateway";
 import { wallTimeIn } from "./zonedTime";
+
+/** A day of the week as Graph spells it (the same words as `GraphDayOfWeek`). */
+type GraphDayOfWeek = "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
 
 // What "Create series" proposes for a call type the project already runs: the weekday, the local
 // start and the length of its latest call of that type (issue 16: the Riverbend customer call is
