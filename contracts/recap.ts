@@ -3,7 +3,22 @@ import { callTypes } from "./types";
 import { isoDate, uuidParam } from "./common";
 import { ianaTimeZone } from "./timeZone";
 
-export const recapQuery = z.object({ audience: z.enum(["internal", "external"]).optional() }).strict();
+const recipientEmails = z
+  .array(z.email({ message: "must list e-mail addresses" }))
+  .min(1, "must list at least one recipient")
+  .max(100, "must list at most 100 recipients");
+
+export const recapQuery = z
+  .object({
+    audience: z.enum(["internal", "external"]).optional(),
+    /** The PM's recipients instead of the attendees, comma-separated addresses ("a@x.com,b@y.com"). */
+    to: z
+      .string()
+      .transform((s) => s.split(",").map((e) => e.trim()).filter((e) => e !== ""))
+      .pipe(recipientEmails)
+      .optional(),
+  })
+  .strict();
 
 export const sendRecapBody = z
   .object({
@@ -13,6 +28,10 @@ export const sendRecapBody = z
     /** A personal message put above the recap. */
     intro: z.string().trim().max(5000, "must be at most 5000 characters").optional(),
     audience: z.enum(["internal", "external"]).optional(),
+    /** The PM's recipients instead of the attendees; the audience rule still decides the recap from them. */
+    to: recipientEmails.optional(),
+    /** The PM confirmed sending before the meeting's start; without it such a send answers 409 `recap_before_start`. */
+    sendBeforeStart: z.boolean().optional(),
   })
   .strict();
 export type SendRecapBody = z.infer<typeof sendRecapBody>;
@@ -28,6 +47,11 @@ export interface RecapPreview {
   omittedInternal: number;
   lastSent: { id: string; status: "sending" | "sent" | "failed" | "draft"; sentAt: string | null; by: string | null; error: string | null } | null;
   mailMode: "graph" | "outbox";
+  /** The meeting's scheduled start (ISO, UTC) and whether the server's clock is still before it. */
+  startsAt: string;
+  beforeStart: boolean;
+  /** People the PM can add as recipients: the attendees and the project's people, by name. */
+  candidates: { name: string; email: string }[];
 }
 
 const attendee = z
@@ -38,10 +62,19 @@ const attendee = z
   })
   .strict();
 
+const startTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time like 10:00");
+const weekday = z.enum(["monday", "tuesday", "wednesday", "thursday", "friday"], { message: "must be a weekday, monday to friday" });
+
 export const seriesDraftQuery = z
   .object({
     callType: z.enum(callTypes, { message: `must be one of ${callTypes.join(", ")}` }),
     from: isoDate.optional(),
+    /** Overrides of what the project's existing calls of this type propose. */
+    startTime: startTime.optional(),
+    durationMinutes: z.coerce.number().int().min(5, "must be at least 5").max(480, "must be at most 480").optional(),
+    weekday: weekday.optional(),
+    until: isoDate.optional(),
+    occurrences: z.coerce.number().int().min(1).max(200).optional(),
     /** The zone the series runs in; default the organiser's own zone. */
     timeZone: ianaTimeZone.optional(),
   })
@@ -53,8 +86,12 @@ export const createSeriesBody = z
     callType: z.enum(callTypes, { message: `must be one of ${callTypes.join(", ")}` }),
     subject: z.string().trim().min(1, "is required").max(300),
     from: isoDate,
-    startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time like 10:00").optional(),
+    startTime: startTime.optional(),
     durationMinutes: z.number().int().min(5, "must be at least 5").max(480, "must be at most 480").optional(),
+    /** The day of a weekly or monthly series; default the weekday of `from`. */
+    weekday: weekday.optional(),
+    /** Last day (inclusive), or a number of occurrences; neither means no end. */
+    until: isoDate.optional(),
     occurrences: z.number().int().min(1).max(200).optional(),
     /** The zone the series runs in (its local start time is in it); default the organiser's own zone. */
     timeZone: ianaTimeZone.optional(),

@@ -39,4 +39,12 @@ export interface SeriesDraft {
   checkedUntil: string | null;
   occurrences: SeriesDraftOccurrence[];
   bodyHtml: string;
+  /** The form's values: local start "HH:MM" in `timeZone`, length, day of a one-day series (null = fixed days). */
+  startTime: string;
+  durationMinutes: number;
+  weekday: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | null;
+  /** The project's call the defaults were read from; null when it has none of this type. */
+  defaultsFrom: { subject: string; startsAt: string } | null;
+  /** The project's people, whom the PM may add as attendees. */
+  candidates: { name: string; email: string }[];
 }

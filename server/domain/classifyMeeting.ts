@@ -1,4 +1,5 @@
 import { triageSlot } from "../../contracts/callTypeDefinitions";
+import { SUBJECT_SIGNALS } from "../../contracts/subjectSignals";
 import { weekdayNames } from "./isoDates";
 import { roleLabels } from "./projectPeople";
 import { wallTimeIn } from "./zonedTime";
@@ -21,19 +22,6 @@ export interface MeetingClassification {
   overridden: boolean;
 }
 
-const SUBJECT_SIGNALS: readonly { pattern: RegExp; callType: CallType; points: number }[] = [
-  { pattern: /\btriage\b/i, callType: "triage", points: 6 },
-  { pattern: /\bsteer(?:ing|co)\b/i, callType: "steering_committee", points: 6 },
-  { pattern: /\bstakeholders? (?:call|meeting|review)\b/i, callType: "steering_committee", points: 3 },
-  { pattern: /\bvendors?[- ]only\b/i, callType: "vendor", points: 6 },
-  { pattern: /\bvendors?\b/i, callType: "vendor", points: 5 },
-  { pattern: /\binternal\b/i, callType: "internal_status", points: 4 },
-  { pattern: /\bdaily\b|\bstand-?up\b/i, callType: "daily_status_check", points: 6 },
-  { pattern: /\bmilestones?\b/i, callType: "milestone_review", points: 6 },
-  { pattern: /\btechnical\b|\btech\b/i, callType: "targeted_technical", points: 6 },
-  { pattern: /\bproduct\b|\bchange requests?\b/i, callType: "targeted_product", points: 6 },
-  { pattern: /\btsm\b|\btransition\b/i, callType: "tsm_pre_go_live", points: 6 },
-];
 const STATUS_WORD = /\bstatus\b/i;
 const POINTS = { status: 2, customer: 3, onlyInternal: 3, vendorsOnly: 4, customerExecutive: 4, internalLeadership: 2, triageSlot: 2 };
 const FULL_EVIDENCE = 6;

@@ -29,6 +29,11 @@ export interface RecurrenceOptions {
   occurrences?: number;
   /** Steering committee: "relative" = same weekday and week of the month as `from` (default), "absolute" = same day number. */
   monthly?: "relative" | "absolute";
+  /**
+   * The weekday to hold a one-day series on (a weekly call, or a monthly one: its first occurrence is
+   * the first such day on or after `from`). Default: the weekday of `from`, moved off a weekend.
+   */
+  weekday?: GraphDayOfWeek;
 }
 
 interface CallTypeDefaults {
@@ -62,14 +67,15 @@ export function recurrenceFor(callType: CallType, options: RecurrenceOptions): S
   let first: Date;
   let pattern: GraphRecurrencePattern;
   if (defaults.days === null) {
-    first = from;
-    const dayOfMonth = from.getUTCDate();
+    // A steering committee never lands on a weekend: the first weekday on or after `from`.
+    first = options.weekday ? firstOnOrAfter(from, [options.weekday]) : nextWeekday(from);
+    const dayOfMonth = first.getUTCDate();
     pattern =
       options.monthly === "absolute"
         ? { type: "absoluteMonthly", interval: 1, dayOfMonth }
-        : { type: "relativeMonthly", interval: 1, daysOfWeek: [dayName(from)], index: weekIndexOf(dayOfMonth) };
+        : { type: "relativeMonthly", interval: 1, daysOfWeek: [dayName(first)], index: weekIndexOf(dayOfMonth) };
   } else {
-    const days = defaults.days === "from" ? [dayName(nextWeekday(from))] : defaults.days;
+    const days = defaults.days === "from" ? [options.weekday ?? dayName(nextWeekday(from))] : defaults.days;
     first = firstOnOrAfter(from, days);
     pattern = { type: "weekly", interval: 1, daysOfWeek: days, firstDayOfWeek: "sunday" };
   }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from "react";
-import { Button, Text } from "@fluentui/react-components";
+import { Button, Checkbox, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { guessCallTypeFromSubject } from "../../contracts/subjectSignals";
 import type { ProjectHeader } from "../../contracts/meetings";
 import type { CallType } from "../../contracts/types";
 import { OutlookHostError, type AppointmentInfo, type OutlookHost } from "../host/outlook/officeHost";
@@ -17,6 +18,12 @@ interface CallDraft {
   warnings: string[];
   bodyHtml: string;
 }
+
+const useStyles = makeStyles({
+  root: { display: "grid", gap: tokens.spacingVerticalS, minWidth: 0 },
+  list: { margin: `${tokens.spacingVerticalXS} 0 0`, padding: 0, listStyleType: "none", display: "grid", gap: tokens.spacingVerticalXXS },
+  warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
 
 type DraftState = { state: "idle" } | { state: "loading" } | { state: "error"; message: string } | { state: "ready"; draft: CallDraft };
 type Outcome = { kind: "done"; message: string } | { kind: "error"; message: string } | null;
@@ -40,7 +47,11 @@ export function SetUpCall({
 }) {
   const list = projects.state === "ready" ? projects.data.projects : [];
   const [projectId, setProjectId] = useState(defaults?.projectId ?? "");
-  const [callType, setCallType] = useState<CallType | "">(defaults?.callType ?? "");
+  // A linked call keeps its type; a new invitation's subject ("… steering committee") suggests one.
+  const [callType, setCallType] = useState<CallType | "">(defaults?.callType ?? guessCallTypeFromSubject(appointment.subject) ?? "");
+  /** Proposed people the organizer unticked: they are not added. */
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
+  const styles = useStyles();
   const [draft, setDraft] = useState<DraftState>({ state: "idle" });
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -72,7 +83,8 @@ export function SetUpCall({
     try {
       // Read the invitation again: the organizer may have added people since the pane opened.
       const now = await host.readAppointment();
-      const merged = mergeAttendees({ required: now.requiredAttendees, optional: now.optionalAttendees }, d.attendees);
+      const wanted = d.attendees.filter((x) => !unticked.has(x.email));
+      const merged = mergeAttendees({ required: now.requiredAttendees, optional: now.optionalAttendees }, wanted);
       await host.setAttendees(merged.required, merged.optional);
       attendeesDone = true;
       await host.prependBodyHtml(d.bodyHtml);
@@ -88,11 +100,17 @@ export function SetUpCall({
     }
   };
 
+  const toggle = (email: string, on: boolean) => {
+    const next = new Set(unticked);
+    if (on) next.delete(email);
+    else next.add(email);
+    setUnticked(next);
+  };
   const ready = draft.state === "ready" ? draft.draft : null;
   const required = ready?.attendees.filter((x) => x.type === "required") ?? [];
   const optional = ready?.attendees.filter((x) => x.type === "optional") ?? [];
   return (
-    <section aria-labelledby="setup-heading" style={{ display: "grid", gap: 8 }}>
+    <section aria-labelledby="setup-heading" className={styles.root}>
       <Text as="h2" id="setup-heading" weight="semibold" size={400}>
         Set up this call
       </Text>
@@ -116,10 +134,10 @@ export function SetUpCall({
       {draft.state === "error" ? <ErrorState message={draft.message} /> : null}
       {ready ? (
         <>
-          <AttendeeList label="Required" people={required} />
-          {optional.length ? <AttendeeList label="Optional" people={optional} /> : null}
+          <AttendeeList label="Required" people={required} unticked={unticked} onToggle={toggle} className={styles.list} />
+          {optional.length ? <AttendeeList label="Optional" people={optional} unticked={unticked} onToggle={toggle} className={styles.list} /> : null}
           {ready.warnings.length ? (
-            <ul aria-label="Warnings" style={{ margin: 0, paddingLeft: 18 }}>
+            <ul aria-label="Warnings" className={styles.warnings}>
               {ready.warnings.map((w) => (
                 <li key={w}>
                   <Text size={200}>{w}</Text>
@@ -152,22 +170,30 @@ export function SetUpCall({
   );
 }
 
-function AttendeeList({ label, people }: { label: string; people: DraftAttendee[] }) {
+/** The proposed people of one kind (required or optional), each with a tick box: unticked people are not added. */
+function AttendeeList({
+  label,
+  people,
+  unticked,
+  onToggle,
+  className,
+}: {
+  label: string;
+  people: DraftAttendee[];
+  unticked: ReadonlySet<string>;
+  onToggle: (email: string, on: boolean) => void;
+  className: string;
+}) {
   const id = useId();
   return (
     <div>
       <Text weight="semibold" size={200} block id={id}>
         {label}
       </Text>
-      <ul aria-labelledby={id} style={{ margin: "4px 0 0", paddingLeft: 18, display: "grid", gap: 2 }}>
+      <ul aria-labelledby={id} className={className}>
         {people.map((p) => (
           <li key={p.email}>
-            <Text size={200}>
-              <Text size={200} weight="semibold">
-                {p.name}
-              </Text>{" "}
-              — {p.reason}
-            </Text>
+            <Checkbox checked={!unticked.has(p.email)} onChange={(_e, d) => onToggle(p.email, d.checked === true)} label={`${p.name} — ${p.reason}`} />
           </li>
         ))}
       </ul>

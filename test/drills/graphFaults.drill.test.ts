@@ -90,7 +90,7 @@ describe("drill: Graph faults", () => {
       const res = await fetch(`${drill.url}/api/meetings/${s.meetingId}/recap/send`, {
         method: "POST",
         headers: { Authorization: auth, "Content-Type": "application/json" },
-        body: JSON.stringify({ id: s.id, subject: s.subject }),
+        body: JSON.stringify({ id: s.id, subject: s.subject, sendBeforeStart: true }),
       });
       const body = (await res.json()) as { status?: string; error?: { code?: string } };
       let reported: string | null = null;

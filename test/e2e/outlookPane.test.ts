@@ -132,8 +132,9 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
     expect(forms[0]?.toRecipients.map((r) => r.emailAddress)).toContain(email("rachel"));
     expect((forms[0]?.ccRecipients ?? []).map((r) => r.emailAddress)).toEqual(preview.cc.map((r) => r.email));
 
-    // Send through Callbook: the recap lands in the local outbox.
+    // Send through Callbook: the call is still ahead, so it asks first; then the recap lands in the local outbox.
     await recap.getByRole("button", { name: "Send recap" }).click();
+    await page.getByRole("dialog", { name: "Send before the call?" }).getByRole("button", { name: "Send anyway" }).click();
     await recap.getByTestId("recap-sent").waitFor();
     expect(await recap.getByTestId("recap-sent").textContent()).toMatch(/Sent .* by Dana Whitfield \(local outbox\)/);
     const outbox = await apiGet<{ items: { subject: string; kind: string; meetingId: string | null; recipients: { email: string }[] }[] }>("/outbox");
@@ -193,6 +194,43 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
     for (const item of callTypeDefinitions.customer_status.agenda) expect(body?.data).toContain(`<li>${escapeHtml(item.title)}</li>`);
     // Done once: the button does not add a second agenda.
     expect(await setup.getByRole("button", { name: "Add attendees and agenda" }).isDisabled()).toBe(true);
+  });
+
+  it("organizer view: guesses the steering committee from the subject, pre-picks the only project, and leaves out an unticked attendee", async () => {
+    const startAt = new Date(Date.now() + 48 * 3600_000);
+    startAt.setUTCHours(16, 0, 0, 0);
+    const page = await openPane(
+      {
+        mode: "organizer",
+        item: {
+          subject: "Riverbend steering committee — December",
+          start: startAt.toISOString(),
+          end: new Date(startAt.getTime() + 60 * 60_000).toISOString(),
+          location: "",
+          body: "",
+          organizer: person("dana"),
+          requiredAttendees: [],
+          optionalAttendees: [],
+          itemId: null,
+        },
+      },
+      "dana",
+    );
+    const setup = page.getByRole("region", { name: "Set up this call" });
+    await setup.getByRole("list", { name: "Required" }).waitFor();
+    expect(await setup.getByLabel(/^Call type/).inputValue()).toBe("steering_committee");
+    expect(await setup.getByLabel(/^Project/).inputValue()).toBe(demoProjectId());
+    const helen = setup.getByRole("checkbox", { name: /^Helen Park — / });
+    expect(await helen.isChecked()).toBe(true);
+    await helen.uncheck();
+    await setup.getByRole("button", { name: "Add attendees and agenda" }).click();
+    await setup.getByTestId("setup-done").waitFor();
+    await page.screenshot({ path: "docs/screenshots/outlook-setup-steering.png", fullPage: true });
+    const rec = await recorded(page);
+    const added = [...(rec.requiredAttendees ?? []), ...(rec.optionalAttendees ?? [])].map((a) => a.emailAddress);
+    expect(added).toContain(email("dana"));
+    expect(added).not.toContain(email("helen"));
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it("a Teams meeting Callbook does not know: links it to a project and call type, then shows its recap", async () => {

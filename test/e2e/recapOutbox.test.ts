@@ -44,6 +44,44 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
     await preview.getByText("Thanks everyone — notes below.").waitFor();
   });
 
+  it("asks before a second copy, and lets the PM change the recipients under the audience rule", async () => {
+    await page.goto(`${server.url}/meetings/${demoMeetingId("m_cust_prev")}`);
+    const recap = page.getByRole("region", { name: "Recap" });
+    await recap.getByRole("button", { name: "Prepare the recap" }).click();
+    await recap.getByTestId("recap-sent").waitFor();
+    await recap.getByRole("button", { name: "Send again" }).click();
+    const again = page.getByRole("dialog", { name: "Send a second copy?" });
+    await again.getByRole("button", { name: "Cancel" }).click();
+    await again.waitFor({ state: "hidden" });
+
+    // Only internal people left: the recap becomes internal; one outside address makes it customer-safe again.
+    const recipients = recap.getByRole("listbox", { name: "Recipients" }).or(recap.getByTestId("recap-recipients"));
+    for (const name of ["Rachel Stone", "Ben Foster", "Maria Lopez"]) {
+      await recap.getByRole("button", { name: `Remove ${name}` }).click();
+      await recap.getByRole("button", { name: `Remove ${name}` }).waitFor({ state: "detached" });
+    }
+    await recap.getByText(/^Internal: everyone is in the organisation/).waitFor();
+    await recap.getByRole("combobox", { name: "Add a recipient" }).fill("auditor@example.org");
+    await recap.getByRole("button", { name: "Add", exact: true }).click();
+    await recipients.getByText("auditor@example.org").waitFor();
+    await recap.getByText(/^Customer-safe: someone outside the organisation/).waitFor();
+  });
+
+  it("warns before the call's start and sends nothing until the PM confirms", async () => {
+    await page.goto(`${server.url}/meetings/${demoMeetingId("m_cust")}`);
+    const recap = page.getByRole("region", { name: "Recap" });
+    await recap.getByRole("button", { name: "Prepare the recap" }).click();
+    await recap.getByTestId("recap-before-start").waitFor();
+    expect(await recap.getByTestId("recap-before-start").textContent()).toMatch(/has not happened yet: it starts .* at \d{1,2}:\d{2}/);
+    await recap.getByRole("button", { name: "Send recap" }).click();
+    const dialog = page.getByRole("dialog", { name: "Send before the call?" });
+    await dialog.waitFor();
+    await page.screenshot({ path: "docs/screenshots/recap-before-start.png" });
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    expect(await recap.getByTestId("recap-sent").count()).toBe(0);
+  });
+
   it("creates a triage series with the runbook's attendees; the invite is in the Outbox", async () => {
     await page.goto(`${server.url}/projects/${demoProjectId()}/series`);
     const form = page.getByRole("region", { name: "Create a call series" });
@@ -51,6 +89,11 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
     const attendees = form.getByRole("list", { name: "Attendees" });
     await attendees.getByText(/Grace Kim/).waitFor();
     expect(await attendees.textContent()).not.toContain("Rachel Stone");
+    expect(await form.getByTestId("series-summary").textContent()).toMatch(/^Weekly on Tuesday and Thursday at \d{1,2}:\d{2} [AP]M \(.+ time\)$/);
+    await form.getByRole("combobox", { name: "Add an attendee" }).fill("auditor@example.org");
+    await form.getByRole("button", { name: "Add", exact: true }).click();
+    await attendees.getByText(/auditor@example.org — added by you/).waitFor();
+    await page.screenshot({ path: "docs/screenshots/create-series.png", fullPage: true });
     await form.getByRole("button", { name: "Create series" }).click();
     await form.getByText("Series created: the invitation is in the outbox.").waitFor();
     await page.getByRole("navigation", { name: "Callbook" }).getByRole("link", { name: "Outbox" }).click();

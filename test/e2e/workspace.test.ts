@@ -47,4 +47,39 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
     await page.screenshot({ path: "test-results/workspace-side-panel-red.png", fullPage: true });
     await context.close();
   });
+
+  it("is usable at 360 × 800: nothing wider than the viewport, and People & roles without a picker in every row", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    try {
+      await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth("dana"));
+      const page = await context.newPage();
+      await page.goto(`${server.url}/projects/${demoProjectId()}`);
+      const members = page.getByRole("list", { name: "Members" });
+      await members.getByRole("listitem").first().waitFor();
+      // Elements inside a section that scrolls sideways (a wide table) do not widen the page.
+      const tooWide = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const scrolls = (el: Element | null): boolean => {
+          for (let e = el?.parentElement ?? null; e; e = e.parentElement) if (getComputedStyle(e).overflowX === "auto" || getComputedStyle(e).overflowX === "scroll") return true;
+          return false;
+        };
+        return [...document.body.querySelectorAll("*")]
+          .filter((e) => {
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && (r.right > width + 1 || r.left < -1) && !scrolls(e);
+          })
+          .slice(0, 5)
+          .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 40)}`);
+      });
+      expect(tooWide).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await members.getByRole("combobox", { name: /^Backup for / }).count()).toBe(0);
+      const first = members.getByRole("listitem").first();
+      await first.getByRole("button", { name: /^Change backup for / }).click();
+      expect(await members.getByRole("combobox", { name: /^Backup for / }).count()).toBe(1);
+      await page.screenshot({ path: "docs/screenshots/workspace-360.png" });
+    } finally {
+      await context.close();
+    }
+  });
 });

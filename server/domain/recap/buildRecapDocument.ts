@@ -1,8 +1,8 @@
 import type { IsoDate } from "../../../contracts/types";
 import { discussionSection } from "./discussionSection";
-import { actionsSection, decisionsSection, raidChangesSection, raidReviewSection, risksAndIssuesSection } from "./raidSections";
+import { actionsSection, carriedOverLine, customerOwesSection, decisionsSection, raidReviewSection, risksAndIssuesSection } from "./raidSections";
 import type { RecapDocument, RecapSection } from "./recapDocument";
-import type { RecapAudience, RecapInput } from "./recapInput";
+import type { CapturedItem, RecapAudience, RecapInput } from "./recapInput";
 import { stakeholderReportSection, statusReportSection } from "./statusReportSection";
 import { zonedDateTime, zonedLongDateTime } from "./zonedDateTime";
 
@@ -31,25 +31,31 @@ function nextCallSection(input: RecapInput): RecapSection {
   };
 }
 
+/**
+ * The recap's content in reading order: what a customer needs on the first screen comes first
+ * (decisions, action items with owner and date, what the customer owes), then risks and issues,
+ * the status report, the discussion and the next call. Empty fields are left out, never printed as
+ * "not recorded". The attendees are labelled as invited: the attendance report is not known yet.
+ */
 export function buildRecapDocument(input: RecapInput, audience: RecapAudience, today: IsoDate): RecapDocument {
   const { callType, items, timeZone } = input;
   const raid = { timeZone, today };
   const report = { project: input.project, agenda: input.agenda, items, today, timeZone };
   const start = zonedDateTime(input.meeting.startsAt, timeZone);
   const end = zonedDateTime(input.meeting.endsAt, timeZone);
-  const attendees = input.meeting.attendees.map((a) => oneLine(a.name) || oneLine(a.email)).filter((n) => n !== "");
+  const invited = input.meeting.attendees.map((a) => oneLine(a.name) || oneLine(a.email)).filter((n) => n !== "");
+  const customerNames = new Set(input.people.filter((p) => p.organisation === "customer").map((p) => oneLine(p.name)));
+  const owedByCustomer = (i: CapturedItem): boolean => i.ownerName !== null && customerNames.has(oneLine(i.ownerName));
 
-  const sections: RecapSection[] = [];
+  const actions = actionsSection(items, raid, owedByCustomer);
+  const carried = carriedOverLine(items);
+  if (carried) actions.blocks.push(carried);
+  const owes = customerOwesSection(items, raid, oneLine(input.project.customerName) || "the customer", owedByCustomer);
+  const sections: RecapSection[] = [decisionsSection(items, raid), actions, ...(owes ? [owes] : []), risksAndIssuesSection(items, raid)];
+  if (callType === "internal_status") sections.push(raidReviewSection(items, raid));
   if (callType === "customer_status") sections.push(statusReportSection(report));
   if (callType === "steering_committee") sections.push(stakeholderReportSection(report));
-  sections.push(
-    discussionSection(input.agenda, input.notes),
-    decisionsSection(items, raid),
-    actionsSection(items, raid),
-    risksAndIssuesSection(items, raid),
-  );
-  if (callType === "internal_status") sections.push(raidReviewSection(items, raid));
-  sections.push(raidChangesSection(items), nextCallSection(input));
+  sections.push(discussionSection(input.agenda, input.notes), nextCallSection(input));
 
   const sender = oneLine(input.sender.name) || oneLine(input.sender.email);
   return {
@@ -57,7 +63,7 @@ export function buildRecapDocument(input: RecapInput, audience: RecapAudience, t
     meta: [
       `${input.agenda.label} · ${oneLine(input.project.name)}`,
       `${start.longDate}, ${start.time}–${end.time} ${end.zoneName}`,
-      ...(attendees.length > 0 ? [`Attendees: ${attendees.join(", ")}`] : []),
+      ...(invited.length > 0 ? [`Invited: ${invited.join(", ")}`] : []),
     ],
     notice: audience === "internal" ? INTERNAL_NOTICE : null,
     sections,

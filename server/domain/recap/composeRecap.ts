@@ -27,6 +27,7 @@ export function composeRecap(input: RecapInput): Recap {
     project: input.project,
     people: input.people,
     internalDomains: input.internalDomains,
+    chosen: input.recipients ?? null,
   });
   const audience: RecapAudience =
     input.audience === "external" || recapAudience([...to, ...cc], input.internalDomains, input.people) === "external" ? "external" : "internal";

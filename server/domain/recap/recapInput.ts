@@ -55,6 +55,11 @@ export interface RecapInput {
   /** "internal": only people of the tenant's organisation receive it; "external": someone outside it (customer, vendor) is among the recipients. */
   audience: RecapAudience;
   internalDomains: string[];
+  /**
+   * Recipients the PM chose instead of the attendees (project people or any address). The audience
+   * is still decided from them: one external address makes the recap customer-safe.
+   */
+  recipients?: RecapRecipient[] | null;
   nextCall: { subject: string; startsAt: IsoDateTime } | null;
   sender: RecapRecipient;
   /** IANA time zone for dates in the text, e.g. "America/New_York". */

@@ -19,6 +19,8 @@ export function recapRecipients(input: {
   project: Project;
   people: readonly Person[];
   internalDomains: readonly string[];
+  /** The PM's own list (added and removed in the panel): when given, it is the whole "To" line and nobody is copied. */
+  chosen?: readonly RecapRecipient[] | null;
 }): { to: RecapRecipient[]; cc: RecapRecipient[] } {
   const seen = new Set<string>([key(input.sender.email)]);
   const take = (r: RecapRecipient): RecapRecipient | null => {
@@ -28,6 +30,7 @@ export function recapRecipients(input: {
     return { name: oneLine(r.name) || email, email };
   };
 
+  if (input.chosen) return { to: input.chosen.map(take).filter((r): r is RecapRecipient => r !== null), cc: [] };
   const to = input.attendees.map(take).filter((r): r is RecapRecipient => r !== null);
   if (attendeesOnly.has(input.callType)) return { to, cc: [] };
 

@@ -15,9 +15,10 @@ export function recapRouter(deps: AppDeps): Router {
 
   r.get("/:id/recap", async (req, res) => {
     const { id } = parse(idParams, req.params);
-    const { audience } = parse(recapQuery, req.query);
+    const { audience, to } = parse(recapQuery, req.query);
     const ctx = contextOf(res);
-    const { recap } = await composeMeetingRecap(db, ctx, id, deps.clock(), audience);
+    const now = deps.clock();
+    const { recap, mc, candidates } = await composeMeetingRecap(db, ctx, id, now, audience, to);
     const [last] = await db
       .select()
       .from(t.outboxItems)
@@ -31,6 +32,9 @@ export function recapRouter(deps: AppDeps): Router {
         ? { id: last.id, status: last.status, sentAt: last.sentAt ? new Date(last.sentAt).toISOString() : null, by: last.createdBy, error: last.error }
         : null,
       mailMode: deps.mailMode,
+      startsAt: mc.meeting.startsAt,
+      beforeStart: now.getTime() < Date.parse(mc.meeting.startsAt),
+      candidates,
     };
     res.json(body);
   });

@@ -18,6 +18,7 @@ import { EASTERN_TIME_ZONE } from "../../domain/zonedTime";
 import { draftSeries, seriesTimingIn } from "../../services/series/draftSeries";
 import { organiserZone } from "../../services/series/organiserZone";
 import { presentSeriesDraft } from "../../services/series/presentSeriesDraft";
+import { addSeriesMeetings } from "../../services/series/addSeriesMeetings";
 
 /** The invite body: what the call is for and its agenda outline. */
 export function agendaOutlineHtml(callType: CallType, projectName: string): string {
@@ -38,9 +39,18 @@ export function seriesRouter(deps: AppDeps): Router {
     const project = await requireProjectAccess(db, ctx, id);
     const snapshot = await loadSnapshot(db, ctx.tenantId, project);
     const from = q.from ?? deps.clock().toISOString().slice(0, 10);
-    const plan = await draftSeries(deps, ctx, snapshot, { callType: q.callType, from, timeZone: q.timeZone, organiserZone: await organiserZone(deps, ctx) });
-    const d = callTypeDefinitions[q.callType];
-    res.json(presentSeriesDraft(plan, { callType: q.callType, from, subject: `${project.customerName} ${d.label.toLowerCase()}`, bodyHtml: agendaOutlineHtml(q.callType, project.name) }));
+    const { callType, timeZone, from: _from, ...choices } = q;
+    const plan = await draftSeries(deps, ctx, snapshot, { callType, from, timeZone, organiserZone: await organiserZone(deps, ctx), choices });
+    const d = callTypeDefinitions[callType];
+    res.json(
+      presentSeriesDraft(plan, {
+        callType,
+        from,
+        subject: `${project.customerName} ${d.label.toLowerCase()}`,
+        bodyHtml: agendaOutlineHtml(callType, project.name),
+        people: snapshot.people,
+      }),
+    );
   });
 
   r.post("/:id/series", async (req, res) => {
@@ -56,6 +66,8 @@ export function seriesRouter(deps: AppDeps): Router {
         ...(body.startTime ? { startTime: body.startTime } : {}),
         ...(body.durationMinutes ? { durationMinutes: body.durationMinutes } : {}),
         ...(body.occurrences ? { occurrences: body.occurrences } : {}),
+        ...(body.until ? { until: body.until } : {}),
+        ...(body.weekday ? { weekday: body.weekday } : {}),
       });
     } catch (e) {
       throw badRequest(e instanceof Error ? e.message.replace(/^recurrenceFor: /, "") : "Invalid series timing");
@@ -81,6 +93,12 @@ export function seriesRouter(deps: AppDeps): Router {
           createdBy: ctx.name, sentAt: deps.clock().toISOString(),
         })
         .onConflictDoNothing();
+    }
+    if (deps.mailMode === "outbox" && created.iCalUId) {
+      await addSeriesMeetings(db, {
+        tenantId: ctx.tenantId, projectId: project.id, callType: body.callType, subject: body.subject, organizerEmail: ctx.email,
+        attendees: body.attendees, timing, iCalUId: created.iCalUId, now: deps.clock(),
+      });
     }
     const [row] = await db.select({ id: t.outboxItems.id }).from(t.outboxItems).where(and(eq(t.outboxItems.tenantId, ctx.tenantId), eq(t.outboxItems.id, body.id)));
     // Nothing stored under this id for us (another tenant holds it): no 2xx for a write that did not happen.

@@ -38,13 +38,28 @@ function captured(i: CapturedItemDto, change: CapturedItem["change"]): CapturedI
 export interface MeetingRecap {
   mc: MeetingContext;
   recap: Recap;
+  /** Attendees and project people, by name, whom the PM may add as recipients. */
+  candidates: { name: string; email: string }[];
+}
+
+/** Each address with the name of the attendee or project person it belongs to, else the address itself. */
+function namedRecipients(emails: readonly string[], known: readonly { name: string; email: string }[]): { name: string; email: string }[] {
+  return emails.map((email) => ({ email, name: known.find((k) => k.email.trim().toLowerCase() === email.trim().toLowerCase())?.name ?? email }));
 }
 
 /**
  * The recap of a meeting from what was captured in it, for the audience its recipients make.
+ * `chosen`: the PM's recipients (addresses) instead of the attendees; the audience rule decides from them.
  * An external caller gets (and sends) the external recap only: asking for `internal` answers 403.
  */
-export async function composeMeetingRecap(db: Db, ctx: RequestContext, meetingId: string, now: Date, requested?: RecapAudience): Promise<MeetingRecap> {
+export async function composeMeetingRecap(
+  db: Db,
+  ctx: RequestContext,
+  meetingId: string,
+  now: Date,
+  requested?: RecapAudience,
+  chosen?: readonly string[],
+): Promise<MeetingRecap> {
   const mc = await loadMeetingContext(db, ctx, meetingId);
   if (requested === "internal") requireInternalCaller(ctx, "The internal recap");
   const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
@@ -67,8 +82,14 @@ export async function composeMeetingRecap(db: Db, ctx: RequestContext, meetingId
     .map((key) => ({ id: `tick:${key}`, agendaItemKey: key, body: "", internalOnly: false, discussed: true, createdBy: null }));
   const next = others.find((m) => m.startsAt > mc.meeting.startsAt && sameType(m));
   const attendees = mc.meeting.attendees.map((a) => ({ name: a.name, email: a.email }));
+  const candidates = [...attendees, ...mc.snapshot.people.map((p) => ({ name: p.name, email: p.email }))].filter(
+    (c, i, all) => c.email !== "" && all.findIndex((o) => o.email.toLowerCase() === c.email.toLowerCase()) === i,
+  );
+  const recipients = chosen ? namedRecipients(chosen, candidates) : null;
   const audience =
-    callerAudience(ctx) === "external" ? "external" : (requested ?? recapAudience(attendees, mc.directory.internalDomains, mc.snapshot.people));
+    callerAudience(ctx) === "external"
+      ? "external"
+      : (requested ?? recapAudience(recipients ?? attendees, mc.directory.internalDomains, mc.snapshot.people));
   const recap = composeRecap({
     meeting: { id: meetingId, subject: mc.meeting.subject, startsAt: mc.meeting.startsAt, endsAt: mc.meeting.endsAt, attendees },
     callType,
@@ -85,10 +106,11 @@ export async function composeMeetingRecap(db: Db, ctx: RequestContext, meetingId
     ],
     audience,
     internalDomains: mc.directory.internalDomains,
+    recipients,
     nextCall: next ? { subject: next.subject, startsAt: next.startsAt } : null,
     sender: { name: ctx.name, email: ctx.email },
     timeZone: RECAP_TIME_ZONE,
     now,
   });
-  return { mc, recap };
+  return { mc, recap, candidates };
 }

@@ -3,6 +3,7 @@ import type { AppDeps } from "../../appDeps";
 import type { RequestContext } from "../../http/requestContext";
 import type { SendRecapBody } from "../../../contracts/recap";
 import * as t from "../../db/tables";
+import { AppError } from "../../errors";
 import { idTaken } from "../ids/idTaken";
 import { recapTextWithIntro, recapWithIntro } from "../../../contracts/recapIntro";
 import { GraphRequestFailed, RecapDeliveryUnknown } from "../../graph/MailCalendarGateway";
@@ -32,7 +33,12 @@ export async function sendMeetingRecap(deps: AppDeps, ctx: RequestContext, meeti
   if (existing?.status === "sent") {
     return { status: 200, body: { id: existing.id, status: "sent", sentAt: existing.sentAt ? new Date(existing.sentAt).toISOString() : null } };
   }
-  const { mc, recap } = await composeMeetingRecap(db, ctx, meetingId, now, body.audience);
+  const { mc, recap } = await composeMeetingRecap(db, ctx, meetingId, now, body.audience, body.to);
+  if (now.getTime() < Date.parse(mc.meeting.startsAt) && body.sendBeforeStart !== true) {
+    throw new AppError(409, "recap_before_start", "The call has not started yet: confirm to send the recap before it (sendBeforeStart).", {
+      startsAt: mc.meeting.startsAt,
+    });
+  }
   const subject = body.subject ?? recap.subject;
   const { html, text } = withIntro(recap.html, recap.text, body.intro);
   const recipients = [

@@ -9,6 +9,8 @@ import { directoryFor } from "../meetings/loadMeetingContext";
 import { outForOccurrences } from "./outForOccurrences";
 import { pickSeriesAttendees, type SeriesAttendeePick } from "./pickSeriesAttendees";
 import { seriesOccurrences, type SeriesOccurrence } from "./seriesOccurrences";
+import { existingCallsOfType } from "./existingCallsOfType";
+import { seriesDefaultsFrom, type SeriesDefaults } from "../../domain/seriesDefaults";
 
 /** How far ahead a series' occurrences are checked for absences: 8 weeks (within Graph getSchedule's 62-day limit). */
 export const SERIES_CHECK_DAYS = 56;
@@ -36,6 +38,8 @@ export function personZone(person: Person & { timeZone?: string | null }, fallba
 export interface SeriesDraftPlan {
   timing: SeriesTiming;
   timeZone: string;
+  /** What the project's existing calls of this type proposed. */
+  defaults: SeriesDefaults;
   checkedOccurrences: SeriesOccurrence[];
   pick: SeriesAttendeePick;
 }
@@ -49,14 +53,32 @@ export async function draftSeries(
   deps: AppDeps,
   ctx: RequestContext,
   snapshot: ProjectSnapshot,
-  input: { callType: CallType; from: IsoDate; timeZone?: string | undefined; organiserZone?: string | null },
+  input: {
+    callType: CallType;
+    from: IsoDate;
+    timeZone?: string | undefined;
+    organiserZone?: string | null;
+    /** The form's own choices; each one not given comes from the project's latest call of this type, else the call type's rule. */
+    choices?: Pick<RecurrenceOptions, "startTime" | "durationMinutes" | "weekday" | "until" | "occurrences">;
+  },
 ): Promise<SeriesDraftPlan> {
   const timeZone = seriesZone(input.callType, input.timeZone ?? input.organiserZone ?? EASTERN_TIME_ZONE);
-  const timing = seriesTimingIn(input.callType, timeZone, { from: input.from });
+  const calls = await existingCallsOfType(deps.database.db, ctx.tenantId, snapshot.project.id, input.callType);
+  // Triage keeps its fixed slot (seed 001); every other type starts from the project's own habit.
+  const defaults = input.callType === "triage" ? {} : seriesDefaultsFrom(calls, timeZone);
+  const c = input.choices ?? {};
+  const timing = seriesTimingIn(input.callType, timeZone, {
+    from: input.from,
+    ...((c.weekday ?? defaults.weekday) ? { weekday: c.weekday ?? defaults.weekday } : {}),
+    ...((c.startTime ?? defaults.startTime) ? { startTime: c.startTime ?? defaults.startTime } : {}),
+    ...((c.durationMinutes ?? defaults.durationMinutes) ? { durationMinutes: c.durationMinutes ?? defaults.durationMinutes } : {}),
+    ...(c.until ? { until: c.until } : {}),
+    ...(c.occurrences ? { occurrences: c.occurrences } : {}),
+  });
   const firstStart = seriesOccurrences(timing, new Date(8.64e15), 1)[0]?.start;
   const horizon = new Date((firstStart?.getTime() ?? 0) + SERIES_CHECK_DAYS * 86_400_000);
   const occurrences = seriesOccurrences(timing, horizon);
   const isOut = await outForOccurrences(deps, ctx, snapshot.people, occurrences, snapshot.project.id, (p) => personZone(p, timeZone));
   const pick = pickSeriesAttendees(input.callType, snapshot, directoryFor(snapshot), occurrences, isOut);
-  return { timing, timeZone, checkedOccurrences: occurrences, pick };
+  return { timing, timeZone, defaults, checkedOccurrences: occurrences, pick };
 }

@@ -11,8 +11,15 @@ function wire(attendees: { required: PickedAttendee[]; optional: PickedAttendee[
 }
 
 /** The series draft as the client sees it: series attendees, and the occurrences that differ with their own list. */
-export function presentSeriesDraft(plan: SeriesDraftPlan, meta: { callType: CallType; from: IsoDate; subject: string; bodyHtml: string }): SeriesDraft {
+export function presentSeriesDraft(
+  plan: SeriesDraftPlan,
+  meta: { callType: CallType; from: IsoDate; subject: string; bodyHtml: string; people: readonly { name: string; email: string }[] },
+): SeriesDraft {
   const last = plan.checkedOccurrences.at(-1);
+  const pattern = plan.timing.recurrence.pattern;
+  const days = "daysOfWeek" in pattern ? pattern.daysOfWeek : [];
+  const oneDay = days.length === 1 ? days[0] : undefined;
+  const durationMinutes = Math.round((Date.parse(`${plan.timing.end.dateTime.slice(0, 19)}Z`) - Date.parse(`${plan.timing.start.dateTime.slice(0, 19)}Z`)) / 60_000);
   return {
     callType: meta.callType,
     subject: meta.subject,
@@ -31,5 +38,10 @@ export function presentSeriesDraft(plan: SeriesDraftPlan, meta: { callType: Call
       attendees: wire(o),
     })),
     bodyHtml: meta.bodyHtml,
+    startTime: plan.timing.start.dateTime.slice(11, 16),
+    durationMinutes,
+    weekday: oneDay && oneDay !== "saturday" && oneDay !== "sunday" ? oneDay : null,
+    defaultsFrom: plan.defaults.readFrom ?? null,
+    candidates: meta.people.filter((p) => p.email !== "").map((p) => ({ name: p.name, email: p.email })),
   };
 }

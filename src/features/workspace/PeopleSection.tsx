@@ -1,14 +1,30 @@
 import { useState } from "react";
-import { Button, Input, Text } from "@fluentui/react-components";
+import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { MemberDto } from "../../../contracts/workspace";
 import { projectRoles } from "../../../contracts/types";
 import type { PersonDto } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
-import { cellStyle, roleLabel, tableStyle } from "./labels";
+import { roleLabel } from "./labels";
 import { PersonSelect, Problem, Section } from "./Section";
 import { TimeZoneCell } from "./TimeZoneCell";
 import { problemOf, projectApi } from "./workspaceApi";
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gap: tokens.spacingVerticalS },
+  card: {
+    display: "grid",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end", minWidth: 0 },
+  date: { maxWidth: "11rem" },
+});
+
+const organisationWords: Record<string, string> = { internal: "our organisation", customer: "customer", vendor: "vendor" };
 
 export interface PeopleData {
   members: MemberDto[];
@@ -31,43 +47,34 @@ export function PeopleSection({ projectId }: { projectId: string }) {
     }
   };
   const api = projectApi(projectId);
+  const styles = useStyles();
   return (
     <Section id="people" title="People and roles">
       {data.state === "loading" ? <Loading label="Loading people…" /> : null}
       {data.state === "error" ? <ErrorState title={data.explained.title} message={data.message} onRetry={reload} /> : null}
       {data.state === "ready" ? (
         <>
-          <table style={tableStyle} aria-label="Members">
-            <thead>
-              <tr>
-                {["Name", "Role", "Backup", "Out of office", "Time zone", ""].map((h) => (
-                  <th key={h} style={cellStyle}>{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.data.members.map((m) => (
-                <MemberRow key={m.id} member={m} people={data.data.directory} onChange={(fn) => void run(fn)} projectId={projectId} />
-              ))}
-            </tbody>
-          </table>
+          <ul aria-label="Members" className={styles.list}>
+            {data.data.members.map((m) => (
+              <MemberRow key={m.id} member={m} people={data.data.directory} onChange={(fn) => void run(fn)} projectId={projectId} />
+            ))}
+          </ul>
           <form
             aria-label="Add a member"
             onSubmit={(e) => {
               e.preventDefault();
               void run(() => api.send("POST", "/members", { personId: add.personId, role: add.role, backupPersonId: add.backupPersonId || null }));
             }}
-            style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "end" }}
+            className={styles.row}
           >
             <PersonSelect label="Person" value={add.personId} people={data.data.directory} onChange={(personId) => setAdd({ ...add, personId })} allowNone="Choose…" />
-            <label style={{ display: "grid", fontSize: 12 }}>
-              Role
-              <select value={add.role} onChange={(e) => setAdd({ ...add, role: e.target.value })} style={{ minHeight: 30 }}>
+            <Field label="Role">
+              <Select value={add.role} onChange={(_e, d) => setAdd({ ...add, role: d.value })}>
                 {projectRoles.map((r) => (
                   <option key={r} value={r}>{roleLabel[r] ?? r}</option>
                 ))}
-              </select>
-            </label>
+              </Select>
+            </Field>
             <PersonSelect label="Backup" value={add.backupPersonId} people={data.data.directory} onChange={(backupPersonId) => setAdd({ ...add, backupPersonId })} allowNone="No backup" />
             <Button type="submit" disabled={!add.personId}>Add member</Button>
           </form>
@@ -78,35 +85,61 @@ export function PeopleSection({ projectId }: { projectId: string }) {
   );
 }
 
+/** One member as a card: role and backup in words, with one backup picker behind "Change backup". */
 function MemberRow({ member: m, people, onChange, projectId }: { member: MemberDto; people: PersonDto[]; onChange: (fn: () => Promise<unknown>) => void; projectId: string }) {
+  const styles = useStyles();
   const [from, setFrom] = useState(m.oooFrom ?? "");
   const [until, setUntil] = useState(m.oooUntil ?? "");
+  const [editing, setEditing] = useState(false);
   const api = projectApi(projectId);
+  const backup = people.find((p) => p.id === m.backupPersonId)?.name ?? null;
   return (
-    <tr>
-      <td style={cellStyle}>
+    <li className={styles.card} aria-label={m.name}>
+      <div>
         <Text weight="semibold">{m.name}</Text>
-        <Text size={200} block>{m.title} · {m.organisation}</Text>
-      </td>
-      <td style={cellStyle}>{roleLabel[m.role] ?? m.role}</td>
-      <td style={cellStyle}>
-        <PersonSelect label="" value={m.backupPersonId ?? ""} people={people} allowNone="No backup" onChange={(id) => onChange(() => api.send("PATCH", `/members/${m.id}`, { backupPersonId: id || null }))} />
-      </td>
-      <td style={cellStyle}>
-        <Input type="date" size="small" aria-label={`${m.name} out from`} value={from} onChange={(_, d) => setFrom(d.value)} />
-        <Input type="date" size="small" aria-label={`${m.name} out until`} value={until} onChange={(_, d) => setUntil(d.value)} />
+        <Text size={200} block>
+          {roleLabel[m.role] ?? m.role} · {m.title} · {organisationWords[m.organisation] ?? m.organisation}
+        </Text>
+      </div>
+      <div className={styles.row}>
+        {editing ? (
+          <PersonSelect
+            label=""
+            ariaLabel={`Backup for ${m.name}`}
+            value={m.backupPersonId ?? ""}
+            people={people}
+            allowNone="No backup"
+            onChange={(id) => {
+              setEditing(false);
+              onChange(() => api.send("PATCH", `/members/${m.id}`, { backupPersonId: id || null }));
+            }}
+          />
+        ) : (
+          <>
+            <Text size={200}>{backup ? `Backup: ${backup}` : "No backup"}</Text>
+            <Button size="small" aria-label={`Change backup for ${m.name}`} onClick={() => setEditing(true)}>
+              Change backup
+            </Button>
+          </>
+        )}
+      </div>
+      <div className={styles.row}>
+        <Field label="Out from" size="small">
+          <Input type="date" size="small" className={styles.date} aria-label={`${m.name} out from`} value={from} onChange={(_, d) => setFrom(d.value)} />
+        </Field>
+        <Field label="until" size="small">
+          <Input type="date" size="small" className={styles.date} aria-label={`${m.name} out until`} value={until} onChange={(_, d) => setUntil(d.value)} />
+        </Field>
         <Button size="small" onClick={() => onChange(() => api.send("PATCH", `/people/${m.personId}`, { oooFrom: from || null, oooUntil: until || null }))}>
           Save
         </Button>
-      </td>
-      <td style={cellStyle}>
+      </div>
+      <div className={styles.row}>
         <TimeZoneCell name={m.name} timeZone={m.timeZone} onSave={(timeZone) => onChange(() => api.send("PATCH", `/people/${m.personId}`, { timeZone }))} />
-      </td>
-      <td style={cellStyle}>
-        <Button size="small" appearance="subtle" onClick={() => onChange(() => api.send("DELETE", `/members/${m.id}`))}>
+        <Button size="small" appearance="subtle" aria-label={`Remove ${m.name}`} onClick={() => onChange(() => api.send("DELETE", `/members/${m.id}`))}>
           Remove
         </Button>
-      </td>
-    </tr>
+      </div>
+    </li>
   );
 }

@@ -51,7 +51,7 @@ function writeProbes(): Probe[] {
     { route: "POST /api/meetings/:id/notes", method: "post", path: `/api/meetings/${m}/notes`, body: { id: randomUUID(), agendaItemKey: "raid", body: "Planted" } },
     { route: "PUT /api/meetings/:id/agenda-state", method: "put", path: `/api/meetings/${m}/agenda-state`, body: { agendaItemKey: "raid", current: true } },
     { route: "PUT /api/meetings/:id/call-type", method: "put", path: `/api/meetings/${m}/call-type`, body: { callType: "triage" } },
-    { route: "POST /api/meetings/:id/recap/send", method: "post", path: `/api/meetings/${m}/recap/send`, body: { id: randomUUID() } },
+    { route: "POST /api/meetings/:id/recap/send", method: "post", path: `/api/meetings/${m}/recap/send`, body: { id: randomUUID(), sendBeforeStart: true } },
     { route: "PUT /api/meetings/link", method: "put", path: "/api/meetings/link", body: { chatId: `19:planted_${randomUUID()}@thread.v2`, projectId: p, callType: null } },
     { route: "PATCH /api/projects/:id", method: "patch", path: `/api/projects/${p}`, body: { version: 1, rag: "red", ragReason: "Planted" } },
     { route: "POST /api/projects/:id/raid", method: "post", path: `/api/projects/${p}/raid`, body: { kind: "risk", title: "Planted" } },
@@ -81,7 +81,7 @@ describe.each(databaseKinds)("drill: auth on %s", (kind) => {
       mail: localOutboxMail(tdb.database.db, () => TEST_NOW),
       mailMode: "outbox",
     });
-    const sent = await request(app).post(`/api/meetings/${demoMeetingId("m_cust")}/recap/send`).set("Authorization", devAuth("dana")).send({ id: randomUUID() });
+    const sent = await request(app).post(`/api/meetings/${demoMeetingId("m_cust")}/recap/send`).set("Authorization", devAuth("dana")).send({ sendBeforeStart: true, id: randomUUID() });
     expect(sent.status).toBe(201);
     outboxId = sent.body.id as string;
     tenantAIds = [demoProjectId(), outboxId, ...demoMeetings.map((mt) => demoMeetingId(mt.key))];

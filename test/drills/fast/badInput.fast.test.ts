@@ -46,7 +46,7 @@ async function makeKnownRows(app: Express): Promise<KnownIds> {
   const meeting = demoMeetingId("m_cust");
   const item = await request(app).post(`/api/meetings/${meeting}/items`).set("Authorization", dana).send({ id: randomUUID(), kind: "action", title: "Drill item" });
   const note = await request(app).post(`/api/meetings/${meeting}/notes`).set("Authorization", dana).send({ id: randomUUID(), agendaItemKey: "raid", body: "Drill note" });
-  const recap = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", dana).send({ id: randomUUID() });
+  const recap = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", dana).send({ sendBeforeStart: true, id: randomUUID() });
   expect([item.status, note.status, recap.status]).toEqual([201, 201, 201]);
   return { itemId: item.body.id as string, noteId: note.body.id as string, outboxId: recap.body.id as string };
 }

@@ -83,7 +83,7 @@ function specs(known: KnownIds): FieldSpec[] {
     },
     {
       route: "POST /api/meetings/:id/recap/send", path: `/api/meetings/${m}/recap/send`, method: "POST",
-      valid: () => ({ id: randomUUID(), subject: "Drill recap" }),
+      valid: () => ({ id: randomUUID(), subject: "Drill recap", sendBeforeStart: true }),
       fields: { id: "uuid", subject: "text", intro: "optText", audience: "enum" },
       required: ["id"],
     },

@@ -60,7 +60,7 @@ export async function plantPayloads(database: Database, app: Express): Promise<P
   const decision = await request(app).post(`/api/meetings/${meeting}/items`).set("Authorization", dana).send({ id: randomUUID(), kind: "decision", title: xss("decision.title"), decidedBy: xssShort("decision.by") });
   const note = await request(app).post(`/api/meetings/${meeting}/notes`).set("Authorization", dana).send({ id: randomUUID(), agendaItemKey: "raid", body: xss("note.body") });
   const recapSubject = `${xss("recap.subject").slice(0, 200)}\r\nBcc: evil@example.com`;
-  const recap = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", dana).send({ id: randomUUID(), subject: recapSubject, intro: xss("recap.intro") });
+  const recap = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", dana).send({ sendBeforeStart: true, id: randomUUID(), subject: recapSubject, intro: xss("recap.intro") });
   const inviteSubject = `${xss("invite.subject").slice(0, 180)}, a; b\\c\r\nATTENDEE:mailto:evil@example.com\nBEGIN:VALARM`;
   const inviteAttendeeName = `${xss("invite.attendee").slice(0, 120)}";ROLE=CHAIR:mailto:evil@example.com`;
   const invite = await request(app).post(`/api/projects/${project}/series`).set("Authorization", dana).send({

@@ -86,7 +86,7 @@ describe.each(databaseKinds)("audience walls: every route × who asks, on %s", (
     await post("/notes", { id: randomUUID(), agendaItemKey: "rag", body: PUBLIC_NOTE });
     internalNoteId = (await post("/notes", { id: randomUUID(), agendaItemKey: "rag", body: INTERNAL_NOTE, internalOnly: true })).body.id;
     internalItemId = (await post("/items", { id: randomUUID(), kind: "risk", title: INTERNAL_ITEM, internalOnly: true })).body.id;
-    const recap = await request(app).post(`/api/meetings/${internalMeeting}/recap/send`).set("Authorization", credential.internal).send({ id: internalRecapId });
+    const recap = await request(app).post(`/api/meetings/${internalMeeting}/recap/send`).set("Authorization", credential.internal).send({ sendBeforeStart: true, id: internalRecapId });
     expect(recap.status).toBe(201);
     const decision = await request(app)
       .post(`/api/projects/${project}/raid`)
@@ -221,7 +221,7 @@ describe.each(databaseKinds)("audience walls: every route × who asks, on %s", (
       call: get(`/api/meetings/${internalMeeting}`),
       expect: { internal: [200, (res) => expect(res.body).toMatchObject({ callType: "internal_status", overridden: true })], customer: 403 },
     },
-    { name: "POST recap send, internal", call: send("post", `/api/meetings/${cust}/recap/send`, () => ({ id: randomUUID(), audience: "internal" })), expect: { internal: 201, customer: 403, vendor: 403 } },
+    { name: "POST recap send, internal", call: send("post", `/api/meetings/${cust}/recap/send`, () => ({ sendBeforeStart: true, id: randomUUID(), audience: "internal" })), expect: { internal: 201, customer: 403, vendor: 403 } },
     { name: "POST RAID item, internal only", call: send("post", `/api/projects/${project}/raid`, () => ({ kind: "risk", title: "Internal", internalOnly: true })), expect: { internal: 201, customer: 403, vendor: 403 } },
     {
       name: "PATCH an internal RAID item by id",

@@ -79,7 +79,7 @@ describe.each(databaseKinds)("a demo week on the set clock, on %s", (kind) => {
     expect(await followUps()).toContainEqual(expect.objectContaining({ kind: "recap", meetingId: call, state: "due" }));
     const recap = await get(`meetings/${call}/recap`);
     expect(recap.body.text).toContain("Meridian to confirm the 22.4 patch date");
-    const sent = await request(app).post(`/api/meetings/${call}/recap/send`).set("Authorization", dana).send({ id: randomUUID() });
+    const sent = await request(app).post(`/api/meetings/${call}/recap/send`).set("Authorization", dana).send({ sendBeforeStart: true, id: randomUUID() });
     expect(sent.status).toBeLessThan(300);
     expect((await followUps()).filter((f) => f.kind === "recap" && f.meetingId === call)).toEqual([]);
   });

@@ -95,13 +95,13 @@ describe("Teams SSO and the Graph mail path through the app", () => {
     graph.injectFault("createMessage", { kind: "throttle", retryAfter: "0" }, 1);
     graph.injectFault("sendMessage", { kind: "dropAfterAccept" }, 1);
     const id = randomUUID();
-    const res = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", token).send({ id });
+    const res = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", token).send({ sendBeforeStart: true, id });
     expect(res.status).toBe(201);
     const subject = res.body.to ? (await request(app).get(`/api/meetings/${meeting}/recap`).set("Authorization", token)).body.subject : "";
     expect(graph.mailbox.deliveries.filter((d) => d.subject === subject)).toHaveLength(1);
     const draft = graph.requestsTo("createMessage").at(-1);
     expect(draft?.headers.authorization).toMatch(/^Bearer /);
-    const again = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", token).send({ id });
+    const again = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", token).send({ sendBeforeStart: true, id });
     expect(again.status).toBe(200);
     expect(graph.mailbox.deliveries.filter((d) => d.subject === subject)).toHaveLength(1);
   });
@@ -112,13 +112,13 @@ describe("Teams SSO and the Graph mail path through the app", () => {
     // One attempt and its one retry both meet a 503: the send fails, nothing is delivered.
     graph.injectFault("createMessage", { kind: "unavailable" }, 2);
     const id = randomUUID();
-    const failed = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", token).send({ id });
+    const failed = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", token).send({ sendBeforeStart: true, id });
     expect(failed.status).toBe(502);
     expect(failed.body).toMatchObject({ status: "failed", error: { code: "send_failed" } });
     const preview = await request(app).get(`/api/meetings/${meeting}/recap`).set("Authorization", token);
     expect(preview.body.lastSent).toMatchObject({ id, status: "failed" });
     expect(graph.mailbox.deliveries.filter((d) => d.subject === preview.body.subject)).toHaveLength(0);
-    const retry = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", token).send({ id });
+    const retry = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", token).send({ sendBeforeStart: true, id });
     expect(retry.status).toBe(201);
     expect(graph.mailbox.deliveries.filter((d) => d.subject === preview.body.subject)).toHaveLength(1);
   });
@@ -219,7 +219,7 @@ describe("Teams SSO and the Graph mail path through the app", () => {
   it("answers 403 consent_required when Entra needs the user's consent", async () => {
     entra.failTokenRequests({ error: "invalid_grant", error_description: "AADSTS65001: consent needed", suberror: "consent_required" });
     const token = await entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "dana.whitfield@contoso.com", oid: "0a0a0a0a-0000-4000-8000-0000000c0115" });
-    const res = await request(app).post(`/api/meetings/${demoMeetingId("m_int")}/recap/send`).set("Authorization", `Bearer ${token}`).send({ id: randomUUID() });
+    const res = await request(app).post(`/api/meetings/${demoMeetingId("m_int")}/recap/send`).set("Authorization", `Bearer ${token}`).send({ sendBeforeStart: true, id: randomUUID() });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe("consent_required");
   });

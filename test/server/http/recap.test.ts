@@ -57,7 +57,7 @@ describe.each(databaseKinds)("recap, outbox and call series on %s", (kind) => {
 
   it("sends once into the local outbox, marks the recap sent, and serves the .eml", async () => {
     const id = randomUUID();
-    const first = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", dana).send({ id, intro: "Thanks all <3" });
+    const first = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", dana).send({ id, intro: "Thanks all <3", sendBeforeStart: true });
     expect(first.status).toBe(201);
     expect(first.body.status).toBe("sent");
     const again = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", dana).send({ id });

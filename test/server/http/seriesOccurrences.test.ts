@@ -43,7 +43,7 @@ describe.each(databaseKinds)("series attendees occurrence by occurrence on %s", 
   });
 
   it("a weekly customer series from Sat 5 Dec keeps Marcus required; only the Mon 7 Dec occurrence names Jordan", async () => {
-    const res = await draft("callType=customer_status&from=2026-12-05");
+    const res = await draft("callType=customer_status&from=2026-12-05&weekday=monday&startTime=10:00&durationMinutes=30");
     expect(res.status).toBe(200);
     expect(required(res.body.attendees)).toContain("Marcus Lee");
     expect(required(res.body.attendees)).not.toContain("Jordan Blake");
@@ -57,7 +57,7 @@ describe.each(databaseKinds)("series attendees occurrence by occurrence on %s", 
   });
 
   it("a series from Wed 2 Dec warns about Wed 9 Dec and names the backup", async () => {
-    const res = await draft("callType=customer_status&from=2026-12-02");
+    const res = await draft("callType=customer_status&from=2026-12-02&weekday=wednesday&startTime=10:00&durationMinutes=30");
     expect(res.status).toBe(200);
     expect(required(res.body.attendees)).toContain("Marcus Lee");
     expect((res.body.occurrences as DraftOccurrence[]).map((o) => [o.date, o.backups])).toEqual([["2026-12-09", ["Jordan Blake"]]]);
@@ -67,7 +67,7 @@ describe.each(databaseKinds)("series attendees occurrence by occurrence on %s", 
   });
 
   it("writes the 9 Dec occurrence into the .ics as an override (RECURRENCE-ID) with Jordan added", async () => {
-    const res = await draft("callType=customer_status&from=2026-12-02");
+    const res = await draft("callType=customer_status&from=2026-12-02&weekday=wednesday&startTime=10:00&durationMinutes=30");
     const strip = (list: DraftAttendee[]) => list.map(({ email, name, type }) => ({ email, name, type }));
     const id = randomUUID();
     const created = await request(app)
@@ -104,11 +104,11 @@ describe.each(databaseKinds)("series attendees occurrence by occurrence on %s", 
   });
 
   it("takes a time zone: 10:00 London is written in London's zone; an unknown zone is refused by name", async () => {
-    const res = await draft("callType=customer_status&from=2026-12-02&timeZone=Europe/London");
+    const res = await draft("callType=customer_status&from=2026-12-02&weekday=wednesday&startTime=10:00&durationMinutes=30&timeZone=Europe/London");
     expect(res.status).toBe(200);
     expect(res.body.timeZone).toBe("Europe/London");
     expect(res.body.timing.start).toEqual({ dateTime: "2026-12-02T10:00:00", timeZone: "GMT Standard Time" });
-    const bad = await draft("callType=customer_status&from=2026-12-02&timeZone=Mars/Olympus");
+    const bad = await draft("callType=customer_status&from=2026-12-02&weekday=wednesday&startTime=10:00&durationMinutes=30&timeZone=Mars/Olympus");
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toContain('timeZone: must be an IANA time zone such as "America/New_York"');
   });
@@ -122,12 +122,12 @@ describe.each(databaseKinds)("series attendees occurrence by occurrence on %s", 
     const set = await request(app).patch(person("dana")).set("Authorization", dana).send({ timeZone: "Australia/Sydney" });
     expect(set.status).toBe(200);
     expect(set.body.timeZone).toBe("Australia/Sydney");
-    const res = await draft("callType=customer_status&from=2026-12-02");
+    const res = await draft("callType=customer_status&from=2026-12-02&weekday=wednesday&startTime=10:00&durationMinutes=30");
     expect(res.body.timeZone).toBe("Australia/Sydney");
     expect(res.body.timing.start).toEqual({ dateTime: "2026-12-02T10:00:00", timeZone: "AUS Eastern Standard Time" });
 
     const cleared = await request(app).patch(person("dana")).set("Authorization", dana).send({ timeZone: null });
     expect(cleared.body.timeZone).toBeNull();
-    expect((await draft("callType=customer_status&from=2026-12-02")).body.timeZone).toBe("America/New_York");
+    expect((await draft("callType=customer_status&from=2026-12-02&weekday=wednesday&startTime=10:00&durationMinutes=30")).body.timeZone).toBe("America/New_York");
   });
 });

@@ -82,9 +82,11 @@ describe("composeRecap: customer status call", () => {
     expect(recap.html).toContain("Where: Payments &gt; Reversals batch");
   });
 
-  it("lists the RAID changes and the next call", () => {
-    expect(text).toContain("New (3) - Action: Final rejects file spec - Decision: Split UAT");
-    expect(text).toContain("Closed (1) - Action: Send the UAT test plan 1 item carried over unchanged.");
+  it("lists each item once (no 'RAID log changes' repeat), counts the carried-over ones, and names the next call", () => {
+    expect(text).not.toContain("RAID LOG CHANGES");
+    expect(text).not.toMatch(/New \(\d+\)/);
+    expect(text.split("Final rejects file spec")).toHaveLength(2);
+    expect(text).toContain("[closed] Send the UAT test plan Owner: Dana Whitfield · Due Fri 20 Nov 2026 1 item carried over unchanged from earlier calls.");
     expect(text).toContain("NEXT CALL ========= Mon 30 Nov 2026, 10:00 EST — Riverbend weekly status");
   });
 
@@ -171,7 +173,6 @@ describe("composeRecap: empty states", () => {
       "No decisions were recorded.",
       "No action items were captured.",
       "No risks or issues were recorded.",
-      "No RAID items changed in this call.",
       "No next call is scheduled yet.",
     ]) {
       expect(text).toContain(sentence);
@@ -193,12 +194,13 @@ describe("composeRecap: empty states", () => {
     expect(flat(loose.text)).toContain("Other notes - Asked about paperless billing");
   });
 
-  it("notes a missing go-live date and missing decision details", () => {
+  it("notes a missing go-live date and leaves missing decision details out", () => {
     const bare = composeRecap(
       customerStatusInput({ project: { ...project, goLiveDate: null }, items: [{ ...items[2]!, decidedBy: null, decidedAt: null }] }),
     );
 
     expect(flat(bare.text)).toContain("Go-live No go-live date is set yet.");
-    expect(flat(bare.text)).toContain("Who decided, and when, was not recorded");
+    expect(flat(bare.text)).toContain("DECISIONS ========= - Split UAT into two rounds (adds 16 hours to the plan) ACTION ITEMS");
+    expect(bare.text).not.toMatch(/not recorded/);
   });
 });
