@@ -5,10 +5,11 @@ import { callApi, openParticipant, startTeamsSession, waitUntilLive, type Partic
 
 // Two participants of one meeting, each in their own browser profile, both inside the fake Teams host.
 
+/** One-line capture: "Marcus: Send the cutover checklist" (the owner picked again in the preview when given). */
 async function addAction(frame: Frame, title: string, owner?: string): Promise<void> {
-  await frame.getByRole("textbox", { name: /^Action/ }).fill(title);
-  if (owner) await frame.getByRole("combobox", { name: "Owner" }).selectOption({ label: owner });
-  await frame.getByRole("button", { name: "Add action item" }).click();
+  await frame.getByRole("textbox", { name: /^Capture/ }).fill(title);
+  if (owner) await frame.getByTestId("capture-preview").getByRole("combobox", { name: "Owner" }).selectOption({ label: owner });
+  await frame.getByRole("form", { name: "Capture" }).getByRole("button", { name: "Add", exact: true }).click();
 }
 
 const item = (frame: Frame, title: string) => frame.getByTestId("item").filter({ has: frame.getByText(title, { exact: true }) });
@@ -67,7 +68,7 @@ describe("Teams side panel, live for everyone", () => {
   });
 
   it("can be used from the keyboard: capture with Enter, mark the current agenda item, tick it discussed", async () => {
-    const title = dana.frame.getByRole("textbox", { name: /^Action/ });
+    const title = dana.frame.getByRole("textbox", { name: /^Capture/ });
     await title.focus();
     await dana.page.keyboard.type("Confirm the parallel-run dates");
     await dana.page.keyboard.press("Enter");

@@ -4,6 +4,7 @@ import type { CreateItemBody } from "../../../../contracts/capture";
 import { useNow } from "../../../ui/useNow";
 import { useCaptureContext } from "./captureContext";
 import { PersonSelect } from "./PersonSelect";
+import type { Added } from "./CaptureLine";
 import { dependencySentence, fromLocalInput, itemKinds, kindLabels, toLocalInput, type ItemKind } from "./describeItem";
 
 interface Draft {
@@ -59,8 +60,8 @@ function toBody(kind: ItemKind, d: Draft, agendaItemKey: string | null): Omit<Cr
   return body;
 }
 
-/** Quick capture of action items, decisions, risks and issues. Saved locally at once, sent when possible. */
-export function QuickCapture() {
+/** The full capture form, opened on demand from the capture line. Saved locally at once, sent when possible. */
+export function QuickCapture({ onAdded, onClose }: { onAdded: (a: Added) => void; onClose: () => void }) {
   const { store, snap, currentAgendaKey } = useCaptureContext();
   const now = useNow(30_000);
   const [kind, setKind] = useState<ItemKind>("action");
@@ -76,7 +77,8 @@ export function QuickCapture() {
       titleRef.current?.focus();
       return;
     }
-    store.addItem(toBody(kind, draft, currentAgendaKey));
+    const itemId = store.addItem(toBody(kind, draft, currentAgendaKey));
+    onAdded({ itemId, text: `Added ${kindLabels[kind].one.toLowerCase()} “${draft.title.trim()}”.` });
     setError(null);
     setDraft(blank(snap.internalByDefault));
     titleRef.current?.focus();
@@ -91,7 +93,7 @@ export function QuickCapture() {
   return (
     <section aria-labelledby="capture-heading" style={{ marginTop: 16 }}>
       <Text as="h2" id="capture-heading" weight="semibold" size={400} block>
-        Capture
+        Capture with all fields
       </Text>
       <form onSubmit={submit} style={{ display: "grid", gap: 8 }} aria-labelledby="capture-heading">
         <Field label="Kind">
@@ -154,6 +156,7 @@ export function QuickCapture() {
         <Button type="submit" appearance="primary">
           Add {kindLabels[kind].one.toLowerCase()}
         </Button>
+        <Button onClick={onClose}>Close the form</Button>
       </form>
     </section>
   );
