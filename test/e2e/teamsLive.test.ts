@@ -96,6 +96,22 @@ describe("Teams side panel, live for everyone", () => {
     await carried(marcus.frame).getByText("Closed", { exact: true }).waitFor();
   });
 
+  it("re-dates a past-due RAID item from the agenda's RAID review, and the other participant sees it", async () => {
+    const pastDue = (frame: Frame) => frame.locator("[data-agenda-item]").getByTestId("raid-line").filter({ hasText: "Past due" });
+    await pastDue(dana.frame).first().waitFor();
+    const before = await pastDue(dana.frame).count();
+    const raidId = await pastDue(dana.frame).first().getAttribute("data-raid-id");
+    const line = (frame: Frame) => frame.locator(`[data-agenda-item] [data-raid-id="${raidId}"]`).first();
+    await line(dana.frame).getByRole("button", { name: /^Re-date / }).click();
+    await line(dana.frame).getByLabel("Due date").fill("2027-01-15");
+    await line(dana.frame).getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => line(marcus.frame).getByTestId("raid-facts").textContent()).toMatch(/Due .*15 Jan|Due .*Jan 15/);
+    expect(await line(marcus.frame).getByText("Past due").count()).toBe(0);
+    await expect.poll(() => pastDue(marcus.frame).count()).toBeLessThan(before);
+    const capture = await callApi<CaptureDto>(s, "marcus", `/meetings/${s.meetingId}/capture`);
+    expect(capture.projectRaid?.find((i) => i.id === raidId)?.dueDate).toBe("2027-01-15");
+  });
+
   it("keeps what is typed offline in a queue and saves each item exactly once when back online", async () => {
     const titles = ["Offline one", "Offline two", "Offline three"];
     await dana.context.setOffline(true);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, max, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, max, ne, or } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import * as t from "../../db/tables";
 import type { CallType } from "../../../contracts/types";
@@ -41,6 +41,23 @@ export async function carriedOverItems(
         eq(t.raidItems.status, "open"),
         inArray(t.raidItems.raisedInMeetingId, earlierMeetingIds),
         ne(t.raidItems.raisedInMeetingId, meetingId),
+        internalOnlyWall(t.raidItems.internalOnly),
+      ),
+    )
+    .orderBy(asc(t.raidItems.dueDate));
+}
+
+/** Open RAID items of the project raised outside this meeting, soonest due first (internal-only wall applied). */
+export async function openProjectRaid(db: Queryable, tenantId: string, projectId: string, meetingId: string): Promise<RaidRow[]> {
+  return db
+    .select()
+    .from(t.raidItems)
+    .where(
+      and(
+        eq(t.raidItems.tenantId, tenantId),
+        eq(t.raidItems.projectId, projectId),
+        eq(t.raidItems.status, "open"),
+        or(isNull(t.raidItems.raisedInMeetingId), ne(t.raidItems.raisedInMeetingId, meetingId)),
         internalOnlyWall(t.raidItems.internalOnly),
       ),
     )

@@ -197,7 +197,7 @@ export class CaptureStore {
 
   private currentVersion(id: string): number | undefined {
     const s = this.server;
-    return s?.items.find((i) => i.id === id)?.version ?? s?.carriedOver.find((i) => i.id === id)?.version ?? s?.notes.find((n) => n.id === id)?.version;
+    return s?.items.find((i) => i.id === id)?.version ?? s?.carriedOver.find((i) => i.id === id)?.version ?? s?.projectRaid?.find((i) => i.id === id)?.version ?? s?.notes.find((n) => n.id === id)?.version;
   }
 
   private onOnline = () => {
