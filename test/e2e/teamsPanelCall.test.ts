@@ -71,6 +71,28 @@ describe("Teams side panel during the call, at 320 × 800", () => {
     await expect.poll(async () => (await callApi<CaptureDto>(s, "dana", `/meetings/${s.meetingId}/capture`)).items.find((i) => i.title === "Book the UAT room")?.status).toBe("closed");
   });
 
+  it("picks a dependency's provider and recipient from the project's people: the provider owns it, 'before' is the due date", async () => {
+    await dana.frame.getByRole("button", { name: "More fields" }).click();
+    const form = dana.frame.getByRole("form", { name: "Capture with all fields" });
+    await form.getByRole("textbox", { name: /^Action/ }).fill("Returned-payment file spec");
+    await form.getByRole("checkbox", { name: "Someone depends on this" }).check();
+    await form.getByRole("combobox", { name: /^Provider/ }).click();
+    await dana.frame.getByRole("option", { name: "Marcus Lee" }).click();
+    await form.getByRole("combobox", { name: /^Recipient/ }).click();
+    await dana.frame.getByRole("option", { name: /^Rachel Stone/ }).click();
+    await form.getByRole("textbox", { name: /^Deliverable/ }).fill("the file spec");
+    await form.getByLabel(/^Before/).fill("2026-12-18");
+    await expect.poll(() => form.getByTestId("dependency-preview").textContent()).toMatch(/^Marcus Lee provides the file spec to Rachel Stone before /);
+    await form.getByRole("button", { name: "Add action item" }).click();
+    await expect.poll(async () => (await callApi<CaptureDto>(s, "dana", `/meetings/${s.meetingId}/capture`)).items.find((i) => i.title === "Returned-payment file spec")).toMatchObject({
+      ownerName: "Marcus Lee",
+      dueDate: "2026-12-18",
+      provider: "Marcus Lee",
+      recipient: "Rachel Stone",
+    });
+    await form.getByRole("button", { name: "Close the form" }).click();
+  });
+
   it("puts the cursor in the capture line with Alt+Shift+C, named in the field's hint", async () => {
     await dana.frame.getByRole("heading", { name: /^Agenda · / }).click();
     await dana.page.keyboard.press("Alt+Shift+KeyC");
