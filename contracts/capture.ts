@@ -114,6 +114,8 @@ export interface NoteDto {
 
 export interface AgendaStateDto {
   currentAgendaItemKey: string | null;
+  /** ISO instant the current item was made current (shared: every participant's time box counts from it). */
+  currentStartedAt?: string | null;
   discussed: string[];
 }
 

@@ -83,6 +83,8 @@ describe("Teams side panel, live for everyone", () => {
     await expect.poll(() => atMarcus.getAttribute("aria-current")).toBe("step");
     await expect.poll(() => atMarcus.getByRole("checkbox", { name: "Discussed: Status report" }).isChecked()).toBe(true);
     await atMarcus.getByTestId("time-used").waitFor();
+    // The shared timer counts from when Dana made it current, not from the call's scheduled start.
+    expect(await atMarcus.getByTestId("time-used").textContent()).toMatch(/^[0-2] of \d+ min$/);
   });
 
   it("re-dates and closes an item carried over from the previous call, for everyone", async () => {

@@ -74,14 +74,15 @@ export async function meetingNotes(db: Queryable, tenantId: string, meetingId: s
 
 export async function agendaState(db: Queryable, tenantId: string, meetingId: string): Promise<AgendaStateDto> {
   const [meeting] = await db
-    .select({ current: t.meetings.currentAgendaItemKey })
+    .select({ current: t.meetings.currentAgendaItemKey, startedAt: t.meetings.currentAgendaItemStartedAt })
     .from(t.meetings)
     .where(and(eq(t.meetings.tenantId, tenantId), eq(t.meetings.id, meetingId)));
   const states = await db
     .select({ key: t.agendaItemStates.agendaItemKey, discussed: t.agendaItemStates.discussed })
     .from(t.agendaItemStates)
     .where(and(eq(t.agendaItemStates.tenantId, tenantId), eq(t.agendaItemStates.meetingId, meetingId)));
-  return { currentAgendaItemKey: meeting?.current ?? null, discussed: states.filter((s) => s.discussed).map((s) => s.key).sort() };
+  const startedAt = meeting?.current && meeting.startedAt ? new Date(meeting.startedAt).toISOString() : null;
+  return { currentAgendaItemKey: meeting?.current ?? null, currentStartedAt: startedAt, discussed: states.filter((s) => s.discussed).map((s) => s.key).sort() };
 }
 
 export async function findItem(db: Queryable, tenantId: string, id: string): Promise<RaidRow | undefined> {

@@ -34,9 +34,16 @@ const useStyles = makeStyles({
   stripTitle: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
 });
 
-/** The current item's time: from when it was made current (shared), else from its scheduled slot. */
-function currentTimeUsed(agenda: Agenda, startsAt: string, key: string | null, now: number): TimeUsed | null {
+/**
+ * The current item's time used: counted from when it was made current (stored on the meeting and
+ * shared live, so every participant sees the same timer); from its scheduled slot only for a
+ * current item recorded before that time was kept.
+ */
+function currentTimeUsed(agenda: Agenda, startsAt: string, key: string | null, startedAt: string | null | undefined, now: number): TimeUsed | null {
   const index = agenda.items.findIndex((i) => i.key === key);
+  const item = agenda.items[index];
+  if (!item) return null;
+  if (startedAt) return timeUsed({ startMs: Date.parse(startedAt), minutes: item.minutes }, now);
   const box = timeBoxes(startsAt, agenda.items.map((i) => i.minutes))[index];
   return box ? timeUsed(box, now) : null;
 }
@@ -50,7 +57,7 @@ export function CurrentItemStrip({ agenda, startsAt }: { agenda: Agenda; startsA
   const index = agenda.items.findIndex((i) => i.key === key);
   const item: AgendaItem | undefined = agenda.items[index];
   const next = agenda.items[index + 1] ?? (index < 0 ? agenda.items[0] : undefined);
-  const used = item ? currentTimeUsed(agenda, startsAt, key, now) : null;
+  const used = item ? currentTimeUsed(agenda, startsAt, key, snap.view?.agendaState.currentStartedAt, now) : null;
   return (
     <div className={styles.strip} role="region" aria-label="Current agenda item" data-testid="current-strip">
       <Text size={200} weight="semibold" className={styles.stripTitle}>
@@ -86,7 +93,7 @@ export function LiveAgenda({ agenda, startsAt }: { agenda: Agenda; startsAt: str
         {agenda.items.map((item, index) => {
           const current = state.currentAgendaItemKey === item.key;
           const discussed = state.discussed.includes(item.key);
-          const used = current ? currentTimeUsed(agenda, startsAt, item.key, now) : null;
+          const used = current ? currentTimeUsed(agenda, startsAt, item.key, state.currentStartedAt, now) : null;
           return (
             <li key={item.key} data-agenda-item={item.key} aria-current={current ? "step" : undefined} className={mergeClasses(styles.item, current && styles.current)}>
               <div className={styles.titleRow}>

@@ -163,9 +163,16 @@ export function applyAgendaChange(s: AgendaStateDto, c: AgendaChange): AgendaSta
   if (c.discussed === true && !discussed.includes(c.agendaItemKey)) discussed = [...discussed, c.agendaItemKey].sort();
   if (c.discussed === false) discussed = discussed.filter((k) => k !== c.agendaItemKey);
   let current = s.currentAgendaItemKey;
+  let startedAt = s.currentStartedAt ?? null;
+  if (c.current === true && current !== c.agendaItemKey) startedAt = new Date().toISOString();
   if (c.current === true) current = c.agendaItemKey;
-  if (c.current === false && current === c.agendaItemKey) current = null;
-  return { currentAgendaItemKey: current, discussed };
+  if (c.current === false && current === c.agendaItemKey) {
+    current = null;
+    startedAt = null;
+  }
+  const next: AgendaStateDto = { currentAgendaItemKey: current, discussed };
+  if (s.currentStartedAt !== undefined || startedAt !== null) next.currentStartedAt = startedAt;
+  return next;
 }
 
 /** True when the row already holds every change: a resent edit whose first answer was lost. */
