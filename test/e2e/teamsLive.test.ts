@@ -93,7 +93,8 @@ describe("Teams side panel, live for everyone", () => {
     await carried(marcus.frame).getByRole("button", { name: `Re-date ${title}` }).click();
     await carried(marcus.frame).getByLabel("Due date").fill("2026-12-04");
     await carried(marcus.frame).getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => carried(dana.frame).textContent()).toContain("Due Fri, Dec 4, 2026");
+    // The panel's one formatter: the viewer's locale, the year left out for this year's dates.
+    await expect.poll(() => carried(dana.frame).textContent()).toMatch(/Due Fri,? (Dec 4|4 Dec)/);
     await carried(dana.frame).getByRole("button", { name: `Close ${title}` }).click();
     await carried(marcus.frame).getByText("Closed", { exact: true }).waitFor();
   });

@@ -4,6 +4,7 @@ import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
 import { DetailsView } from "../details/DetailsView";
 import { MeetingPanel } from "./MeetingPanel";
+import { DatesProvider, zoneOf } from "./dates/useDates";
 import { byChatPath, teamsMeetingKey } from "../config/teamsMeetingKey";
 
 /**
@@ -32,6 +33,9 @@ export function TeamsPanel({ host }: { host: HostContext }) {
       </main>
     );
   }
-  if (host.frameContext === "content") return <DetailsView meeting={meeting.data} onChanged={reload} />;
-  return <MeetingPanel meetingId={meeting.data.id} host={host} />;
+  return (
+    <DatesProvider zone={zoneOf(host)}>
+      {host.frameContext === "content" ? <DetailsView meeting={meeting.data} onChanged={reload} /> : <MeetingPanel meetingId={meeting.data.id} host={host} />}
+    </DatesProvider>
+  );
 }

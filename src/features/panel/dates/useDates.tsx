@@ -8,6 +8,11 @@ export function DatesProvider({ zone, children }: { zone: ViewerZone; children: 
   return <ZoneContext.Provider value={zone}>{children}</ZoneContext.Provider>;
 }
 
+/** The viewer's zone as the host gives it: Teams' locale and time zone, else the browser's (undefined). */
+export function zoneOf(host: { locale?: string | null; timeZone?: string | null }): ViewerZone {
+  return { locale: host.locale ?? undefined, timeZone: host.timeZone ?? undefined };
+}
+
 /** The panel's one date formatter, in the viewer's locale and time zone. */
 export function useDates(): PanelDates {
   const zone = useContext(ZoneContext);
