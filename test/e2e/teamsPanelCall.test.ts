@@ -93,6 +93,20 @@ describe("Teams side panel during the call, at 320 × 800", () => {
     await form.getByRole("button", { name: "Close the form" }).click();
   });
 
+  it("shows a meeting Callbook does not know as a setup step with the link action, not an error", async () => {
+    const other = await openParticipant(s, "dana", { width: 320, height: 800, chatId: "19:meeting_NotLinkedYet0001@thread.v2" });
+    try {
+      await other.frame.getByRole("heading", { name: "Link this meeting to a project" }).waitFor();
+      expect(await other.frame.getByText("Something went wrong").count()).toBe(0);
+      await other.frame.getByRole("combobox", { name: /^Project/ }).selectOption({ index: 1 });
+      await other.frame.getByRole("button", { name: "Link this meeting" }).click();
+      await waitUntilLive(other.frame);
+      await other.frame.getByRole("heading", { name: /^Agenda · / }).waitFor();
+    } finally {
+      await other.context.close();
+    }
+  });
+
   it("puts the cursor in the capture line with Alt+Shift+C, named in the field's hint", async () => {
     await dana.frame.getByRole("heading", { name: /^Agenda · / }).click();
     await dana.page.keyboard.press("Alt+Shift+KeyC");
