@@ -7,7 +7,7 @@ export default defineConfig({
     exclude: ["test/drills/*.drill.test.ts", "node_modules/**"],
     globalSetup: ["test/support/globalSetup.ts"],
     testTimeout: 30_000,
-    hookTimeout: 90_000,
+    hookTimeout: 180_000,
     pool: "forks",
     maxWorkers: 2,
     reporters: ["default"],

@@ -8,7 +8,7 @@ export default defineConfig({
     include: ["test/drills/*.drill.test.ts", "test/drills/fast/*.fast.test.ts"],
     globalSetup: ["test/support/globalSetup.ts"],
     testTimeout: 240_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
     pool: "forks",
     maxWorkers: 1,
     fileParallelism: false,

@@ -136,6 +136,8 @@ export interface Task {
   dueDate: IsoDate | null;
   status: TaskStatus;
   dependsOnTaskId: string | null;
+  /** Kept off customer and vendor messages (open-task update, reports); absent means visible. */
+  internalOnly?: boolean;
   /** When the task row last changed (a done task: when it was finished); absent in hand-built fixtures. */
   updatedAt?: IsoDateTime;
   /** The schedule's own row id (import/export), when it has one. */

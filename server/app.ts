@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import express, { type Express, type RequestHandler } from "express";
 import { pinoHttp } from "pino-http";
 import type { AppDeps } from "./appDeps";
-import { errorMiddleware, notFound, unauthorized } from "./errors";
+import { notFound, unauthorized } from "./errors";
+import { errorMiddleware } from "./http/errorMiddleware";
 import { meetingsRouter } from "./routes/meetings/router";
 import { meetingLinkRouter } from "./routes/meetings/linkRouter";
 import { captureRouter } from "./routes/capture/router";
@@ -15,15 +16,26 @@ import { workspaceRouter } from "./routes/workspace/router";
 import { authRouter } from "./routes/auth/router";
 import { projectsRouter } from "./routes/projects/router";
 import { sessionRouter } from "./routes/session/router";
+import { queueRouter } from "./routes/queue/router";
 import { contextOf } from "./http/requestContext";
 import { runAsTenant } from "./db/tenantScope";
 import { stageRouter, stageTicketRouter } from "./routes/stage/router";
 import { randomBytes } from "node:crypto";
+import { noStore, securityHeaders } from "./http/securityHeaders";
+import { describeError } from "./services/errors/describeError";
+import { createStorageHealth, STORAGE_RETRY_AFTER_S } from "./services/health/storageHealth";
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false);
+  app.use(
+    securityHeaders({
+      production: deps.production ?? false,
+      testHostOrigins: deps.teamsHostOrigins ?? [],
+      ...(deps.consent ? { authorityHost: deps.consent.authorityHost } : {}),
+    }),
+  );
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -33,10 +45,14 @@ export function createApp(deps: AppDeps): Express {
         res.setHeader("x-request-id", id);
         return id;
       },
-      // Paths only: query strings may carry an SSE credential, bodies carry meeting content.
+      // Our serializers see the real objects (the Error with its cause, not pino's copy of it).
+      wrapSerializers: false,
+      // Paths only: query strings may carry a credential, bodies carry meeting content.
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        // Cause and codes only: never SQL, its parameters or row data (issue 13 §8).
+        err: describeError,
       },
       // The tenant is known once the request is authenticated: it goes on the completion line.
       customProps: (_req, res) => {
@@ -51,15 +67,23 @@ export function createApp(deps: AppDeps): Express {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  const storage = createStorageHealth();
   app.get("/readyz", async (_req, res) => {
     if (!deps.isReady()) {
       res.status(503).json({ status: "not_ready" });
+      return;
+    }
+    const fault = storage.current();
+    if (fault) {
+      res.setHeader("Retry-After", String(STORAGE_RETRY_AFTER_S));
+      res.status(503).json({ status: fault });
       return;
     }
     try {
       await deps.database.ping();
       res.json({ status: "ready", database: deps.database.kind });
     } catch {
+      res.setHeader("Retry-After", String(STORAGE_RETRY_AFTER_S));
       res.status(503).json({ status: "database_unreachable" });
     }
   });
@@ -67,6 +91,12 @@ export function createApp(deps: AppDeps): Express {
   app.use("/auth", authRouter(deps.consent ?? null));
 
   const api = express.Router();
+  api.use(noStore);
+  // The server's clock for the browser (src/api/serverClock.ts): under CALLBOOK_NOW the UI's "today" is the server's.
+  api.use((_req, res, next) => {
+    res.setHeader("X-Callbook-Now", deps.clock().toISOString());
+    next();
+  });
   api.use(express.json({ limit: "256kb" }));
   api.use("/session", sessionRouter(deps));
   const stageSecret = deps.stageTicketSecret ?? new Uint8Array(randomBytes(32));
@@ -85,6 +115,10 @@ export function createApp(deps: AppDeps): Express {
   api.use("/projects", projectsRouter(deps));
   api.use("/projects", seriesRouter(deps));
   api.use("/outbox", outboxRouter(deps));
+  const queue = queueRouter(deps);
+  api.use("/queue", queue.mine);
+  api.use("/projects", queue.projects);
+  api.use("/admin", queue.admin);
   api.use((_req, _res, next) => next(notFound("Route")));
   app.use("/api", api);
 
@@ -107,7 +141,7 @@ export function createApp(deps: AppDeps): Express {
     });
   }
 
-  app.use(errorMiddleware(deps.logger));
+  app.use(errorMiddleware(deps.logger, storage));
   return app;
 }
 

@@ -34,6 +34,8 @@ export interface AppDeps {
   stageTicketSecret?: Uint8Array;
   /** Built front end (dist/web); absent in API-only tests. */
   webRoot?: string;
+  /** NODE_ENV=production: HSTS on, test host origins never allowed to frame the app. */
+  production?: boolean;
   /** Extra parent origins the front end passes to teams-js (test host pages only). */
   teamsHostOrigins?: string[];
 }

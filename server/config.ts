@@ -47,7 +47,16 @@ const schema = z
     GRAPH_MODE: z.enum(["outbox", "graph"]).default("outbox"),
     GRAPH_BASE_URL: z.url().default("https://graph.microsoft.com/v1.0"),
     AUTHORITY_HOST: z.url().default("https://login.microsoftonline.com"),
+    /** Client-side timeout of one Graph or Entra request, ms: a hung connection is abandoned (504). */
+    GRAPH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
     TEAMS_TEST_HOST_ORIGINS: commaList.optional(),
+    /** Durable jobs (reminder digests) in this process: pg-boss on the same database. */
+    JOBS: bool.default(true),
+    /** Key of the signed links in reminder digests (mark done, move the date, mute); in production, jobs stay off without it. */
+    LINK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** Open live streams allowed per signed-in person, and per meeting (per instance); more answer 429. */
+    LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(10),
+    LIVE_STREAMS_PER_MEETING: z.coerce.number().int().min(1).max(1_000_000).default(1000),
     /** Starts the server's clock at this instant (ISO 8601 with an offset) and lets it run forward: demo rehearsals and tests only. */
     CALLBOOK_NOW: z.iso
       .datetime({ offset: true, message: "must be an ISO instant with an offset, like 2026-12-03T16:00:00-05:00" })
@@ -89,7 +98,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
   }
   const c = parsed.data;
-  // Dev sign-in is the embedded default's way in; anywhere else it must be asked for.
-  const devSignIn = c.DEV_SIGN_IN ?? (c.NODE_ENV !== "production" && c.GRAPH_MODE === "outbox");
+  // Dev sign-in is the embedded default's way in; anywhere else (production, Graph, a shared
+  // PostgreSQL through DATABASE_URL) it must be asked for with DEV_SIGN_IN=true.
+  const devSignIn = c.DEV_SIGN_IN ?? (c.NODE_ENV !== "production" && c.GRAPH_MODE === "outbox" && !c.DATABASE_URL);
   return { ...c, DEV_SIGN_IN: devSignIn };
 }

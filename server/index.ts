@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from "./config";
 import { createLogger } from "./logger";
 import { DatabaseUnavailable, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
+import { backfillCallTypes } from "./services/meetings/backfillCallTypes";
 import { ensureDemo } from "./db/ensureDemo";
 import { createApp } from "./app";
 import { clockStartingAt, systemClock } from "./clock";
@@ -20,6 +21,9 @@ import type { Authenticator } from "./http/requestContext";
 import { createLocalBus } from "./live/liveBus";
 import { createPgBus } from "./live/pgBus";
 import { createLiveClients } from "./live/liveClients";
+import type { AppDeps } from "./appDeps";
+import { startJobs, type RunningJobs } from "./services/jobs/startJobs";
+import { startInProcessJobs } from "./services/jobs/startInProcessJobs";
 
 // The only place real dependencies are built.
 
@@ -38,12 +42,14 @@ async function main(config: Config): Promise<void> {
   const applied = await migrate(database);
   logger.info({ applied, database: database.kind }, applied.length ? "migrations applied" : "database up to date");
   if (config.DEMO_DATA && (await ensureDemo(database, clock()))) logger.info("demo project seeded");
+  const typed = await backfillCallTypes(database.db);
+  if (typed) logger.info({ typed }, "stored the recognised call type of meetings that had none");
 
   const bus =
     database.kind === "postgres" && database.pool && database.connectionString
       ? await createPgBus(database.connectionString, database.pool, logger)
       : createLocalBus();
-  const liveClients = createLiveClients();
+  const liveClients = createLiveClients({ perUser: config.LIVE_STREAMS_PER_USER, perMeeting: config.LIVE_STREAMS_PER_MEETING });
   const authenticators: Authenticator[] = [];
   let mail = localOutboxMail(database.db, clock);
   if (config.AAD_APP_CLIENT_ID && config.TAB_DOMAIN) {
@@ -60,7 +66,9 @@ async function main(config: Config): Promise<void> {
   if (config.GRAPH_MODE === "graph" && config.AAD_APP_CLIENT_ID && config.AAD_APP_CLIENT_SECRET) {
     const gateway = createGraphGateway({
       baseUrl: config.GRAPH_BASE_URL,
+      timeoutMs: config.GRAPH_TIMEOUT_MS,
       tokens: createOboTokenProvider({
+        timeoutMs: config.GRAPH_TIMEOUT_MS,
         clientId: config.AAD_APP_CLIENT_ID,
         clientSecret: config.AAD_APP_CLIENT_SECRET,
         authority: `${config.AUTHORITY_HOST}/${config.AAD_APP_TENANT_ID ?? "organizations"}`,
@@ -72,7 +80,7 @@ async function main(config: Config): Promise<void> {
   }
   if (config.DEV_SIGN_IN) authenticators.push(devAuthenticator(database.db));
 
-  const app = createApp({
+  const deps: AppDeps = {
     database,
     logger,
     clock,
@@ -93,12 +101,15 @@ async function main(config: Config): Promise<void> {
           clientId: config.AAD_APP_CLIENT_ID,
           authorityHost: config.AUTHORITY_HOST,
           tenantId: config.AAD_APP_TENANT_ID,
+          publicUrl: config.PUBLIC_URL ?? (config.TAB_DOMAIN ? `https://${config.TAB_DOMAIN}` : undefined),
           scopes: ["Mail.Send", "Mail.ReadWrite", "Calendars.ReadWrite", "Chat.ReadBasic", "OnlineMeetings.Read"].map((s) => `https://graph.microsoft.com/${s}`),
         }
       : null,
     webRoot: fileURLToPath(new URL("../dist/web", import.meta.url)),
     teamsHostOrigins: config.TEAMS_TEST_HOST_ORIGINS ?? [],
-  });
+    production: config.NODE_ENV === "production",
+  };
+  const app = createApp(deps);
   const server = app.listen(config.PORT, config.HOST);
   await once(server, "listening");
   // Requests under way per socket, so shutdown can close every socket that is not serving one
@@ -119,6 +130,24 @@ async function main(config: Config): Promise<void> {
   ready = true;
   const { port } = server.address() as AddressInfo;
   logger.info({ port, url: `http://localhost:${port}` }, "Callbook is listening");
+  // Durable jobs start after the server answers: a slow schema install never delays /readyz.
+  let jobs: RunningJobs | null = null;
+  const jobsOn = config.JOBS && (config.NODE_ENV !== "production" || config.LINK_SECRET !== undefined);
+  if (config.JOBS && !jobsOn) logger.warn("jobs are off: LINK_SECRET is not set (reminder links are signed with it)");
+  const jobOptions = {
+    // Outside production a fixed development key, so links survive restarts; production needs LINK_SECRET.
+    linkSecret: config.LINK_SECRET ?? "callbook-development-link-secret-not-for-production",
+    baseUrl: config.PUBLIC_URL ?? `http://localhost:${port}`,
+  };
+  // pg-boss on PostgreSQL (several instances); a timer in this process on the embedded database (one process per data folder).
+  const jobsStarting = jobsOn
+    ? (database.kind === "postgres" ? startJobs(deps, jobOptions) : Promise.resolve(startInProcessJobs(deps, jobOptions)))
+        .then((j) => {
+          jobs = j;
+          logger.info("jobs started");
+        })
+        .catch((e: unknown) => logger.error({ err: { message: e instanceof Error ? e.message : String(e) } }, "jobs did not start"))
+    : Promise.resolve();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -142,6 +171,8 @@ async function main(config: Config): Promise<void> {
     const sweep = setInterval(closeUnusedSockets, 100);
     await once(server, "close").catch(() => undefined);
     clearInterval(sweep);
+    await jobsStarting;
+    await (jobs as RunningJobs | null)?.stop().catch(() => undefined);
     await bus.close();
     await database.close();
     logger.info("stopped");

@@ -4,6 +4,7 @@ import { Route, Switch } from "wouter";
 import { browserContext, finishConsentPopup, getHostAuthToken, initHost, isFramed, onThemeChange, type HostContext, type ThemeName } from "./host/host";
 import { fluentTheme } from "./ui/theme";
 import { credential, setHostTokenSource } from "./api/client";
+import { syncServerClock } from "./api/serverClock";
 import { OutboxPage } from "./features/outbox/OutboxPage";
 import { CreateSeries } from "./features/series/CreateSeries";
 import { BrowserNav } from "./ui/BrowserNav";
@@ -42,8 +43,8 @@ export function App() {
           .catch(() => ({ devSignIn: false, teamsHostOrigins: [] }))
           .then((cfg) => initHost({ extraOrigins: cfg.teamsHostOrigins }))
       : initHost();
-    hostReady
-      .then((ctx) => {
+    Promise.all([hostReady, syncServerClock()])
+      .then(([ctx]) => {
         if (!live) return;
         // Inside Teams the user is already signed in: the host's SSO token is the credential.
         if (ctx.mode === "teams" && credential() === null) {

@@ -5,6 +5,8 @@ export interface ConsentConfig {
   clientId: string;
   authorityHost: string;
   tenantId: string | undefined;
+  /** Callbook's public address (config PUBLIC_URL, else https://TAB_DOMAIN): redirect_uri is built from it only, never from request headers. */
+  publicUrl: string | undefined;
   /** Scopes Callbook needs from Graph (delegated). */
   scopes: readonly string[];
 }

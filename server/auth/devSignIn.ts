@@ -6,22 +6,42 @@ import { PersonLookupCache } from "./personLookupCache";
 import { forbidden, unauthorized } from "../errors";
 import type { Authenticator } from "../http/requestContext";
 
-// Dev sign-in: the embedded default's way in without a tenant. On only by explicit config
-// (config.ts refuses it in production), and only for requests from this machine.
-// Credential: "Authorization: Dev <tenantId>.<personId>" (or ?auth=Dev%20... for EventSource).
+// Dev sign-in: the embedded default's way in without a tenant. On only by explicit config, or by
+// default on the embedded database outside production (config.ts); only for requests from this
+// machine, addressed to a loopback name (not a rebound DNS name), and from the app's own pages.
+// Credential: "Authorization: Dev <tenantId>.<personId>", in the header only (issue 13 §7).
 
 const DEV = /^Dev ([0-9a-zA-Z-]{1,64})\.([0-9a-f-]{36})$/;
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 export function isLoopback(req: Request): boolean {
   const a = req.socket.remoteAddress ?? "";
   return a === "127.0.0.1" || a === "::1" || a === "::ffff:127.0.0.1";
 }
 
+/**
+ * Throws 403 unless the request may use dev sign-in: it comes from this machine, its Host is a
+ * loopback name (a DNS-rebinding page sends its own host name), and any Origin is the app's own
+ * (a cross-site form or text/plain POST carries the attacker's), as is any Sec-Fetch-Site.
+ */
+export function assertDevRequest(req: Request): void {
+  if (!isLoopback(req)) throw forbidden("Dev sign-in is only accepted from this machine");
+  const host = (req.get("host") ?? "").toLowerCase();
+  const hostname = host.replace(/:\d{1,5}$/, "");
+  if (!LOOPBACK_HOSTS.has(hostname)) throw forbidden("Dev sign-in is only accepted at localhost or 127.0.0.1");
+  const origin = req.get("origin");
+  if (origin !== undefined && origin.toLowerCase() !== `${req.protocol}://${host}`) {
+    throw forbidden("Dev sign-in is only accepted from Callbook's own pages");
+  }
+  const site = req.get("sec-fetch-site");
+  if (site !== undefined && site !== "same-origin" && site !== "none") throw forbidden("Dev sign-in is only accepted from Callbook's own pages");
+}
+
+/** The dev credential of a request, from the Authorization header only. */
 export function devCredential(req: Request): string | null {
   const header = req.get("authorization");
-  if (header?.startsWith("Dev ")) return header;
-  const q = req.query.auth;
-  return typeof q === "string" && q.startsWith("Dev ") ? q : null;
+  return header?.startsWith("Dev ") ? header : null;
 }
 
 export function devAuthenticator(db: Db): Authenticator {
@@ -29,7 +49,7 @@ export function devAuthenticator(db: Db): Authenticator {
   return async (req) => {
     const credential = devCredential(req);
     if (!credential) return null;
-    if (!isLoopback(req)) throw forbidden("Dev sign-in is only accepted from this machine");
+    assertDevRequest(req);
     const m = DEV.exec(credential);
     if (!m) throw unauthorized("Malformed dev sign-in");
     const [, tenantId = "", personId = ""] = m;

@@ -8,12 +8,10 @@ import type { Authenticator } from "../http/requestContext";
 import { TokenRejected, type TokenVerifier } from "./verifyTeamsToken";
 import { PersonLookupCache } from "./personLookupCache";
 
-/** The SSO token of a request: the Authorization header, or ?auth= for EventSource (which cannot send headers). */
+/** The SSO token of a request: the Authorization header only (never the URL, which lands in logs and history). */
 function bearer(req: Request): string | null {
   const header = req.get("authorization");
-  if (header?.startsWith("Bearer ")) return header.slice(7).trim();
-  const q = req.query.auth;
-  return typeof q === "string" && q.startsWith("Bearer ") ? q.slice(7).trim() : null;
+  return header?.startsWith("Bearer ") ? header.slice(7).trim() : null;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { AuthError, ConfidentialClientApplication, type INetworkModule } from "@azure/msal-node";
+import { timedNetworkClient } from "./timedNetworkClient";
+import { DEFAULT_UPSTREAM_TIMEOUT_MS, UpstreamTimedOut } from "../services/upstream/upstreamTimedOut";
 import type { RequestIdentity } from "./verifyTeamsToken";
 import { ConsentRequired } from "../errors";
 
@@ -22,6 +24,8 @@ export interface OboTokenProviderOptions {
   cloudDiscoveryMetadata?: string;
   /** msal-node's HTTP seam; tests pass one that talks to a local fake Entra. */
   networkClient?: INetworkModule;
+  /** Client-side timeout of each Entra request, ms (config GRAPH_TIMEOUT_MS). Default 20 s. */
+  timeoutMs?: number;
   scopes?: readonly string[];
 }
 
@@ -33,6 +37,7 @@ const consentSubErrors = new Set(["consent_required", "interaction_required"]);
  */
 export function createOboTokenProvider(options: OboTokenProviderOptions): GraphTokenProvider {
   const scopes = [...(options.scopes ?? graphDefaultScopes)];
+  const timeoutMs = options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   const app = new ConfidentialClientApplication({
     auth: {
       clientId: options.clientId,
@@ -42,18 +47,24 @@ export function createOboTokenProvider(options: OboTokenProviderOptions): GraphT
       ...(options.cloudDiscoveryMetadata ? { cloudDiscoveryMetadata: options.cloudDiscoveryMetadata } : {}),
     },
     system: {
-      ...(options.networkClient ? { networkClient: options.networkClient } : {}),
+      networkClient: timedNetworkClient(timeoutMs, options.networkClient),
       // No logger: msal's default logs nothing at this level, and never the assertion.
     },
   });
 
   return {
     async getGraphToken(identity: RequestIdentity): Promise<string> {
+      const started = Date.now();
       try {
         const result = await app.acquireTokenOnBehalfOf({ oboAssertion: identity.token, scopes });
         if (!result?.accessToken) throw new Error("on-behalf-of returned no access token");
         return result.accessToken;
       } catch (error) {
+        // msal turns the network module's UpstreamTimedOut into a bare network_error: a network
+        // error after the whole timeout has passed is that timeout.
+        const timedOut =
+          error instanceof UpstreamTimedOut || (error instanceof AuthError && error.errorCode === "network_error" && Date.now() - started >= timeoutMs);
+        if (timedOut) throw new UpstreamTimedOut("Microsoft Entra", "on-behalf-of token", timeoutMs);
         throw consentOr(error, scopes);
       }
     },

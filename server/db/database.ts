@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "./tables";
 import { TenantScopedPool } from "./tenantScope";
+import { lockDataDir, type DataDirLock } from "./dataDirLock";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -26,6 +27,11 @@ export interface Database {
   rawTransaction<T>(fn: (run: SqlRunner) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Raw SQL outside drizzle for the job library (pg-boss's `db.executeSql`): parameterless text
+   * may hold several statements (its schema install). Runs as system work (no tenant stamped).
+   */
+  executeSql?: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[]; rowCount: number }>;
   /** Present on PostgreSQL: the pool, for a dedicated LISTEN connection and pool stats. */
   pool?: pg.Pool;
   /** PGlite only: a dump of the data dir, to start other instances from (tests). */
@@ -57,16 +63,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   const memory = dataDir === "memory://";
   const dir = memory ? undefined : resolve(dataDir, "pglite");
-  if (dir) {
-    mkdirSync(dir, { recursive: true });
-    if (!existsSync(join(dir, "PG_VERSION"))) await initDataDirInChild(dir);
+  let lock: DataDirLock | undefined;
+  let client: PGlite;
+  try {
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      // Before anything reads or writes the folder: a second process must not (issue 13 §2).
+      lock = lockDataDir(resolve(dataDir));
+      if (!existsSync(join(dir, "PG_VERSION"))) await initDataDirInChild(dir);
+    }
+    client = await PGlite.create({
+      ...(dir ? { dataDir: dir } : {}),
+      ...(template ? { loadDataDir: template } : {}),
+      // One process, one connection: a small buffer pool keeps the embedded server well under 400 MB.
+      startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"],
+    });
+  } catch (e) {
+    lock?.release();
+    throw e;
   }
-  const client = await PGlite.create({
-    ...(dir ? { dataDir: dir } : {}),
-    ...(template ? { loadDataDir: template } : {}),
-    // One process, one connection: a small buffer pool keeps the embedded server well under 400 MB.
-    startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"],
-  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   let closed = false;
   return {
@@ -85,9 +100,22 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
     close: async () => {
       if (closed) return;
       closed = true;
-      await client.close();
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
     },
     dumpDataDir: () => client.dumpDataDir("none"),
+    executeSql: async (text, values) => {
+      if (!values || values.length === 0) {
+        const results = await client.exec(text);
+        const last = results[results.length - 1];
+        return { rows: (last?.rows ?? []) as Record<string, unknown>[], rowCount: last?.affectedRows ?? last?.rows.length ?? 0 };
+      }
+      const r = await client.query<Record<string, unknown>>(text, values);
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    },
   };
 }
 
@@ -134,6 +162,11 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     },
     ping: async () => {
       await pool.query("select 1");
+    },
+    executeSql: async (text, values) => {
+      const r = await pool.query(text, values);
+      const last = Array.isArray(r) ? (r as pg.QueryResult[])[(r as pg.QueryResult[]).length - 1] : r;
+      return { rows: (last?.rows ?? []) as Record<string, unknown>[], rowCount: last?.rowCount ?? 0 };
     },
     close: async () => {
       if (closed) return;

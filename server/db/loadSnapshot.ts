@@ -46,6 +46,7 @@ export function toTask(k: typeof t.tasks.$inferSelect): Task {
     dependsOnTaskId: k.dependsOnTaskId,
     updatedAt: new Date(k.updatedAt).toISOString(),
     externalRef: k.externalRef,
+    internalOnly: k.internalOnly,
   };
 }
 

@@ -139,6 +139,8 @@ export const tasks = pgTable(
     dueDate: date("due_date", { mode: "string" }),
     status: text("status").$type<"not_started" | "in_progress" | "blocked" | "done">().notNull().default("not_started"),
     dependsOnTaskId: uuid("depends_on_task_id"),
+    /** Kept off customer and vendor messages (migration 0011). */
+    internalOnly: boolean("internal_only").notNull().default(false),
     externalRef: text("external_ref"),
     /** Predecessors as the imported file wrote them ("22FS+2h, 7"), migration 0007. */
     predecessors: text("predecessors"),

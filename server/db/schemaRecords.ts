@@ -1,5 +1,6 @@
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { meetings, projects } from "./schema";
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { meetings, people, projects } from "./schema";
 
 // Tables around the project data: meeting state, outbox, cadence log, audit trail, import
 // mappings, revisions. Re-exported by schema.ts, so `schema.*` names every table.
@@ -45,8 +46,27 @@ export const outboxItems = pgTable(
     createdBy: text("created_by"),
     createdAt: createdAt(),
     sentAt: timestamp("sent_at", { withTimezone: true, mode: "string" }),
+    /** A reminder digest's owner and local date: one digest per person per day (migration 0011). */
+    reminderPersonId: uuid("reminder_person_id"),
+    reminderLocalDate: date("reminder_local_date", { mode: "string" }),
+    reminderProjectIds: jsonb("reminder_project_ids").$type<string[]>(),
   },
-  (t) => [index("outbox_tenant_idx").on(t.tenantId, t.createdAt)],
+  (t) => [
+    index("outbox_tenant_idx").on(t.tenantId, t.createdAt),
+    uniqueIndex("outbox_reminder_once_uq").on(t.tenantId, t.reminderPersonId, t.reminderLocalDate).where(sql`${t.reminderPersonId} IS NOT NULL`),
+  ],
+);
+
+/** Reminders a person muted for one project, through the signed link in a digest. */
+export const reminderMutes = pgTable(
+  "reminder_mutes",
+  {
+    tenantId: tenantId(),
+    personId: uuid("person_id").notNull().references(() => people.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    mutedAt: timestamp("muted_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.personId, t.projectId] })],
 );
 
 /** Follow-ups the cadence tracker counts as done (recaps are on meetings). */

@@ -4,13 +4,18 @@ import type { CallType, IsoDate, Meeting, MeetingHistory, ProjectSnapshot } from
 // What the agenda item fillers (statusCallItems, deliveryCallItems, supportCallItems) read and
 // return; kept apart from buildAgenda.ts so the fillers do not import the module that imports them.
 
-/** What an item filler reads. `today` is the UTC calendar date of `now`. */
+/**
+ * What an item filler reads. `today` is the calendar date of `now` in `timeZone`, the project's
+ * day: the PM's own zone, else US Eastern (followUpZone), through zonedTime's one conversion.
+ */
 export interface AgendaContext {
   callType: CallType;
   snapshot: ProjectSnapshot;
   history: MeetingHistory;
   now: Date;
   today: IsoDate;
+  /** IANA zone of the project's day ("today", "logged today", "done today"). */
+  timeZone: string;
   /** The meeting the agenda is for; left out of "since the last call" look-backs. */
   meetingId: string | null;
   /** That meeting (subject, start, invitees) when known: a milestone review reviews the milestone its subject names. */

@@ -1,7 +1,8 @@
 import { allocateMinutes } from "./allocateMinutes";
 import { callTypeDefinitions } from "../../contracts/callTypeDefinitions";
 import { deliveryCallItems } from "./deliveryCallItems";
-import { utcDateOf } from "./isoDates";
+import { dateIn } from "./zonedTime";
+import { followUpZone } from "./followUpZone";
 import { statusCallItems } from "./statusCallItems";
 import { supportCallItems } from "./supportCallItems";
 import type { Agenda, AgendaFlag, AgendaItem, AgendaLine } from "../../contracts/agenda";
@@ -36,7 +37,8 @@ export function buildAgenda(
     snapshot,
     history,
     now,
-    today: utcDateOf(now),
+    today: dateIn(now, followUpZone(snapshot)),
+    timeZone: followUpZone(snapshot),
     meetingId: options.meetingId ?? options.meeting?.id ?? null,
     meeting: options.meeting ?? null,
   };

@@ -12,7 +12,8 @@ import {
 import type { AgendaLine } from "../../contracts/agenda";
 import type { AgendaContext, AgendaItemContent, AgendaItemFillers } from "./agendaTypes";
 import { cisChecklistQuestions } from "../../contracts/callTypeDefinitions";
-import { addDays, compareOptionalDates, daysBetween, formatLongDate, utcDateOf } from "./isoDates";
+import { addDays, compareOptionalDates, daysBetween, formatLongDate } from "./isoDates";
+import { dateIn } from "./zonedTime";
 import { projectPeople } from "./projectPeople";
 import { cisChecklistKeys, type Meeting, type Milestone, type Task } from "../../contracts/types";
 import { checklistAnswer } from "./vendorChecklist";
@@ -52,7 +53,7 @@ function teamsOf(ctx: AgendaContext): Team[] {
   };
   for (const task of openTasksByDue(tasks)) teamOf(task).tasks.push(task);
   const done = ctx.snapshot.recentlyDoneTasks ?? tasks.filter((t) => t.status === "done");
-  for (const task of done) if (task.updatedAt && utcDateOf(new Date(task.updatedAt)) === ctx.today) teamOf(task).doneToday.push(task);
+  for (const task of done) if (task.updatedAt && dateIn(new Date(task.updatedAt), ctx.timeZone) === ctx.today) teamOf(task).doneToday.push(task);
   return [ours, customer, ...vendorTeams.values(), unassigned].filter((t) => t.hasMembers || t.tasks.length > 0 || t.doneToday.length > 0);
 }
 
@@ -91,7 +92,7 @@ function schedulePosition(ctx: AgendaContext): AgendaItemContent {
 
 function issuesToday(ctx: AgendaContext): AgendaItemContent {
   const { raidItems, supportCases } = ctx.snapshot;
-  const loggedToday = (instant: string) => utcDateOf(new Date(instant)) === ctx.today;
+  const loggedToday = (instant: string) => dateIn(new Date(instant), ctx.timeZone) === ctx.today;
   const issues = raidItems.filter((r) => r.kind === "issue" && r.status === "open" && loggedToday(r.createdAt)).map((r) => raidLine(r, ctx));
   const cases = supportCases.filter((c) => loggedToday(c.openedAt)).map((c) => caseLine(c, ctx));
   return {

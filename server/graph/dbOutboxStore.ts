@@ -1,3 +1,4 @@
+import { idTaken } from "../services/ids/idTaken";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { outboxItems } from "../db/tables";
@@ -47,10 +48,13 @@ export function createDbOutboxStore(db: Db, scope: { tenantId: string; projectId
         .returning({ id: outboxItems.id });
       if (inserted.length === 0) {
         const [row] = await db
-          .select({ graphId: outboxItems.graphId })
+          .select({ graphId: outboxItems.graphId, kind: outboxItems.kind, projectId: outboxItems.projectId })
           .from(outboxItems)
           .where(and(eq(outboxItems.tenantId, scope.tenantId), eq(outboxItems.id, record.transactionId)));
-        return { eventId: row?.graphId ?? record.eventId, iCalUId: record.iCalUId };
+        // A retry of this very series returns it; anything else holding the id (another tenant, a
+        // recap, another project's series) means nothing was stored: never a 2xx for that.
+        if (!row || row.kind !== "invite" || row.projectId !== scope.projectId) throw idTaken();
+        return { eventId: row.graphId ?? record.eventId, iCalUId: record.iCalUId };
       }
       return { eventId: record.eventId, iCalUId: record.iCalUId };
     },

@@ -24,6 +24,8 @@ export interface GraphGatewayOptions {
   retryDelaySeconds?: number;
   connectionReplays?: number;
   replayDelayMs?: number;
+  /** Client-side timeout of each Graph call, ms (config GRAPH_TIMEOUT_MS); default 20 s. */
+  timeoutMs?: number;
   /** After an unconfirmed send: send attempts in all, and the wait before re-reading a draft. */
   sendAttempts?: number;
   settleMs?: number;

@@ -11,6 +11,7 @@ import type { GraphTokenProvider } from "../auth/oboTokenProvider";
 import type { RequestIdentity } from "../auth/verifyTeamsToken";
 import { GraphRequestFailed } from "./MailCalendarGateway";
 import { BearerAuthMiddleware } from "./BearerAuthMiddleware";
+import { DEFAULT_UPSTREAM_TIMEOUT_MS, UpstreamTimedOut } from "../services/upstream/upstreamTimedOut";
 
 /**
  * How a request may be repeated:
@@ -47,6 +48,9 @@ export interface GraphRequesterOptions {
   /** Replays of a "safe" request after a dropped connection, and the pause before each (× replay number). Defaults 2 and 500 ms. */
   connectionReplays?: number;
   replayDelayMs?: number;
+  /** Client-side timeout of one call (its retries included), ms. Default 20 s. A hung connection
+   * is abandoned and UpstreamTimedOut thrown; it is never replayed (issue 13 §5). */
+  timeoutMs?: number;
 }
 
 const retryableStatuses = new Set([429, 503, 504]);
@@ -71,12 +75,15 @@ export function createGraphRequester(options: GraphRequesterOptions): GraphReque
   const maxRetries = options.maxRetries ?? 3;
   const replays = options.connectionReplays ?? 2;
   const replayDelayMs = options.replayDelayMs ?? 500;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
 
   async function once(identity: RequestIdentity, call: GraphCall): Promise<unknown> {
     const auth = new BearerAuthMiddleware(() => options.tokens.getGraphToken(identity));
+    const signal = AbortSignal.timeout(timeoutMs);
     const client = Client.initWithMiddleware({
       baseUrl: host,
       defaultVersion: version,
+      fetchOptions: { signal },
       middleware: [
         auth,
         new RetryHandler(new RetryHandlerOptions(delay, maxRetries, shouldRetryByMethod)),
@@ -94,6 +101,7 @@ export function createGraphRequester(options: GraphRequesterOptions): GraphReque
       return result;
     } catch (error) {
       if (auth.tokenFailure !== undefined) throw auth.tokenFailure;
+      if (signal.aborted) throw new UpstreamTimedOut("Microsoft Graph", call.operation, timeoutMs);
       throw toRequestFailed(call.operation, error);
     }
   }

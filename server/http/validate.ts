@@ -1,20 +1,30 @@
 import type { z } from "zod";
 import { AppError, validationError } from "../errors";
 
-/** The path of the first string holding a NUL character (PostgreSQL text cannot store one), or null. */
-function nulPath(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = nulPath(value[i], [...path, String(i)]);
-      if (found) return found;
+/** Deepest nesting a request may have (objects and arrays). Real bodies stay under 6; 5,000 levels overflowed the stack (issue 13 §8). */
+export const MAX_NESTING = 32;
+
+type Finding = { kind: "nul"; path: string[] } | { kind: "deep"; path: string[] };
+
+/**
+ * One walk over a request part, without recursion (so no depth can overflow the stack): the first
+ * string holding a NUL character (PostgreSQL text cannot store one), or the first value nested
+ * deeper than MAX_NESTING; null when neither.
+ */
+function inspect(value: unknown): Finding | null {
+  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: v, path } = stack.pop() ?? { value: undefined, path: [] };
+    if (typeof v === "string") {
+      if (v.includes("\u0000")) return { kind: "nul", path };
+      continue;
     }
-    return null;
-  }
-  if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      const found = nulPath(v, [...path, k]);
-      if (found) return found;
+    if (!v || typeof v !== "object") continue;
+    if (path.length >= MAX_NESTING) return { kind: "deep", path: path.slice(0, 3) };
+    const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [k, x] = entries[i] ?? ["", undefined];
+      stack.push({ value: x, path: [...path, k] });
     }
   }
   return null;
@@ -22,9 +32,10 @@ function nulPath(value: unknown, path: string[] = []): string[] | null {
 
 /** Parses a request part with its contract; a failure is a 400 listing "field: message". */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const nul = nulPath(value);
-  if (nul) {
-    const field = `${nul.length ? nul.join(".") : "body"}: must not contain a NUL character`;
+  const found = inspect(value);
+  if (found) {
+    const where = found.path.length ? found.path.join(".") : "body";
+    const field = found.kind === "nul" ? `${where}: must not contain a NUL character` : `${where}: is nested more than ${MAX_NESTING} levels deep`;
     throw new AppError(400, "validation_failed", field, { fields: [field] });
   }
   const r = schema.safeParse(value);

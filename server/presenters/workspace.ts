@@ -2,7 +2,9 @@ import type * as t from "../db/tables";
 import { raidItemFields } from "./capture";
 import type { ProjectRow } from "../db/projectAccess";
 import { daysBetween, utcDateOf } from "../domain/isoDates";
-import type { CaseDto, ChangeRequestDto, MemberDto, MilestoneDto, PersonDto, RaidDto, TaskDto, VendorDto, WorkspaceProject } from "../../contracts/workspace";
+import type { AuditDto, CaseDto, ChangeRequestDto, MeetingHistoryDto, MemberDto, MilestoneDto, PersonDto, RaidDto, TaskDto, VendorDto, WorkspaceProject } from "../../contracts/workspace";
+import type { CallType, Meeting } from "../../contracts/types";
+import { callTypeDefinitions } from "../../contracts/callTypeDefinitions";
 import { iso } from "./iso";
 
 // What the client sees of each row: ISO instants, owner names beside owner ids. The shapes
@@ -140,3 +142,37 @@ export function memberDto(
     timeZone: p?.timeZone ?? null,
   };
 }
+
+/** A member (role) with the person's details looked up in the tenant's directory. */
+export const memberInDirectoryDto = (m: typeof t.projectMembers.$inferSelect, directory: PersonRow[]): MemberDto =>
+  memberDto(m, new Map(directory.map((p) => [p.id, p])));
+
+/** The people page: members by role then name, the project's people by name, the directory as read (by name). */
+export function peopleDto(x: { members: (typeof t.projectMembers.$inferSelect)[]; people: PersonRow[]; ofProject: PersonRow[] }) {
+  const byId = new Map<string, PersonRow>(x.people.map((p) => [p.id, p]));
+  return {
+    members: x.members.map((row) => memberDto(row, byId)).sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name)),
+    projectPeople: x.ofProject.map(personDto).sort((a, b) => a.name.localeCompare(b.name)),
+    directory: x.people.map(personDto),
+  };
+}
+
+/** A row of the project's meeting history: recap "sent", "upcoming" (not ended at `now`), "owed" (an ended customer status call) or "not_needed". */
+export function meetingHistoryDto(meeting: Meeting, recapSentBy: string | null, callType: CallType, now: Date): MeetingHistoryDto {
+  const ended = Date.parse(meeting.endsAt) <= now.getTime();
+  const recap = meeting.recapSentAt ? "sent" : !ended ? "upcoming" : callType === "customer_status" ? "owed" : "not_needed";
+  return {
+    id: meeting.id,
+    subject: meeting.subject,
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    callType,
+    callTypeLabel: callTypeDefinitions[callType].label,
+    recapSentAt: meeting.recapSentAt,
+    recapSentBy,
+    recap,
+  };
+}
+
+/** An audit row with its instant in ISO form. */
+export const auditDto = (row: typeof t.auditLog.$inferSelect): AuditDto => ({ ...row, at: new Date(row.at).toISOString() });

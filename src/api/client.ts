@@ -1,4 +1,5 @@
 // Talks to the Callbook API with the signed-in user's credential.
+import { noteServerTime } from "./serverClock";
 
 const CREDENTIAL_KEY = "callbook.credential";
 
@@ -24,11 +25,9 @@ export function credential(): string | null {
 
 /** Inside Teams (or Outlook): where a fresh SSO token comes from. The host caches and renews it. */
 let tokenSource: (() => Promise<string>) | null = null;
-let lastBearer: string | null = null;
 
 export function setHostTokenSource(source: (() => Promise<string>) | null): void {
   tokenSource = source;
-  lastBearer = null;
 }
 
 /** The Authorization value for a request: the dev sign-in credential, or a fresh host SSO token. */
@@ -36,13 +35,7 @@ export async function authorization(): Promise<string | null> {
   const dev = credential();
   if (dev) return dev;
   if (!tokenSource) return null;
-  lastBearer = `Bearer ${await tokenSource()}`;
-  return lastBearer;
-}
-
-/** The latest credential without waiting (for EventSource URLs, which cannot carry headers). */
-export function currentCredential(): string | null {
-  return credential() ?? lastBearer;
+  return `Bearer ${await tokenSource()}`;
 }
 
 export function setCredential(value: string | null): void {
@@ -60,6 +53,7 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
     body = JSON.stringify(init.json);
   }
   const res = await fetch(`/api${path}`, { ...init, headers, body });
+  noteServerTime(res.headers);
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : null;
   if (!res.ok) {

@@ -7,6 +7,7 @@ import { useApi } from "../ui/useApi";
 import { ErrorState, Loading } from "../ui/states";
 import { formatDay, formatTime } from "../ui/format";
 import { lookupPath } from "./lookupPath";
+import { serverNow } from "../api/serverClock";
 import { LinkMeeting } from "./LinkMeeting";
 import { OutlookRecap } from "./OutlookRecap";
 import { SetUpCall } from "./SetUpCall";
@@ -88,7 +89,7 @@ function AppointmentMeeting({
   }
   const meeting = meetingState?.state === "ready" ? meetingState.data.meeting : null;
   const matchedBy = meetingState?.state === "ready" ? meetingState.data.matchedBy : null;
-  const future = a.start ? Date.parse(a.start) > Date.now() : true;
+  const future = a.start ? Date.parse(a.start) > serverNow() : true;
 
   const setUp =
     organizer ? (

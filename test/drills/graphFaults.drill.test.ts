@@ -6,14 +6,16 @@ import { startFakeEntraServer, type FakeEntraServer } from "../support/graph/fak
 import { startFakeGraphServer, type FakeGraphServer, type GraphFault, type GraphRouteName } from "../support/graph/fakeGraphServer";
 import { DEMO_TENANT_ID } from "../../server/db/demo/demoPeople";
 import { demoMeetings } from "../../server/db/demo/demoMeetings";
-import { deliveriesByRecapId, startGraphDrillApp, type GraphDrillApp } from "./support/graphDrillApp";
+import { deliveriesByRecapId, GRAPH_DRILL_TIMEOUT_MS, startGraphDrillApp, type GraphDrillApp } from "./support/graphDrillApp";
 import { seededRandom } from "./support/captureWriter";
 
 // Drill: 200 recap sends through the Graph path while the local Graph throttles (429), is
 // unavailable (503), is slow, and drops connections before or after it accepted a request. Phase
 // A: 160 sends, 8 at a time, under a random mix. Phase B: 40 sends one by one, every other one
 // meeting a failure that outlasts the retries. A 502 must say "failed" (and the outbox too); a
-// retry with the same id must deliver it. In the end every recap is delivered exactly once.
+// retry with the same id must deliver it. Hung connections (accepted, never answered; before or
+// after Graph acted) must answer 504 "failed" within the client-side timeout, and a retry with the
+// same id must deliver exactly once. In the end every recap is delivered exactly once.
 
 const PHASE_A = 160;
 const PHASE_B = 40;
@@ -40,6 +42,11 @@ const faultMix: [GraphRouteName, GraphFault][] = [
   ["getMessage", { kind: "unavailable" }],
   ["getMessage", { kind: "delay", ms: 300 }],
   ["getMessage", { kind: "dropBeforeAccept" }],
+  ["createMessage", { kind: "hang" }],
+  ["createMessage", { kind: "hangAfterAccept" }],
+  ["sendMessage", { kind: "hang" }],
+  ["sendMessage", { kind: "hangAfterAccept" }],
+  ["getMessage", { kind: "hang" }],
 ];
 
 /** Failures that outlast the gateway's retries (maxRetries 1, 3 send attempts). */
@@ -49,6 +56,8 @@ const permanent: { name: string; faults: [GraphRouteName, GraphFault, number][] 
   { name: "503 on all 3 send attempts", faults: [["sendMessage", { kind: "unavailable" }, 3]] },
   { name: "connection dropped before each of 3 sends", faults: [["sendMessage", { kind: "dropBeforeAccept" }, 3]] },
   { name: "sent, connection dropped, then the check fails twice", faults: [["sendMessage", { kind: "dropAfterAccept" }, 1], ["getMessage", { kind: "unavailable" }, 2]] },
+  { name: "sent, then the connection hangs", faults: [["sendMessage", { kind: "hangAfterAccept" }, 1]] },
+  { name: "the draft's creation hangs", faults: [["createMessage", { kind: "hang" }, 1]] },
 ];
 
 describe("drill: Graph faults", () => {
@@ -85,7 +94,7 @@ describe("drill: Graph faults", () => {
       });
       const body = (await res.json()) as { status?: string; error?: { code?: string } };
       let reported: string | null = null;
-      if (res.status === 502) {
+      if (res.status === 502 || res.status === 504) {
         const row = (await (await fetch(`${drill.url}/api/outbox/${s.id}`, { headers: { Authorization: auth } })).json()) as { status?: string };
         reported = `${body.status}/${body.error?.code}/outbox ${row.status}`;
       }
@@ -93,7 +102,7 @@ describe("drill: Graph faults", () => {
       return res.status;
     };
     const untilSent = async (s: Send) => {
-      for (let i = 0; i < 6 && (await post(s)) === 502; i++);
+      for (let i = 0; i < 6 && [502, 504].includes(await post(s)); i++);
     };
     const newSend = (n: number): Send => {
       const id = randomUUID();
@@ -130,20 +139,25 @@ describe("drill: Graph faults", () => {
     }
 
     const delivered = deliveriesByRecapId([graphA, graphB]);
-    const failedFirst = sends.filter((s) => s.attempts[0]?.status === 502);
-    const reportedWrong = sends.flatMap((s) => s.attempts.filter((a) => a.status === 502 && a.reported !== "failed/send_failed/outbox failed").map((a) => `${s.id}: ${a.reported}`));
-    const unexpected = sends.flatMap((s) => s.attempts.filter((a) => ![200, 201, 502].includes(a.status)).map((a) => `${s.id}: ${a.status}`));
+    const failedFirst = sends.filter((s) => [502, 504].includes(s.attempts[0]?.status ?? 0));
+    const timedOut = sends.reduce((n, s) => n + s.attempts.filter((a) => a.status === 504).length, 0);
+    const reportedAs = { 502: "failed/send_failed/outbox failed", 504: "failed/upstream_timeout/outbox failed" } as const;
+    const reportedWrong = sends.flatMap((s) =>
+      s.attempts.filter((a) => (a.status === 502 || a.status === 504) && a.reported !== reportedAs[a.status]).map((a) => `${s.id}: ${a.status} ${a.reported}`),
+    );
+    const unexpected = sends.flatMap((s) => s.attempts.filter((a) => ![200, 201, 502, 504].includes(a.status)).map((a) => `${s.id}: ${a.status}`));
     const notSent = sends.filter((s) => !s.attempts.some((a) => a.status === 200 || a.status === 201));
     const wrongCount = sends.filter((s) => delivered.get(s.id) !== 1).map((s) => `${s.subject}: delivered ${delivered.get(s.id) ?? 0}×`);
     const strays = [...delivered.keys()].filter((k) => !sends.some((s) => s.id === k));
-    const phaseBFailures = sends.slice(PHASE_A).filter((_, i) => i % 2 === 0 && sends[PHASE_A + i]?.attempts[0]?.status === 502).length;
+    const phaseBFailures = sends.slice(PHASE_A).filter((_, i) => i % 2 === 0 && [502, 504].includes(sends[PHASE_A + i]?.attempts[0]?.status ?? 0)).length;
 
     process.stdout.write(
       `\nGraph fault drill (seed ${seed}):\n` +
         `  tried ${sends.length} recaps (${PHASE_A} at ${PARALLEL} in parallel under a random mix, ${PHASE_B} one by one); ${sends.reduce((n, s) => n + s.attempts.length, 0)} POSTs in all\n` +
         `  faults injected: ${[...injected].map(([k, v]) => `${k} ×${v}`).join(", ")}\n` +
         `  Graph requests: ${[graphA, graphB].reduce((n, g) => n + g.requests.length, 0)} (${[graphA, graphB].reduce((n, g) => n + g.requests.filter((r) => r.outcome === "dropped").length, 0)} dropped)\n` +
-        `  first attempt failed (502, shown as failed): ${failedFirst.length}; of the ${PHASE_B / 2} permanent failures in phase B: ${phaseBFailures}\n` +
+        `  first attempt failed (502/504, shown as failed): ${failedFirst.length}; of the ${PHASE_B / 2} permanent failures in phase B: ${phaseBFailures}\n` +
+        `  hung connections: ${[graphA, graphB].reduce((n, g) => n + g.requests.filter((r) => r.outcome === "hung").length, 0)}, answered 504 after the ${GRAPH_DRILL_TIMEOUT_MS} ms client timeout: ${timedOut}\n` +
         `  ${[...new Set(permanentOutcomes)].map((o) => `permanent, ${permanentOutcomes.filter((x) => x === o).length}×: ${o}`).join("\n  ")}\n` +
         `  delivered exactly once: ${sends.length - wrongCount.length} of ${sends.length}; not delivered: ${notSent.length}; duplicates: ${wrongCount.filter((w) => !w.endsWith(" 0×")).length}; deliveries of unknown recaps: ${strays.length}\n`,
     );

@@ -50,7 +50,7 @@ describe("start-up with bad configuration", () => {
 });
 
 describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("ten instances starting at once on an empty PostgreSQL database", () => {
-  it("apply each migration exactly once and seed the demo once; all become ready", { timeout: 120_000 }, async () => {
+  it("apply each migration exactly once and seed the demo once; all become ready", { timeout: 300_000 }, async () => {
     const { url, drop } = await createScratchPostgres();
     const servers: RunningServer[] = [];
     try {

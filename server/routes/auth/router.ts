@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import { parse } from "../../http/validate";
-import { notFound } from "../../errors";
+import { notFound, unavailable } from "../../errors";
 import type { ConsentConfig } from "../../auth/consentConfig";
 
 export type { ConsentConfig };
@@ -17,13 +17,15 @@ export function authRouter(config: ConsentConfig | null): Router {
   r.get("/consent", (req, res) => {
     if (!config) throw notFound("Consent (no Entra app is configured)");
     const { tenant } = parse(consentQuery, req.query);
+    if (!config.publicUrl) throw unavailable("The consent pop-up needs PUBLIC_URL (Callbook's public https address) to be configured");
     const url = new URL(`${config.authorityHost}/${tenant ?? config.tenantId ?? "organizations"}/oauth2/v2.0/authorize`);
     url.searchParams.set("client_id", config.clientId);
     url.searchParams.set("response_type", "code");
     url.searchParams.set("response_mode", "query");
     url.searchParams.set("prompt", "consent");
     url.searchParams.set("scope", ["openid", "profile", "offline_access", ...config.scopes].join(" "));
-    url.searchParams.set("redirect_uri", `${req.protocol}://${req.get("host") ?? "localhost"}/auth/end`);
+    // Registered in aad.manifest.json (replyUrlsWithType, Web).
+    url.searchParams.set("redirect_uri", new URL("/auth/end", config.publicUrl).toString());
     res.redirect(302, url.toString());
   });
   return r;

@@ -13,12 +13,14 @@ import { resolveCallType } from "../../domain/resolveCallType";
 import { streamMeetingEvents } from "./streamMeetingEvents";
 import { MeetingFeeds } from "../../live/meetingFeeds";
 import { callerAudience, requireMayFlagInternal, requireRowVisible } from "../../services/audience/callerAudience";
+import { createLiveClients } from "../../live/liveClients";
 
 /** Live capture in a call: action items, decisions, risks, issues, notes, agenda ticks; and the live stream. */
 export function captureRouter(deps: AppDeps): Router {
   const r = Router();
   const { db } = deps.database;
   const feeds = new MeetingFeeds(db, deps.bus);
+  const liveClients = deps.liveClients ?? createLiveClients();
   const scope = (mc: MeetingContext, res: Parameters<typeof contextOf>[0]): WriteScope => ({
     database: deps.database,
     bus: deps.bus,
@@ -122,8 +124,16 @@ export function captureRouter(deps: AppDeps): Router {
   r.get("/:id/events", async (req, res) => {
     const { id } = parse(idParams, req.params);
     const ctx = contextOf(res);
-    const mc = await loadMeetingContext(db, ctx, id);
-    await streamMeetingEvents(deps, feeds, req, res, { tenantId: ctx.tenantId, meetingId: id, people: mc.snapshot.people, audience: callerAudience(ctx) });
+    // Reserved before the first await, so a client that leaves during set-up releases everything.
+    const slot = liveClients.open(res, { tenantId: ctx.tenantId, userId: ctx.userId, meetingId: id });
+    try {
+      const mc = await loadMeetingContext(db, ctx, id);
+      if (slot.released) return;
+      await streamMeetingEvents(deps, feeds, req, res, { tenantId: ctx.tenantId, meetingId: id, people: mc.snapshot.people, audience: callerAudience(ctx) }, slot);
+    } catch (e) {
+      slot.release();
+      throw e;
+    }
   });
 
   return r;

@@ -4,6 +4,7 @@ import type * as t from "../../db/tables";
 import type { Person } from "../../../contracts/types";
 import type { LiveEvent } from "../../../contracts/capture";
 import type { MeetingFeeds } from "../../live/meetingFeeds";
+import type { StreamSlot } from "../../live/liveClients";
 import { agendaState, findItem, findNote, lastEventId } from "../../services/capture/captureQueries";
 import { itemDto, nameIndex, noteDto } from "../../presenters/capture";
 
@@ -19,7 +20,8 @@ function resumeFrom(req: Request): number | null {
  * Server-Sent Events for one meeting. Each event has the id of its row in meeting_events; a client
  * that reconnects with Last-Event-ID gets every event after it, read from the table by the
  * meeting's shared reader (server/live/meetingFeeds.ts). An external caller's stream never gets an
- * internal-only item or note.
+ * internal-only item or note. Everything it sets
+ * up is released with `slot` (taken by the caller before its first await), whenever the client goes.
  */
 export async function streamMeetingEvents(
   deps: AppDeps,
@@ -27,12 +29,15 @@ export async function streamMeetingEvents(
   req: Request,
   res: Response,
   scope: { tenantId: string; meetingId: string; people: Person[]; audience: "internal" | "external" },
+  slot: StreamSlot,
 ): Promise<void> {
   const names = nameIndex(scope.people);
   const lastSent = resumeFrom(req) ?? (await lastEventId(deps.database.db, scope.tenantId, scope.meetingId));
+  // The client may have gone while we read: then nothing is subscribed (issue 13 §6).
+  if (slot.released) return;
   res.writeHead(200, {
     "Content-Type": "text/event-stream; charset=utf-8",
-    "Cache-Control": "no-cache, no-transform",
+    "Cache-Control": "no-store, no-transform",
     Connection: "keep-alive",
     "X-Accel-Buffering": "no",
   });
@@ -45,13 +50,9 @@ export async function streamMeetingEvents(
       res.end();
     },
   });
-  const unregister = deps.liveClients?.add(res) ?? (() => undefined);
+  slot.onRelease(unsubscribe);
   const heartbeat = setInterval(() => res.write(`: keep-alive\n\n`), HEARTBEAT_MS);
-  req.on("close", () => {
-    clearInterval(heartbeat);
-    unsubscribe();
-    unregister();
-  });
+  slot.onRelease(() => clearInterval(heartbeat));
 }
 
 async function present(

@@ -9,6 +9,7 @@ import * as t from "../../db/tables";
 import { requireProjectAccess } from "../../db/projectAccess";
 import { loadSnapshot } from "../../db/loadSnapshot";
 import { badRequest } from "../../errors";
+import { idTaken } from "../../services/ids/idTaken";
 import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
 import { escapeHtml } from "../../../contracts/escapeHtml";
 import type { CallType } from "../../../contracts/types";
@@ -59,6 +60,9 @@ export function seriesRouter(deps: AppDeps): Router {
     } catch (e) {
       throw badRequest(e instanceof Error ? e.message.replace(/^recurrenceFor: /, "") : "Invalid series timing");
     }
+    // An id already used by a recap or another project's series: refused before Graph is asked.
+    const [holder] = await db.select({ kind: t.outboxItems.kind, projectId: t.outboxItems.projectId }).from(t.outboxItems).where(and(eq(t.outboxItems.tenantId, ctx.tenantId), eq(t.outboxItems.id, body.id)));
+    if (holder && (holder.kind !== "invite" || holder.projectId !== project.id)) throw idTaken();
     const created = await deps.mail(ctx, { projectId: project.id }).createSeries(identityOf(ctx), {
       transactionId: body.id,
       subject: body.subject,
@@ -79,7 +83,9 @@ export function seriesRouter(deps: AppDeps): Router {
         .onConflictDoNothing();
     }
     const [row] = await db.select({ id: t.outboxItems.id }).from(t.outboxItems).where(and(eq(t.outboxItems.tenantId, ctx.tenantId), eq(t.outboxItems.id, body.id)));
-    res.status(201).json({ id: row?.id ?? body.id, eventId: created.eventId, joinUrl: created.joinUrl, iCalUId: created.iCalUId, timing });
+    // Nothing stored under this id for us (another tenant holds it): no 2xx for a write that did not happen.
+    if (!row) throw idTaken();
+    res.status(201).json({ id: row.id, eventId: created.eventId, joinUrl: created.joinUrl, iCalUId: created.iCalUId, timing });
   });
   return r;
 }

@@ -1,9 +1,9 @@
 import { Router } from "express";
-import { and, asc, eq, inArray } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
-import * as t from "../../db/tables";
-import { forbidden, notFound } from "../../errors";
-import { isLoopback } from "../../auth/devSignIn";
+import { notFound } from "../../errors";
+import { assertDevRequest } from "../../auth/devSignIn";
+import { listDevPeople } from "../../services/session/listDevPeople";
+import { devPersonDto } from "../../presenters/session";
 
 /** Public: what the front end needs before sign-in. */
 export function sessionRouter(deps: AppDeps): Router {
@@ -22,15 +22,10 @@ export function sessionRouter(deps: AppDeps): Router {
   /** The dev sign-in picker: internal project members of every tenant on this database. */
   r.get("/dev-people", async (req, res) => {
     if (!deps.devSignIn) throw notFound("Route");
-    if (!isLoopback(req)) throw forbidden("Dev sign-in is only accepted from this machine");
-    const memberIds = db.select({ id: t.projectMembers.personId }).from(t.projectMembers);
-    const rows = await db
-      .select({ id: t.people.id, tenantId: t.people.tenantId, name: t.people.name, title: t.people.title, email: t.people.email })
-      .from(t.people)
-      .where(and(eq(t.people.organisation, "internal"), inArray(t.people.id, memberIds)))
-      .orderBy(asc(t.people.name));
+    assertDevRequest(req);
+    const rows = await listDevPeople(db);
     res.json({
-      people: rows.map((p) => ({ ...p, credential: `Dev ${p.tenantId}.${p.id}` })),
+      people: rows.map(devPersonDto),
     });
   });
   return r;

@@ -2,7 +2,6 @@ import { Router } from "express";
 import type { AppDeps } from "../../appDeps";
 import { AppError } from "../../errors";
 import { parse } from "../../http/validate";
-import { loadProjectMeetings, loadSnapshot } from "../../db/loadSnapshot";
 import { utcDateOf } from "../../domain/isoDates";
 import { importMappingBody, importMappingQuery, importQuery } from "../../../contracts/workspace";
 import { defaultImportRuntime, importFile, type ImportRuntime } from "../../importExport/importFile";
@@ -10,7 +9,7 @@ import { importFailureCause, importUpload } from "../../importExport/importUploa
 import { checkMapping } from "../../importExport/layouts";
 import type { ImportMappingStore } from "../../importExport/mappingStore";
 import { exportSheets, sheetFor, toCsv, toXlsx, type ExportSheet } from "../../importExport/exportFiles";
-import { statusReportHtml } from "../../importExport/statusReport";
+import { composeStatusReport } from "../../services/workspace/composeStatusReport";
 import { fieldError, projectScope } from "../../services/workspace/projectScope";
 import { z } from "zod";
 
@@ -25,7 +24,6 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(
 /** Import of schedules and RAID logs (dry run, then all-or-nothing), exports, the printable status report. */
 export function importExportRoutes(deps: AppDeps, mappings: ImportMappingStore, runtime: ImportRuntime = defaultImportRuntime()): Router {
   const r = Router();
-  const { db } = deps.database;
 
   // Raw body: the file as it is, with ?filename= telling .xlsx from .csv.
   r.post("/:id/import", importUpload(runtime.limits), async (req, res) => {
@@ -63,7 +61,7 @@ export function importExportRoutes(deps: AppDeps, mappings: ImportMappingStore, 
     const m = /^([a-z-]+)\.([a-z]+)$/.exec(String(req.params.file));
     const { sheet, format } = parse(exportParams, { id: req.params.id, sheet: m?.[1] ?? "", format: m?.[2] ?? "" });
     const s = await projectScope(deps, req, res);
-    const spec = await sheetFor(db, s.ctx.tenantId, s.project.id, sheet as ExportSheet);
+    const spec = await sheetFor(s.db, s.ctx.tenantId, s.project.id, sheet as ExportSheet);
     const filename = `${slug(s.project.customerName)}-${sheet}-${utcDateOf(s.now)}.${format}`;
     res.setHeader("Content-Disposition", `attachment; filename="${filename}"`);
     res.setHeader("Cache-Control", "no-store");
@@ -76,10 +74,10 @@ export function importExportRoutes(deps: AppDeps, mappings: ImportMappingStore, 
 
   r.get("/:id/status-report.html", async (req, res) => {
     const s = await projectScope(deps, req, res);
-    const [snapshot, meetings] = await Promise.all([loadSnapshot(db, s.ctx.tenantId, s.project), loadProjectMeetings(db, s.ctx.tenantId, s.project.id)]);
+    const html = await composeStatusReport(s);
     res.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
     res.setHeader("Cache-Control", "no-store");
-    res.type("text/html; charset=utf-8").send(statusReportHtml(snapshot, meetings, s.now));
+    res.type("text/html; charset=utf-8").send(html);
   });
 
   return r;

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/database";
 import * as t from "../../db/tables";
+import { idTaken } from "../ids/idTaken";
 import { conflict, notFound } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";
 import type { CreateItemBody, CreateNoteBody, UpdateItemBody } from "../../../contracts/capture";
@@ -37,7 +38,7 @@ async function createOnce<Row extends { id: string }>(
     const row = await insert(tx);
     if (!row) {
       const found = await existing(tx);
-      if (!found) throw conflict(`This id is already used by another ${type}`);
+      if (!found) throw idTaken();
       return { row: found, created: false };
     }
     await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type, entityId: row.id });
@@ -81,34 +82,64 @@ export async function createItem(s: WriteScope, body: CreateItemBody, internalDe
   );
 }
 
-/** Updates an item of this project if the caller edited the current version; otherwise 409 with the current row. */
-export async function updateItem(s: WriteScope, itemId: string, body: UpdateItemBody, present: (r: RaidRow) => unknown): Promise<RaidRow> {
-  const { version, ...changes } = body;
+/**
+ * The one versioned update of a captured row (item or note), in one transaction under the meeting's lock:
+ * 404 when the row is absent or not of this meeting/project (`belongs`), 409 with the current row
+ * (through `present`) when the caller's `version` is not the stored one or a concurrent write won;
+ * otherwise `write` stores version + 1, the live event is recorded with it, and the bus is told after commit.
+ */
+async function updateVersioned<Row extends { version: number }>(
+  s: WriteScope,
+  kind: "item" | "note",
+  entityId: string,
+  version: number,
+  rows: { find: (tx: Tx) => Promise<Row | undefined>; belongs: (r: Row) => boolean; write: (tx: Tx, current: Row) => Promise<Row | undefined> },
+  present: (r: Row) => unknown,
+): Promise<Row> {
+  const stale = (current: Row) => conflict(`Someone changed this ${kind} since you opened it`, { current: present(current) });
   const row = await s.database.db.transaction(async (tx) => {
     await lockMeeting(tx, s.meetingId);
-    const current = await findItem(tx, s.ctx.tenantId, itemId);
-    if (!current || current.projectId !== s.projectId) throw notFound("Item");
-    if (current.version !== version) {
-      throw conflict("Someone changed this item since you opened it", { current: present(current) });
-    }
-    const closing = changes.status === "closed" && current.status !== "closed";
-    const [updated] = await tx
-      .update(t.raidItems)
-      .set({
-        ...changes,
-        version: current.version + 1,
-        updatedAt: s.now.toISOString(),
-        ...(closing ? { closedAt: s.now.toISOString() } : {}),
-        ...(changes.status === "open" ? { closedAt: null } : {}),
-      })
-      .where(and(eq(t.raidItems.tenantId, s.ctx.tenantId), eq(t.raidItems.id, itemId), eq(t.raidItems.version, version)))
-      .returning();
-    if (!updated) throw conflict("Someone changed this item since you opened it", { current: present(current) });
-    await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type: "item", entityId: itemId });
+    const current = await rows.find(tx);
+    if (!current || !rows.belongs(current)) throw notFound(kind === "item" ? "Item" : "Note");
+    if (current.version !== version) throw stale(current);
+    const updated = await rows.write(tx, current);
+    if (!updated) throw stale(current);
+    await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type: kind, entityId });
     return updated;
   });
   s.bus.publish(s.meetingId);
   return row;
+}
+
+/** Updates an item of this project if the caller edited the current version; otherwise 409 with the current row. */
+export async function updateItem(s: WriteScope, itemId: string, body: UpdateItemBody, present: (r: RaidRow) => unknown): Promise<RaidRow> {
+  const { version, ...changes } = body;
+  return updateVersioned(
+    s,
+    "item",
+    itemId,
+    version,
+    {
+      find: (tx) => findItem(tx, s.ctx.tenantId, itemId),
+      belongs: (current) => current.projectId === s.projectId,
+      write: async (tx, current) => {
+        const closing = changes.status === "closed" && current.status !== "closed";
+        const [updated] = await tx
+          .update(t.raidItems)
+          .set({
+            ...changes,
+            version: current.version + 1,
+            updatedAt: s.now.toISOString(),
+            ...(closing ? { closedAt: s.now.toISOString() } : {}),
+            ...(changes.status === "open" ? { closedAt: null } : {}),
+          })
+          .where(and(eq(t.raidItems.tenantId, s.ctx.tenantId), eq(t.raidItems.id, itemId), eq(t.raidItems.version, version)))
+          .returning();
+        return updated;
+      },
+    },
+    present,
+  );
 }
 
 export async function createNote(s: WriteScope, body: CreateNoteBody, internalDefault: boolean): Promise<{ row: NoteRow; created: boolean }> {
@@ -139,6 +170,7 @@ export async function createNote(s: WriteScope, body: CreateNoteBody, internalDe
   );
 }
 
+/** Updates a note of this meeting if the caller edited the current version; otherwise 409 with the current row. */
 export async function updateNote(
   s: WriteScope,
   noteId: string,
@@ -146,22 +178,25 @@ export async function updateNote(
   present: (n: NoteRow) => unknown,
 ): Promise<NoteRow> {
   const { version, ...changes } = body;
-  const row = await s.database.db.transaction(async (tx) => {
-    await lockMeeting(tx, s.meetingId);
-    const current = await findNote(tx, s.ctx.tenantId, noteId);
-    if (!current || current.meetingId !== s.meetingId) throw notFound("Note");
-    if (current.version !== version) throw conflict("Someone changed this note since you opened it", { current: present(current) });
-    const [updated] = await tx
-      .update(t.agendaNotes)
-      .set({ ...changes, version: version + 1, updatedAt: s.now.toISOString() })
-      .where(and(eq(t.agendaNotes.tenantId, s.ctx.tenantId), eq(t.agendaNotes.id, noteId), eq(t.agendaNotes.version, version)))
-      .returning();
-    if (!updated) throw conflict("Someone changed this note since you opened it", { current: present(current) });
-    await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type: "note", entityId: noteId });
-    return updated;
-  });
-  s.bus.publish(s.meetingId);
-  return row;
+  return updateVersioned(
+    s,
+    "note",
+    noteId,
+    version,
+    {
+      find: (tx) => findNote(tx, s.ctx.tenantId, noteId),
+      belongs: (current) => current.meetingId === s.meetingId,
+      write: async (tx) => {
+        const [updated] = await tx
+          .update(t.agendaNotes)
+          .set({ ...changes, version: version + 1, updatedAt: s.now.toISOString() })
+          .where(and(eq(t.agendaNotes.tenantId, s.ctx.tenantId), eq(t.agendaNotes.id, noteId), eq(t.agendaNotes.version, version)))
+          .returning();
+        return updated;
+      },
+    },
+    present,
+  );
 }
 
 /** Ticks an agenda item as discussed (or not), or marks it as the current one. Last write wins: these are toggles. */

@@ -3,11 +3,12 @@ import type { AppDeps } from "../../appDeps";
 import type { RequestContext } from "../../http/requestContext";
 import type { SendRecapBody } from "../../../contracts/recap";
 import * as t from "../../db/tables";
-import { conflict } from "../../errors";
+import { idTaken } from "../ids/idTaken";
 import { recapTextWithIntro, recapWithIntro } from "../../../contracts/recapIntro";
 import { GraphRequestFailed, RecapDeliveryUnknown } from "../../graph/MailCalendarGateway";
 import { identityOf } from "../../graph/identityOf";
 import { composeMeetingRecap } from "./composeMeetingRecap";
+import { UpstreamTimedOut } from "../../services/upstream/upstreamTimedOut";
 
 export interface SendResult {
   status: number;
@@ -27,7 +28,7 @@ export async function sendMeetingRecap(deps: AppDeps, ctx: RequestContext, meeti
   const { db } = deps.database;
   const now = deps.clock();
   const [existing] = await db.select().from(t.outboxItems).where(eq(t.outboxItems.id, body.id));
-  if (existing && (existing.tenantId !== ctx.tenantId || existing.meetingId !== meetingId)) throw conflict("This recap id belongs to another recap");
+  if (existing && (existing.tenantId !== ctx.tenantId || existing.kind !== "message" || existing.meetingId !== meetingId)) throw idTaken();
   if (existing?.status === "sent") {
     return { status: 200, body: { id: existing.id, status: "sent", sentAt: existing.sentAt ? new Date(existing.sentAt).toISOString() : null } };
   }
@@ -78,6 +79,12 @@ export async function sendMeetingRecap(deps: AppDeps, ctx: RequestContext, meeti
       .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, meetingId)));
     return { status: 201, body: { id: body.id, status: "sent", sentAt: sent.sentAt, to: recap.to, audience: recap.audience } };
   } catch (e) {
+    if (e instanceof UpstreamTimedOut) {
+      // The row keeps its draft id: "Send again" reads that draft first and never sends a second copy.
+      const message = `${e.service === "Microsoft Graph" ? "Outlook" : "Microsoft sign-in"} did not answer within ${Math.round(e.timeoutMs / 1000)} s. Send again: Callbook checks whether the recap went out before sending it.`;
+      await db.update(t.outboxItems).set({ status: "failed", error: message }).where(where);
+      return { status: 504, body: { error: { code: e.code, message }, id: body.id, status: "failed" } };
+    }
     const known = e instanceof RecapDeliveryUnknown || e instanceof GraphRequestFailed;
     if (!known) throw e;
     const message =

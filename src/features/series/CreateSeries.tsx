@@ -3,6 +3,7 @@ import { CallTypeOptions } from "../../ui/CallTypeOptions";
 import { Button, Checkbox, Field, Input, Select, Text } from "@fluentui/react-components";
 import type { CallType } from "../../../contracts/types";
 import { api, ApiError } from "../../api/client";
+import { serverToday } from "../../api/serverClock";
 import { Loading } from "../../ui/states";
 
 import type { SeriesDraft } from "../../../contracts/series";
@@ -18,7 +19,7 @@ function inViewerZone(instant: string): string {
 /** "Create series": the runbook's attendees for the call type, editable, then one invite for the series. */
 export function CreateSeries({ projectId }: { projectId: string }) {
   const [callType, setCallType] = useState<CallType>("customer_status");
-  const [from, setFrom] = useState(() => new Date().toISOString().slice(0, 10));
+  const [from, setFrom] = useState(() => serverToday());
   /** "" = the organiser's own zone (the server's default). */
   const [timeZone, setTimeZone] = useState("");
   const [draft, setDraft] = useState<SeriesDraft | null>(null);

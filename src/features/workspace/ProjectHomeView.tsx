@@ -5,13 +5,16 @@ import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDate, formatDay, formatTime } from "../../ui/format";
 import { followUpStateColor, goLiveText, ragColor } from "./labels";
 import { navigateTo } from "./workspaceApi";
+import { SendQueue } from "../queue/SendQueue";
 
 /** Personal-tab home: the user's projects, most urgent first, with what is owed on each. */
 export default function ProjectHomeView() {
   const [overview, reload] = useApi<{ projects: OverviewProject[] }>("/projects/overview");
   return (
     <main style={{ padding: 16, maxWidth: 900 }}>
-      <Title2 as="h1">Your projects</Title2>
+      <Title2 as="h1">What you owe</Title2>
+      <SendQueue />
+      <Title2 as="h2">Your projects</Title2>
       {overview.state === "loading" ? <Loading label="Loading your projects…" /> : null}
       {overview.state === "error" ? <ErrorState title={overview.explained.title} message={overview.message} onRetry={reload} /> : null}
       {overview.state === "ready" && overview.data.projects.length === 0 ? (

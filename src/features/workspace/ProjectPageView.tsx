@@ -4,6 +4,7 @@ import type { Workspace } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
 import { formatDate } from "../../ui/format";
+import { serverToday } from "../../api/serverClock";
 import { goLiveText, ragColor } from "./labels";
 import { navigateTo } from "./workspaceApi";
 import { RagSection } from "./RagSection";
@@ -66,7 +67,7 @@ export default function ProjectPageView({ projectId }: { projectId: string }) {
       <PeopleSection projectId={projectId} />
       <MilestonesSection projectId={projectId} />
       <TasksSection projectId={projectId} people={options} />
-      <RaidSection projectId={projectId} people={options} today={new Date().toISOString().slice(0, 10)} />
+      <RaidSection projectId={projectId} people={options} today={serverToday()} />
       <ChangeRequestsSection projectId={projectId} />
       <SupportCasesSection projectId={projectId} people={options} />
       <VendorsSection projectId={projectId} />

@@ -103,6 +103,10 @@ const wrongBodies: [string, CaseBody][] = [
   ["body: __proto__", { raw: `{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"polluted":1}}}`, type: "application/json" }],
   ["body: malformed JSON", { raw: `{"id": "x", "title": `, type: "application/json" }],
   ["body: text/plain", { raw: "kind=action&title=hello", type: "text/plain" }],
+  // 5,000 levels overflowed the validator's stack (500) before issue 13 §8.
+  ["body: 5,000-deep objects", { raw: `${'{"a":'.repeat(5000)}1${"}".repeat(5000)}`, type: "application/json" }],
+  ["body: 5,000-deep arrays", { raw: `${"[".repeat(5000)}${"]".repeat(5000)}`, type: "application/json" }],
+  ["body: 5,000-deep in a field", { raw: `{"id":"00000000-0000-4000-8000-000000000001","title":${"[".repeat(5000)}"x"${"]".repeat(5000)}}`, type: "application/json" }],
 ];
 
 /** Generic cases for one route. DELETE routes and GET routes only get bad parameters (never valid ids: nothing may be deleted). */

@@ -19,6 +19,9 @@ import type { FakeGraphServer } from "../../support/graph/fakeGraphServer";
 // on-behalf-of tokens, the real Graph SDK against a local Graph. The gateway can be pointed at
 // another local Graph between phases (a fresh fault queue).
 
+/** Client-side Graph timeout in the drill (20 s in production): a hung connection costs this much. */
+export const GRAPH_DRILL_TIMEOUT_MS = 1000;
+
 export interface GraphDrillApp {
   url: string;
   useGraph(graph: FakeGraphServer): void;
@@ -37,7 +40,7 @@ export async function startGraphDrillApp(database: Database, entra: FakeEntraSer
     networkClient: entra.networkClient,
   });
   const gatewayFor = (g: FakeGraphServer) =>
-    createGraphGateway({ baseUrl: g.baseUrl, tokens, retryDelaySeconds: 0, maxRetries: 1, replayDelayMs: 5, settleMs: 10 });
+    createGraphGateway({ baseUrl: g.baseUrl, tokens, retryDelaySeconds: 0, maxRetries: 1, replayDelayMs: 5, settleMs: 10, timeoutMs: GRAPH_DRILL_TIMEOUT_MS });
   let gateway: MailCalendarGateway = gatewayFor(graph);
   const logger = pino({ level: "silent" });
   const app = createApp({

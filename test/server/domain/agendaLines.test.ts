@@ -3,7 +3,7 @@ import { raidLine } from "../../../server/domain/agendaLines";
 import type { AgendaContext } from "../../../server/domain/agendaTypes";
 import { makeRaid, NOW, riverbendSnapshot, TODAY } from "./fixtures";
 
-const ctx: AgendaContext = { callType: "customer_status", snapshot: riverbendSnapshot(), history: { meetings: [] }, now: NOW, today: TODAY, meetingId: null, meeting: null };
+const ctx: AgendaContext = { callType: "customer_status", snapshot: riverbendSnapshot(), history: { meetings: [] }, now: NOW, today: TODAY, meetingId: null, meeting: null, timeZone: "America/New_York" };
 
 describe("raidLine: a decision has no due date", () => {
   it("never flags an open decision 'No due date', nor prints it", () => {

@@ -27,8 +27,8 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("two instances on one Pos
   let b: RunningServer;
   beforeAll(async () => {
     scratch = await createScratchPostgres();
-    a = await startServer({ DATABASE_URL: scratch.url });
-    b = await startServer({ DATABASE_URL: scratch.url });
+    a = await startServer({ DATABASE_URL: scratch.url, DEV_SIGN_IN: "true" });
+    b = await startServer({ DATABASE_URL: scratch.url, DEV_SIGN_IN: "true" });
   });
   afterAll(async () => {
     await Promise.all([a?.stop("SIGTERM"), b?.stop("SIGTERM")]);
@@ -66,7 +66,7 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("two instances on one Pos
 describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("SIGTERM", () => {
   it("goes unready, finishes in-flight requests, refuses new ones, tells live clients to reconnect, exits 0 within 10 s", { timeout: 60_000 }, async () => {
     const scratch = await createScratchPostgres();
-    const server = await startServer({ DATABASE_URL: scratch.url, SHUTDOWN_GRACE_MS: "400" });
+    const server = await startServer({ DATABASE_URL: scratch.url, DEV_SIGN_IN: "true", SHUTDOWN_GRACE_MS: "400" });
     try {
       const live = await openSse(`${server.url}/api/meetings/${meeting}/events`, { Authorization: devAuth("marcus") });
       // An in-flight request: its body is still arriving when SIGTERM comes.

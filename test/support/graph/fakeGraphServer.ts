@@ -19,7 +19,11 @@ export type GraphFault =
   /** Connection dropped before the request is processed. */
   | { kind: "dropBeforeAccept" }
   /** Wait, then answer normally. */
-  | { kind: "delay"; ms: number };
+  | { kind: "delay"; ms: number }
+  /** Accept the connection and never answer; nothing is processed (a hung Graph front end). */
+  | { kind: "hang" }
+  /** Processed (mail sent), then the connection is held open and never answered. */
+  | { kind: "hangAfterAccept" };
 
 export interface RecordedGraphRequest {
   route: GraphRouteName | null;
@@ -30,7 +34,7 @@ export interface RecordedGraphRequest {
   headers: IncomingHttpHeaders;
   body: unknown;
   /** Status answered, or "dropped". */
-  outcome: number | "dropped";
+  outcome: number | "dropped" | "hung";
 }
 
 export interface FakeGraphServer {
@@ -127,11 +131,19 @@ export async function startFakeGraphServer(): Promise<FakeGraphServer> {
       );
     }
     if (fault?.kind === "dropBeforeAccept") return drop();
+    if (fault?.kind === "hang") {
+      record.outcome = "hung";
+      return;
+    }
     if (fault?.kind === "delay") await new Promise((resolve) => setTimeout(resolve, fault.ms));
 
     const params = (match.m?.slice(1) ?? []).map((p) => decodeURIComponent(p));
     const outcome = mailbox.handle({ route: match.r.name, params, query: url.searchParams, headers: req.headers, body: record.body });
     if (fault?.kind === "dropAfterAccept") return drop();
+    if (fault?.kind === "hangAfterAccept") {
+      record.outcome = "hung";
+      return;
+    }
     reply(outcome);
   }
 

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { parseCaptureLine, type CaptureKind } from "../../../../contracts/captureLine";
 import { useNow } from "../../../ui/useNow";
+import { serverNow } from "../../../api/serverClock";
 import { useDates } from "../dates/useDates";
 import { useCaptureContext } from "./captureContext";
 import { PersonSelect } from "./PersonSelect";
@@ -76,8 +77,8 @@ export function CaptureLine({ onAdded, onMore }: { onAdded: (a: Added) => void; 
       internalOnly: snap.internalByDefault,
       agendaItemKey: currentAgendaKey,
       ...(k === "action" || k === "risk" ? { ownerId: ownerId || null, dueDate: dueDate || null } : {}),
-      ...(k === "decision" ? { decidedAt: new Date().toISOString() } : {}),
-      ...(k === "issue" ? { reportedAt: new Date().toISOString() } : {}),
+      ...(k === "decision" ? { decidedAt: new Date(serverNow()).toISOString() } : {}),
+      ...(k === "issue" ? { reportedAt: new Date(serverNow()).toISOString() } : {}),
     };
     const itemId = store.addItem(body);
     const who = snap.people.find((p) => p.id === body.ownerId)?.name;

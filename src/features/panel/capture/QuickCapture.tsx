@@ -4,6 +4,7 @@ import type { CaptureDto, CreateItemBody } from "../../../../contracts/capture";
 import { useDates } from "../dates/useDates";
 import { PersonCombobox } from "./PersonCombobox";
 import { useNow } from "../../../ui/useNow";
+import { serverNow } from "../../../api/serverClock";
 import { useCaptureContext } from "./captureContext";
 import { PersonSelect } from "./PersonSelect";
 import type { Added } from "./CaptureLine";
@@ -83,9 +84,9 @@ function toBody(kind: ItemKind, d: Draft, agendaItemKey: string | null, people: 
       dueDate: d.dueDate || null,
     });
   }
-  if (kind === "decision") Object.assign(body, { decidedBy: opt(d.by), decidedAt: fromLocalInput(d.at) ?? new Date().toISOString() });
+  if (kind === "decision") Object.assign(body, { decidedBy: opt(d.by), decidedAt: fromLocalInput(d.at) ?? new Date(serverNow()).toISOString() });
   if (kind === "issue") {
-    Object.assign(body, { reportedBy: opt(d.by), reportedAt: fromLocalInput(d.at) ?? new Date().toISOString(), location: opt(d.location), reproSteps: opt(d.reproSteps) });
+    Object.assign(body, { reportedBy: opt(d.by), reportedAt: fromLocalInput(d.at) ?? new Date(serverNow()).toISOString(), location: opt(d.location), reproSteps: opt(d.reproSteps) });
   }
   return body;
 }

@@ -1,5 +1,5 @@
 import type { CaptureDto, CapturedItemDto, CreateItemBody, NoteDto } from "../../../../contracts/capture";
-import { api, currentCredential, takePrefetched } from "../../../api/client";
+import { api, authorization, takePrefetched } from "../../../api/client";
 import {
   applyEvent,
   mergeItem,
@@ -206,11 +206,11 @@ export class CaptureStore {
   };
 
   private openStream(lastEventId: number): void {
-    const auth = currentCredential();
     const base = `/api/meetings/${this.meetingId}/events`;
     this.stream = this.deps.openLiveStream({
       lastEventId,
-      url: (last) => `${base}?${auth ? `auth=${encodeURIComponent(auth)}&` : ""}lastEventId=${last}`,
+      url: (last) => `${base}?lastEventId=${last}`,
+      authorization,
       onEvent: (event) => {
         if (!this.server) return;
         this.server = applyEvent(this.server, event);

@@ -1,10 +1,13 @@
+import { fetchEventSource, type EventSourceMessage } from "@microsoft/fetch-event-source";
 import type { LiveEvent } from "../../../../contracts/capture";
 
 export type ConnectionState = "connecting" | "live" | "reconnecting";
 
 export interface LiveStreamOptions {
-  /** The stream's URL resuming after an event id (credential in the query: EventSource sends no headers). */
+  /** The stream's URL resuming after an event id. It carries no credential (issue 13 §6). */
   url: (lastEventId: number) => string;
+  /** The Authorization value, fetched afresh for every (re)connection (an SSO token may have expired). */
+  authorization: () => Promise<string | null>;
   lastEventId: number;
   onEvent: (event: LiveEvent) => void;
   onState: (state: ConnectionState) => void;
@@ -19,74 +22,107 @@ export interface LiveStream {
 const RECONNECT_EVENT_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
 
+/** Ends one connection; the loop below decides when to open the next. */
+class StreamEnded extends Error {
+  constructor(readonly delayMs: number | null) {
+    super("stream ended");
+  }
+}
+
 /**
- * One meeting's Server-Sent Events. The browser reconnects by itself after a dropped connection
- * (sending Last-Event-ID); when it gives up (server down, error status) or the server asks with a
- * `reconnect` event, this opens a new EventSource from the last id seen, so no event is missed.
+ * One meeting's Server-Sent Events over fetch (@microsoft/fetch-event-source), so the credential
+ * travels in the Authorization header, never in the URL (EventSource cannot send headers, and a
+ * URL lands in access logs and history). A dropped connection, an error status (429 when the
+ * stream caps are reached, 5xx) or the server's `reconnect` event opens a new connection from the
+ * last id seen, with backoff, so no event is missed.
  */
 export function openLiveStream(opts: LiveStreamOptions): LiveStream {
-  let source: EventSource | null = null;
   let last = opts.lastEventId;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let controller: AbortController | null = null;
   let stopped = false;
   let everOpen = false;
+  let open = false;
   let backoff = 1_000;
 
   const schedule = (ms: number) => {
     clearTimeout(timer);
-    timer = setTimeout(connect, ms);
+    timer = setTimeout(() => void connect(), ms);
   };
 
-  function connect(): void {
+  const onMessage = (m: EventSourceMessage) => {
+    if (m.event === "reconnect") throw new StreamEnded(RECONNECT_EVENT_DELAY_MS);
+    if (m.event && m.event !== "message") return;
+    const id = Number(m.id);
+    if (m.id && Number.isFinite(id) && id > 0) {
+      if (id <= last) return;
+      last = id;
+    }
+    if (!m.data) return;
+    try {
+      opts.onEvent(JSON.parse(m.data) as LiveEvent);
+    } catch {
+      // not an event of ours
+    }
+  };
+
+  async function connect(): Promise<void> {
     if (stopped) return;
     clearTimeout(timer);
-    source?.close();
-    const es = new EventSource(opts.url(last));
-    source = es;
-    es.onopen = () => {
-      everOpen = true;
-      backoff = 1_000;
-      opts.onState("live");
-      opts.onOpen();
-    };
-    es.onmessage = (m: MessageEvent<string>) => {
-      const id = Number(m.lastEventId);
-      if (Number.isFinite(id) && id > 0) {
-        if (id <= last) return;
-        last = id;
-      }
-      try {
-        opts.onEvent(JSON.parse(m.data) as LiveEvent);
-      } catch {
-        // not an event of ours
-      }
-    };
-    es.addEventListener("reconnect", () => {
-      es.close();
-      opts.onState("reconnecting");
-      schedule(RECONNECT_EVENT_DELAY_MS);
-    });
-    es.onerror = () => {
-      if (source !== es) return;
-      opts.onState(everOpen ? "reconnecting" : "connecting");
-      if (es.readyState === EventSource.CLOSED) {
-        schedule(backoff);
-        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-      }
-    };
+    controller?.abort();
+    const mine = new AbortController();
+    controller = mine;
+    open = false;
+    let delay: number | null = null;
+    try {
+      const auth = await opts.authorization();
+      if (stopped || mine.signal.aborted) return;
+      await fetchEventSource(opts.url(last), {
+        signal: mine.signal,
+        headers: auth ? { Authorization: auth } : {},
+        // Keep the stream while the tab is hidden: a call's panel is often behind the meeting window.
+        openWhenHidden: true,
+        onopen: async (res) => {
+          if (!res.ok || !(res.headers.get("content-type") ?? "").startsWith("text/event-stream")) throw new StreamEnded(null);
+          everOpen = true;
+          open = true;
+          backoff = 1_000;
+          opts.onState("live");
+          opts.onOpen();
+        },
+        onmessage: onMessage,
+        onclose: () => {
+          throw new StreamEnded(null);
+        },
+        // Never the library's own retry: ours resumes from the last id with a fresh credential.
+        onerror: (error: unknown) => {
+          throw error instanceof StreamEnded ? error : new StreamEnded(null);
+        },
+      });
+    } catch (error) {
+      delay = error instanceof StreamEnded ? error.delayMs : null;
+    }
+    if (stopped || controller !== mine) return;
+    open = false;
+    opts.onState(everOpen ? "reconnecting" : "connecting");
+    if (delay !== null) schedule(delay);
+    else {
+      schedule(backoff);
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    }
   }
 
   const onOnline = () => {
-    if (!source || source.readyState !== EventSource.OPEN) connect();
+    if (!open) void connect();
   };
   window.addEventListener("online", onOnline);
-  connect();
+  void connect();
 
   return {
     close() {
       stopped = true;
       clearTimeout(timer);
-      source?.close();
+      controller?.abort();
       window.removeEventListener("online", onOnline);
     },
   };

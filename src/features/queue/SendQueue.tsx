@@ -1,0 +1,173 @@
+import { useState } from "react";
+import { Badge, Button, Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import type { QueueDraftDto, QueueDto, QueueEntryDto } from "../../../contracts/queue";
+import { api, ApiError } from "../../api/client";
+import { useApi } from "../../ui/useApi";
+import { Empty, ErrorState, Loading } from "../../ui/states";
+import { formatDay, formatTime } from "../../ui/format";
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", padding: 0, margin: 0, display: "grid", gap: tokens.spacingVerticalXS },
+  entry: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline", flexWrap: "wrap" },
+  group: { display: "grid", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
+  preview: { width: "100%", height: "320px", border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: "#fff" },
+  form: { display: "grid", gap: tokens.spacingVerticalS },
+});
+
+const stateColor = { late: "danger", due: "warning", upcoming: "informative" } as const;
+
+/** "Name <email>" per line ⇄ recipients; a line without angle brackets is an address alone. */
+export function parseRecipients(text: string): { name: string; email: string }[] {
+  return text
+    .split(/\n|;/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const m = /^(.*)<([^>]+)>$/.exec(l);
+      return m ? { name: (m[1] ?? "").trim() || (m[2] ?? "").trim(), email: (m[2] ?? "").trim() } : { name: l, email: l };
+    });
+}
+const recipientsText = (list: { name: string; email: string }[]) => list.map((r) => `${r.name} <${r.email}>`).join("\n");
+
+/**
+ * The send queue: what the runbook owes, late / due today / upcoming. Each entry opens its draft
+ * in one click (a recap opens its meeting). `projectId` limits it to one project; without it,
+ * every project of the signed-in user (home page).
+ */
+export function SendQueue({ projectId, onMarkSent }: { projectId?: string; onMarkSent?: (kind: string) => (() => void) | null }) {
+  const styles = useStyles();
+  const [queue, reload] = useApi<QueueDto>(projectId ? `/projects/${projectId}/queue` : "/queue");
+  const [open, setOpen] = useState<QueueEntryDto | null>(null);
+  if (queue.state === "loading") return <Loading label="Loading what is owed…" />;
+  if (queue.state === "error") return <ErrorState message={queue.message} onRetry={reload} />;
+  const groups: [string, QueueEntryDto[]][] = [
+    ["Late", queue.data.late],
+    ["Due today", queue.data.dueToday],
+    ["Upcoming", queue.data.upcoming],
+  ];
+  const openEntry = (e: QueueEntryDto) => {
+    if (e.kind === "recap" && e.meetingId) window.location.assign(`/meetings/${e.meetingId}`);
+    else setOpen(e);
+  };
+  return (
+    <section aria-label="Send queue">
+      {groups.every(([, list]) => list.length === 0) ? <Empty>Nothing owed.</Empty> : null}
+      {groups.map(([label, list]) =>
+        list.length ? (
+          <div key={label} className={styles.group}>
+            <Text weight="semibold">{label}</Text>
+            <ul aria-label={label} className={styles.list}>
+              {list.map((e) => (
+                <li key={`${e.projectId}-${e.kind}-${e.meetingId ?? ""}-${e.dueAt}`} data-follow-up={e.kind} className={styles.entry}>
+                  <Badge appearance="tint" color={stateColor[e.state]}>
+                    {e.state}
+                  </Badge>
+                  <Button appearance="transparent" size="small" onClick={() => openEntry(e)} title={e.reason}>
+                    {e.title}
+                  </Button>
+                  <Text size={200}>
+                    {projectId ? "" : `${e.projectName} · `}by {formatDay(e.dueAt)} {formatTime(e.dueAt)}
+                  </Text>
+                  {e.state !== "upcoming" ? <MarkSent action={onMarkSent?.(e.kind) ?? null} /> : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null,
+      )}
+      {open ? (
+        <DraftDialog
+          entry={open}
+          onClose={(sent) => {
+            setOpen(null);
+            if (sent) reload();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function MarkSent({ action }: { action: (() => void) | null }) {
+  return action ? (
+    <Button size="small" onClick={action} title="Record a message sent outside Callbook">
+      Mark sent
+    </Button>
+  ) : null;
+}
+
+/** Preview, edit (subject, personal message, recipients) and send one owed message. */
+function DraftDialog({ entry, onClose }: { entry: QueueEntryDto; onClose: (sent: boolean) => void }) {
+  const styles = useStyles();
+  const [draft, reload] = useApi<QueueDraftDto>(`/projects/${entry.projectId}/queue/${entry.kind}/draft`);
+  const [subject, setSubject] = useState<string | null>(null);
+  const [intro, setIntro] = useState("");
+  const [to, setTo] = useState<string | null>(null);
+  const [cc, setCc] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const send = async (d: QueueDraftDto) => {
+    setSending(true);
+    setError(null);
+    try {
+      await api(`/projects/${entry.projectId}/queue/${entry.kind}/send`, {
+        method: "POST",
+        json: {
+          id: d.id,
+          ...(subject ? { subject } : {}),
+          ...(intro.trim() ? { intro } : {}),
+          ...(to !== null ? { to: parseRecipients(to) } : {}),
+          ...(cc !== null ? { cc: parseRecipients(cc) } : {}),
+        },
+      });
+      onClose(true);
+    } catch (e) {
+      // The draft id stays: "Try again" never sends a second copy.
+      setError(e instanceof ApiError ? e.message : "The message could not be sent. Try again.");
+    } finally {
+      setSending(false);
+    }
+  };
+  return (
+    <Dialog open onOpenChange={(_e, d) => (d.open ? undefined : onClose(false))}>
+      <DialogSurface aria-label={entry.title}>
+        <DialogBody>
+          <DialogTitle>{entry.title}</DialogTitle>
+          <DialogContent>
+            {draft.state === "loading" ? <Loading label="Drafting from the project's data…" /> : null}
+            {draft.state === "error" ? <ErrorState message={draft.message} onRetry={reload} /> : null}
+            {draft.state === "ready" ? (
+              <div className={styles.form}>
+                <Text size={200}>
+                  {draft.data.audience === "internal" ? "Internal: everything is shown" : draft.data.audience === "vendor" ? "Vendor-safe" : "Customer-safe"}
+                  {draft.data.omittedInternal > 0 ? ` · ${draft.data.omittedInternal} internal-only left out` : ""}
+                  {draft.data.mailMode === "outbox" ? " · goes to the local outbox" : ""}
+                </Text>
+                <Field label="To (one per line: Name <address>)">
+                  <Textarea value={to ?? recipientsText(draft.data.to)} onChange={(_e, d) => setTo(d.value)} resize="vertical" />
+                </Field>
+                <Field label="Cc">
+                  <Textarea value={cc ?? recipientsText(draft.data.cc)} onChange={(_e, d) => setCc(d.value)} resize="vertical" />
+                </Field>
+                <Field label="Subject">
+                  <Input value={subject ?? draft.data.subject} onChange={(_e, d) => setSubject(d.value)} />
+                </Field>
+                <Field label="Personal message (optional)">
+                  <Textarea value={intro} onChange={(_e, d) => setIntro(d.value)} resize="vertical" />
+                </Field>
+                <iframe title="Message preview" sandbox="" srcDoc={draft.data.html} className={styles.preview} />
+                {error ? <Text role="alert">{error}</Text> : null}
+                <div>
+                  <Button appearance="primary" disabled={sending} onClick={() => void send(draft.data)}>
+                    {sending ? "Sending…" : error ? "Try again" : "Send"}
+                  </Button>{" "}
+                  <Button onClick={() => onClose(false)}>Close</Button>
+                </div>
+              </div>
+            ) : null}
+          </DialogContent>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import pino from "pino";
+import request from "supertest";
+import type { Express } from "express";
+import type { INetworkModule } from "@azure/msal-node";
+import { openTestDatabase, type TestDatabase } from "../../support/testDatabase";
+import { demoMeetingId } from "../../support/testApp";
+import { TEST_NOW } from "../../support/constants";
+import { startFakeEntraServer, type FakeEntraServer } from "../../support/graph/fakeEntraServer";
+import { startFakeGraphServer, type FakeGraphServer, type GraphFault, type GraphRouteName } from "../../support/graph/fakeGraphServer";
+import { createApp } from "../../../server/app";
+import { createLocalBus } from "../../../server/live/liveBus";
+import { createTokenVerifier, defaultAllowedClientIds } from "../../../server/auth/verifyTeamsToken";
+import { entraAuthenticator } from "../../../server/auth/entraAuthenticator";
+import { createOboTokenProvider } from "../../../server/auth/oboTokenProvider";
+import { createGraphGateway } from "../../../server/graph/graphGateway";
+import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
+import { deliveriesByRecapId } from "../../drills/support/graphDrillApp";
+
+// Issue 13 §5: a Graph (or Entra) that accepts the connection and never answers. Client-side
+// timeouts of 1.5 s here (20 s by default): the send answers 504 with a message the panel shows,
+// the outbox row says failed, and "Send again" with the same id delivers exactly once.
+const TIMEOUT_MS = 1500;
+
+describe("a hung Microsoft connection during a recap send", () => {
+  let tdb: TestDatabase;
+  let entra: FakeEntraServer;
+  let graph: FakeGraphServer;
+  let app: Express;
+  let entraHangs = false;
+  const dana = async () => `Bearer ${await entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "Dana.Whitfield@contoso.com", name: "Dana Whitfield", oid: "0a0a0a0a-0000-4000-8000-00000000da7a" })}`;
+
+  beforeAll(async () => {
+    [tdb, entra, graph] = await Promise.all([openTestDatabase("pglite"), startFakeEntraServer({ tenantId: DEMO_TENANT_ID }), startFakeGraphServer()]);
+    const logger = pino({ level: "silent" });
+    const verifier = createTokenVerifier({ clientId: entra.clientId, appIdUri: entra.appIdUri, allowedClientIds: defaultAllowedClientIds, jwks: entra.jwks });
+    // Entra's token endpoint that can be made to hang (a POST that never answers).
+    const network: INetworkModule = {
+      sendGetRequestAsync: (url, options) => entra.networkClient.sendGetRequestAsync(url, options),
+      sendPostRequestAsync: (url, options) => (entraHangs ? new Promise(() => undefined) : entra.networkClient.sendPostRequestAsync(url, options)),
+    };
+    const gateway = createGraphGateway({
+      baseUrl: graph.baseUrl,
+      timeoutMs: TIMEOUT_MS,
+      tokens: createOboTokenProvider({
+        clientId: entra.clientId,
+        clientSecret: entra.clientSecret,
+        authority: entra.authority,
+        authorityMetadata: entra.authorityMetadata,
+        cloudDiscoveryMetadata: entra.cloudDiscoveryMetadata,
+        networkClient: network,
+        timeoutMs: TIMEOUT_MS,
+      }),
+      retryDelaySeconds: 0,
+      maxRetries: 1,
+      replayDelayMs: 5,
+      settleMs: 10,
+    });
+    app = createApp({
+      database: tdb.database, logger, clock: () => TEST_NOW, authenticators: [entraAuthenticator(verifier, tdb.database.db, logger)],
+      isReady: () => true, devSignIn: false, bus: createLocalBus(), mail: () => gateway, mailMode: "graph",
+    });
+  });
+  afterAll(async () => {
+    await Promise.all([tdb?.drop(), entra?.close(), graph?.close()]);
+  });
+
+  const hangs: [string, GraphRouteName, GraphFault][] = [
+    ["the send hangs after Graph sent the mail", "sendMessage", { kind: "hangAfterAccept" }],
+    ["the send hangs before Graph acted", "sendMessage", { kind: "hang" }],
+    ["creating the draft hangs", "createMessage", { kind: "hang" }],
+    ["creating the draft hangs after Graph created it", "createMessage", { kind: "hangAfterAccept" }],
+  ];
+
+  it.each(hangs)("%s: 504 with a message, the outbox says failed, and a retry delivers exactly once", { timeout: 30_000 }, async (_label, route, fault) => {
+    const meeting = demoMeetingId("m_cust");
+    const auth = await dana();
+    const id = randomUUID();
+    graph.injectFault(route, fault, 1);
+    const first = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", auth).send({ id });
+    expect(first.status).toBe(504);
+    expect(first.body).toMatchObject({ status: "failed", error: { code: "upstream_timeout" } });
+    expect(first.body.error.message).toBe("Outlook did not answer within 2 s. Send again: Callbook checks whether the recap went out before sending it.");
+    const row = await request(app).get(`/api/outbox/${id}`).set("Authorization", auth);
+    expect(row.body).toMatchObject({ status: "failed", error: first.body.error.message });
+
+    const retry = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", auth).send({ id });
+    expect([200, 201]).toContain(retry.status);
+    expect(retry.body.status).toBe("sent");
+    expect(deliveriesByRecapId([graph]).get(id)).toBe(1);
+    const again = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", auth).send({ id });
+    expect(again.status).toBe(200);
+    expect(deliveriesByRecapId([graph]).get(id)).toBe(1);
+  });
+
+  it("a hung Entra token endpoint: 504 naming Microsoft sign-in, and a retry delivers once", { timeout: 30_000 }, async () => {
+    const meeting = demoMeetingId("m_cust_prev");
+    // A fresh SSO token: msal has no cached on-behalf-of token for it.
+    const auth = `Bearer ${await entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "Dana.Whitfield@contoso.com", name: "Dana Whitfield", oid: "0a0a0a0a-0000-4000-8000-00000000da7a", expiresInSeconds: 1234 })}`;
+    const id = randomUUID();
+    entraHangs = true;
+    let first;
+    try {
+      first = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", auth).send({ id });
+    } finally {
+      entraHangs = false;
+    }
+    expect(first.status).toBe(504);
+    expect(first.body.error.message).toBe("Microsoft sign-in did not answer within 2 s. Send again: Callbook checks whether the recap went out before sending it.");
+    const retry = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", auth).send({ id });
+    expect(retry.status).toBe(201);
+    expect(deliveriesByRecapId([graph]).get(id)).toBe(1);
+  });
+});
