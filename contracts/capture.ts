@@ -114,6 +114,8 @@ export interface NoteDto {
 
 export interface AgendaStateDto {
   currentAgendaItemKey: string | null;
+  /** ISO instant the current item was made current (shared: every participant's time box counts from it). */
+  currentStartedAt?: string | null;
   discussed: string[];
 }
 
@@ -124,6 +126,12 @@ export interface CaptureDto {
   canMarkInternal: boolean;
   items: CapturedItemDto[];
   carriedOver: CapturedItemDto[];
+  /**
+   * Open RAID items of the project raised outside this meeting (the caller's audience only): the
+   * agenda's and the prep list's RAID lines are edited in place through these rows and their versions.
+   * Absent from views that edit nothing (the stage).
+   */
+  projectRaid?: CapturedItemDto[];
   notes: NoteDto[];
   agendaState: AgendaStateDto;
   people: { id: string; name: string; organisation: string; attendee: boolean }[];

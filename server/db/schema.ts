@@ -186,6 +186,8 @@ export const meetings = pgTable(
     recapSentAt: timestamp("recap_sent_at", { withTimezone: true, mode: "string" }),
     recapSentBy: text("recap_sent_by"),
     currentAgendaItemKey: text("current_agenda_item_key"),
+    /** When the current agenda item was made current: the shared time box counts from here. */
+    currentAgendaItemStartedAt: timestamp("current_agenda_item_started_at", { withTimezone: true, mode: "string" }),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },

@@ -44,8 +44,9 @@ export function raidLine(item: RaidItem, ctx: AgendaContext): AgendaLine {
   const owner = projectPeople(ctx.snapshot).name(item.ownerId);
   return {
     text: `${raidKindLabels[item.kind]}: ${item.title}`,
-    detail: `${owner} · ${dueText(item.dueDate)}${item.internalOnly ? " · internal only" : ""}`,
-    flags: dueFlags(item.dueDate, ctx.today),
+    // A decision has no due date: it is neither flagged nor described by one (issue 16).
+    detail: `${owner}${item.kind === "decision" && item.dueDate === null ? "" : ` · ${dueText(item.dueDate)}`}${item.internalOnly ? " · internal only" : ""}`,
+    flags: item.kind === "decision" && item.dueDate === null ? [] : dueFlags(item.dueDate, ctx.today),
     ref: { kind: "raid", id: item.id },
   };
 }

@@ -14,6 +14,9 @@ export interface HostContext {
   userId: string | null;
   userPrincipalName: string | null;
   tenantId: string | null;
+  /** The viewer's locale (Teams `app.locale`, e.g. "en-gb") and IANA zone (`app.osLocaleInfo.timezone`); null = the browser's. */
+  locale?: string | null;
+  timeZone?: string | null;
 }
 
 export const browserContext: HostContext = {
@@ -65,6 +68,8 @@ export async function initHost(options: { timeoutMs?: number; extraOrigins?: str
       userId: ctx.user?.id ?? null,
       userPrincipalName: ctx.user?.userPrincipalName ?? null,
       tenantId: ctx.user?.tenant?.id ?? null,
+      locale: ctx.app.locale || null,
+      timeZone: ctx.app.osLocaleInfo?.timezone ?? null,
     };
     void app.notifySuccess();
     return current;

@@ -87,8 +87,10 @@ describe("Teams side panel: theme, accessibility, screenshots", () => {
     if (frameContext === "settings") await frame.getByRole("combobox", { name: /^Project/ }).waitFor();
     else await frame.getByRole("heading", { name: /^Agenda/ }).waitFor();
     if (frameContext === "sidePanel") {
-      // The richest states: the issue form, an open editor, a note being written.
-      await frame.getByRole("combobox", { name: "Kind" }).selectOption("issue");
+      // The richest states: the capture preview, the full issue form, an open editor, a note being written.
+      await frame.getByRole("textbox", { name: /^Capture/ }).fill("Rachel: send the rota by Fri");
+      await frame.getByRole("button", { name: "More fields" }).click();
+      await frame.getByRole("form", { name: "Capture with all fields" }).getByRole("combobox", { name: "Kind" }).selectOption("issue");
       await frame.getByRole("button", { name: /^Edit Send the returned-payment/ }).click();
       await frame.getByRole("button", { name: "Add note on RAG status" }).click();
     }

@@ -5,8 +5,8 @@ import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { idParams } from "../../../contracts/common";
 import { agendaStateBody, createItemBody, createNoteBody, itemParams, noteParams, updateItemBody, updateNoteBody, type CaptureDto } from "../../../contracts/capture";
-import { loadMeetingContext, loadMeetingForWrite, type MeetingWriteContext } from "../../services/meetings/loadMeetingContext";
-import { agendaState, carriedOverItems, isInternalCall, lastEventId, meetingItems, meetingNotes } from "../../services/capture/captureQueries";
+import { loadMeetingContext, loadMeetingForWrite, type MeetingContext, type MeetingWriteContext } from "../../services/meetings/loadMeetingContext";
+import { agendaState, carriedOverItems, isInternalCall, lastEventId, meetingItems, meetingNotes, openProjectRaid } from "../../services/capture/captureQueries";
 import { itemDto, nameIndex, noteDto } from "../../presenters/capture";
 import { createItem, createNote, setAgendaState, updateItem, updateNote, type WriteScope } from "../../services/capture/writeCapture";
 import { resolveCallType } from "../../domain/resolveCallType";
@@ -43,12 +43,13 @@ export function captureRouter(deps: AppDeps): Router {
     );
     const names = nameIndex(mc.snapshot.people);
     const attendeeEmails = new Set(mc.meeting.attendees.map((a) => a.email.toLowerCase()));
-    const [eventId, items, carried, notes, state] = await Promise.all([
+    const [eventId, items, carried, notes, state, projectRaid] = await Promise.all([
       lastEventId(db, ctx.tenantId, id),
       meetingItems(db, ctx.tenantId, id),
       carriedOverItems(db, ctx.tenantId, mc.project.id, id, earlier.map((m) => m.id)),
       meetingNotes(db, ctx.tenantId, id),
       agendaState(db, ctx.tenantId, id),
+      openProjectRaid(db, ctx.tenantId, mc.project.id, id),
     ]);
     const body: CaptureDto = {
       meetingId: id,
@@ -56,6 +57,7 @@ export function captureRouter(deps: AppDeps): Router {
       canMarkInternal: callerAudience(ctx) === "internal",
       items: items.map((i) => itemDto(i, names)),
       carriedOver: carried.map((i) => itemDto(i, names)),
+      projectRaid: projectRaid.map((i) => itemDto(i, names)),
       notes: notes.map(noteDto),
       agendaState: state,
       people: mc.snapshot.people

@@ -126,7 +126,8 @@ export function meetingLinkRouter(deps: AppDeps): Router {
     const previous = previousCallOfType(mc.history, mc.meeting, callType);
     const prep: PrepList = {
       raidWithoutDueDate: mc.snapshot.raidItems
-        .filter((i) => i.status === "open" && !i.dueDate)
+        // A decision has no due date to set: it is not listed here (issue 16).
+        .filter((i) => i.status === "open" && !i.dueDate && i.kind !== "decision")
         .map((i) => ({ id: i.id, title: i.title, ownerName: i.ownerId ? (names.get(i.ownerId) ?? null) : null })),
       lateTasks: mc.snapshot.tasks
         .filter((k) => k.status !== "done" && k.dueDate !== null && k.dueDate < today)

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, max, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, max, ne, or } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import * as t from "../../db/tables";
 import type { CallType } from "../../../contracts/types";
@@ -47,6 +47,23 @@ export async function carriedOverItems(
     .orderBy(asc(t.raidItems.dueDate));
 }
 
+/** Open RAID items of the project raised outside this meeting, soonest due first (internal-only wall applied). */
+export async function openProjectRaid(db: Queryable, tenantId: string, projectId: string, meetingId: string): Promise<RaidRow[]> {
+  return db
+    .select()
+    .from(t.raidItems)
+    .where(
+      and(
+        eq(t.raidItems.tenantId, tenantId),
+        eq(t.raidItems.projectId, projectId),
+        eq(t.raidItems.status, "open"),
+        or(isNull(t.raidItems.raisedInMeetingId), ne(t.raidItems.raisedInMeetingId, meetingId)),
+        internalOnlyWall(t.raidItems.internalOnly),
+      ),
+    )
+    .orderBy(asc(t.raidItems.dueDate));
+}
+
 export async function meetingNotes(db: Queryable, tenantId: string, meetingId: string): Promise<NoteRow[]> {
   return db
     .select()
@@ -57,14 +74,15 @@ export async function meetingNotes(db: Queryable, tenantId: string, meetingId: s
 
 export async function agendaState(db: Queryable, tenantId: string, meetingId: string): Promise<AgendaStateDto> {
   const [meeting] = await db
-    .select({ current: t.meetings.currentAgendaItemKey })
+    .select({ current: t.meetings.currentAgendaItemKey, startedAt: t.meetings.currentAgendaItemStartedAt })
     .from(t.meetings)
     .where(and(eq(t.meetings.tenantId, tenantId), eq(t.meetings.id, meetingId)));
   const states = await db
     .select({ key: t.agendaItemStates.agendaItemKey, discussed: t.agendaItemStates.discussed })
     .from(t.agendaItemStates)
     .where(and(eq(t.agendaItemStates.tenantId, tenantId), eq(t.agendaItemStates.meetingId, meetingId)));
-  return { currentAgendaItemKey: meeting?.current ?? null, discussed: states.filter((s) => s.discussed).map((s) => s.key).sort() };
+  const startedAt = meeting?.current && meeting.startedAt ? new Date(meeting.startedAt).toISOString() : null;
+  return { currentAgendaItemKey: meeting?.current ?? null, currentStartedAt: startedAt, discussed: states.filter((s) => s.discussed).map((s) => s.key).sort() };
 }
 
 export async function findItem(db: Queryable, tenantId: string, id: string): Promise<RaidRow | undefined> {

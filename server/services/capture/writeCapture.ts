@@ -215,7 +215,13 @@ export async function setAgendaState(s: WriteScope, body: { agendaItemKey: strin
     if (body.current !== undefined) {
       await tx
         .update(t.meetings)
-        .set({ currentAgendaItemKey: body.current ? body.agendaItemKey : null })
+        .set({
+          currentAgendaItemKey: body.current ? body.agendaItemKey : null,
+          // The clock restarts only when another item becomes current: pressing "Make current" again keeps it.
+          currentAgendaItemStartedAt: body.current
+            ? sql`CASE WHEN ${t.meetings.currentAgendaItemKey} IS NOT DISTINCT FROM ${body.agendaItemKey} AND ${t.meetings.currentAgendaItemStartedAt} IS NOT NULL THEN ${t.meetings.currentAgendaItemStartedAt} ELSE ${s.now.toISOString()}::timestamptz END`
+            : null,
+        })
         .where(and(eq(t.meetings.tenantId, s.ctx.tenantId), eq(t.meetings.id, s.meetingId)));
     }
     await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type: "agenda", entityId: s.meetingId });

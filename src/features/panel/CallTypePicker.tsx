@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { CallTypeOptions } from "../../ui/CallTypeOptions";
-import { Field, Select, Text } from "@fluentui/react-components";
+import { Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { MeetingDetail } from "../../../contracts/meetings";
 import type { CallType } from "../../../contracts/types";
 import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
@@ -8,8 +8,17 @@ import { api } from "../../api/client";
 
 const AUTO = "auto";
 
+// A <select> is as wide as its longest option ("Recognised: Vendor / third-party call" made it 334 px):
+// held to the panel's width instead.
+const useStyles = makeStyles({
+  root: { margin: `${tokens.spacingVerticalS} 0`, minWidth: 0 },
+  select: { minWidth: 0, maxWidth: "100%", width: "100%" },
+  text: { overflowWrap: "anywhere" },
+});
+
 /** Shows the recognised call type and why; a user's choice is stored on the meeting and wins. */
 export function CallTypePicker({ meeting, onChanged }: { meeting: MeetingDetail; onChanged: () => void }) {
+  const styles = useStyles();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const change = async (value: string) => {
@@ -25,9 +34,10 @@ export function CallTypePicker({ meeting, onChanged }: { meeting: MeetingDetail;
     }
   };
   return (
-    <div style={{ margin: "8px 0" }}>
+    <div className={styles.root}>
       <Field label="Call type" validationMessage={error ?? undefined} validationState={error ? "error" : "none"}>
         <Select
+          className={styles.select}
           value={meeting.overridden ? meeting.callType : AUTO}
           disabled={saving}
           onChange={(_e, d) => void change(d.value)}
@@ -37,11 +47,11 @@ export function CallTypePicker({ meeting, onChanged }: { meeting: MeetingDetail;
         </Select>
       </Field>
       {meeting.overridden ? (
-        <Text size={100} block data-testid="call-type-override">
+        <Text size={100} block data-testid="call-type-override" className={styles.text}>
           Override: {callTypeDefinitions[meeting.callType].label}, set by a user. Choose &quot;Recognised&quot; to go back.
         </Text>
       ) : null}
-      <Text size={100} block data-testid="call-type-reasons">
+      <Text size={100} block data-testid="call-type-reasons" className={styles.text}>
         Recognised as {meeting.recognised.callTypeLabel} because: {meeting.recognised.reasons.join(" · ")}
       </Text>
     </div>

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Link, Text } from "@fluentui/react-components";
+import { Link, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { prefetch } from "../../api/client";
 import type { MeetingDetail } from "../../../contracts/meetings";
 import type { HostContext } from "../../host/host";
@@ -11,8 +11,26 @@ import { CallTypePicker } from "./CallTypePicker";
 import { CapturePanel } from "./capture/CapturePanel";
 import { RecapSection } from "../recap/RecapSection";
 
+const useStyles = makeStyles({
+  back: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
+  panel: {
+    width: "100%",
+    maxWidth: "100vw",
+    boxSizing: "border-box",
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: 0,
+  },
+  column: {
+    width: "320px",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+  },
+});
+
 /** The side panel: in Teams it fills the panel; in a browser it is shown as a 320 px column. */
 export function MeetingPanel({ meetingId, host }: { meetingId: string; host: HostContext }) {
+  const styles = useStyles();
   // The agenda and the capture don't wait for the meeting: all three are asked for at once.
   useState(() => {
     prefetch(`/meetings/${meetingId}/agenda`);
@@ -23,7 +41,7 @@ export function MeetingPanel({ meetingId, host }: { meetingId: string; host: Hos
   return (
     <div>
       {column ? (
-        <nav aria-label="Back" style={{ padding: "8px 12px" }}>
+        <nav aria-label="Back" className={styles.back}>
           <Link
             href="/"
             onClick={(e) => {
@@ -35,19 +53,7 @@ export function MeetingPanel({ meetingId, host }: { meetingId: string; host: Hos
           </Link>
         </nav>
       ) : null}
-      <main
-        aria-label="Callbook side panel"
-        data-testid="side-panel"
-        style={{
-          width: column ? 320 : "100%",
-          maxWidth: "100vw",
-          boxSizing: "border-box",
-          padding: 12,
-          border: column ? "1px solid var(--colorNeutralStroke1)" : undefined,
-          borderRadius: column ? 8 : undefined,
-          background: "var(--colorNeutralBackground1)",
-        }}
-      >
+      <main aria-label="Callbook side panel" data-testid="side-panel" className={mergeClasses(styles.panel, column && styles.column)}>
         {meeting.state === "loading" ? <Loading label="Loading the call…" /> : null}
         {meeting.state === "error" ? (
           <ErrorState message={meeting.status === 404 ? "This call was not found, or it is not on one of your projects." : meeting.message} onRetry={reloadMeeting} />
@@ -55,12 +61,11 @@ export function MeetingPanel({ meetingId, host }: { meetingId: string; host: Hos
         {meeting.state === "ready" ? (
           <>
             <PanelHeader meeting={meeting.data} />
-            <CallTypePicker meeting={meeting.data} onChanged={reloadMeeting} />
             <CapturePanel meeting={meeting.data} />
+            <CallTypePicker meeting={meeting.data} onChanged={reloadMeeting} />
             <RecapSection meetingId={meeting.data.id} />
           </>
         ) : null}
-        {meeting.state !== "ready" ? <Text size={100}> </Text> : null}
       </main>
     </div>
   );

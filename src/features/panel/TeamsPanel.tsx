@@ -1,37 +1,45 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
 import type { MeetingDetail } from "../../../contracts/meetings";
 import type { HostContext } from "../../host/host";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
 import { DetailsView } from "../details/DetailsView";
 import { MeetingPanel } from "./MeetingPanel";
+import { DatesProvider, zoneOf } from "./dates/useDates";
+import { LinkMeetingStep } from "./LinkMeetingStep";
 import { byChatPath, teamsMeetingKey } from "../config/teamsMeetingKey";
+
+const useStyles = makeStyles({ main: { padding: tokens.spacingHorizontalM } });
 
 /**
  * The tab's content URL inside Teams: finds the Callbook meeting from the Teams chat, then shows the
  * side panel during the call, or the preparation view in the meeting's details and chat tabs.
  */
 export function TeamsPanel({ host }: { host: HostContext }) {
+  const styles = useStyles();
   const key = host.mode === "teams" ? teamsMeetingKey(host) : null;
   const [meeting, reload] = useApi<MeetingDetail>(key ? byChatPath(key) : null);
   if (!key) {
     return (
-      <main style={{ padding: 12 }}>
+      <main className={styles.main}>
         <ErrorState message="Open Callbook from a Teams meeting: this page needs the meeting's chat." />
       </main>
     );
   }
   if (meeting.state === "loading") return <Loading label="Finding this meeting…" />;
   if (meeting.state === "error") {
-    const message =
-      meeting.status === 404
-        ? "This meeting is not linked to a project yet. The organiser can link it in the Callbook tab's settings."
-        : meeting.message;
+    // Not linked yet is a setup step with the link action, not a failure.
+    if (meeting.status === 404) return <LinkMeetingStep meetingKey={key} onLinked={reload} />;
+    const message = meeting.message;
     return (
-      <main style={{ padding: 12 }}>
+      <main className={styles.main}>
         <ErrorState message={message} onRetry={reload} />
       </main>
     );
   }
-  if (host.frameContext === "content") return <DetailsView meeting={meeting.data} onChanged={reload} />;
-  return <MeetingPanel meetingId={meeting.data.id} host={host} />;
+  return (
+    <DatesProvider zone={zoneOf(host)}>
+      {host.frameContext === "content" ? <DetailsView meeting={meeting.data} onChanged={reload} /> : <MeetingPanel meetingId={meeting.data.id} host={host} />}
+    </DatesProvider>
+  );
 }

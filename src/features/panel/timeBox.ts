@@ -1,4 +1,5 @@
-// Each agenda item's slot follows the previous ones from the meeting's start: item 3 of a 5+10+5
+// Time boxes. An item made current counts from that moment (LiveAgenda passes the shared start);
+// otherwise each item's slot follows the previous ones from the meeting's start: item 3 of a 5+10+5
 // agenda is 15 to 20 minutes in. The current item's time used is the clock's distance into its slot.
 
 export interface TimeBox {

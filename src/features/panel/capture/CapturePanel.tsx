@@ -1,14 +1,97 @@
+import { useState } from "react";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Agenda } from "../../../../contracts/agenda";
 import type { MeetingDetail } from "../../../../contracts/meetings";
+import { useApi } from "../../../ui/useApi";
 import { ErrorState, Loading } from "../../../ui/states";
 import { useCapture } from "../live/useCapture";
-import { CaptureContext } from "./captureContext";
+import { CaptureContext, useCaptureContext } from "./captureContext";
 import { SyncStatus } from "./SyncStatus";
 import { FailureList } from "./FailureList";
-import { LiveAgenda } from "./LiveAgenda";
+import { CurrentItemStrip, LiveAgenda } from "./LiveAgenda";
 import { QuickCapture } from "./QuickCapture";
+import { CaptureLine, type Added } from "./CaptureLine";
 import { CapturedItems, CarriedOver } from "./ItemLists";
 
-/** During the call: the live agenda, quick capture, what was captured and what is carried over. */
+const useStyles = makeStyles({
+  // Pinned while the agenda scrolls under it: the current item and the capture line stay in reach.
+  pinned: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    display: "grid",
+    gap: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: 0,
+  },
+  added: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", flexWrap: "wrap", minWidth: 0 },
+  addedText: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
+});
+
+/** "Added action item “…”": what the last capture added, with a way to take it back. */
+function AddedLine({ added, onUndone }: { added: Added | null; onUndone: (text: string) => void }) {
+  const { store } = useCaptureContext();
+  const styles = useStyles();
+  return (
+    <div className={styles.added} role="status" aria-live="polite" data-testid="added">
+      {added ? (
+        <>
+          <Text size={200} className={styles.addedText}>
+            {added.text}
+          </Text>
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => onUndone(store.undoAdd(added.itemId) === "dropped" ? "Undone: nothing was saved." : "Undone: the item is closed.")}
+          >
+            Undo
+          </Button>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** The call itself, once the agenda is known: pinned current item and capture line, then the agenda. */
+function LiveCall({ meeting }: { meeting: MeetingDetail }) {
+  const styles = useStyles();
+  const [agenda, reload] = useApi<Agenda>(`/meetings/${meeting.id}/agenda`);
+  const [added, setAdded] = useState<Added | null>(null);
+  const [undone, setUndone] = useState<string | null>(null);
+  const [full, setFull] = useState(false);
+  const onAdded = (a: Added) => {
+    setUndone(null);
+    setAdded(a);
+  };
+  return (
+    <>
+      <div className={styles.pinned}>
+        {agenda.state === "ready" ? <CurrentItemStrip agenda={agenda.data} startsAt={meeting.startsAt} /> : null}
+        <CaptureLine onAdded={onAdded} onMore={() => setFull((f) => !f)} />
+        {undone ? (
+          <Text size={200} role="status">
+            {undone}
+          </Text>
+        ) : (
+          <AddedLine
+            added={added}
+            onUndone={(text) => {
+              setAdded(null);
+              setUndone(text);
+            }}
+          />
+        )}
+      </div>
+      {full ? <QuickCapture onAdded={onAdded} onClose={() => setFull(false)} /> : null}
+      {agenda.state === "loading" ? <Loading label="Building the agenda…" /> : null}
+      {agenda.state === "error" ? <ErrorState title={agenda.explained.title} message={agenda.message} onRetry={reload} /> : null}
+      {agenda.state === "ready" ? <LiveAgenda agenda={agenda.data} startsAt={meeting.startsAt} /> : null}
+    </>
+  );
+}
+
+/** During the call: the agenda first with the current item pinned, one-line capture, what was captured, what is carried over. */
 export function CapturePanel({ meeting }: { meeting: MeetingDetail }) {
   const [snap, store] = useCapture(meeting.id);
   const value = { store, snap, currentAgendaKey: snap.view?.agendaState.currentAgendaItemKey ?? null };
@@ -20,9 +103,8 @@ export function CapturePanel({ meeting }: { meeting: MeetingDetail }) {
       {snap.view ? (
         <>
           <FailureList />
-          <QuickCapture />
+          <LiveCall key={meeting.callType} meeting={meeting} />
           <CapturedItems />
-          <LiveAgenda key={meeting.callType} meetingId={meeting.id} startsAt={meeting.startsAt} />
           <CarriedOver />
         </>
       ) : null}

@@ -5,6 +5,7 @@ import { useCaptureContext } from "./captureContext";
 import { ConflictNotice } from "./ConflictNotice";
 import { ItemEditor, type EditableField } from "./ItemEditor";
 import { itemFacts } from "./describeItem";
+import { useDates } from "../dates/useDates";
 
 type Mode = null | "edit" | "redate" | "reassign";
 const modeFields: Record<Exclude<Mode, null>, EditableField[]> = {
@@ -16,6 +17,7 @@ const modeFields: Record<Exclude<Mode, null>, EditableField[]> = {
 /** One captured or carried-over item: its facts, its state, its edits and any conflict. */
 export function ItemRow({ item, carried = false }: { item: ItemView; carried?: boolean }) {
   const { store, snap } = useCaptureContext();
+  const dates = useDates();
   const [mode, setMode] = useState<Mode>(null);
   const conflict = snap.conflicts[item.id];
   const closed = item.status === "closed";
@@ -42,7 +44,7 @@ export function ItemRow({ item, carried = false }: { item: ItemView; carried?: b
           </Badge>
         ) : null}
       </div>
-      {itemFacts(item).map((f) => (
+      {itemFacts(item, dates).map((f) => (
         <Text key={f} size={200} block>
           {f}
         </Text>

@@ -1,10 +1,13 @@
 import { useRef, useState, type FormEvent } from "react";
-import { Button, Checkbox, Field, Input, Select, Text, Textarea } from "@fluentui/react-components";
-import type { CreateItemBody } from "../../../../contracts/capture";
+import { Button, Checkbox, Field, Input, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import type { CaptureDto, CreateItemBody } from "../../../../contracts/capture";
+import { useDates } from "../dates/useDates";
+import { PersonCombobox } from "./PersonCombobox";
 import { useNow } from "../../../ui/useNow";
 import { serverNow } from "../../../api/serverClock";
 import { useCaptureContext } from "./captureContext";
 import { PersonSelect } from "./PersonSelect";
+import type { Added } from "./CaptureLine";
 import { dependencySentence, fromLocalInput, itemKinds, kindLabels, toLocalInput, type ItemKind } from "./describeItem";
 
 interface Draft {
@@ -42,17 +45,45 @@ const blank = (internalOnly: boolean): Draft => ({
   internalOnly,
 });
 
+const useStyles = makeStyles({
+  section: { marginTop: tokens.spacingVerticalL, minWidth: 0 },
+  form: { display: "grid", gap: tokens.spacingVerticalS, minWidth: 0 },
+  fieldset: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    display: "grid",
+    gap: tokens.spacingVerticalSNudge,
+    padding: tokens.spacingHorizontalS,
+    margin: 0,
+    minWidth: 0,
+  },
+});
+
 const titleLabel: Record<ItemKind, string> = { action: "Action", decision: "Decision", risk: "Risk", issue: "What happened" };
 const opt = (s: string) => (s.trim() ? s.trim() : undefined);
 
-function toBody(kind: ItemKind, d: Draft, agendaItemKey: string | null): Omit<CreateItemBody, "id"> {
+/**
+ * The item to create. A dependency ("<provider> provides <deliverable> to <recipient> before <date>")
+ * names both people from the project, and its provider becomes the owner and its "before" date the due date.
+ */
+function toBody(kind: ItemKind, d: Draft, agendaItemKey: string | null, people: CaptureDto["people"]): Omit<CreateItemBody, "id"> {
   const body: Omit<CreateItemBody, "id"> = { kind, title: d.title.trim(), internalOnly: d.internalOnly, agendaItemKey };
   if (kind === "action" || kind === "risk") {
     body.ownerId = d.ownerId || null;
     body.dueDate = d.dueDate || null;
     body.description = opt(d.description);
   }
-  if (kind === "action" && d.dependency) Object.assign(body, { provider: opt(d.provider), deliverable: opt(d.deliverable), recipient: opt(d.recipient), neededFor: opt(d.neededFor) });
+  if (kind === "action" && d.dependency) {
+    const name = (id: string) => people.find((p) => p.id === id)?.name;
+    Object.assign(body, {
+      provider: name(d.provider) ?? null,
+      deliverable: opt(d.deliverable),
+      recipient: name(d.recipient) ?? null,
+      neededFor: opt(d.neededFor) ?? (d.dueDate || undefined),
+      ownerId: d.provider || null,
+      dueDate: d.dueDate || null,
+    });
+  }
   if (kind === "decision") Object.assign(body, { decidedBy: opt(d.by), decidedAt: fromLocalInput(d.at) ?? new Date(serverNow()).toISOString() });
   if (kind === "issue") {
     Object.assign(body, { reportedBy: opt(d.by), reportedAt: fromLocalInput(d.at) ?? new Date(serverNow()).toISOString(), location: opt(d.location), reproSteps: opt(d.reproSteps) });
@@ -60,10 +91,12 @@ function toBody(kind: ItemKind, d: Draft, agendaItemKey: string | null): Omit<Cr
   return body;
 }
 
-/** Quick capture of action items, decisions, risks and issues. Saved locally at once, sent when possible. */
-export function QuickCapture() {
+/** The full capture form, opened on demand from the capture line. Saved locally at once, sent when possible. */
+export function QuickCapture({ onAdded, onClose }: { onAdded: (a: Added) => void; onClose: () => void }) {
   const { store, snap, currentAgendaKey } = useCaptureContext();
   const now = useNow(30_000);
+  const dates = useDates();
+  const styles = useStyles();
   const [kind, setKind] = useState<ItemKind>("action");
   const [draft, setDraft] = useState<Draft>(() => blank(snap.internalByDefault));
   const [error, setError] = useState<string | null>(null);
@@ -77,7 +110,8 @@ export function QuickCapture() {
       titleRef.current?.focus();
       return;
     }
-    store.addItem(toBody(kind, draft, currentAgendaKey));
+    const itemId = store.addItem(toBody(kind, draft, currentAgendaKey, snap.people));
+    onAdded({ itemId, text: `Added ${kindLabels[kind].one.toLowerCase()} “${draft.title.trim()}”.` });
     setError(null);
     setDraft(blank(snap.internalByDefault));
     titleRef.current?.focus();
@@ -87,14 +121,20 @@ export function QuickCapture() {
       <Input value={String(draft[key])} onChange={(_e, d) => set({ [key]: d.value })} />
     </Field>
   );
-  const sentence = dependencySentence({ provider: draft.provider, deliverable: draft.deliverable, recipient: draft.recipient, neededFor: draft.neededFor });
+  const who = (id: string) => snap.people.find((p) => p.id === id)?.name ?? "";
+  const sentence = dependencySentence({
+    provider: who(draft.provider),
+    deliverable: draft.deliverable,
+    recipient: who(draft.recipient),
+    neededFor: draft.neededFor || (draft.dueDate ? dates.day(draft.dueDate) : ""),
+  });
 
   return (
-    <section aria-labelledby="capture-heading" style={{ marginTop: 16 }}>
+    <section aria-labelledby="capture-heading" className={styles.section}>
       <Text as="h2" id="capture-heading" weight="semibold" size={400} block>
-        Capture
+        Capture with all fields
       </Text>
-      <form onSubmit={submit} style={{ display: "grid", gap: 8 }} aria-labelledby="capture-heading">
+      <form onSubmit={submit} className={styles.form} aria-labelledby="capture-heading">
         <Field label="Kind">
           <Select value={kind} onChange={(_e, d) => setKind(d.value as ItemKind)}>
             {itemKinds.map((k) => (
@@ -107,7 +147,7 @@ export function QuickCapture() {
         <Field label={titleLabel[kind]} required validationMessage={error ?? undefined} validationState={error ? "error" : "none"}>
           <Input ref={titleRef} value={draft.title} onChange={(_e, d) => set({ title: d.value })} />
         </Field>
-        {kind === "action" || kind === "risk" ? (
+        {(kind === "action" && !draft.dependency) || kind === "risk" ? (
           <>
             <PersonSelect label="Owner" value={draft.ownerId} people={snap.people} onChange={(ownerId) => set({ ownerId })} />
             <Field label="Due date">
@@ -124,12 +164,15 @@ export function QuickCapture() {
           <Checkbox label="Someone depends on this" checked={draft.dependency} onChange={(_e, d) => set({ dependency: d.checked === true })} />
         ) : null}
         {kind === "action" && draft.dependency ? (
-          <fieldset style={{ border: "1px solid var(--colorNeutralStroke2)", borderRadius: 4, display: "grid", gap: 6, padding: 8, margin: 0 }}>
+          <fieldset className={styles.fieldset}>
             <legend>Dependency</legend>
-            {text("Provider", "provider")}
+            <PersonCombobox label="Provider (becomes the owner)" value={draft.provider} people={snap.people} onChange={(provider) => set({ provider })} />
             {text("Deliverable", "deliverable")}
-            {text("Recipient", "recipient")}
-            {text("Needed for", "neededFor", "A milestone or date")}
+            <PersonCombobox label="Recipient" value={draft.recipient} people={snap.people} onChange={(recipient) => set({ recipient })} />
+            <Field label="Before (becomes the due date)">
+              <Input type="date" value={draft.dueDate} onChange={(_e, d) => set({ dueDate: d.value })} />
+            </Field>
+            {text("Needed for", "neededFor", "A milestone, if there is one")}
             {sentence ? <Text size={200} data-testid="dependency-preview">{sentence}</Text> : null}
           </fieldset>
         ) : null}
@@ -155,6 +198,7 @@ export function QuickCapture() {
         <Button type="submit" appearance="primary">
           Add {kindLabels[kind].one.toLowerCase()}
         </Button>
+        <Button onClick={onClose}>Close the form</Button>
       </form>
     </section>
   );

@@ -15,3 +15,8 @@ export function useCaptureContext(): CaptureContextValue {
   if (!value) throw new Error("useCaptureContext outside CapturePanel");
   return value;
 }
+
+/** The capture, where there is one (the side panel and the details tab); null in a read-only view. */
+export function useOptionalCaptureContext(): CaptureContextValue | null {
+  return useContext(CaptureContext);
+}

@@ -1,5 +1,5 @@
 import type { CapturedItemDto } from "../../../../contracts/capture";
-import { formatDate, formatDay, formatTime } from "../../../ui/format";
+import type { PanelDates } from "../dates/panelDates";
 
 export type ItemKind = CapturedItemDto["kind"];
 
@@ -22,10 +22,9 @@ export function dependencySentence(d: Dependency): string | null {
   return `${d.provider || "Someone"} provides ${d.deliverable || "something"}${to}${before}`;
 }
 
-const when = (iso: string) => `${formatDay(iso)} ${formatTime(iso)}`;
-
-/** The short facts under an item's title. */
-export function itemFacts(i: CapturedItemDto): string[] {
+/** The short facts under an item's title, dates written by the panel's one formatter. A decision never shows "No due date". */
+export function itemFacts(i: CapturedItemDto, dates: PanelDates): string[] {
+  const when = (iso: string) => dates.dayTime(iso);
   const facts: string[] = [];
   if (i.kind === "decision") {
     facts.push(`Decided by ${i.decidedBy ?? "you"}${i.decidedAt ? `, ${when(i.decidedAt)}` : ""}`);
@@ -35,7 +34,7 @@ export function itemFacts(i: CapturedItemDto): string[] {
     if (i.location) facts.push(`Where: ${i.location}`);
   }
   if (i.kind === "action" || i.kind === "risk" || i.ownerName) facts.push(i.ownerName ? `Owner: ${i.ownerName}` : "No owner");
-  if (i.kind === "action" || i.kind === "risk" || i.dueDate) facts.push(i.dueDate ? `Due ${formatDate(i.dueDate)}` : "No due date");
+  if (i.kind === "action" || i.kind === "risk" || i.dueDate) facts.push(i.dueDate ? `Due ${dates.day(i.dueDate)}` : "No due date");
   const dep = dependencySentence(i);
   if (dep) facts.push(dep);
   return facts;

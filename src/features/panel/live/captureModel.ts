@@ -40,6 +40,8 @@ export interface NoteView extends NoteDto {
 export interface CaptureView {
   items: ItemView[];
   carriedOver: ItemView[];
+  /** The project's open RAID items raised elsewhere: what the agenda's RAID lines edit. */
+  projectRaid: ItemView[];
   notes: NoteView[];
   agendaState: AgendaStateDto;
 }
@@ -59,7 +61,12 @@ export function mergeById<T extends Versioned>(list: T[], incoming: T): T[] {
 
 export function mergeItem(state: ServerState, item: CapturedItemDto): ServerState {
   if (item.raisedInMeetingId === state.meetingId) return { ...state, items: mergeById(state.items, item) };
-  return { ...state, carriedOver: mergeById(state.carriedOver, item) };
+  const projectRaid = state.projectRaid ?? [];
+  const inProject = projectRaid.some((i) => i.id === item.id);
+  const next = inProject ? { ...state, projectRaid: mergeById(projectRaid, item) } : state;
+  // A project RAID line edited live stays out of "Carried over" unless it was carried over.
+  if (inProject && !state.carriedOver.some((i) => i.id === item.id)) return next;
+  return { ...next, carriedOver: mergeById(state.carriedOver, item) };
 }
 
 export function mergeNote(state: ServerState, note: NoteDto): ServerState {
@@ -117,6 +124,7 @@ export function viewOf(state: ServerState, queue: Op[]): CaptureView {
   const pendingIds = new Set<string>();
   let items = state.items as CapturedItemDto[];
   let carriedOver = state.carriedOver as CapturedItemDto[];
+  let projectRaid = (state.projectRaid ?? []) as CapturedItemDto[];
   let notes = state.notes as NoteDto[];
   let agendaState = state.agendaState;
   for (const op of queue) {
@@ -129,6 +137,7 @@ export function viewOf(state: ServerState, queue: Op[]): CaptureView {
       pendingIds.add(op.itemId);
       items = items.map((i) => (i.id === op.itemId ? withItemChanges(i, op.changes, state.people) : i));
       carriedOver = carriedOver.map((i) => (i.id === op.itemId ? withItemChanges(i, op.changes, state.people) : i));
+      projectRaid = projectRaid.map((i) => (i.id === op.itemId ? withItemChanges(i, op.changes, state.people) : i));
     } else if (op.type === "createNote") {
       if (!notes.some((n) => n.id === op.body.id)) {
         const b = op.body;
@@ -146,7 +155,7 @@ export function viewOf(state: ServerState, queue: Op[]): CaptureView {
     }
   }
   const mark = <T extends { id: string }>(x: T) => ({ ...x, pending: pendingIds.has(x.id) });
-  return { items: items.map(mark), carriedOver: carriedOver.map(mark), notes: notes.map(mark), agendaState };
+  return { items: items.map(mark), carriedOver: carriedOver.map(mark), projectRaid: projectRaid.map(mark), notes: notes.map(mark), agendaState };
 }
 
 export function applyAgendaChange(s: AgendaStateDto, c: AgendaChange): AgendaStateDto {
@@ -154,9 +163,16 @@ export function applyAgendaChange(s: AgendaStateDto, c: AgendaChange): AgendaSta
   if (c.discussed === true && !discussed.includes(c.agendaItemKey)) discussed = [...discussed, c.agendaItemKey].sort();
   if (c.discussed === false) discussed = discussed.filter((k) => k !== c.agendaItemKey);
   let current = s.currentAgendaItemKey;
+  let startedAt = s.currentStartedAt ?? null;
+  if (c.current === true && current !== c.agendaItemKey) startedAt = new Date().toISOString();
   if (c.current === true) current = c.agendaItemKey;
-  if (c.current === false && current === c.agendaItemKey) current = null;
-  return { currentAgendaItemKey: current, discussed };
+  if (c.current === false && current === c.agendaItemKey) {
+    current = null;
+    startedAt = null;
+  }
+  const next: AgendaStateDto = { currentAgendaItemKey: current, discussed };
+  if (s.currentStartedAt !== undefined || startedAt !== null) next.currentStartedAt = startedAt;
+  return next;
 }
 
 /** True when the row already holds every change: a resent edit whose first answer was lost. */

@@ -132,6 +132,24 @@ export class CaptureStore {
     return id;
   }
 
+  /**
+   * Takes back an item I just added. Not sent yet: the create leaves the queue and nobody ever sees it.
+   * Already on the server: it is closed, a versioned edit every participant sees ("dropped" | "closed").
+   */
+  undoAdd(itemId: string): "dropped" | "closed" {
+    const inFlight = this.flushing ? this.queue[0] : undefined;
+    const queued = this.queue.find((op) => op.type === "createItem" && op.body.id === itemId);
+    if (queued && queued !== inFlight) {
+      this.queue = this.queue.filter((op) => op !== queued && !(op.type === "updateItem" && op.itemId === itemId));
+      this.persist();
+      this.emit();
+      return "dropped";
+    }
+    const item = this.snapshot.view?.items.find((i) => i.id === itemId);
+    this.editItem(itemId, this.currentVersion(itemId) ?? item?.version ?? 1, { status: "closed" });
+    return "closed";
+  }
+
   /** `version` is the one the user was looking at when they started the edit. */
   editItem(itemId: string, version: number, changes: ItemChanges): void {
     this.enqueue({ opId: newId(), type: "updateItem", itemId, version, changes });
@@ -179,7 +197,7 @@ export class CaptureStore {
 
   private currentVersion(id: string): number | undefined {
     const s = this.server;
-    return s?.items.find((i) => i.id === id)?.version ?? s?.carriedOver.find((i) => i.id === id)?.version ?? s?.notes.find((n) => n.id === id)?.version;
+    return s?.items.find((i) => i.id === id)?.version ?? s?.carriedOver.find((i) => i.id === id)?.version ?? s?.projectRaid?.find((i) => i.id === id)?.version ?? s?.notes.find((n) => n.id === id)?.version;
   }
 
   private onOnline = () => {

@@ -195,7 +195,9 @@ describe("viewOf: the server's rows with the queue laid over them", () => {
       { opId: opId(), type: "agendaState", body: { agendaItemKey: "actions", current: true } },
       editItem(1, { title: "changed" }),
     ]);
-    expect(view.agendaState).toEqual({ currentAgendaItemKey: "actions", discussed: ["raid"] });
+    expect(view.agendaState).toMatchObject({ currentAgendaItemKey: "actions", discussed: ["raid"] });
+    // The item made current starts its shared timer now (the server's time replaces it when saved).
+    expect(Date.parse(view.agendaState.currentStartedAt ?? "")).not.toBeNaN();
     expect(s).toEqual(frozen);
   });
 });
@@ -217,6 +219,13 @@ describe("applyAgendaChange", () => {
     expect(s.currentAgendaItemKey).toBe("raid");
     expect(applyAgendaChange(s, { agendaItemKey: "actions", current: false }).currentAgendaItemKey).toBe("raid");
     expect(applyAgendaChange(s, { agendaItemKey: "raid", current: false }).currentAgendaItemKey).toBeNull();
+  });
+
+  it("starts the shared timer when another item becomes current, and keeps it when the same one is made current again", () => {
+    const s = { currentAgendaItemKey: "raid", currentStartedAt: "2026-11-29T10:05:00.000Z", discussed: [] };
+    expect(applyAgendaChange(s, { agendaItemKey: "raid", current: true }).currentStartedAt).toBe("2026-11-29T10:05:00.000Z");
+    expect(applyAgendaChange(s, { agendaItemKey: "actions", current: true }).currentStartedAt).not.toBe("2026-11-29T10:05:00.000Z");
+    expect(applyAgendaChange(s, { agendaItemKey: "raid", current: false }).currentStartedAt).toBeNull();
   });
 
   it("a change that says neither leaves the state as it was", () => {

@@ -1,0 +1,57 @@
+// The one way the side panel writes dates: in the viewer's locale and time zone, taken from the
+// host (Teams context `app.locale` and `user.timeZone`, teams-js v2), else the browser's Intl defaults.
+
+/** The viewer's locale (BCP 47, e.g. "en-GB") and IANA time zone (e.g. "Europe/London"); undefined = the browser's. */
+export interface ViewerZone {
+  locale: string | undefined;
+  timeZone: string | undefined;
+}
+
+export interface PanelDates {
+  /** A calendar date (yyyy-mm-dd, no zone: a due date is a day everywhere): "Fri 4 Dec", with the year when it is not this year's. */
+  day(isoDate: string): string;
+  /** An instant (ISO 8601 with offset) as a day and time in the viewer's zone: "Wed 2 Dec, 19:00". */
+  dayTime(isoInstant: string): string;
+  /** An instant's time of day in the viewer's zone: "19:00" (or "7:00 PM" where the locale says so). */
+  time(isoInstant: string): string;
+  /** An instant's day in the viewer's zone: "Wed 2 Dec". */
+  dayOf(isoInstant: string): string;
+  /** The calendar date (yyyy-mm-dd) it is at `nowMs` in the viewer's zone: "today" for due dates. */
+  today(nowMs: number): string;
+}
+
+function safeZone(zone: ViewerZone): ViewerZone {
+  // A zone or locale the runtime does not know falls back to the browser's rather than throwing.
+  let locale = zone.locale;
+  let timeZone = zone.timeZone;
+  try {
+    new Intl.DateTimeFormat(locale);
+  } catch {
+    locale = undefined;
+  }
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone });
+  } catch {
+    timeZone = undefined;
+  }
+  return { locale, timeZone };
+}
+
+/** The formatter for one viewer. Throws nothing: unknown zones and locales fall back to the browser's. */
+export function panelDates(viewer: ViewerZone, nowMs: number = Date.now()): PanelDates {
+  const { locale, timeZone } = safeZone(viewer);
+  const isoDay = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const today = (ms: number) => isoDay.format(new Date(ms));
+  const thisYear = today(nowMs).slice(0, 4);
+  const dayNoYear = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+  const dayYear = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  const zonedDay = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone });
+  const zonedTime = new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone });
+  return {
+    day: (d) => (d.startsWith(thisYear) ? dayNoYear : dayYear).format(new Date(`${d.slice(0, 10)}T00:00:00Z`)),
+    dayOf: (iso) => zonedDay.format(new Date(iso)),
+    time: (iso) => zonedTime.format(new Date(iso)),
+    dayTime: (iso) => `${zonedDay.format(new Date(iso))}, ${zonedTime.format(new Date(iso))}`,
+    today,
+  };
+}

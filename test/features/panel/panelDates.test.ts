@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { panelDates } from "../../../src/features/panel/dates/panelDates";
+
+// One formatter for the panel, in the viewer's locale and zone (Teams app.locale, osLocaleInfo.timezone).
+const now = Date.parse("2026-11-29T12:00:00Z");
+
+describe("panelDates", () => {
+  it("writes a due date the same way in every place, with the year only when it is not this year's", () => {
+    const gb = panelDates({ locale: "en-GB", timeZone: "Europe/London" }, now);
+    expect(gb.day("2026-12-04")).toBe("Fri 4 Dec");
+    expect(gb.day("2027-01-15")).toBe("Fri, 15 Jan 2027");
+    expect(panelDates({ locale: "en-US", timeZone: "America/New_York" }, now).day("2026-12-04")).toBe("Fri, Dec 4");
+  });
+  it("writes an instant in the viewer's zone: 19:00 UTC is 14:00 in New York and 6:00 next day in Sydney", () => {
+    expect(panelDates({ locale: "en-GB", timeZone: "America/New_York" }, now).dayTime("2026-12-02T19:00:00Z")).toBe("Wed 2 Dec, 14:00");
+    expect(panelDates({ locale: "en-GB", timeZone: "Australia/Sydney" }, now).dayTime("2026-12-02T19:00:00Z")).toBe("Thu 3 Dec, 6:00");
+  });
+  it("gives today's date in the viewer's zone, and falls back to the browser's for an unknown zone", () => {
+    expect(panelDates({ locale: "en-GB", timeZone: "Pacific/Kiritimati" }, now).today(Date.parse("2026-11-29T12:00:00Z"))).toBe("2026-11-30");
+    expect(() => panelDates({ locale: "xx-nope-123", timeZone: "Mars/Olympus" }, now).day("2026-12-04")).not.toThrow();
+  });
+});
