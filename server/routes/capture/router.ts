@@ -5,7 +5,7 @@ import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { idParams } from "../../../contracts/common";
 import { agendaStateBody, createItemBody, createNoteBody, itemParams, noteParams, updateItemBody, updateNoteBody, type CaptureDto } from "../../../contracts/capture";
-import { loadMeetingContext, loadMeetingForWrite, type MeetingContext, type MeetingWriteContext } from "../../services/meetings/loadMeetingContext";
+import { loadMeetingContext, loadMeetingForWrite, type MeetingWriteContext } from "../../services/meetings/loadMeetingContext";
 import { agendaState, carriedOverItems, isInternalCall, lastEventId, meetingItems, meetingNotes, openProjectRaid } from "../../services/capture/captureQueries";
 import { itemDto, nameIndex, noteDto } from "../../presenters/capture";
 import { createItem, createNote, setAgendaState, updateItem, updateNote, type WriteScope } from "../../services/capture/writeCapture";
