@@ -72,7 +72,7 @@ export function validParams(route: string, known: KnownIds): Record<string, stri
     else if (name === "itemId") out[name] = known.itemId;
     else if (name === "noteId") out[name] = known.noteId;
     else if (name === "entityId") out[name] = knownEntityId(before);
-    else if (name === "kind") out[name] = "recap";
+    else if (name === "kind") out[name] = before === "queue" ? "open_task_update" : "recap";
     else if (name === "file") out[name] = "raid.csv";
     else out[name] = randomUUID();
   });

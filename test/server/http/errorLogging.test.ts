@@ -39,7 +39,7 @@ describe("database errors in the log", () => {
       database: tdb.database, logger, clock: () => TEST_NOW, authenticators: [devAuthenticator(tdb.database.db)], isReady: () => true,
       devSignIn: true, bus: createLocalBus(), mail: () => failing, mailMode: "outbox",
     });
-    const res = await request(app).post(`/api/meetings/${demoMeetingId("m_cust")}/recap/send`).set("Authorization", devAuth("dana")).send({ id: randomUUID() });
+    const res = await request(app).post(`/api/meetings/${demoMeetingId("m_cust")}/recap/send`).set("Authorization", devAuth("dana")).send({ id: randomUUID(), sendBeforeStart: true });
     expect(res.status).toBe(500);
     const all = lines.join("");
     expect(all).toContain('"unhandled error"');

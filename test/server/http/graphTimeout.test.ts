@@ -78,18 +78,18 @@ describe("a hung Microsoft connection during a recap send", () => {
     const auth = await dana();
     const id = randomUUID();
     graph.injectFault(route, fault, 1);
-    const first = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", auth).send({ id });
+    const first = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", auth).send({ id, sendBeforeStart: true });
     expect(first.status).toBe(504);
     expect(first.body).toMatchObject({ status: "failed", error: { code: "upstream_timeout" } });
     expect(first.body.error.message).toBe("Outlook did not answer within 2 s. Send again: Callbook checks whether the recap went out before sending it.");
     const row = await request(app).get(`/api/outbox/${id}`).set("Authorization", auth);
     expect(row.body).toMatchObject({ status: "failed", error: first.body.error.message });
 
-    const retry = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", auth).send({ id });
+    const retry = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", auth).send({ id, sendBeforeStart: true });
     expect([200, 201]).toContain(retry.status);
     expect(retry.body.status).toBe("sent");
     expect(deliveriesByRecapId([graph]).get(id)).toBe(1);
-    const again = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", auth).send({ id });
+    const again = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", auth).send({ id, sendBeforeStart: true });
     expect(again.status).toBe(200);
     expect(deliveriesByRecapId([graph]).get(id)).toBe(1);
   });
@@ -102,13 +102,13 @@ describe("a hung Microsoft connection during a recap send", () => {
     entraHangs = true;
     let first;
     try {
-      first = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", auth).send({ id });
+      first = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", auth).send({ id, sendBeforeStart: true });
     } finally {
       entraHangs = false;
     }
     expect(first.status).toBe(504);
     expect(first.body.error.message).toBe("Microsoft sign-in did not answer within 2 s. Send again: Callbook checks whether the recap went out before sending it.");
-    const retry = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", auth).send({ id });
+    const retry = await request(app).post(`/api/meetings/${meeting}/recap/send`).set("Authorization", auth).send({ id, sendBeforeStart: true });
     expect(retry.status).toBe(201);
     expect(deliveriesByRecapId([graph]).get(id)).toBe(1);
   });

@@ -63,7 +63,7 @@ describe("storage faults during a write", () => {
   ])("%s: 503 with Retry-After, and /readyz says why", async (_label, fail, code, message) => {
     const app = appFailingWith(fail);
     expect((await request(app).get("/readyz")).status).toBe(200);
-    const res = await request(app).post(`/api/meetings/${demoMeetingId("m_cust")}/recap/send`).set("Authorization", devAuth("dana")).send({ id: randomUUID() });
+    const res = await request(app).post(`/api/meetings/${demoMeetingId("m_cust")}/recap/send`).set("Authorization", devAuth("dana")).send({ id: randomUUID(), sendBeforeStart: true });
     expect(res.status).toBe(503);
     expect(res.headers["retry-after"]).toBe("5");
     expect(res.body.error).toEqual({ code, message });

@@ -31,7 +31,7 @@ describe.each(databaseKinds)("taken ids on %s", (kind) => {
   const writes: Record<string, (auth: string, id: string, tenant?: string) => request.Test> = {
     item: (auth, id, tenant) => request(app).post(`/api/meetings/${demoMeetingId("m_cust", tenant)}/items`).set("Authorization", auth).send({ id, kind: "action", title: "Taken-id check" }),
     note: (auth, id, tenant) => request(app).post(`/api/meetings/${demoMeetingId("m_cust", tenant)}/notes`).set("Authorization", auth).send({ id, agendaItemKey: "raid", body: "Taken-id check" }),
-    recap: (auth, id, tenant) => request(app).post(`/api/meetings/${demoMeetingId("m_cust", tenant)}/recap/send`).set("Authorization", auth).send({ id }),
+    recap: (auth, id, tenant) => request(app).post(`/api/meetings/${demoMeetingId("m_cust", tenant)}/recap/send`).set("Authorization", auth).send({ id, sendBeforeStart: true }),
     series: (auth, id, tenant) => request(app).post(`/api/projects/${demoProjectId(tenant)}/series`).set("Authorization", auth).send(series(id)),
   };
   // Items, notes and the outbox (recaps and series share it) are three id spaces.
