@@ -55,7 +55,7 @@ describe("Teams SSO in the side panel", () => {
       iss: "https://login.microsoftonline.com/0b7e5c1d-2f3a-4e5b-8c9d-0000000000b2/v2.0",
     });
     const { context, frame } = await openPanel(token);
-    await frame.getByRole("alert").filter({ hasText: "Your sign-in could not be verified" }).waitFor();
+    await frame.getByRole("alert").filter({ hasText: "Callbook did not accept your sign-in" }).waitFor();
     expect(await frame.getByRole("heading", { name: "Riverbend weekly status" }).count()).toBe(0);
     expect(server.logs.join("")).toContain('"reason":"wrong_issuer"');
     await context.close();
