@@ -8,7 +8,7 @@ import { demoMeetingId, devAuth } from "../support/testApp";
 import { TEST_NOW } from "../support/constants";
 import { createApp } from "../../server/app";
 import { devAuthenticator } from "../../server/auth/devSignIn";
-import { createLocalBus, type LiveBus } from "../../server/live/liveBus";
+import { countingBus } from "../support/countingBus";
 import { createLiveClients, type LiveClients } from "../../server/live/liveClients";
 import { localOutboxMail } from "../../server/graph/mailFactory";
 
@@ -16,25 +16,6 @@ import { localOutboxMail } from "../../server/graph/mailFactory";
 // streams aborted 2–60 ms into set-up leaking. With the default caps (10 per person, 1,000 per call)
 // this prints how many were accepted and refused, the memory they cost, and what is left open after
 // 600 set-ups aborted at 0–60 ms. Figures are printed; only the leak count is asserted.
-
-/** The in-process bus, counting live subscriptions (one per meeting feed with a stream). */
-function countingBus(): LiveBus & { active(): number } {
-  const inner = createLocalBus();
-  let active = 0;
-  return {
-    publish: (m) => inner.publish(m),
-    subscribe: (m, listener) => {
-      active++;
-      const off = inner.subscribe(m, listener);
-      return () => {
-        active--;
-        off();
-      };
-    },
-    close: () => inner.close(),
-    active: () => active,
-  };
-}
 
 async function settle(check: () => boolean): Promise<void> {
   for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 50));

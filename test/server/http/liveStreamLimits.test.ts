@@ -9,28 +9,9 @@ import { openSse, type SseClient } from "../../support/sseClient";
 import { TEST_NOW } from "../../support/constants";
 import { createApp } from "../../../server/app";
 import { devAuthenticator } from "../../../server/auth/devSignIn";
-import { createLocalBus, type LiveBus } from "../../../server/live/liveBus";
+import { countingBus } from "../../support/countingBus";
 import { createLiveClients, type LiveClients } from "../../../server/live/liveClients";
 import { localOutboxMail } from "../../../server/graph/mailFactory";
-
-/** The in-process bus, counting live subscriptions (one per meeting feed with a stream). */
-function countingBus(): LiveBus & { active(): number } {
-  const inner = createLocalBus();
-  let active = 0;
-  return {
-    publish: (m) => inner.publish(m),
-    subscribe: (m, listener) => {
-      active++;
-      const off = inner.subscribe(m, listener);
-      return () => {
-        active--;
-        off();
-      };
-    },
-    close: () => inner.close(),
-    active: () => active,
-  };
-}
 
 async function until(check: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
