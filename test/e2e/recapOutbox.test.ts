@@ -58,7 +58,7 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
     await again.waitFor({ state: "hidden" });
 
     // Only internal people left: the recap becomes internal; one outside address makes it customer-safe again.
-    const recipients = recap.getByRole("listbox", { name: "Recipients" }).or(recap.getByTestId("recap-recipients"));
+    const recipients = recap.getByRole("list", { name: "Recipients" });
     for (const name of ["Rachel Stone", "Ben Foster", "Maria Lopez"]) {
       await recap.getByRole("button", { name: `Remove ${name}` }).click();
       await recap.getByRole("button", { name: `Remove ${name}` }).waitFor({ state: "detached" });
