@@ -25,8 +25,11 @@ const useStyles = makeStyles({
   rowItem: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto auto", alignItems: "center", columnGap: tokens.spacingHorizontalXS, minWidth: 0 },
   name: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", minWidth: 0 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end", minWidth: 0 },
-  grow: { flexGrow: 1, flexBasis: "12rem", minWidth: 0 },
-  combobox: { minWidth: 0, width: "100%" },
+  // 10rem + the Add button (Fluent's 96 px minimum) fit on one line in a 320 px panel.
+  grow: { flexGrow: 1, flexBasis: "10rem", minWidth: 0 },
+  // Fluent's Combobox is 250 px at least, and its input keeps its intrinsic width unless allowed to shrink.
+  combobox: { minWidth: 0, width: "100%", boxSizing: "border-box" },
+  comboInput: { minWidth: 0, width: "100%" },
 });
 
 const sameAddress = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -104,6 +107,7 @@ export function RecipientsField<R extends Recipient>(props: RecipientsFieldProps
           <Combobox
             freeform
             className={styles.combobox}
+            input={{ className: styles.comboInput }}
             placeholder="A project person or any e-mail address"
             value={adding}
             onChange={(e) => setAdding(e.target.value)}

@@ -83,7 +83,12 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
     // e.g. "it starts Wed 2 Dec at 19:00": the panel's formatter in en-GB and London time, not "Wed, Dec 2 at 07:00 PM".
     expect(await warning.textContent()).toBe(`This call has not happened yet: it starts ${startsAt}. A recap usually goes out after the call.`);
     expect(await tooWide(page)).toEqual([]);
-    await recap.screenshot({ path: "docs/screenshots/recap-editor.png" });
+    // The editor's top in the 320 × 800 viewport, below the panel's pinned strips.
+    await recap.getByRole("heading", { name: "Recap" }).evaluate((h) => {
+      h.scrollIntoView({ block: "start" });
+      window.scrollBy(0, -200);
+    });
+    await page.screenshot({ path: "docs/screenshots/recap-editor.png" });
 
     await recap.getByRole("button", { name: "Send recap" }).click();
     const dialog = page.getByRole("dialog", { name: "Send before the call?" });
