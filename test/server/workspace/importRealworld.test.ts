@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import request from "supertest";
 import { and, eq, sql } from "drizzle-orm";
-import { importLockKey } from "../../../server/importExport/importFile";
+import { ANALYZE_AFTER_ROWS, importLockKey } from "../../../server/importExport/importFile";
 import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
 import * as t from "../../../server/db/schema";
 import { databaseKinds } from "../../support/testDatabase";
@@ -203,6 +203,16 @@ describe.each(databaseKinds)("real-world imports on %s", (kind) => {
     const tooWide = await upload("tasks", "wide.csv", wide, true);
     expect(tooWide.status).toBe(422);
     expect(tooWide.body.error.message).toBe("file: has more than 200 columns (the column limit)");
+  });
+
+  it("refreshes the planner's statistics after a bulk import, so the agenda's queries stay on their indexes", async () => {
+    const rows = ANALYZE_AFTER_ROWS + 100;
+    const csv = "Task,Start\n" + Array.from({ length: rows }, (_, i) => `Placeholder analysed ${i},2026-01-02`).join("\n");
+    const res = await upload("tasks", "bulk-confirm.csv", Buffer.from(csv), false);
+    expect(res.body).toMatchObject({ applied: true, counts: { add: rows } });
+    const stats = (await w.tdb.database.db.execute(sql`select reltuples from pg_class where relname = 'tasks'`)) as unknown as { rows: { reltuples: number }[] };
+    // -1 means "never analysed" (PostgreSQL 14+); PGlite has no autovacuum to do it later.
+    expect(Number(stats.rows[0]?.reltuples)).toBeGreaterThanOrEqual(rows);
   });
 
   it("summarises a long dry run: lines up to the limit, then counts", async () => {
