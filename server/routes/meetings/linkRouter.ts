@@ -14,7 +14,7 @@ import { loadMeetingContext } from "../../services/meetings/loadMeetingContext";
 import { detail } from "../../presenters/meetings";
 import { findMeetingByChat } from "../../services/meetings/findMeetingByChat";
 import { previousCallOfType, resolveCallType } from "../../domain/resolveCallType";
-import { completeTeamsLinkKeys, findMeetingByTeamsLink, teamsLinkColumns, teamsLinkKeys, teamsLinkMatch } from "../../services/meetings/findMeetingByTeamsLink";
+import { completeTeamsLinkKeys, findMeetingByTeamsLink, nearestTo, teamsLinkColumns, teamsLinkKeys, teamsLinkMatch } from "../../services/meetings/findMeetingByTeamsLink";
 
 /** How a Teams meeting finds its Callbook meeting (by chat id), is linked to a project, and is prepared. */
 export function meetingLinkRouter(deps: AppDeps): Router {
@@ -51,7 +51,8 @@ export function meetingLinkRouter(deps: AppDeps): Router {
     ];
     for (const [matchedBy, condition] of tries) {
       if (!condition) continue;
-      const [row] = await db.select({ id: t.meetings.id }).from(t.meetings).where(and(eq(t.meetings.tenantId, ctx.tenantId), condition)).limit(1);
+      // A series' occurrences share its iCalUId: the one nearest now is meant.
+      const [row] = await db.select({ id: t.meetings.id }).from(t.meetings).where(and(eq(t.meetings.tenantId, ctx.tenantId), condition)).orderBy(nearestTo(deps.clock())).limit(1);
       if (row) {
         const [withProject] = await db.select({ projectId: t.meetings.projectId }).from(t.meetings).where(eq(t.meetings.id, row.id));
         // Known to Callbook but on no project yet: the caller links it like an unknown one.
@@ -81,6 +82,7 @@ export function meetingLinkRouter(deps: AppDeps): Router {
       .select()
       .from(t.meetings)
       .where(and(eq(t.meetings.tenantId, ctx.tenantId), key))
+      .orderBy(nearestTo(deps.clock()))
       .limit(1);
     let id = existing?.id;
     if (existing) {
