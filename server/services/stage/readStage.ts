@@ -84,3 +84,15 @@ export function readStageCapture(db: Db, claims: StageTicketClaims): Promise<Sta
     };
   });
 }
+
+/**
+ * What the stage's live stream needs before it opens: the project's people (owner names in the
+ * events), after checking as the external audience that the meeting may be shown at all (404 for an
+ * unknown meeting, 403 for an internal one). The stream itself is filtered to the external audience.
+ */
+export function readStageStreamScope(db: Db, claims: StageTicketClaims) {
+  return asGuest(claims, async () => {
+    const m = await load(db, claims);
+    return { people: m.snapshot.people };
+  });
+}
