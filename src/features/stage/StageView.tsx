@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
 import { Badge, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Agenda } from "../../../contracts/agenda";
-import type { CapturedItemDto, LiveEvent } from "../../../contracts/capture";
+import type { CapturedItemDto } from "../../../contracts/capture";
+import { applyStageEvent } from "./stageModel";
 import type { StageCaptureDto } from "../../../contracts/stage";
 import { openLiveStream, type ConnectionState, type LiveStream } from "../panel/live/liveStream";
 import { formatDate } from "../../ui/format";
@@ -49,18 +50,6 @@ const useStyles = makeStyles({
 });
 
 type Loaded = { agenda: Agenda; capture: StageCaptureDto };
-
-/** Applies one live event to what the stage shows: this meeting's items and the agenda's current item. */
-export function applyStageEvent(state: StageCaptureDto, event: LiveEvent): StageCaptureDto {
-  if (event.type === "agenda") return { ...state, agendaState: event.entity };
-  if (event.type !== "item") return state;
-  const item = event.entity;
-  const known = state.items.some((i) => i.id === item.id);
-  if (!known && item.raisedInMeetingId !== state.meetingId) return state;
-  // An item that became internal only would not be sent again: drop it if it ever arrives flagged.
-  const items = known ? state.items.map((i) => (i.id === item.id ? item : i)) : [...state.items, item];
-  return { ...state, items: items.filter((i) => !i.internalOnly) };
-}
 
 const connectionText: Record<ConnectionState, string> = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…" };
 

@@ -51,7 +51,7 @@ describe.each(databaseKinds)("stage live stream on %s", (kind) => {
     }
   });
 
-  it("answers 401 without a ticket or with a forged one, 403 with another meeting's, and 403 for a Teams credential alone", async () => {
+  it("answers 401 without a ticket or with a forged one, 403 with another meeting's, and 401 for a sign-in credential alone", async () => {
     expect((await request(app).get(`/api/stage/${cust}/events`)).status).toBe(401);
     expect((await request(app).get(`/api/stage/${cust}/events`).set("Authorization", `Stage ${ticket}x`)).status).toBe(401);
     expect((await request(app).get(`/api/stage/${demoMeetingId("m_steer")}/events`).set("Authorization", `Stage ${ticket}`)).status).toBe(403);
