@@ -7,7 +7,7 @@ import { stageUrl } from "./stageLink";
 import { explainStageShareError, type StageShareProblem } from "./stageErrors";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalS, marginBlock: tokens.spacingVerticalS },
+  root: { display: "grid", justifyItems: "start", gap: tokens.spacingVerticalS, marginBlock: tokens.spacingVerticalS },
 });
 
 type ShareState = { kind: "idle" } | { kind: "sharing" } | { kind: "shared" } | { kind: "failed"; problem: StageShareProblem };
@@ -33,7 +33,7 @@ export function ShareToStage({ meetingId }: { meetingId: string }) {
   };
   return (
     <div className={styles.root}>
-      <Button appearance="primary" onClick={() => void share()} disabled={state.kind === "sharing"}>
+      <Button appearance="secondary" size="small" onClick={() => void share()} disabled={state.kind === "sharing"}>
         {state.kind === "sharing" ? "Sharing…" : "Share to stage"}
       </Button>
       {state.kind === "shared" ? (
