@@ -9,6 +9,7 @@ import { Loading } from "../../ui/states";
 import { RecipientsField, type Recipient } from "../../ui/RecipientsField";
 import { useDates, useViewerZone } from "../panel/dates/useDates";
 import { seriesSummary, zoneInWords } from "./seriesSummary";
+import { triageSlotText } from "../panel/dates/triageSlotText";
 
 /** The browser's own zone: the viewer's when the host gives none. */
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -209,7 +210,14 @@ export function CreateSeries({ projectId }: { projectId: string }) {
           </Field>
         ) : null}
       </div>
-      <Field label="Time zone of the series" hint={callType === "triage" ? "Triage is 10–11 am US Eastern for everyone" : undefined}>
+      <Field
+        label="Time zone of the series"
+        hint={
+          callType === "triage"
+            ? `Triage is 10–11 am US Eastern for everyone${draft?.triageSlot ? `; your time: ${triageSlotText(draft.triageSlot, dates)}` : ""}`
+            : undefined
+        }
+      >
         <Select className={styles.fill} value={timeZone} disabled={callType === "triage"} onChange={(_e, d) => setTimeZone(d.value)}>
           <option value="">Organiser's zone</option>
           {zones.map((z) => (
