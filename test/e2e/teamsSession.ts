@@ -64,7 +64,7 @@ export interface Participant {
 export async function openParticipant(
   s: TeamsSession,
   person: Person,
-  o: { frameContext?: HostFrameContext; path?: string; theme?: HostTheme; chatId?: string | null; meetingId?: string; width?: number; height?: number } = {},
+  o: { frameContext?: HostFrameContext; path?: string; theme?: HostTheme; chatId?: string | null; meetingId?: string; width?: number; height?: number; unsupported?: string[] } = {},
 ): Promise<Participant> {
   const context = await s.browser.newContext({ viewport: { width: (o.width ?? 320) + 40, height: (o.height ?? 900) + 60 } });
   await signInApp(context, s.appOrigin, devAuth(person));
@@ -76,6 +76,7 @@ export async function openParticipant(
       theme: o.theme ?? "default",
       chatId: o.chatId === undefined ? demoChatId("m_cust") : o.chatId,
       ...(o.meetingId ? { meetingId: o.meetingId } : {}),
+      ...(o.unsupported ? { unsupported: o.unsupported } : {}),
       width: o.width ?? 320,
       height: o.height ?? 900,
     }),

@@ -23,6 +23,7 @@ import { recapWithIntro } from "../../../contracts/recapIntro";
 import { api, ApiError } from "../../api/client";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
+import { inlineErrorText } from "../../ui/explainError";
 import { formatDay, formatTime } from "../../ui/format";
 
 const useStyles = makeStyles({
@@ -228,7 +229,7 @@ export function RecapEditor({ meetingId, host }: { meetingId: string; host: Reca
             onClick={() =>
               void host.requestConsent?.()
                 .then(() => send(p.beforeStart))
-                .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+                .catch((e: unknown) => setError(inlineErrorText(e)))
             }
           >
             {host.consentLabel}

@@ -26,6 +26,8 @@ export interface HostPageOptions {
   width?: number;
   height?: number;
   authToken?: string;
+  /** Capabilities the host's runtime config leaves out, by path ("pages.config"): an older or smaller host. */
+  unsupported?: string[];
 }
 
 export interface TeamsHost {
@@ -54,6 +56,7 @@ function hostHtml(o: HostPageOptions): string {
     tenantId: o.tenantId ?? DEMO_TENANT_ID,
     theme: o.theme ?? "default",
     authToken: o.authToken ?? null,
+    unsupported: o.unsupported ?? [],
   };
   const width = o.width ?? 320;
   const height = o.height ?? 900;
