@@ -24,6 +24,8 @@ import { ErrorState, Loading } from "../../ui/states";
 import { RecipientsField, type Recipient } from "../../ui/RecipientsField";
 import { useDates } from "../panel/dates/useDates";
 
+import { inlineErrorText } from "../../ui/explainError";
+
 export type { Recipient } from "../../ui/RecipientsField";
 
 const useStyles = makeStyles({
@@ -186,7 +188,7 @@ export function RecapEditor({ meetingId, host }: { meetingId: string; host: Reca
             onClick={() =>
               void host.requestConsent?.()
                 .then(() => send(p.beforeStart))
-                .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+                .catch((e: unknown) => setError(inlineErrorText(e)))
             }
           >
             {host.consentLabel}
