@@ -78,6 +78,20 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
       await first.getByRole("button", { name: /^Change backup for / }).click();
       expect(await members.getByRole("combobox", { name: /^Backup for / }).count()).toBe(1);
       await page.screenshot({ path: "docs/screenshots/workspace-360.png" });
+
+      // The import report speaks in words: fields and values as a PM names them, not stored codes.
+      const importer = page.getByRole("region", { name: "Import a schedule or RAID log" });
+      await importer.getByLabel("What the file holds").selectOption("tasks");
+      const csv = "Task Name,Start,Finish,Status\r\nPrint the cutover run sheet,2026-12-01,2026-12-03,Not Started\r\n";
+      await importer.getByLabel("File to import").setInputFiles({ name: "schedule.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+      await importer.getByRole("button", { name: "Check file" }).click();
+      const added = page.getByRole("region", { name: "Import report" }).getByRole("list", { name: "Rows to add" });
+      await added.waitFor();
+      const text = (await added.textContent()) ?? "";
+      expect(text).toContain("Task: Print the cutover run sheet");
+      expect(text).toContain("Status: Not started");
+      expect(text).not.toMatch(/startDate|dueDate|not_started|\d{4}-\d{2}-\d{2}/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     } finally {
       await context.close();
     }

@@ -5,6 +5,7 @@ import type { ImportReport } from "../../../contracts/importExport";
 import { api, ApiError } from "../../api/client";
 import { Problem, Section } from "./Section";
 import { download, problemOf } from "./workspaceApi";
+import { formatDate } from "../../ui/format";
 
 // The report carries field and value codes; people read words.
 const fieldWords: Record<string, string> = {
@@ -25,7 +26,8 @@ const dateWords = (d: ImportReport["dates"]) => {
   return `dates ${order} (${by})`;
 };
 const fieldWord = (k: string) => fieldWords[k] ?? k;
-const valueWord = (v: string | null) => (v === null ? "—" : (valueWords[v] ?? v));
+// Dates come as yyyy-mm-dd; they read as the rest of the workspace writes them.
+const valueWord = (v: string | null) => (v === null ? "—" : /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : (valueWords[v] ?? v));
 const shown = (fields: Record<string, string | null>) =>
   Object.entries(fields)
     .filter(([, v]) => v !== null)
