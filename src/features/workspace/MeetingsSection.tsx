@@ -1,4 +1,4 @@
-import { Badge, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import { Badge, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses } from "@fluentui/react-components";
 import type { MeetingHistoryDto } from "../../../contracts/workspace";
 import { Empty, Loading } from "../../ui/states";
 import { formatDay, formatTime } from "../../ui/format";
@@ -19,7 +19,7 @@ export function MeetingsSection({ projectId }: { projectId: string }) {
       <Problem message={list.error} />
       {!list.loading && list.items.length === 0 ? <Empty>No meetings on this project yet.</Empty> : null}
       {list.items.length ? (
-        <Table size="small" className={t.table} aria-label="Meeting history">
+        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Meeting history">
           <TableHeader><TableRow>{["When", "Call", "Type", "Recap"].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
           <TableBody>
             {list.items.map((m) => (

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Input, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import { Button, Input, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses } from "@fluentui/react-components";
 import type { MilestoneDto } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
@@ -23,7 +23,7 @@ export function MilestonesSection({ projectId }: { projectId: string }) {
       {list.state === "error" ? <ErrorState title={list.explained.title} message={list.message} onRetry={reload} /> : null}
       {list.state === "ready" && list.data.items.length === 0 ? <Empty>No milestones yet.</Empty> : null}
       {list.state === "ready" && list.data.items.length ? (
-        <Table size="small" className={t.table} aria-label="Milestones">
+        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Milestones">
           <TableHeader>
             <TableRow>{["Milestone", "Planned", "Achieved", "Sign-off", ""].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow>
           </TableHeader>

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Badge, Button, Checkbox, Input, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Field, Select } from "@fluentui/react-components";
+import { Badge, Button, Checkbox, Input, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Field, Select, mergeClasses } from "@fluentui/react-components";
 import type { RaidDto } from "../../../contracts/workspace";
 import { Empty, Loading } from "../../ui/states";
 import { formatDate } from "../../ui/format";
@@ -43,7 +43,7 @@ export function RaidSection({ projectId, people, today }: { projectId: string; p
       <Problem message={list.error} />
       {!list.loading && list.items.length === 0 ? <Empty>No RAID items match.</Empty> : null}
       {list.items.length ? (
-        <Table size="small" className={t.table} aria-label="RAID log">
+        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="RAID log">
           <TableHeader>
             <TableRow>{["Kind", "Item", "Owner", "Due", "Status", ""].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow>
           </TableHeader>

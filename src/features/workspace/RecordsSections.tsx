@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Badge, Button, Checkbox, Input, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Select } from "@fluentui/react-components";
+import { Badge, Button, Checkbox, Input, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Select, mergeClasses } from "@fluentui/react-components";
 import type { CaseDto, ChangeRequestDto } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
@@ -23,7 +23,7 @@ export function ChangeRequestsSection({ projectId }: { projectId: string }) {
       {list.state === "error" ? <ErrorState title={list.explained.title} message={list.message} onRetry={reload} /> : null}
       {list.state === "ready" && list.data.items.length === 0 ? <Empty>No change requests.</Empty> : null}
       {list.state === "ready" && list.data.items.length ? (
-        <Table size="small" className={t.table} aria-label="Change requests">
+        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Change requests">
           <TableHeader><TableRow>{["Change", "Hours", "Customer confirmed", "Decision"].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
           <TableBody>
             {list.data.items.map((c) => (
@@ -89,7 +89,7 @@ export function SupportCasesSection({ projectId, people }: { projectId: string; 
       {list.state === "error" ? <ErrorState title={list.explained.title} message={list.message} onRetry={reload} /> : null}
       {list.state === "ready" && list.data.items.length === 0 ? <Empty>No support cases.</Empty> : null}
       {list.state === "ready" && list.data.items.length ? (
-        <Table size="small" className={t.table} aria-label="Support cases">
+        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Support cases">
           <TableHeader><TableRow>{["Case", "Severity", "Owner", "Status"].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
           <TableBody>
             {list.data.items.map((c) => (

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Checkbox, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, mergeClasses } from "@fluentui/react-components";
 import type { TaskDto } from "../../../contracts/workspace";
 import { Empty, Loading } from "../../ui/states";
 import { formatDate } from "../../ui/format";
@@ -39,7 +39,7 @@ export function TasksSection({ projectId, people }: { projectId: string; people:
       <Problem message={list.error} />
       {!list.loading && list.items.length === 0 ? <Empty>No tasks match.</Empty> : null}
       {list.items.length ? (
-        <Table size="small" className={t.table} aria-label="Schedule">
+        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Schedule">
           <TableHeader>
             <TableRow>{["Task", "Owner", "Start", "Due", "Status", ""].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow>
           </TableHeader>
