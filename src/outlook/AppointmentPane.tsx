@@ -55,7 +55,7 @@ function AppointmentMeeting({
   const layout = useLayoutStyles();
 
   const heading = (
-    <div className={layout.stackXS}>
+    <div className={layout.stackXXS}>
       <Title3 as="h1">{a.subject || "(no subject)"}</Title3>
       <Text size={200}>
         {a.start ? `${formatDay(a.start)} · ${formatTime(a.start)}` : "No time set"}

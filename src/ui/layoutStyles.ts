@@ -6,7 +6,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
  * `style={{}}`, no raw `var(--…)`; the lint rule in eslint.config.js keeps it so).
  * - `page`: a page's `<main>` with the standard padding; `pageNarrow`/`pageMedium`/`pageWide`
  *   cap its width (30 rem sign-in/config, 47.5 rem lists, 56 rem home, 69 rem project page).
- * - `stack*`: a vertical grid with a small/extra-small/medium gap.
+ * - `stack*`: a vertical grid with a small (8 px), XS (4), XXS (2) or medium (12) gap.
  * - `row`/`rowCenter`/`rowStart`: a wrapping flex row aligned at the end/centre/start.
  * - `plainList`: a `<ul>` without bullets or indent; `listItem`: an entry divided by a thin stroke.
  * - `bulletList`: a compact indented list.
@@ -20,7 +20,8 @@ export const useLayoutStyles = makeStyles({
   pageHome: { maxWidth: "56rem" },
   pageWide: { maxWidth: "69rem" },
   stack: { display: "grid", gap: tokens.spacingVerticalS, minWidth: 0 },
-  stackXS: { display: "grid", gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  stackXXS: { display: "grid", gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  stackXS: { display: "grid", gap: tokens.spacingVerticalXS, minWidth: 0 },
   stackM: { display: "grid", gap: tokens.spacingVerticalM, alignContent: "start", minWidth: 0 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end", minWidth: 0 },
   rowCenter: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center", minWidth: 0 },

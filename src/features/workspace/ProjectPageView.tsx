@@ -52,7 +52,7 @@ export default function ProjectPageView({ projectId }: { projectId: string }) {
   if (!data) return <Loading label="Loading the project…" />;
   const { project } = data;
   return (
-    <main className={mergeClasses(layout.page, layout.pageWide)}>
+    <main className={mergeClasses(layout.page, layout.pageWide)} data-testid="workspace">
       <nav aria-label="Back">
         <Link href="/" onClick={(e) => { e.preventDefault(); navigateTo("/"); }}>← Your projects</Link>
       </nav>

@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   card: {
     display: "grid",
     gap: tokens.spacingVerticalSNudge,
-    padding: tokens.spacingHorizontalM,
+    padding: tokens.spacingHorizontalMNudge,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     minWidth: 0,
