@@ -105,5 +105,6 @@ describe("Teams side panel: theme, accessibility, screenshots", () => {
       expect(await seriousViolations(frame), theme).toEqual([]);
     }
     await page.context().close();
-  });
+    // axe over the whole project page, three times, on a shared 2-core machine: more than vitest's 30 s default.
+  }, 180_000);
 });

@@ -1,4 +1,4 @@
-import { Badge, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses } from "@fluentui/react-components";
+import { Badge, Link, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses } from "@fluentui/react-components";
 import type { MeetingHistoryDto } from "../../../contracts/workspace";
 import { Empty, Loading } from "../../ui/states";
 import { formatDay, formatTime } from "../../ui/format";
@@ -25,7 +25,7 @@ export function MeetingsSection({ projectId }: { projectId: string }) {
             {list.items.map((m) => (
               <TableRow key={m.id}>
                 <TableCell className={t.cell}>{formatDay(m.startsAt)} {formatTime(m.startsAt)}</TableCell>
-                <TableCell className={t.cell}><a href={`/meetings/${m.id}`}>{m.subject}</a></TableCell>
+                <TableCell className={t.cell}><Link href={`/meetings/${m.id}`}>{m.subject}</Link></TableCell>
                 <TableCell className={t.cell}>{m.callTypeLabel}</TableCell>
                 <TableCell className={t.cell}>
                   <Badge appearance="tint" color={recapColor[m.recap]}>{recapLabel[m.recap]}</Badge>

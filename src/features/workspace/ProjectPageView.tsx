@@ -67,7 +67,7 @@ export default function ProjectPageView({ projectId }: { projectId: string }) {
         </div>
       </header>
       <nav aria-label="Sections" className={styles.contents}>
-        {contents.map(([id, label]) => <a key={id} href={`#${id}`}>{label}</a>)}
+        {contents.map(([id, label]) => <Link key={id} href={`#${id}`}>{label}</Link>)}
       </nav>
       <RagSection key={`rag-${project.version}`} project={project} onSaved={reload} />
       <FollowUpsSection workspace={data} onChanged={reload} />
