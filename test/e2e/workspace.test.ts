@@ -42,7 +42,8 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
     await page.setViewportSize({ width: 320, height: 800 });
     await page.goto(`${server.url}/meetings/${demoMeetingId("m_cust")}`);
     const panel = page.getByTestId("side-panel");
-    await expect.poll(() => panel.getByLabel("RAG status red").count()).toBe(1);
+    // The panel loads its agenda first: on a busy machine that takes longer than expect.poll's 1 s default.
+    await expect.poll(() => panel.getByLabel("RAG status red").count(), { timeout: 60_000 }).toBe(1);
     await panel.getByText(`Path to green: ${pathToGreen}`).waitFor();
     await page.screenshot({ path: "test-results/workspace-side-panel-red.png", fullPage: true });
     await context.close();
