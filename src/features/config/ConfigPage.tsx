@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { CallTypeOptions } from "../../ui/CallTypeOptions";
-import { Field, Select, Text, Title3 } from "@fluentui/react-components";
+import { Field, Select, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../../contracts/meetings";
 import type { CallType } from "../../../contracts/types";
 import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
@@ -19,9 +19,14 @@ export function linkBody(key: TeamsMeetingKey, projectId: string, callType: stri
   return { ...key, projectId, callType: callType === AUTO || unchangedPick ? null : (callType as CallType) };
 }
 
+const useStyles = makeStyles({
+  main: { padding: tokens.spacingHorizontalL, maxWidth: "30rem", display: "grid", gap: tokens.spacingVerticalM, backgroundColor: tokens.colorNeutralBackground1 },
+});
+
 /** The tab's configuration page: links the Teams meeting to a project and a call type, then points the tab at /panel. */
 export function ConfigPage({ host }: { host: HostContext }) {
   const key = teamsMeetingKey(host);
+  const styles = useStyles();
   // A stable dependency for the effects: the key's request path.
   const keyPath = key ? byChatPath(key) : null;
   const inSettings = host.mode === "teams" && host.frameContext === "settings";
@@ -82,7 +87,7 @@ export function ConfigPage({ host }: { host: HostContext }) {
   }, [inSettings, projectId, existing]);
 
   return (
-    <main style={{ padding: 16, maxWidth: 480, display: "grid", gap: 12, background: "var(--colorNeutralBackground1)" }} data-testid="config">
+    <main className={styles.main} data-testid="config">
       <Title3 as="h1">Set up Callbook for this meeting</Title3>
       {hostRefusal ? <ErrorState title={explainError(hostRefusal).title} message={`${explainError(hostRefusal).message} ${explainError(hostRefusal).nextStep}`} /> : null}
       {!inSettings || !key ? <ErrorState title="This page belongs in a Teams meeting" message="Open this page from a Teams meeting when adding the Callbook tab." /> : null}
