@@ -61,7 +61,9 @@ export type AttendanceUnavailable =
   /** The caller did not organise the meeting; only the organiser can read its report. */
   | "not_organizer"
   /** The meeting has no Teams join link to find it by. */
-  | "no_link";
+  | "no_link"
+  /** Graph failed or did not answer in time (logged). */
+  | "unreachable";
 
 export type MeetingAttendance =
   | { kind: "report"; artifacts: MeetingArtifacts; /** Teams deep link to the meeting chat (its Recap tab holds the recording and transcript). */ chatLink: string | null }
@@ -85,6 +87,8 @@ export function attendanceUnavailableSentence(reason: AttendanceUnavailable, rea
       return `Who attended is not known: only the meeting's organiser can read its attendance report and ${reader} did not organise this meeting, so the invitees are listed instead.`;
     case "no_link":
       return "Who attended is not known: this meeting has no Teams link to read an attendance report from, so the invitees are listed instead.";
+    case "unreachable":
+      return "Who attended is not known: Microsoft 365 did not answer when Callbook asked for the attendance report, so the invitees are listed instead.";
   }
 }
 
