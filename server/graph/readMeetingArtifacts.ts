@@ -106,7 +106,7 @@ export async function readMeetingArtifacts(
           // During the session, or within an hour after it (transcripts finish after the call).
           return Number.isNaN(created) || (created >= sessionStart - 60_000 && created <= sessionEnd + 60 * 60_000);
         })
-        .map((a) => ({ id: a.id, createdAt: a.createdDateTime ?? null, endedAt: a.endDateTime ?? null, contentUrl: a.recordingContentUrl ?? a.transcriptContentUrl ?? null }));
+        .map((a) => ({ id: a.id, createdAt: iso(a.createdDateTime), endedAt: iso(a.endDateTime), contentUrl: a.recordingContentUrl ?? a.transcriptContentUrl ?? null }));
     } catch (error) {
       if (refused(error, 403) || refused(error, 404)) return null;
       throw error;
