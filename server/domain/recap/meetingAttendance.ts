@@ -1,6 +1,8 @@
 import type { IsoDateTime } from "../../../contracts/types";
 import { INTERNAL_TAG, type RecapBullet, type RecapSection } from "./recapDocument";
-import type { RecapAudience, RecapRecipient } from "./recapInput";
+
+/** A name and address the project knows (attendee or project person). */
+type KnownPerson = { name: string; email: string };
 import { zonedDateTime } from "./zonedDateTime";
 
 // Who really attended a call, and its recording and transcript, as Microsoft Graph's attendance
@@ -99,7 +101,7 @@ const oneLine = (s: string): string => s.replace(/\s+/g, " ").trim();
  * Attendees by the name the project knows them by (matched on e-mail), else Teams' display name,
  * else their address; ordered by first join.
  */
-export function attendedPeople(attendees: readonly AttendedPerson[], known: readonly RecapRecipient[]): (AttendedPerson & { shownName: string })[] {
+export function attendedPeople(attendees: readonly AttendedPerson[], known: readonly KnownPerson[]): (AttendedPerson & { shownName: string })[] {
   const firstJoin = (p: AttendedPerson): number => Math.min(...p.intervals.map((i) => Date.parse(i.joinedAt)).filter((n) => !Number.isNaN(n)), Number.MAX_SAFE_INTEGER);
   return attendees
     .map((p) => ({ ...p, shownName: oneLine(known.find((k) => p.email !== null && key(k.email) === key(p.email))?.name ?? "") || oneLine(p.name) || oneLine(p.email ?? "") || "Unknown attendee" }))
@@ -133,8 +135,8 @@ export function missingRequired<T extends { name: string; email: string }>(requi
  */
 export function attendanceSection(
   attendance: Extract<MeetingAttendance, { kind: "report" }>,
-  known: readonly RecapRecipient[],
-  audience: RecapAudience,
+  known: readonly KnownPerson[],
+  audience: "internal" | "external",
   timeZone: string,
 ): RecapSection[] {
   const people = attendedPeople(attendance.artifacts.attendees, known);
