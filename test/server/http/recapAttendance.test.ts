@@ -5,7 +5,7 @@ import request from "supertest";
 import type { Express } from "express";
 import { and, eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
-import { openTestDatabase, type TestDatabase } from "../../support/testDatabase";
+import { databaseKinds, openTestDatabase, type TestDatabase } from "../../support/testDatabase";
 import { buildTestApp, demoMeetingId, devAuth } from "../../support/testApp";
 import { TEST_NOW } from "../../support/constants";
 import { startFakeEntraServer, type FakeEntraServer } from "../../support/graph/fakeEntraServer";
@@ -18,6 +18,8 @@ import { entraAuthenticator } from "../../../server/auth/entraAuthenticator";
 import { createOboTokenProvider } from "../../../server/auth/oboTokenProvider";
 import { createGraphGateway } from "../../../server/graph/graphGateway";
 import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
+import { devAuthenticator } from "../../../server/auth/devSignIn";
+import type { MailCalendarGateway } from "../../../server/graph/MailCalendarGateway";
 import * as t from "../../../server/db/tables";
 import type { RecapPreview } from "../../../contracts/recap";
 
@@ -25,11 +27,12 @@ import type { RecapPreview } from "../../../contracts/recap";
 // Graph SDK against a local Graph answering attendanceReport / attendanceRecord / callRecording /
 // callTranscript JSON as Graph writes it. The recap lists who attended with join and leave times,
 // flags absent required attendees to the PM only, and keeps the recording link from customers.
-describe("the recap's attendance from Teams' attendance report", () => {
+describe.each(databaseKinds)("the recap's attendance from Teams' attendance report on %s", (kind) => {
   let tdb: TestDatabase;
   let entra: FakeEntraServer;
   let graph: FakeGraphServer;
   let app: Express;
+  let graphGateway: MailCalendarGateway;
   const token = async (who: { email: string; name: string; oid: string }) => `Bearer ${await entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, ...who })}`;
   const dana = () => token({ email: "dana.whitfield@contoso.com", name: "Dana Whitfield", oid: "0a0a0a0a-0000-4000-8000-00000000da7a" });
   const priya = () => token({ email: "priya.raman@contoso.com", name: "Priya Raman", oid: "0a0a0a0a-0000-4000-8000-0000000071a1" });
@@ -52,7 +55,7 @@ describe("the recap's attendance from Teams' attendance report", () => {
   };
 
   beforeAll(async () => {
-    [tdb, entra, graph] = await Promise.all([openTestDatabase("pglite"), startFakeEntraServer({ tenantId: DEMO_TENANT_ID }), startFakeGraphServer()]);
+    [tdb, entra, graph] = await Promise.all([openTestDatabase(kind), startFakeEntraServer({ tenantId: DEMO_TENANT_ID }), startFakeGraphServer()]);
     const logger = pino({ level: "silent" });
     const verifier = createTokenVerifier({ clientId: entra.clientId, appIdUri: entra.appIdUri, allowedClientIds: defaultAllowedClientIds, jwks: entra.jwks });
     const gateway = createGraphGateway({
@@ -81,6 +84,7 @@ describe("the recap's attendance from Teams' attendance report", () => {
       mail: () => gateway,
       mailMode: "graph",
     });
+    graphGateway = gateway;
   });
   afterAll(async () => {
     await Promise.all([tdb?.drop(), entra?.close(), graph?.close()]);
@@ -215,5 +219,26 @@ describe("the recap's attendance from Teams' attendance report", () => {
       missingRequired: null,
     });
     expect(p.text).toContain("Invited: Dana Whitfield, Marcus Lee");
+  });
+
+  it("Graph mode with no Microsoft 365 sign-in (dev sign-in, no token): said plainly, Graph not asked", async () => {
+    const devApp = createApp({
+      database: tdb.database,
+      logger: pino({ level: "silent" }),
+      clock: () => TEST_NOW,
+      authenticators: [devAuthenticator(tdb.database.db)],
+      isReady: () => true,
+      devSignIn: true,
+      bus: createLocalBus(),
+      mail: () => graphGateway,
+      mailMode: "graph",
+    });
+    const before = graph.requests.length;
+    const res = await request(devApp).get(`/api/meetings/${demoMeetingId("m_cust_prev2")}/recap`).set("Authorization", devAuth("dana"));
+    expect(res.status).toBe(200);
+    expect((res.body as RecapPreview).attendance.unavailable).toBe(
+      "Who attended is not known: no Microsoft 365 sign-in is connected, so the invitees are listed instead.",
+    );
+    expect(graph.requests.length).toBe(before);
   });
 });
