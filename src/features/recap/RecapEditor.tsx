@@ -178,11 +178,6 @@ export function RecapEditor({ meetingId, host }: { meetingId: string; host: Reca
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {p.attendance.unavailable ? (
-        <Text size={200} data-testid="recap-attendance-unavailable">
-          {p.attendance.unavailable}
-        </Text>
-      ) : null}
       <Field label="Recipients" hint={p.audience === "external" ? "Customer-safe: someone outside the organisation receives it, so internal-only notes and items are left out." : "Internal: everyone is in the organisation, so internal-only notes and items are included."}>
         <ul aria-label="Recipients" data-testid="recap-recipients" className={styles.recipients}>
           {recipients.map((r) => (
