@@ -1,5 +1,5 @@
 // The front end's only door to its host. Components ask this module, never teams-js or Office.
-import { app, authentication, pages } from "@microsoft/teams-js";
+import { ErrorCode, app, authentication, meeting, pages, type SdkError } from "@microsoft/teams-js";
 
 export type ThemeName = "default" | "dark" | "contrast";
 export type FrameContext = "sidePanel" | "meetingStage" | "content" | "settings" | "remove" | "task" | "authentication" | "browser";
@@ -153,4 +153,66 @@ export async function finishConsentPopup(): Promise<void> {
   const error = new URLSearchParams(window.location.search).get("error_description");
   if (error) authentication.notifyFailure(error);
   else authentication.notifySuccess();
+}
+
+/** Why sharing to the meeting stage did not happen; `StageShareError.reason`. */
+export type StageShareFailure = "unsupported" | "no-permission" | "declined" | "failed";
+
+/** A typed failure of share to stage: the reason and the host's SdkError code (teams-js `ErrorCode`) when it gave one. */
+export class StageShareError extends Error {
+  constructor(
+    readonly reason: StageShareFailure,
+    readonly code: number | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = "StageShareError";
+  }
+}
+
+/** Where Teams lets an app share to the stage: inside Teams, from the side panel or the stage itself. */
+export function isStageSharingSupported(): boolean {
+  return current.mode === "teams" && (current.frameContext === "sidePanel" || current.frameContext === "meetingStage") && app.isInitialized();
+}
+
+function stageShareError(err: SdkError | null | undefined, fallback: string): StageShareError {
+  const code = typeof err?.errorCode === "number" ? err.errorCode : null;
+  const reason: StageShareFailure =
+    code === ErrorCode.PERMISSION_DENIED || code === ErrorCode.UNAUTHORIZED_USER_OPERATION
+      ? "no-permission"
+      : code === ErrorCode.USER_ABORT
+        ? "declined"
+        : code === ErrorCode.NOT_SUPPORTED_ON_PLATFORM || code === ErrorCode.NOT_SUPPORTED_IN_CURRENT_CONTEXT || code === ErrorCode.OLD_PLATFORM
+          ? "unsupported"
+          : "failed";
+  return new StageShareError(reason, code, err?.message ?? fallback);
+}
+
+/**
+ * Shares `url` (one of our pages, on a valid domain of the manifest) to the meeting stage for
+ * everyone in the meeting, guests and anonymous users included (teams-js `meeting.shareAppContentToStage`,
+ * Microsoft Learn "Share app content to stage API"). teams-js 2.58's `meeting` namespace has no
+ * `isSupported()`: support is the frame context (side panel or stage, else teams-js throws) and the
+ * host's `getAppContentStageSharingCapabilities` (false unless the manifest lists `meetingStage`
+ * and the user may present). Throws StageShareError: "unsupported" outside a Teams meeting or on a
+ * client without stage sharing, "no-permission" when the user may not share (an attendee, not a
+ * presenter), "declined", or "failed".
+ */
+export async function shareToStage(url: string): Promise<void> {
+  if (!isStageSharingSupported()) throw new StageShareError("unsupported", null, `Sharing to the stage is not available in the ${current.frameContext} frame context`);
+  const capabilities = await new Promise<{ doesAppHaveSharePermission: boolean }>((resolve, reject) => {
+    try {
+      meeting.getAppContentStageSharingCapabilities((err, result) => (err || !result ? reject(stageShareError(err, "no stage sharing capabilities")) : resolve(result)));
+    } catch (e) {
+      reject(new StageShareError("unsupported", null, e instanceof Error ? e.message : String(e)));
+    }
+  });
+  if (!capabilities.doesAppHaveSharePermission) throw new StageShareError("no-permission", null, "The host says this app may not share to the stage");
+  await new Promise<void>((resolve, reject) => {
+    try {
+      meeting.shareAppContentToStage((err, result) => (err || result === false ? reject(stageShareError(err, "the host did not share")) : resolve()), url);
+    } catch (e) {
+      reject(new StageShareError("unsupported", null, e instanceof Error ? e.message : String(e)));
+    }
+  });
 }

@@ -26,6 +26,8 @@ export interface HostPageOptions {
   width?: number;
   height?: number;
   authToken?: string;
+  /** How the host answers share to stage: may the app share (default true), and an SdkError code to fail with. */
+  stageSharing?: { permission?: boolean; errorCode?: number | null };
 }
 
 export interface TeamsHost {
@@ -54,6 +56,7 @@ function hostHtml(o: HostPageOptions): string {
     tenantId: o.tenantId ?? DEMO_TENANT_ID,
     theme: o.theme ?? "default",
     authToken: o.authToken ?? null,
+    stageSharing: o.stageSharing ?? null,
   };
   const width = o.width ?? 320;
   const height = o.height ?? 900;
@@ -130,6 +133,7 @@ export interface HostState {
   validity: boolean | null;
   settings: { contentUrl?: string; websiteUrl?: string; entityId?: string; suggestedDisplayName?: string } | null;
   initialized: boolean;
+  sharedToStage: string[];
 }
 
 export async function hostState(page: Page): Promise<HostState> {
