@@ -5,6 +5,7 @@ import type { RecapDocument, RecapSection } from "./recapDocument";
 import type { CapturedItem, RecapAudience, RecapInput } from "./recapInput";
 import { stakeholderReportSection, statusReportSection } from "./statusReportSection";
 import { zonedDateTime, zonedLongDateTime, zonedSpan } from "./zonedDateTime";
+import { attendanceSection, attendanceUnavailableSentence, attendedPeople } from "./meetingAttendance";
 
 // The recap's content for one call type. `input` must already be filtered for `audience`:
 // nothing here decides what an outsider may read.
@@ -35,7 +36,9 @@ function nextCallSection(input: RecapInput): RecapSection {
  * The recap's content in reading order: what a customer needs on the first screen comes first
  * (decisions, action items with owner and date, what the customer owes), then risks and issues,
  * the status report, the discussion and the next call. Empty fields are left out, never printed as
- * "not recorded". The attendees are labelled as invited: the attendance report is not known yet.
+ * "not recorded". With Teams' attendance report the recap lists who attended, with join and leave
+ * times, and (internal recipients only) where the recording and transcript are; without it, one
+ * sentence says why and the invitees are listed, labelled as invited (issue 18 §3).
  */
 export function buildRecapDocument(input: RecapInput, audience: RecapAudience, today: IsoDate): RecapDocument {
   const { callType, items, timeZone } = input;
@@ -57,15 +60,24 @@ export function buildRecapDocument(input: RecapInput, audience: RecapAudience, t
   if (callType === "internal_status") sections.push(raidReviewSection(items, raid));
   if (callType === "customer_status") sections.push(statusReportSection(report));
   if (callType === "steering_committee") sections.push(stakeholderReportSection(report));
-  sections.push(discussionSection(input.agenda, input.notes), nextCallSection(input));
+  sections.push(discussionSection(input.agenda, input.notes));
+  const attendance = input.attendance ?? { kind: "unavailable", reason: "no_link" as const };
+  const known = [...input.meeting.attendees, ...input.people.map((p) => ({ name: p.name, email: p.email }))];
+  if (attendance.kind === "report") sections.push(...attendanceSection(attendance, known, audience, timeZone));
+  sections.push(nextCallSection(input));
 
   const sender = oneLine(input.sender.name) || oneLine(input.sender.email);
+  const attended = attendance.kind === "report" ? attendedPeople(attendance.artifacts.attendees, known).map((p) => p.shownName) : [];
+  const people =
+    attendance.kind === "report"
+      ? [`Attended: ${attended.length > 0 ? attended.join(", ") : "nobody joined in Teams"}`]
+      : [...(input.attendance ? [attendanceUnavailableSentence(attendance.reason, sender)] : []), ...(invited.length > 0 ? [`Invited: ${invited.join(", ")}`] : [])];
   return {
     title: recapSubject(input),
     meta: [
       `${input.agenda.label} · ${oneLine(input.project.name)}`,
       when,
-      ...(invited.length > 0 ? [`Invited: ${invited.join(", ")}`] : []),
+      ...people,
     ],
     notice: audience === "internal" ? INTERNAL_NOTICE : null,
     sections,

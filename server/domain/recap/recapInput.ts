@@ -1,5 +1,6 @@
 import type { Agenda } from "../../../contracts/agenda";
 import type { CallType, IsoDate, IsoDateTime, Person, Project, RaidKind } from "../../../contracts/types";
+import type { MeetingAttendance } from "./meetingAttendance";
 
 // What the recap composer reads and returns. Names of people are plain strings here: the
 // caller resolves ids to names when it maps its rows, so the recap never shows an id.
@@ -70,6 +71,11 @@ export interface RecapInput {
   /** Other recipients' zones in which the meeting line also gives the call's time (set by composeRecap). */
   alsoInZones?: readonly string[];
   now: Date;
+  /**
+   * Who really attended (Graph attendance report) and the recording and transcript, or why that is
+   * unknown. Absent: treated as unknown, and the invitees are listed as invited.
+   */
+  attendance?: MeetingAttendance;
 }
 
 export interface Recap {

@@ -153,6 +153,13 @@ export function RecapEditor({ meetingId, host }: { meetingId: string; host: Reca
           <MessageBarBody>This call has not happened yet: it starts {startsAt}. A recap usually goes out after the call.</MessageBarBody>
         </MessageBar>
       ) : null}
+      {p.attendance.missingRequired && p.attendance.missingRequired.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="recap-missing-required">
+          <MessageBarBody>
+            Required but did not attend (only you see this): {p.attendance.missingRequired.map((m) => m.name).join(", ")}.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <RecipientsField
         label="Recipients"
         addLabel="Add a recipient"
