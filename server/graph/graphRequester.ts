@@ -25,7 +25,7 @@ export type RetryPolicy = "safe" | "throttleOnly";
 export interface GraphCall {
   /** Name for errors and logs, e.g. "sendMessage". */
   operation: string;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH";
   /** Path below the version, ids already URI-encoded, query values already encoded. */
   path: string;
   body?: unknown;
@@ -97,7 +97,8 @@ export function createGraphRequester(options: GraphRequesterOptions): GraphReque
       .headers(call.headers ?? {})
       .middlewareOptions([new RetryHandlerOptions(delay, maxRetries, policy)]);
     try {
-      const result: unknown = call.method === "GET" ? await request.get() : await request.post(call.body);
+      const result: unknown =
+        call.method === "GET" ? await request.get() : call.method === "PATCH" ? await request.patch(call.body) : await request.post(call.body);
       return result;
     } catch (error) {
       if (auth.tokenFailure !== undefined) throw auth.tokenFailure;
@@ -123,7 +124,14 @@ export function createGraphRequester(options: GraphRequesterOptions): GraphReque
 
 function toRequestFailed(operation: string, error: unknown): GraphRequestFailed {
   if (error instanceof GraphError) {
-    return new GraphRequestFailed(operation, error.statusCode, error.statusCode === -1 ? null : error.code, error.requestId);
+    const retryAfter = Number(error.headers?.get("retry-after") ?? Number.NaN);
+    return new GraphRequestFailed(
+      operation,
+      error.statusCode,
+      error.statusCode === -1 ? null : error.code,
+      error.requestId,
+      Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
+    );
   }
   return new GraphRequestFailed(operation, -1, null, null);
 }
