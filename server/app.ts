@@ -15,6 +15,7 @@ import { outboxRouter } from "./routes/outbox/router";
 import { workspaceRouter } from "./routes/workspace/router";
 import { authRouter } from "./routes/auth/router";
 import { projectsRouter } from "./routes/projects/router";
+import { plannerRouter } from "./routes/planner/router";
 import { sessionRouter } from "./routes/session/router";
 import { queueRouter } from "./routes/queue/router";
 import { contextOf } from "./http/requestContext";
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps): Express {
   api.use("/projects", workspaceRouter(deps));
   api.use("/projects", projectsRouter(deps));
   api.use("/projects", seriesRouter(deps));
+  api.use("/projects", plannerRouter(deps));
   api.use("/outbox", teamsCardsRouter(deps));
   api.use("/outbox", outboxRouter(deps));
   const queue = queueRouter(deps);
