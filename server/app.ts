@@ -16,6 +16,7 @@ import { workspaceRouter } from "./routes/workspace/router";
 import { authRouter } from "./routes/auth/router";
 import { projectsRouter } from "./routes/projects/router";
 import { plannerRouter } from "./routes/planner/router";
+import { unattendedRouter } from "./routes/unattended/router";
 import { sessionRouter } from "./routes/session/router";
 import { queueRouter } from "./routes/queue/router";
 import { contextOf } from "./http/requestContext";
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps): Express {
     const ctx = contextOf(res);
     res.json({ tenantId: ctx.tenantId, name: ctx.name, email: ctx.email, personId: ctx.personId, via: ctx.via });
   });
+  api.use("/me/unattended", unattendedRouter(deps));
   api.use("/meetings", meetingLinkRouter(deps));
   api.use("/meetings", meetingsRouter(deps));
   api.use("/meetings", captureRouter(deps));
