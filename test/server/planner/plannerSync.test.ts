@@ -12,6 +12,10 @@ import { databaseKinds, openTestDatabase, type TestDatabase } from "../../suppor
 import { demoMeetingId, demoProjectId } from "../../support/testApp";
 import { startFakeGraphServer, type FakeGraphServer } from "../../support/graph/fakeGraphServer";
 import { plannerTaskBodyProblems, plannerTaskDetailsBodyProblems } from "../../support/graph/plannerTypes";
+import pino from "pino";
+import type { AppDeps } from "../../../server/appDeps";
+import { jobDefinitions } from "../../../server/services/jobs/startJobs";
+import { localOutboxMail } from "../../../server/graph/mailFactory";
 
 const person = (key: string) => demoId(`person_${key}`, DEMO_TENANT_ID);
 const LINK_BASE = "https://callbook.example";
@@ -145,5 +149,37 @@ describe.each(databaseKinds)("actions in Microsoft Planner on %s", (kind) => {
     await tdb.database.db.update(t.raidItems).set({ title: "Load test the export again" }).where(eq(t.raidItems.id, ids.tom));
     expect(await sync()).toMatchObject({ created: 0, pushed: 0, unlinked: [] });
     expect([...graph.planner.tasks.values()].some((x) => x.title.startsWith("Load test"))).toBe(false);
+  });
+
+  it("the 15-minute planner-sync job, driven by the settable clock, polls as the PM who named the plan", async () => {
+    const asked: string[] = [];
+    const deps: AppDeps = {
+      database: tdb.database,
+      logger: pino({ level: "silent" }),
+      clock: () => now,
+      authenticators: [],
+      isReady: () => true,
+      devSignIn: false,
+      bus,
+      mail: localOutboxMail(tdb.database.db, () => now),
+      mailMode: "graph",
+      planner: {
+        forRequest: () => client,
+        forPerson: (tenantId, personId) => {
+          asked.push(`${tenantId}/${personId}`);
+          return client;
+        },
+        linkBase: LINK_BASE,
+      },
+    };
+    const danaTask = (await link(ids.dana))?.taskId ?? "";
+    graph.planner.editTask(danaTask, { percentComplete: 0 }); // reopened in Planner
+    now = new Date(now.getTime() + 15 * 60_000);
+    const result = await jobDefinitions["planner-sync"].run(deps, now, { linkSecret: "x".repeat(32), baseUrl: LINK_BASE });
+    expect(result).toMatchObject({ plans: 1, pulled: 1, failed: 0 });
+    expect(asked).toEqual([`${DEMO_TENANT_ID}/${person("dana")}`]);
+    expect(await item(ids.dana)).toMatchObject({ status: "open", closedAt: null });
+    const [plan] = await tdb.database.db.select().from(t.plannerPlans).where(eq(t.plannerPlans.projectId, demoProjectId()));
+    expect(plan?.polledAt && new Date(plan.polledAt).toISOString()).toBe(now.toISOString());
   });
 });
