@@ -2,6 +2,9 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import * as t from "../../db/tables";
 import type { RequestIdentity } from "../../auth/verifyTeamsToken";
+import type { RequestContext } from "../../http/requestContext";
+import { identityOf } from "../../graph/identityOf";
+import { callerAudience } from "../audience/callerAudience";
 import { syncProjectPlanner, type PlannerSyncResult } from "./syncProjectPlanner";
 
 /** A project page or panel opening polls Planner at most once a minute per project. */
@@ -41,6 +44,27 @@ export async function pollPlannerForMeeting(deps: AppDeps, identity: RequestIden
     .from(t.meetings)
     .where(and(eq(t.meetings.tenantId, identity.tenantId), eq(t.meetings.id, meetingId), isNotNull(t.meetings.projectId)));
   if (meeting?.projectId) await pollPlannerOnOpen(deps, identity, meeting.projectId);
+}
+
+/**
+ * After an action item is created or changed in Callbook: sync its project's plan now, in the
+ * background (the change reaches Planner without waiting for the 15-minute job). As the caller
+ * when internal, else as the PM who named the plan (stored consent). Does nothing without Graph,
+ * without a plan, or for other kinds of RAID item; failures are recorded on the plan.
+ */
+export function syncPlannerAfterWrite(deps: AppDeps, ctx: RequestContext, projectId: string, kind: string): void {
+  const planner = deps.planner;
+  if (!planner || kind !== "action") return;
+  const internal = callerAudience(ctx) === "internal" && ctx.token !== undefined;
+  const run = async () => {
+    const { db } = deps.database;
+    const [plan] = await db.select().from(t.plannerPlans).where(and(eq(t.plannerPlans.tenantId, ctx.tenantId), eq(t.plannerPlans.projectId, projectId)));
+    if (!plan) return;
+    const client = internal ? planner.forRequest(identityOf(ctx)) : plan.setByPersonId ? planner.forPerson(ctx.tenantId, plan.setByPersonId) : null;
+    if (!client) return;
+    await syncProjectPlanner({ db, bus: deps.bus }, { tenantId: ctx.tenantId, projectId, linkBase: planner.linkBase }, client, deps.clock());
+  };
+  void run().catch((error: unknown) => deps.logger.warn({ projectId, err: { message: error instanceof Error ? error.message : String(error) } }, "planner sync after a write failed"));
 }
 
 export interface PlannerJobResult {

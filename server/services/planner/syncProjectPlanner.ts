@@ -67,7 +67,35 @@ class Throttled extends Error {
  * `now` is the settable clock's. Throws other Graph failures (GraphRequestFailed) and token errors
  * (ReconnectRequired, ConsentRequired) after recording their message on the plan.
  */
-export async function syncProjectPlanner(
+export function syncProjectPlanner(
+  deps: PlannerSyncDeps,
+  scope: { tenantId: string; projectId: string; linkBase: string },
+  client: PlannerClient,
+  now: Date,
+): Promise<PlannerSyncResult> {
+  // One sync per project at a time in this process (page open, a write, the job): a second one
+  // waits for the first, so two never create the same task. Across instances the job runs once
+  // per tick (pg-boss); see the report's note on page-open polls on two instances.
+  const key = `${scope.tenantId}/${scope.projectId}`;
+  const previous = running.get(key) ?? Promise.resolve();
+  const next = previous.then(
+    () => syncOnce(deps, scope, client, now),
+    () => syncOnce(deps, scope, client, now),
+  );
+  const settled = next.then(
+    () => undefined,
+    () => undefined,
+  );
+  running.set(key, settled);
+  void settled.then(() => {
+    if (running.get(key) === settled) running.delete(key);
+  });
+  return next;
+}
+
+const running = new Map<string, Promise<void>>();
+
+async function syncOnce(
   deps: PlannerSyncDeps,
   scope: { tenantId: string; projectId: string; linkBase: string },
   client: PlannerClient,

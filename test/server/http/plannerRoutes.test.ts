@@ -12,6 +12,8 @@ import { openTestDatabase, type TestDatabase } from "../../support/testDatabase"
 import { demoProjectId, devAuth } from "../../support/testApp";
 import { TEST_NOW } from "../../support/constants";
 import { startFakeGraphServer, type FakeGraphServer } from "../../support/graph/fakeGraphServer";
+import { eq } from "drizzle-orm";
+import * as t from "../../../server/db/tables";
 
 describe("the project's Planner plan setting", () => {
   let tdb: TestDatabase;
@@ -66,6 +68,23 @@ describe("the project's Planner plan setting", () => {
     const lists = graph.requestsTo("listPlanTasks").length;
     await request(app).get(url()).set("Authorization", devAuth("dana"));
     expect(graph.requestsTo("listPlanTasks").length).toBe(lists);
+  });
+
+  it("a change to an action in Callbook reaches its Planner task without waiting for the job", async () => {
+    const [linked] = await tdb.database.db.select().from(t.plannerTasks).where(eq(t.plannerTasks.state, "linked")).limit(1);
+    const [item] = await tdb.database.db.select().from(t.raidItems).where(eq(t.raidItems.id, linked?.raidItemId ?? ""));
+    const res = await request(app)
+      .patch(`/api/projects/${demoProjectId()}/raid/${item?.id ?? ""}`)
+      .set("Authorization", devAuth("dana"))
+      .send({ version: item?.version, title: "Confirm the cut-over window with IT" });
+    expect(res.status).toBe(200);
+    for (let i = 0; i < 300 && graph.planner.tasks.get(linked?.taskId ?? "")?.title !== "Confirm the cut-over window with IT"; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(graph.planner.tasks.get(linked?.taskId ?? "")?.title).toBe("Confirm the cut-over window with IT");
+    const patch = graph.requestsTo("updatePlannerTask").at(-1);
+    expect(patch?.headers["if-match"]).toBeTruthy();
+    expect(patch?.body).toEqual({ title: "Confirm the cut-over window with IT" });
   });
 
   it("is internal only", async () => {
