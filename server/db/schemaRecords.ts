@@ -193,6 +193,8 @@ export const plannerTasks = pgTable(
     syncedDueDate: date("synced_due_date", { mode: "string" }),
     syncedDone: boolean("synced_done").notNull(),
     syncedAssignee: text("synced_assignee"),
+    /** The link back to Callbook is in the task's details (written after the task; retried until it is). */
+    linkedBack: boolean("linked_back").notNull().default(false),
     unlinkedAt: timestamp("unlinked_at", { withTimezone: true, mode: "string" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

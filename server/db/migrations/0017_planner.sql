@@ -24,6 +24,7 @@ CREATE TABLE "planner_tasks" (
 	"synced_due_date" date,
 	"synced_done" boolean NOT NULL,
 	"synced_assignee" text,
+	"linked_back" boolean DEFAULT false NOT NULL,
 	"unlinked_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL

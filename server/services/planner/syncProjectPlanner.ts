@@ -187,6 +187,8 @@ async function runSync(
     }
     let current: LinkRow = link;
     let task: PlannerTaskState | null = remote.get(link.taskId) ?? (await graph(client.getTask(link.taskId)));
+    // A link back cut short by a 429 or a failure is written now.
+    if (task && !link.linkedBack) await linkBack(deps, scope, client, item, link);
     for (let attempt = 0; ; attempt++) {
       if (!task) {
         await unlink(db, current, now);
@@ -276,13 +278,26 @@ async function createTask(
     })
     .returning();
   if (!link) throw new Error("planner link not stored");
+  await linkBack(deps, scope, client, item, link);
+}
+
+/** Writes the link back to the call (or the RAID log) into the task's details, and records that it is there. */
+async function linkBack(
+  deps: PlannerSyncDeps,
+  scope: { tenantId: string; projectId: string; linkBase: string },
+  client: PlannerClient,
+  item: RaidRow,
+  link: LinkRow,
+): Promise<void> {
+  const { db } = deps;
   const meeting = item.raisedInMeetingId
     ? (await db.select({ subject: t.meetings.subject, startsAt: t.meetings.startsAt }).from(t.meetings).where(and(eq(t.meetings.tenantId, scope.tenantId), eq(t.meetings.id, item.raisedInMeetingId))))[0]
     : undefined;
   const url = item.raisedInMeetingId ? `${scope.linkBase}/meetings/${item.raisedInMeetingId}` : `${scope.linkBase}/projects/${scope.projectId}`;
   const from = meeting ? `"${meeting.subject}" on ${easternDateOf(new Date(meeting.startsAt))}` : "the project's RAID log";
   // Writing details changes only the details' ETag, not the task's.
-  await graph(client.addLinkBack(task.id, { url, referenceKey: plannerReferenceKey(url), alias: meeting ? `Callbook: ${meeting.subject}` : "Callbook RAID log", description: `Action from ${from} in Callbook: ${url}` }));
+  await graph(client.addLinkBack(link.taskId, { url, referenceKey: plannerReferenceKey(url), alias: meeting ? `Callbook: ${meeting.subject}` : "Callbook RAID log", description: `Action from ${from} in Callbook: ${url}` }));
+  await db.update(t.plannerTasks).set({ linkedBack: true }).where(and(eq(t.plannerTasks.tenantId, link.tenantId), eq(t.plannerTasks.raidItemId, link.raidItemId)));
 }
 
 async function recordSynced(db: Db, link: LinkRow, etag: string, fields: PlannerTaskFields, version: number, now: Date): Promise<LinkRow> {

@@ -40,7 +40,7 @@ export class FakePlanner {
   readonly tasks = new Map<string, StoredPlannerTask & { etag: string }>();
   readonly details = new Map<string, StoredDetails>();
   readonly users = new Map<string, string>();
-  private readonly beforePatch: (() => void)[] = [];
+  private readonly beforePatch: ((taskId: string) => void)[] = [];
 
   constructor(private readonly baseUrl: string) {}
 
@@ -69,8 +69,8 @@ export class FakePlanner {
     this.details.delete(taskId);
   }
 
-  /** Runs `edit` just before the next PATCH of a task is processed (a concurrent edit: the PATCH's ETag is then stale). */
-  onNextTaskPatch(edit: () => void): void {
+  /** Runs `edit` with the task's id just before the next PATCH of a task is processed (a concurrent edit: the PATCH's ETag is then stale). */
+  onNextTaskPatch(edit: (taskId: string) => void): void {
     this.beforePatch.push(edit);
   }
 
@@ -117,7 +117,7 @@ export class FakePlanner {
         return { status: 200, body: { "@odata.context": `${ctx}#planner/tasks/$entity`, ...this.present(task) } };
       }
       case "updatePlannerTask": {
-        for (const edit of this.beforePatch.splice(0)) edit();
+        for (const edit of this.beforePatch.splice(0)) edit(id);
         const task = this.tasks.get(id);
         if (!task) return { status: 404, body: graphError("NotFound", "The requested item is not found.") };
         const ifMatch = headerOf(headers, "if-match");
