@@ -22,6 +22,8 @@ import { queueRouter } from "./routes/queue/router";
 import { contextOf } from "./http/requestContext";
 import { runAsTenant } from "./db/tenantScope";
 import { stageRouter, stageTicketRouter } from "./routes/stage/router";
+import { MeetingFeeds } from "./live/meetingFeeds";
+import { createLiveClients } from "./live/liveClients";
 import { randomBytes } from "node:crypto";
 import { botRouter } from "./routes/bot/router";
 import { teamsCardsRouter } from "./routes/outbox/teamsCardsRouter";
@@ -105,7 +107,10 @@ export function createApp(deps: AppDeps): Express {
   if (deps.botEndpoint) api.use("/messages", botRouter(deps.botEndpoint));
   api.use("/session", sessionRouter(deps));
   const stageSecret = deps.stageTicketSecret ?? new Uint8Array(randomBytes(32));
-  api.use("/stage", stageRouter(deps, stageSecret));
+  // One shared reader per meeting for the panels' streams and the stage's.
+  const feeds = new MeetingFeeds(deps.database.db, deps.bus);
+  const liveClients = deps.liveClients ?? createLiveClients();
+  api.use("/stage", stageRouter({ ...deps, liveClients }, stageSecret, feeds));
   api.use(authenticate(deps));
   api.get("/me", (_req, res) => {
     const ctx = contextOf(res);
@@ -114,7 +119,7 @@ export function createApp(deps: AppDeps): Express {
   api.use("/me/unattended", unattendedRouter(deps));
   api.use("/meetings", meetingLinkRouter(deps));
   api.use("/meetings", meetingsRouter(deps));
-  api.use("/meetings", captureRouter(deps));
+  api.use("/meetings", captureRouter({ ...deps, liveClients }, feeds));
   api.use("/meetings", recapRouter(deps));
   api.use("/meetings", stageTicketRouter(deps, stageSecret));
   api.use("/projects", workspaceRouter(deps));

@@ -15,6 +15,7 @@ import { MeetingPanel } from "./features/panel/MeetingPanel";
 import { TeamsPanel } from "./features/panel/TeamsPanel";
 import { ConfigPage } from "./features/config/ConfigPage";
 import { Loading } from "./ui/states";
+import { StageView } from "./features/stage/StageView";
 
 interface SessionConfig {
   devSignIn: boolean;
@@ -24,6 +25,8 @@ interface SessionConfig {
 /** Paths of the pages; ids are uuids (what the server makes, and what the links carry). */
 const UUID = "[0-9a-f-]{36}";
 const isAuthEnd = (pathname: string) => /^\/auth\/end\/?$/.test(pathname);
+/** The meeting id of a stage page (`/stage/:meetingId`), or null. */
+const stageMeetingId = (pathname: string) => new RegExp(`^/stage/(${UUID})/?$`).exec(pathname)?.[1] ?? null;
 
 export function App() {
   const [host, setHost] = useState<HostContext | null>(null);
@@ -65,6 +68,9 @@ export function App() {
     <FluentProvider theme={fluentTheme(theme)} style={{ minHeight: "100vh" }} data-theme={theme}>
       {!host ? (
         <Loading label="Starting Callbook…" />
+      ) : stageMeetingId(window.location.pathname) ? (
+        // The meeting stage needs no sign-in: guests and anonymous users watch it with the stage ticket.
+        <StageView meetingId={stageMeetingId(window.location.pathname) ?? ""} />
       ) : !signedIn ? (
         <DevSignIn onSignedIn={() => setSignedIn(true)} />
       ) : (

@@ -16,7 +16,7 @@ import { DEFAULT_UPSTREAM_TIMEOUT_MS, UpstreamTimedOut } from "../services/upstr
 /**
  * How a request may be repeated:
  * - "safe": the request can run twice without harm (GET, getSchedule, POST /me/events with a
- *   transactionId, creating a draft). The SDK retries 429/503/504; a dropped connection is replayed.
+ *   transactionId, creating a draft, a PATCH that sets the same values again). The SDK retries 429/503/504; a dropped connection is replayed.
  * - "throttleOnly": running it twice would be visible (POST /me/messages/{id}/send). Only 429 is
  *   retried — a throttled request was refused, not executed. Anything else is the caller's to verify.
  */

@@ -2,6 +2,7 @@ import type * as t from "../db/schema";
 import type { ProjectRow } from "../db/projectAccess";
 import { previousCallOfType, resolveCallType } from "../domain/resolveCallType";
 import { daysBetween, utcDateOf } from "../domain/isoDates";
+import { triageSlotWeek } from "../domain/triageSlotWeek";
 import { callTypeDefinitions } from "../../contracts/callTypeDefinitions";
 import type { Directory, Meeting, ProjectSnapshot } from "../../contracts/types";
 import type { MeetingDetail, MeetingSummary, PrepList, ProjectHeader } from "../../contracts/meetings";
@@ -54,8 +55,11 @@ export function summarise(mc: Pick<MeetingContext, "meeting" | "snapshot" | "dir
 }
 
 export function detail(mc: MeetingContext, now: Date): MeetingDetail {
+  const summary = summarise(mc);
+  const triage = summary.callType === "triage" || summary.recognised.callType === "triage";
   return {
-    ...summarise(mc),
+    ...summary,
+    triageSlot: triage ? triageSlotWeek(new Date(mc.meeting.startsAt)) : null,
     attendees: mc.meeting.attendees,
     project: projectHeader(mc.project, now),
     version: mc.row.version,

@@ -4,7 +4,7 @@ import { actionsSection, carriedOverLine, customerOwesSection, decisionsSection,
 import type { RecapDocument, RecapSection } from "./recapDocument";
 import type { CapturedItem, RecapAudience, RecapInput } from "./recapInput";
 import { stakeholderReportSection, statusReportSection } from "./statusReportSection";
-import { zonedDateTime, zonedLongDateTime } from "./zonedDateTime";
+import { zonedDateTime, zonedLongDateTime, zonedSpan } from "./zonedDateTime";
 
 // The recap's content for one call type. `input` must already be filtered for `audience`:
 // nothing here decides what an outsider may read.
@@ -41,8 +41,10 @@ export function buildRecapDocument(input: RecapInput, audience: RecapAudience, t
   const { callType, items, timeZone } = input;
   const raid = { timeZone, today };
   const report = { project: input.project, agenda: input.agenda, items, today, timeZone };
-  const start = zonedDateTime(input.meeting.startsAt, timeZone);
-  const end = zonedDateTime(input.meeting.endsAt, timeZone);
+  const { startsAt, endsAt } = input.meeting;
+  const day = zonedDateTime(startsAt, timeZone).date;
+  // "Wed 2 Dec 2026, 14:00–14:45 EST (New York) · 19:00–19:45 GMT (London)": every recipient's zone, named.
+  const when = [zonedSpan(startsAt, endsAt, timeZone), ...(input.alsoInZones ?? []).map((z) => zonedSpan(startsAt, endsAt, z, day))].join(" · ");
   const invited = input.meeting.attendees.map((a) => oneLine(a.name) || oneLine(a.email)).filter((n) => n !== "");
   const customerNames = new Set(input.people.filter((p) => p.organisation === "customer").map((p) => oneLine(p.name)));
   const owedByCustomer = (i: CapturedItem): boolean => i.ownerName !== null && customerNames.has(oneLine(i.ownerName));
@@ -62,7 +64,7 @@ export function buildRecapDocument(input: RecapInput, audience: RecapAudience, t
     title: recapSubject(input),
     meta: [
       `${input.agenda.label} · ${oneLine(input.project.name)}`,
-      `${start.longDate}, ${start.time}–${end.time} ${end.zoneName}`,
+      when,
       ...(invited.length > 0 ? [`Invited: ${invited.join(", ")}`] : []),
     ],
     notice: audience === "internal" ? INTERNAL_NOTICE : null,

@@ -62,8 +62,13 @@ export interface RecapInput {
   recipients?: RecapRecipient[] | null;
   nextCall: { subject: string; startsAt: IsoDateTime } | null;
   sender: RecapRecipient;
-  /** IANA time zone for dates in the text, e.g. "America/New_York". */
+  /**
+   * The sender's IANA zone, e.g. "America/New_York": the dates are written in it when the recipients'
+   * zones are unknown or differ (see recapZone.ts); else in the recipients' own zone.
+   */
   timeZone: string;
+  /** Other recipients' zones in which the meeting line also gives the call's time (set by composeRecap). */
+  alsoInZones?: readonly string[];
   now: Date;
 }
 
@@ -76,4 +81,6 @@ export interface Recap {
   audience: RecapAudience;
   /** How many internal-only notes and items were left out. */
   omittedInternal: number;
+  /** The IANA zone the message's dates are written in (recapZone.ts). */
+  timeZone: string;
 }

@@ -60,7 +60,8 @@ export function meetingsRouter(deps: AppDeps): Router {
     const mc = await loadMeetingContext(db, contextOf(res), id);
     const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
     const on = mc.meeting.startsAt.slice(0, 10);
-    const availability = await availabilityFor(deps, contextOf(res), mc.snapshot.people, on, mc.project.id);
+    const call = { start: new Date(mc.meeting.startsAt), end: new Date(mc.meeting.endsAt) };
+    const availability = await availabilityFor(deps, contextOf(res), mc.snapshot.people, call, mc.project.id);
     res.json({ callType, ...pickAttendees(callType, mc.snapshot, mc.directory, availability, on) });
   });
 

@@ -16,6 +16,7 @@ import { draftSeries, seriesTimingIn } from "../../services/series/draftSeries";
 import { organiserZone } from "../../services/series/organiserZone";
 import { presentSeriesDraft } from "../../services/series/presentSeriesDraft";
 import { addSeriesMeetings } from "../../services/series/addSeriesMeetings";
+import { seriesJoinColumns } from "../../services/series/seriesJoinColumns";
 import { recordSeriesInvite } from "../../services/series/recordSeriesInvite";
 import { findOutboxHolder } from "../../services/outbox/findOutboxHolder";
 
@@ -83,10 +84,13 @@ export function seriesRouter(deps: AppDeps): Router {
         createdBy: ctx.name, sentAt: deps.clock().toISOString(),
       });
     }
-    if (deps.mailMode === "outbox" && created.iCalUId) {
+    if (created.iCalUId) {
+      // Graph mode: the Teams meeting's join link and join meeting id go on the calls, so its links find them.
+      const join = deps.mailMode === "graph" ? await seriesJoinColumns(deps, ctx, created.joinUrl) : {};
       await addSeriesMeetings(db, {
         tenantId: ctx.tenantId, projectId: project.id, callType: body.callType, subject: body.subject, organizerEmail: ctx.email,
-        attendees: body.attendees, timing, iCalUId: created.iCalUId, now: deps.clock(),
+        attendees: body.attendees, timing, iCalUId: created.iCalUId, now: deps.clock(), join,
+        ...(body.occurrenceAttendees ? { occurrenceAttendees: body.occurrenceAttendees } : {}),
       });
     }
     const row = await findOutboxHolder(db, ctx.tenantId, body.id);

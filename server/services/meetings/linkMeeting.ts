@@ -6,7 +6,7 @@ import { requireProjectAccess } from "../../db/projectAccess";
 import { badRequest } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";
 import type { LinkMeetingBody } from "../../../contracts/meetings";
-import { completeTeamsLinkKeys, teamsLinkColumns, teamsLinkKeys, teamsLinkMatch } from "./findMeetingByTeamsLink";
+import { completeTeamsLinkKeys, nearestTo, teamsLinkColumns, teamsLinkKeys, teamsLinkMatch } from "./findMeetingByTeamsLink";
 import { loadMeetingContext } from "./loadMeetingContext";
 import { storeRecognisedCallType } from "./storeRecognisedCallType";
 
@@ -32,6 +32,7 @@ export async function linkMeeting(deps: Pick<AppDeps, "database" | "mail" | "mai
     .select()
     .from(t.meetings)
     .where(and(eq(t.meetings.tenantId, ctx.tenantId), key))
+    .orderBy(nearestTo(deps.clock()))
     .limit(1);
   let id = existing?.id;
   if (existing) {

@@ -9,8 +9,10 @@ import { loadMeetingContext, type MeetingContext } from "../meetings/loadMeeting
 import { agendaState, carriedOverItems, meetingItems, meetingNotes } from "../capture/captureQueries";
 import { itemDto, nameIndex } from "../../presenters/capture";
 import { callerAudience, requireInternalCaller } from "../audience/callerAudience";
+import { EASTERN_TIME_ZONE } from "../../domain/zonedTime";
 
-export const RECAP_TIME_ZONE = "America/New_York";
+/** The sender's zone when their person record has none: the runbook's US Eastern (contracts Person.timeZone). */
+export const RECAP_TIME_ZONE = EASTERN_TIME_ZONE;
 
 function captured(i: CapturedItemDto, change: CapturedItem["change"]): CapturedItem {
   return {
@@ -109,7 +111,8 @@ export async function composeMeetingRecap(
     recipients,
     nextCall: next ? { subject: next.subject, startsAt: next.startsAt } : null,
     sender: { name: ctx.name, email: ctx.email },
-    timeZone: RECAP_TIME_ZONE,
+    // The sender's own zone; composeRecap writes in the recipients' zone instead when they share one (domain/recap/recapZone.ts).
+    timeZone: mc.snapshot.people.find((p) => p.email.trim().toLowerCase() === ctx.email.trim().toLowerCase())?.timeZone ?? RECAP_TIME_ZONE,
     now,
   });
   return { mc, recap, candidates };
