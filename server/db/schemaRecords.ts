@@ -249,6 +249,19 @@ export const plannerTasks = pgTable(
   (t) => [uniqueIndex("planner_tasks_task_uq").on(t.tenantId, t.taskId), index("planner_tasks_project_idx").on(t.tenantId, t.projectId)],
 );
 
+/** A consent pop-up opened for sending without the PM (migration 0023): its PKCE verifier, sealed, and whose it is; used once. */
+export const consentRequests = pgTable("consent_requests", {
+  id: uuid("id").primaryKey(),
+  tenantId: tenantId(),
+  personId: uuid("person_id")
+    .notNull()
+    .references(() => people.id, { onDelete: "cascade" }),
+  /** The PKCE code_verifier, AES-256-GCM under TOKEN_CACHE_KEY (tokenCacheCipher.ts), AAD "consent/<id>". */
+  verifier: text("verifier").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true, mode: "string" }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true, mode: "string" }),
+});
+
 /** A PM's msal-node token cache, AES-256-GCM ciphertext (issue 17 §5); "reconnect" when Entra refused the refresh. */
 export const delegatedTokenCaches = pgTable(
   "delegated_token_caches",

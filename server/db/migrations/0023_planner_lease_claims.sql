@@ -24,3 +24,22 @@ ALTER TABLE "planner_task_claims" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "tenant_isolation" ON "planner_task_claims"
   USING (coalesce(current_setting('app.tenant_id', true), '') = '' OR "tenant_id" = current_setting('app.tenant_id', true))
   WITH CHECK (coalesce(current_setting('app.tenant_id', true), '') = '' OR "tenant_id" = current_setting('app.tenant_id', true));
+--> statement-breakpoint
+-- Issue 17 §5 hardening: one row per consent pop-up opened for sending without the PM: the PKCE
+-- verifier (sealed) and who it was opened for; the signed `state` names the row and is used once.
+CREATE TABLE "consent_requests" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"tenant_id" text NOT NULL,
+	"person_id" uuid NOT NULL REFERENCES "people"("id") ON DELETE cascade,
+	"verifier" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone
+);
+--> statement-breakpoint
+ALTER TABLE "consent_requests" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "consent_requests" FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY "tenant_isolation" ON "consent_requests"
+  USING (coalesce(current_setting('app.tenant_id', true), '') = '' OR "tenant_id" = current_setting('app.tenant_id', true))
+  WITH CHECK (coalesce(current_setting('app.tenant_id', true), '') = '' OR "tenant_id" = current_setting('app.tenant_id', true));
