@@ -4,7 +4,7 @@ import { useLayoutStyles } from "./ui/layoutStyles";
 import { Route, Switch } from "wouter";
 import { browserContext, finishConsentPopup, getHostAuthToken, initHost, isFramed, onThemeChange, type HostContext, type ThemeName } from "./host/host";
 import { fluentTheme } from "./ui/theme";
-import { credential, setHostTokenSource } from "./api/client";
+import { api, credential, setHostTokenSource } from "./api/client";
 import { syncServerClock } from "./api/serverClock";
 import { OutboxPage } from "./features/outbox/OutboxPage";
 import { CreateSeries } from "./features/series/CreateSeries";
@@ -40,7 +40,7 @@ export function App() {
 
   useEffect(() => {
     if (isAuthEnd(window.location.pathname)) {
-      void finishConsentPopup().catch(() => undefined);
+      void finishConsentPopup((code, state) => api("/me/unattended", { method: "POST", json: { code, state } }).then(() => undefined)).catch(() => undefined);
       return;
     }
     let live = true;

@@ -72,7 +72,11 @@ class Throttled extends Error {
  *   due at midnight US Eastern, a link back to the call in the task details);
  * - a task gone from Planner (404) is unlinked and reported, never silently recreated;
  * - a 429 stops the run and records `throttled_until = now + Retry-After` (60 s if absent); runs
- *   before that instant call nothing.
+ *   before that instant call nothing;
+ * - across instances one sync holds the plan (a 2-minute lease on `planner_plans`, taken by one
+ *   atomic UPDATE, released at the end): another answers `skipped: "busy"`;
+ * - each create is claimed first (`planner_task_claims`); a claim left by a lost answer is matched
+ *   to the task in the plan (same title, due instant, assignee; not linked) and adopted.
  * `now` is the settable clock's. Throws other Graph failures (GraphRequestFailed) and token errors
  * (ReconnectRequired, ConsentRequired) after recording their message on the plan.
  */
@@ -83,8 +87,8 @@ export function syncProjectPlanner(
   now: Date,
 ): Promise<PlannerSyncResult> {
   // One sync per project at a time in this process (page open, a write, the job): a second one
-  // waits for the first, so two never create the same task. Across instances the job runs once
-  // per tick (pg-boss); see the report's note on page-open polls on two instances.
+  // waits for the first. Across instances the plan's lease (syncOnce) lets one through; the
+  // other answers skipped "busy" and calls nothing.
   const key = `${scope.tenantId}/${scope.projectId}`;
   const previous = running.get(key) ?? Promise.resolve();
   const next = previous.then(
@@ -327,23 +331,23 @@ async function createTask(
   // task. The claim goes in the same transaction.
   const link = await db.transaction(async (tx) => {
     const [stored] = await tx
-    .insert(t.plannerTasks)
-    .values({
-      tenantId: scope.tenantId,
-      raidItemId: item.id,
-      projectId: scope.projectId,
-      planId,
-      taskId: task.id,
-      etag: task.etag,
-      syncedVersion: item.version,
-      syncedTitle: desired.title,
-      syncedDueDate: desired.dueDate,
-      syncedDone: false,
-      syncedAssignee: desired.assignee,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-    })
-    .returning();
+      .insert(t.plannerTasks)
+      .values({
+        tenantId: scope.tenantId,
+        raidItemId: item.id,
+        projectId: scope.projectId,
+        planId,
+        taskId: task.id,
+        etag: task.etag,
+        syncedVersion: item.version,
+        syncedTitle: desired.title,
+        syncedDueDate: desired.dueDate,
+        syncedDone: false,
+        syncedAssignee: desired.assignee,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      })
+      .returning();
     await tx.delete(t.plannerTaskClaims).where(and(eq(t.plannerTaskClaims.tenantId, scope.tenantId), eq(t.plannerTaskClaims.raidItemId, item.id)));
     return stored;
   });

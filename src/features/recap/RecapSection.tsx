@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { requestConsent } from "../../host/host";
 import { api } from "../../api/client";
+import type { StartUnattendedDto } from "../../../contracts/unattended";
 import { RecapEditor, type RecapHostSeam } from "./RecapEditor";
 
 const useStyles = makeStyles({
@@ -13,8 +14,10 @@ const teamsSeam: RecapHostSeam = {
   // The consent's code also lets reminders and Planner updates run without the PM (issue 17 §5);
   // a server without that (outbox mode, no TOKEN_CACHE_KEY) answers 503, which changes nothing here.
   requestConsent: async () => {
-    const code = await requestConsent();
-    if (code) await api("/me/unattended", { method: "POST", json: { code } }).catch(() => undefined);
+    // With PKCE and a state bound to this person when the server can store consent; else plain consent.
+    const start = await api<StartUnattendedDto>("/me/unattended/start", { method: "POST" }).catch(() => null);
+    const { code, state } = await requestConsent(start?.consentUrl);
+    if (code && state) await api("/me/unattended", { method: "POST", json: { code, state } }).catch(() => undefined);
   },
   consentLabel: "Grant access to Outlook",
 };
