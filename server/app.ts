@@ -17,6 +17,7 @@ import { authRouter } from "./routes/auth/router";
 import { projectsRouter } from "./routes/projects/router";
 import { sessionRouter } from "./routes/session/router";
 import { queueRouter } from "./routes/queue/router";
+import { remindersRouter } from "./routes/reminders/router";
 import { contextOf } from "./http/requestContext";
 import { runAsTenant } from "./db/tenantScope";
 import { stageRouter, stageTicketRouter } from "./routes/stage/router";
@@ -104,6 +105,8 @@ export function createApp(deps: AppDeps): Express {
   api.use("/session", sessionRouter(deps));
   const stageSecret = deps.stageTicketSecret ?? new Uint8Array(randomBytes(32));
   api.use("/stage", stageRouter(deps, stageSecret));
+  // Signed links of reminder digests: no sign-in (the link's signature is the credential).
+  api.use("/reminders", remindersRouter(deps, deps.linkSecret));
   api.use(authenticate(deps));
   api.get("/me", (_req, res) => {
     const ctx = contextOf(res);
