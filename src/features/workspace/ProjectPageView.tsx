@@ -19,6 +19,7 @@ import { VendorsSection } from "./VendorsSection";
 import { TransitionSection } from "./TransitionSection";
 import { MeetingsSection } from "./MeetingsSection";
 import { ExportSection, ImportSection } from "./ImportExportSection";
+import { ProjectSearch } from "./ProjectSearch";
 
 const contents: [string, string][] = [
   ["rag", "RAG"], ["follow-ups", "Follow-ups"], ["settings", "Go-live"], ["people", "People"], ["milestones", "Milestones"],
@@ -61,6 +62,7 @@ export default function ProjectPageView({ projectId }: { projectId: string }) {
       <nav aria-label="Sections" style={{ display: "flex", gap: 10, flexWrap: "wrap", fontSize: 13 }}>
         {contents.map(([id, label]) => <a key={id} href={`#${id}`}>{label}</a>)}
       </nav>
+      <ProjectSearch projectId={projectId} />
       <RagSection key={`rag-${project.version}`} project={project} onSaved={reload} />
       <FollowUpsSection workspace={data} onChanged={reload} />
       <SettingsSection key={`settings-${project.version}`} project={project} onSaved={reload} />
