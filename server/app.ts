@@ -19,6 +19,7 @@ import { sessionRouter } from "./routes/session/router";
 import { queueRouter } from "./routes/queue/router";
 import { remindersRouter } from "./routes/reminders/router";
 import { searchRouter } from "./routes/search/router";
+import { actionsRouter } from "./routes/actions/router";
 import { contextOf } from "./http/requestContext";
 import { runAsTenant } from "./db/tenantScope";
 import { stageRouter, stageTicketRouter } from "./routes/stage/router";
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps): Express {
   api.use("/projects", projectsRouter(deps));
   api.use("/projects", seriesRouter(deps));
   api.use("/projects", searchRouter(deps));
+  api.use("/actions", actionsRouter(deps));
   api.use("/outbox", teamsCardsRouter(deps));
   api.use("/outbox", outboxRouter(deps));
   const queue = queueRouter(deps);

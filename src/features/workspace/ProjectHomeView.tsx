@@ -1,18 +1,42 @@
-import { Badge, Link, Text, Title2 } from "@fluentui/react-components";
+import { Badge, Link, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import type { OverviewProject } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDate, formatDay, formatTime } from "../../ui/format";
-import { followUpStateColor, goLiveText, ragColor } from "./labels";
+import { goLiveText, ragColor } from "./labels";
 import { navigateTo } from "./workspaceApi";
 import { SendQueue } from "../queue/SendQueue";
 
-/** Personal-tab home: the user's projects, most urgent first, with what is owed on each. */
+const useStyles = makeStyles({
+  main: { padding: tokens.spacingHorizontalL, maxWidth: "900px" },
+  heading: { display: "flex", gap: tokens.spacingHorizontalL, alignItems: "baseline", flexWrap: "wrap", justifyContent: "space-between" },
+  list: { listStyleType: "none", padding: 0, display: "grid", gap: tokens.spacingVerticalM },
+  project: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalS },
+  line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+});
+
+/**
+ * Personal-tab home: what the user owes (the send queue: late, due today, upcoming, across their
+ * projects; the one list of owed messages), a link to their own actions, then their projects,
+ * most urgent first.
+ */
 export default function ProjectHomeView() {
+  const styles = useStyles();
   const [overview, reload] = useApi<{ projects: OverviewProject[] }>("/projects/overview");
   return (
-    <main style={{ padding: 16, maxWidth: 900 }}>
-      <Title2 as="h1">What you owe</Title2>
+    <main className={styles.main}>
+      <div className={styles.heading}>
+        <Title2 as="h1">What you owe</Title2>
+        <Link
+          href="/actions"
+          onClick={(e) => {
+            e.preventDefault();
+            navigateTo("/actions");
+          }}
+        >
+          My actions
+        </Link>
+      </div>
       <SendQueue />
       <Title2 as="h2">Your projects</Title2>
       {overview.state === "loading" ? <Loading label="Loading your projects…" /> : null}
@@ -21,10 +45,10 @@ export default function ProjectHomeView() {
         <Empty>You are not a member of any project yet. Ask the project's PM to add you.</Empty>
       ) : null}
       {overview.state === "ready" ? (
-        <ul aria-label="Your projects" style={{ listStyle: "none", padding: 0, display: "grid", gap: 12 }}>
+        <ul aria-label="Your projects" className={styles.list}>
           {overview.data.projects.map((p) => (
-            <li key={p.id} style={{ borderBottom: "1px solid var(--colorNeutralStroke2)", paddingBottom: 10 }}>
-              <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
+            <li key={p.id} className={styles.project}>
+              <div className={styles.line}>
                 <Link
                   href={`/projects/${p.id}`}
                   onClick={(e) => {
@@ -49,24 +73,6 @@ export default function ProjectHomeView() {
                   Path to green: {p.pathToGreen}
                 </Text>
               ) : null}
-              {p.followUps.length ? (
-                <ul aria-label={`Follow-ups owed on ${p.name}`} style={{ margin: "4px 0 0", paddingLeft: 18 }}>
-                  {p.followUps.map((f) => (
-                    <li key={`${f.kind}-${f.meetingId ?? ""}`}>
-                      <Badge appearance="tint" color={followUpStateColor[f.state]}>
-                        {f.state}
-                      </Badge>{" "}
-                      <Text size={200}>
-                        {f.title} — by {formatDay(f.dueAt)} {formatTime(f.dueAt)}
-                      </Text>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <Text size={200} block>
-                  Nothing owed right now.
-                </Text>
-              )}
             </li>
           ))}
         </ul>
