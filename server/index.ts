@@ -145,6 +145,7 @@ async function main(config: Config): Promise<void> {
   if (config.JOBS && !jobsOn) logger.warn("jobs are off: LINK_SECRET is not set (reminder links are signed with it)");
   const jobOptions = {
     linkSecret: linkSecret ?? "",
+    pollingIntervalSeconds: config.JOBS_POLL_SECONDS,
     baseUrl: config.PUBLIC_URL ?? `http://localhost:${port}`,
   };
   // pg-boss on PostgreSQL (several instances); a timer in this process on the embedded database (one process per data folder).
