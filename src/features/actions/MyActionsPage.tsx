@@ -34,7 +34,7 @@ function StatusBadges({ a }: { a: MyActionDto }) {
         </Badge>
       )}
       {a.internalOnly ? (
-        <Badge appearance="outline" color="subtle">
+        <Badge appearance="tint" color="severe">
           Internal only
         </Badge>
       ) : null}

@@ -78,7 +78,7 @@ export function ProjectSearch({ projectId }: { projectId: string }) {
                   {kindLabel[h.kind]}
                 </Badge>
                 {h.internalOnly ? (
-                  <Badge appearance="outline" color="subtle">
+                  <Badge appearance="tint" color="severe">
                     Internal only
                   </Badge>
                 ) : null}
