@@ -14,11 +14,8 @@ module.exports = {
     {
       name: "routes-build-no-queries",
       severity: "error",
-      comment:
-        "Routes stay thin (CONVENTIONS): no query in a router. Queries live in services/<feature>/ commands. " +
-        "Exceptions, still being edited by other engineers when this rule landed (issue 12 §1) and to be moved next: " +
-        "server/routes/capture/, server/routes/meetings/, server/routes/recap/, server/routes/series/.",
-      from: { path: "^server/routes/", pathNot: "^server/routes/(capture|meetings|recap|series)/" },
+      comment: "Routes stay thin (CONVENTIONS): no query in a router, in every feature. Queries live in services/<feature>/ commands.",
+      from: { path: "^server/routes/" },
       to: { path: "(^|/)node_modules/drizzle-orm/|^server/db/(tables|schema[^/]*)\\.ts$" },
     },
     { name: "services-below-routes", severity: "error", comment: "Services are called by routes, never the other way round.", from: { path: "^server/(services|presenters|domain|db|graph|live|importExport|auth|http)/" }, to: { path: "^server/(app|index)\\.ts$" } },

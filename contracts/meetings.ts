@@ -55,7 +55,15 @@ export interface ProjectHeader {
   daysToGoLive: number | null;
 }
 
+/**
+ * The triage slot of one week ("Tuesdays and Thursdays 10–11 am Eastern", the same slot for
+ * everyone) as instants (ISO 8601, UTC), one per slot day, for showing in each viewer's own zone.
+ */
+export type TriageSlotTimes = { startsAt: string; endsAt: string }[];
+
 export interface MeetingDetail extends MeetingSummary {
+  /** The triage slot of the meeting's week, when the call is (or is recognised as) a triage call; else null. */
+  triageSlot: TriageSlotTimes | null;
   attendees: { email: string; name: string }[];
   project: ProjectHeader | null;
   version: number;

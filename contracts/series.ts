@@ -1,4 +1,5 @@
 /** Wire types of the series draft (GET /api/projects/:id/series/draft). */
+import type { TriageSlotTimes } from "./meetings";
 
 export interface SeriesDraftAttendee {
   email: string;
@@ -33,6 +34,8 @@ export interface SeriesDraft {
   };
   /** The first occurrence's instant, for showing it in the viewer's own zone. */
   firstStartsAt: string | null;
+  /** A triage series: the triage slot of its first week, for showing in the viewer's own zone; else null. */
+  triageSlot: TriageSlotTimes | null;
   attendees: SeriesDraftAttendee[];
   warnings: string[];
   /** Last occurrence date checked for absences (8 weeks ahead); null when there is none. */

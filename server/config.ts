@@ -82,6 +82,11 @@ const schema = z
     if (c.NODE_ENV === "production" && c.TEAMS_TEST_HOST_ORIGINS && c.TEAMS_TEST_HOST_ORIGINS.length > 0) {
       ctx.addIssue({ code: "custom", path: ["TEAMS_TEST_HOST_ORIGINS"], message: "is for tests only; unset it in production" });
     }
+    if (c.NODE_ENV === "production" && c.DATABASE_URL && !c.STAGE_TICKET_SECRET) {
+      // A shared database means several instances may serve one meeting stage: a per-process key
+      // would make a ticket issued by one instance fail on the next (issue 18 §2).
+      ctx.addIssue({ code: "custom", path: ["STAGE_TICKET_SECRET"], message: "is required in production with DATABASE_URL (every instance must sign stage tickets with the same key)" });
+    }
     if (c.NODE_ENV === "production" && c.CALLBOOK_NOW) {
       ctx.addIssue({ code: "custom", path: ["CALLBOOK_NOW"], message: "is for demos and tests only; unset it in production" });
     }

@@ -21,6 +21,7 @@ import type { Authenticator } from "./http/requestContext";
 import { createLocalBus } from "./live/liveBus";
 import { createPgBus } from "./live/pgBus";
 import { watchRevisions } from "./db/revisionWatch";
+import { openListener } from "./db/pgListener";
 import { createLiveClients } from "./live/liveClients";
 import { buildBotEndpoint } from "./bot/buildBotEndpoint";
 import type { AppDeps } from "./appDeps";
@@ -47,12 +48,14 @@ async function main(config: Config): Promise<void> {
   const typed = await backfillCallTypes(database.db);
   if (typed) logger.info({ typed }, "stored the recognised call type of meetings that had none");
 
+  // One LISTEN connection for the process, serving the live bus and the revision watch.
+  const listener = openListener(database, logger);
   const bus =
-    database.kind === "postgres" && database.pool && database.connectionString
-      ? await createPgBus(database.connectionString, database.pool, logger)
+    database.kind === "postgres" && database.pool
+      ? await createPgBus(listener, database.pool, logger)
       : createLocalBus();
   const liveClients = createLiveClients({ perUser: config.LIVE_STREAMS_PER_USER, perMeeting: config.LIVE_STREAMS_PER_MEETING });
-  const revisions = await watchRevisions(database, logger);
+  const revisions = await watchRevisions(database, logger, listener);
   const authenticators: Authenticator[] = [];
   let mail = localOutboxMail(database.db, clock);
   if (config.AAD_APP_CLIENT_ID && config.TAB_DOMAIN) {
@@ -184,6 +187,7 @@ async function main(config: Config): Promise<void> {
     await (jobs as RunningJobs | null)?.stop().catch(() => undefined);
     await bus.close();
     await revisions.close();
+    await listener.close();
     await database.close();
     logger.info("stopped");
     process.exit(0);

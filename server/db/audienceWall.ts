@@ -23,6 +23,8 @@ export async function memberAudience(db: Db, ctx: RequestContext, projectId: str
     .where(and(eq(t.projectMembers.tenantId, ctx.tenantId), eq(t.projectMembers.projectId, projectId), eq(t.projectMembers.personId, ctx.personId)))
     .limit(1);
   if (!row) return null;
+  // The caller is a project person found by id, so their organisation decides; the tenant's
+  // domains only matter for addresses that are no project person (recap recipients).
   const audience = audienceOf({ personId: row.id, email: row.email }, { people: [row], tenantDomains: [] });
   ctx.audience = audience;
   setScopeAudience(audience);

@@ -1,6 +1,6 @@
-import pg from "pg";
 import type { Logger } from "pino";
 import type { Database } from "./database";
+import { openListener, type Listener } from "./pgListener";
 
 /** The channel migration 0013's trigger notifies on, payload: the project id whose revision moved. */
 export const REVISION_CHANNEL = "callbook_rev";
@@ -20,80 +20,38 @@ export interface RevisionWatch {
 }
 
 /**
- * Listens for revision changes: on PGlite through its own connection's LISTEN, on PostgreSQL
- * through one dedicated connection re-opened with backoff when lost (then listeners are told
- * null). Throws when the first LISTEN fails.
+ * Listens for revision changes on `shared` (the process's one LISTEN connection, also serving the
+ * live bus: server/db/pgListener.ts), or on a listener of its own opened here and closed with the
+ * watch. Listeners are told null when the connection is lost and again when it is back. Throws
+ * when the first LISTEN fails.
  */
-export async function watchRevisions(database: Database, logger: Logger): Promise<RevisionWatch> {
+export async function watchRevisions(database: Database, logger: Logger, shared?: Listener): Promise<RevisionWatch> {
+  const listener = shared ?? openListener(database, logger);
   const listeners = new Set<(projectId: string | null) => void>();
   const tell = (projectId: string | null) => {
     for (const l of listeners) l(projectId);
   };
-  const onChange = (listener: (projectId: string | null) => void) => {
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-    };
-  };
-  if (database.listen) {
-    const unlisten = await database.listen(REVISION_CHANNEL, (payload) => tell(payload || null));
-    let open = true;
-    return {
-      onChange,
-      listening: () => open,
-      close: async () => {
-        open = false;
-        listeners.clear();
-        await unlisten().catch(() => undefined);
-      },
-    };
+  let open = true;
+  let unlisten: () => Promise<void>;
+  try {
+    unlisten = await listener.listen(REVISION_CHANNEL, (payload) => tell(payload || null), { lost: () => tell(null), restored: () => tell(null) });
+  } catch (e) {
+    if (!shared) await listener.close();
+    throw e;
   }
-  const connectionString = database.connectionString;
-  if (!connectionString) throw new Error("watchRevisions: no connection to listen on");
-  let client: pg.Client | null = null;
-  let closing = false;
-  let retryTimer: NodeJS.Timeout | null = null;
-  const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString, application_name: `callbook-revisions-${process.pid}` });
-    c.on("notification", (msg) => {
-      if (msg.channel === REVISION_CHANNEL) tell(msg.payload || null);
-    });
-    const lost = (why: string) => {
-      if (client !== c || closing) return;
-      client = null;
-      logger.warn({ why }, "revision listener connection lost; reconnecting");
-      tell(null);
-      schedule(250);
-    };
-    c.on("error", (e) => lost(e.message));
-    c.on("end", () => lost("ended"));
-    await c.connect();
-    await c.query(`LISTEN ${REVISION_CHANNEL}`);
-    client = c;
-  };
-  const schedule = (delayMs: number) => {
-    if (closing || retryTimer) return;
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      connect()
-        .then(() => tell(null))
-        .catch((e: unknown) => {
-          logger.warn({ err: e }, "revision listener reconnect failed");
-          schedule(Math.min(delayMs * 2, 5000));
-        });
-    }, delayMs);
-  };
-  await connect();
   return {
-    onChange,
-    listening: () => client !== null,
+    onChange(l) {
+      listeners.add(l);
+      return () => {
+        listeners.delete(l);
+      };
+    },
+    listening: () => open && listener.connected(),
     close: async () => {
-      closing = true;
-      if (retryTimer) clearTimeout(retryTimer);
+      open = false;
       listeners.clear();
-      const c = client;
-      client = null;
-      await c?.end().catch(() => undefined);
+      await unlisten().catch(() => undefined);
+      if (!shared) await listener.close();
     },
   };
 }

@@ -76,7 +76,7 @@ export interface CreateSeriesInput {
   /**
    * Occurrences with their own attendees, by original local start ("YYYY-MM-DDTHH:MM:SS" in the
    * series' zone). The .ics outbox writes them as RECURRENCE-ID overrides; the Graph gateway
-   * does not patch instances yet.
+   * patches the attendees of the matching instances (matched on `originalStart`).
    */
   occurrenceAttendees?: { localStart: string; attendees: SeriesAttendee[] }[];
 }
@@ -85,6 +85,8 @@ export interface CreatedSeries {
   eventId: string;
   joinUrl: string | null;
   iCalUId: string | null;
+  /** Graph only: the occurrences given their own attendees (instance ids), and local starts with no instance found. */
+  occurrences?: { patched: { localStart: string; eventId: string }[]; missing: string[] };
 }
 
 export interface OnlineMeetingRef {

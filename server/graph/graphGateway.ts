@@ -14,6 +14,7 @@ import {
 import { createGraphRequester, type GraphRequester } from "./graphRequester";
 import { minutesCovered, readMailboxSettings, readSchedules, workingDayOf } from "./readSchedules";
 import { findOnlineMeetingByLink } from "./findOnlineMeetingByLink";
+import { patchOccurrenceAttendees } from "./patchOccurrenceAttendees";
 
 export interface GraphGatewayOptions {
   /** "https://graph.microsoft.com/v1.0" (config GRAPH_BASE_URL). */
@@ -160,7 +161,17 @@ export function createGraphGateway(options: GraphGatewayOptions): MailCalendarGa
         },
       });
       const event = createdEvent.parse(raw);
-      return { eventId: event.id, joinUrl: event.onlineMeeting?.joinUrl ?? null, iCalUId: event.iCalUId ?? null };
+      // Occurrences with their own attendees (a backup for someone out): patched instance by instance.
+      const occurrences = await patchOccurrenceAttendees(graph, identity, {
+        seriesMasterId: event.id,
+        seriesZone: input.recurrence.range.recurrenceTimeZone ?? input.start.timeZone,
+        occurrences: input.occurrenceAttendees ?? [],
+        baseUrl: options.baseUrl,
+      });
+      if (occurrences.missing.length > 0) {
+        options.logger?.warn({ event: "series_occurrences_missing", missing: occurrences.missing }, "no instance at these starts");
+      }
+      return { eventId: event.id, joinUrl: event.onlineMeeting?.joinUrl ?? null, iCalUId: event.iCalUId ?? null, occurrences };
     },
 
     async getOutOfOffice(identity, emails, day: IsoDate) {

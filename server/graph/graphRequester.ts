@@ -16,7 +16,7 @@ import { DEFAULT_UPSTREAM_TIMEOUT_MS, UpstreamTimedOut } from "../services/upstr
 /**
  * How a request may be repeated:
  * - "safe": the request can run twice without harm (GET, getSchedule, POST /me/events with a
- *   transactionId, creating a draft). The SDK retries 429/503/504; a dropped connection is replayed.
+ *   transactionId, creating a draft, a PATCH that sets the same values again). The SDK retries 429/503/504; a dropped connection is replayed.
  * - "throttleOnly": running it twice would be visible (POST /me/messages/{id}/send). Only 429 is
  *   retried — a throttled request was refused, not executed. Anything else is the caller's to verify.
  */
@@ -25,7 +25,7 @@ export type RetryPolicy = "safe" | "throttleOnly";
 export interface GraphCall {
   /** Name for errors and logs, e.g. "sendMessage". */
   operation: string;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH";
   /** Path below the version, ids already URI-encoded, query values already encoded. */
   path: string;
   body?: unknown;
@@ -97,7 +97,8 @@ export function createGraphRequester(options: GraphRequesterOptions): GraphReque
       .headers(call.headers ?? {})
       .middlewareOptions([new RetryHandlerOptions(delay, maxRetries, policy)]);
     try {
-      const result: unknown = call.method === "GET" ? await request.get() : await request.post(call.body);
+      const result: unknown =
+        call.method === "GET" ? await request.get() : call.method === "PATCH" ? await request.patch(call.body) : await request.post(call.body);
       return result;
     } catch (error) {
       if (auth.tokenFailure !== undefined) throw auth.tokenFailure;

@@ -1,10 +1,11 @@
 import type * as t from "../db/schema";
 import type { ProjectRow } from "../db/projectAccess";
-import { resolveCallType } from "../domain/resolveCallType";
+import { previousCallOfType, resolveCallType } from "../domain/resolveCallType";
 import { daysBetween, utcDateOf } from "../domain/isoDates";
+import { triageSlotWeek } from "../domain/triageSlotWeek";
 import { callTypeDefinitions } from "../../contracts/callTypeDefinitions";
 import type { Directory, Meeting, ProjectSnapshot } from "../../contracts/types";
-import type { MeetingDetail, MeetingSummary, ProjectHeader } from "../../contracts/meetings";
+import type { MeetingDetail, MeetingSummary, PrepList, ProjectHeader } from "../../contracts/meetings";
 
 // Meetings as the client sees them (contracts/meetings.ts), from a loaded meeting context
 // (services/meetings/loadMeetingContext.ts). Dates are UTC calendar dates of `now`.
@@ -54,10 +55,38 @@ export function summarise(mc: Pick<MeetingContext, "meeting" | "snapshot" | "dir
 }
 
 export function detail(mc: MeetingContext, now: Date): MeetingDetail {
+  const summary = summarise(mc);
+  const triage = summary.callType === "triage" || summary.recognised.callType === "triage";
   return {
-    ...summarise(mc),
+    ...summary,
+    triageSlot: triage ? triageSlotWeek(new Date(mc.meeting.startsAt)) : null,
     attendees: mc.meeting.attendees,
     project: projectHeader(mc.project, now),
     version: mc.row.version,
+  };
+}
+
+/**
+ * What to tidy before a call: open RAID items without a due date (not decisions, issue 16), tasks
+ * past their due date (UTC calendar date of `now`), and the previous call of this type if its
+ * recap was never sent.
+ */
+export function prepList(mc: MeetingContext, now: Date): PrepList {
+  const today = now.toISOString().slice(0, 10);
+  const names = new Map(mc.snapshot.people.map((p) => [p.id, p.name]));
+  const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
+  const previous = previousCallOfType(mc.history, mc.meeting, callType);
+  return {
+    raidWithoutDueDate: mc.snapshot.raidItems
+      // A decision has no due date to set: it is not listed here (issue 16).
+      .filter((i) => i.status === "open" && !i.dueDate && i.kind !== "decision")
+      .map((i) => ({ id: i.id, title: i.title, ownerName: i.ownerId ? (names.get(i.ownerId) ?? null) : null })),
+    lateTasks: mc.snapshot.tasks
+      .filter((k) => k.status !== "done" && k.dueDate !== null && k.dueDate < today)
+      .map((k) => ({ id: k.id, name: k.name, dueDate: k.dueDate ?? "", ownerName: k.ownerId ? (names.get(k.ownerId) ?? null) : null })),
+    unsentRecap:
+      previous && !previous.recapSentAt
+        ? { meetingId: previous.id, subject: previous.subject, startsAt: previous.startsAt }
+        : null,
   };
 }

@@ -1,7 +1,9 @@
 import { useEffect, useId, useState } from "react";
 import { Button, Checkbox, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { guessCallTypeFromSubject } from "../../contracts/subjectSignals";
-import type { ProjectHeader } from "../../contracts/meetings";
+import type { ProjectHeader, TriageSlotTimes } from "../../contracts/meetings";
+import { useDates } from "../features/panel/dates/useDates";
+import { triageSlotText } from "../features/panel/dates/triageSlotText";
 import type { CallType } from "../../contracts/types";
 import { OutlookHostError, type AppointmentInfo, type OutlookHost } from "../host/outlook/officeHost";
 import { api } from "../api/client";
@@ -13,6 +15,8 @@ import { ProjectFields } from "./ProjectFields";
 
 /** `GET /api/projects/:id/series/draft`: the runbook's attendees and the agenda outline for a call type. */
 interface CallDraft {
+  /** A triage call: the slot's instants of the first week, shown in the viewer's zone. */
+  triageSlot: TriageSlotTimes | null;
   subject: string;
   attendees: DraftAttendee[];
   warnings: string[];
@@ -52,6 +56,7 @@ export function SetUpCall({
   /** Proposed people the organizer unticked: they are not added. */
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const styles = useStyles();
+  const dates = useDates();
   const [draft, setDraft] = useState<DraftState>({ state: "idle" });
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -134,6 +139,11 @@ export function SetUpCall({
       {draft.state === "error" ? <ErrorState message={draft.message} /> : null}
       {ready ? (
         <>
+          {ready.triageSlot ? (
+            <Text size={200} data-testid="triage-slot">
+              Triage is 10–11 am US Eastern for everyone; your time: {triageSlotText(ready.triageSlot, dates)}
+            </Text>
+          ) : null}
           <AttendeeList label="Required" people={required} unticked={unticked} onToggle={toggle} className={styles.list} />
           {optional.length ? <AttendeeList label="Optional" people={optional} unticked={unticked} onToggle={toggle} className={styles.list} /> : null}
           {ready.warnings.length ? (

@@ -101,4 +101,20 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
     await invite.waitFor();
     expect(await invite.textContent()).toContain("Grace Kim");
   });
+  it("writes the triage slot in the viewer's own zone: a PM in Kolkata reads 10–11 am Eastern as Kolkata evening (issue 14 §2)", async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, timezoneId: "Asia/Kolkata", locale: "en-US" });
+    try {
+      await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth("dana"));
+      const kolkata = await context.newPage();
+      await kolkata.goto(`${server.url}/projects/${demoProjectId()}/series`);
+      const form = kolkata.getByRole("region", { name: "Create a call series" });
+      await form.getByLabel(/^Call type/).selectOption("triage");
+      const hint = form.getByText(/^Triage is 10–11 am US Eastern for everyone; your time: /);
+      await hint.waitFor();
+      // 10:00 New York is 20:30 in Kolkata in winter (EST), 19:30 in summer (EDT).
+      expect(await hint.textContent()).toMatch(/your time: Tue and Thu, (8:30 PM–9:30 PM|7:30 PM–8:30 PM)$/);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -1,12 +1,11 @@
 import type { Request, Response } from "express";
 import type { AppDeps } from "../../appDeps";
-import type * as t from "../../db/tables";
 import type { Person } from "../../../contracts/types";
-import type { LiveEvent } from "../../../contracts/capture";
 import type { MeetingFeeds } from "../../live/meetingFeeds";
 import type { StreamSlot } from "../../live/liveClients";
-import { agendaState, findItem, findNote, lastEventId } from "../../services/capture/captureQueries";
-import { itemDto, nameIndex, noteDto } from "../../presenters/capture";
+import { lastEventId } from "../../services/capture/captureQueries";
+import { nameIndex } from "../../presenters/capture";
+import { presentLiveEvent } from "../../services/capture/presentLiveEvent";
 
 const HEARTBEAT_MS = 15_000;
 
@@ -42,7 +41,7 @@ export async function streamMeetingEvents(
     "X-Accel-Buffering": "no",
   });
   res.write(`retry: 1000\n: connected at ${lastSent}\n\n`);
-  const unsubscribe = feeds.subscribe(scope.tenantId, scope.meetingId, lastSent, (row) => present(deps, scope.tenantId, row, names), {
+  const unsubscribe = feeds.subscribe(scope.tenantId, scope.meetingId, lastSent, (row) => presentLiveEvent(deps.database.db, scope.tenantId, row, names), {
     audience: scope.audience,
     send: (id, data) => res.write(`id: ${id}\ndata: ${data}\n\n`),
     fail: (err) => {
@@ -53,26 +52,4 @@ export async function streamMeetingEvents(
   slot.onRelease(unsubscribe);
   const heartbeat = setInterval(() => res.write(`: keep-alive\n\n`), HEARTBEAT_MS);
   slot.onRelease(() => clearInterval(heartbeat));
-}
-
-async function present(
-  deps: AppDeps,
-  tenantId: string,
-  row: typeof t.meetingEvents.$inferSelect,
-  names: Map<string, string>,
-): Promise<{ data: string; internalOnly: boolean } | null> {
-  const { db } = deps.database;
-  let event: LiveEvent | null = null;
-  if (row.type === "item" && row.entityId) {
-    const item = await findItem(db, tenantId, row.entityId);
-    event = item ? { id: row.id, type: "item", entity: itemDto(item, names) } : null;
-  } else if (row.type === "note" && row.entityId) {
-    const note = await findNote(db, tenantId, row.entityId);
-    event = note ? { id: row.id, type: "note", entity: noteDto(note) } : null;
-  } else if (row.type === "agenda") {
-    event = { id: row.id, type: "agenda", entity: await agendaState(db, tenantId, row.meetingId) };
-  }
-  if (!event) return null;
-  const internalOnly = (event.type === "item" || event.type === "note") && event.entity.internalOnly;
-  return { data: JSON.stringify(event), internalOnly };
 }

@@ -1,11 +1,9 @@
 import { Router } from "express";
-import { and, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { idParams } from "../../../contracts/common";
 import { listMeetingsQuery, setCallTypeBody } from "../../../contracts/meetings";
-import * as t from "../../db/tables";
 import { buildAgenda } from "../../domain/buildAgenda";
 import { pickAttendees } from "../../domain/pickAttendees";
 import { listMeetings, loadMeetingContext } from "../../services/meetings/loadMeetingContext";
@@ -13,6 +11,7 @@ import { detail } from "../../presenters/meetings";
 import { availabilityFor } from "../../services/meetings/availabilityFor";
 import { AgendaCache } from "../../services/meetings/agendaCache";
 import { resolveCallType } from "../../domain/resolveCallType";
+import { setCallType } from "../../services/meetings/setCallType";
 
 export function meetingsRouter(deps: AppDeps): Router {
   const r = Router();
@@ -57,7 +56,8 @@ export function meetingsRouter(deps: AppDeps): Router {
     const mc = await loadMeetingContext(db, contextOf(res), id);
     const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
     const on = mc.meeting.startsAt.slice(0, 10);
-    const availability = await availabilityFor(deps, contextOf(res), mc.snapshot.people, on, mc.project.id);
+    const call = { start: new Date(mc.meeting.startsAt), end: new Date(mc.meeting.endsAt) };
+    const availability = await availabilityFor(deps, contextOf(res), mc.snapshot.people, call, mc.project.id);
     res.json({ callType, ...pickAttendees(callType, mc.snapshot, mc.directory, availability, on) });
   });
 
@@ -65,11 +65,7 @@ export function meetingsRouter(deps: AppDeps): Router {
     const { id } = parse(idParams, req.params);
     const body = parse(setCallTypeBody, req.body);
     const ctx = contextOf(res);
-    const mc = await loadMeetingContext(db, ctx, id);
-    await db
-      .update(t.meetings)
-      .set({ callTypeOverride: body.callType, callTypeSetBy: body.callType ? ctx.name : null, version: mc.row.version + 1 })
-      .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, id)));
+    await setCallType(db, ctx, id, body.callType);
     res.json(detail(await loadMeetingContext(db, ctx, id), deps.clock()));
   });
 

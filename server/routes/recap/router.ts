@@ -1,11 +1,11 @@
 import { Router } from "express";
-import { and, desc, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { idParams } from "../../../contracts/common";
 import { recapQuery, sendRecapBody, type RecapPreview } from "../../../contracts/recap";
-import * as t from "../../db/tables";
+import { findLastRecap } from "../../services/recap/findLastRecap";
+import { lastSentOf } from "../../presenters/recap";
 import { composeMeetingRecap } from "../../services/recap/composeMeetingRecap";
 import { sendMeetingRecap } from "../../services/recap/sendMeetingRecap";
 
@@ -19,18 +19,11 @@ export function recapRouter(deps: AppDeps): Router {
     const ctx = contextOf(res);
     const now = deps.clock();
     const { recap, mc, candidates } = await composeMeetingRecap(db, ctx, id, now, audience, to);
-    const [last] = await db
-      .select()
-      .from(t.outboxItems)
-      .where(and(eq(t.outboxItems.tenantId, ctx.tenantId), eq(t.outboxItems.meetingId, id), eq(t.outboxItems.kind, "message")))
-      .orderBy(desc(t.outboxItems.createdAt))
-      .limit(1);
+    const last = await findLastRecap(db, ctx.tenantId, id);
     const body: RecapPreview = {
       meetingId: id,
       ...recap,
-      lastSent: last
-        ? { id: last.id, status: last.status, sentAt: last.sentAt ? new Date(last.sentAt).toISOString() : null, by: last.createdBy, error: last.error }
-        : null,
+      lastSent: lastSentOf(last),
       mailMode: deps.mailMode,
       startsAt: mc.meeting.startsAt,
       beforeStart: now.getTime() < Date.parse(mc.meeting.startsAt),

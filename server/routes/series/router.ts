@@ -1,31 +1,24 @@
 import { Router } from "express";
-import { and, eq } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { idParams } from "../../../contracts/common";
 import { createSeriesBody, seriesDraftQuery } from "../../../contracts/recap";
-import * as t from "../../db/tables";
 import { requireProjectAccess } from "../../db/projectAccess";
 import { loadSnapshot } from "../../db/loadSnapshot";
 import { badRequest } from "../../errors";
 import { idTaken } from "../../services/ids/idTaken";
 import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
-import { escapeHtml } from "../../../contracts/escapeHtml";
-import type { CallType } from "../../../contracts/types";
+import { agendaOutlineHtml } from "../../presenters/series";
 import { identityOf } from "../../graph/identityOf";
 import { EASTERN_TIME_ZONE } from "../../domain/zonedTime";
 import { draftSeries, seriesTimingIn } from "../../services/series/draftSeries";
 import { organiserZone } from "../../services/series/organiserZone";
 import { presentSeriesDraft } from "../../services/series/presentSeriesDraft";
 import { addSeriesMeetings } from "../../services/series/addSeriesMeetings";
-
-/** The invite body: what the call is for and its agenda outline. */
-export function agendaOutlineHtml(callType: CallType, projectName: string): string {
-  const d = callTypeDefinitions[callType];
-  const items = d.agenda.map((i) => `<li>${escapeHtml(i.title)}</li>`).join("");
-  return `<p>${escapeHtml(d.purpose)}</p><p><b>${escapeHtml(projectName)}</b> — ${escapeHtml(d.label)}</p><ol>${items}</ol><p>The live agenda opens in Callbook in the meeting's side panel.</p>`;
-}
+import { seriesJoinColumns } from "../../services/series/seriesJoinColumns";
+import { recordSeriesInvite } from "../../services/series/recordSeriesInvite";
+import { findOutboxHolder } from "../../services/outbox/findOutboxHolder";
 
 export function seriesRouter(deps: AppDeps): Router {
   const r = Router();
@@ -73,7 +66,7 @@ export function seriesRouter(deps: AppDeps): Router {
       throw badRequest(e instanceof Error ? e.message.replace(/^recurrenceFor: /, "") : "Invalid series timing");
     }
     // An id already used by a recap or another project's series: refused before Graph is asked.
-    const [holder] = await db.select({ kind: t.outboxItems.kind, projectId: t.outboxItems.projectId }).from(t.outboxItems).where(and(eq(t.outboxItems.tenantId, ctx.tenantId), eq(t.outboxItems.id, body.id)));
+    const holder = await findOutboxHolder(db, ctx.tenantId, body.id);
     if (holder && (holder.kind !== "invite" || holder.projectId !== project.id)) throw idTaken();
     const created = await deps.mail(ctx, { projectId: project.id }).createSeries(identityOf(ctx), {
       transactionId: body.id,
@@ -85,22 +78,22 @@ export function seriesRouter(deps: AppDeps): Router {
     });
     if (deps.mailMode === "graph") {
       // Graph keeps the event; the outbox row is Callbook's record of it.
-      await db
-        .insert(t.outboxItems)
-        .values({
-          id: body.id, tenantId: ctx.tenantId, kind: "invite", projectId: project.id, subject: body.subject, fromEmail: ctx.email,
-          recipients: body.attendees, html: agendaOutlineHtml(body.callType, project.name), status: "sent", graphId: created.eventId,
-          createdBy: ctx.name, sentAt: deps.clock().toISOString(),
-        })
-        .onConflictDoNothing();
-    }
-    if (deps.mailMode === "outbox" && created.iCalUId) {
-      await addSeriesMeetings(db, {
-        tenantId: ctx.tenantId, projectId: project.id, callType: body.callType, subject: body.subject, organizerEmail: ctx.email,
-        attendees: body.attendees, timing, iCalUId: created.iCalUId, now: deps.clock(),
+      await recordSeriesInvite(db, {
+        id: body.id, tenantId: ctx.tenantId, projectId: project.id, subject: body.subject, fromEmail: ctx.email,
+        recipients: body.attendees, html: agendaOutlineHtml(body.callType, project.name), graphId: created.eventId,
+        createdBy: ctx.name, sentAt: deps.clock().toISOString(),
       });
     }
-    const [row] = await db.select({ id: t.outboxItems.id }).from(t.outboxItems).where(and(eq(t.outboxItems.tenantId, ctx.tenantId), eq(t.outboxItems.id, body.id)));
+    if (created.iCalUId) {
+      // Graph mode: the Teams meeting's join link and join meeting id go on the calls, so its links find them.
+      const join = deps.mailMode === "graph" ? await seriesJoinColumns(deps, ctx, created.joinUrl) : {};
+      await addSeriesMeetings(db, {
+        tenantId: ctx.tenantId, projectId: project.id, callType: body.callType, subject: body.subject, organizerEmail: ctx.email,
+        attendees: body.attendees, timing, iCalUId: created.iCalUId, now: deps.clock(), join,
+        ...(body.occurrenceAttendees ? { occurrenceAttendees: body.occurrenceAttendees } : {}),
+      });
+    }
+    const row = await findOutboxHolder(db, ctx.tenantId, body.id);
     // Nothing stored under this id for us (another tenant holds it): no 2xx for a write that did not happen.
     if (!row) throw idTaken();
     res.status(201).json({ id: row.id, eventId: created.eventId, joinUrl: created.joinUrl, iCalUId: created.iCalUId, timing });

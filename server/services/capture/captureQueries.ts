@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, max, ne, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, max, ne, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import * as t from "../../db/tables";
 import type { CallType } from "../../../contracts/types";
@@ -13,16 +13,31 @@ type NoteRow = typeof t.agendaNotes.$inferSelect;
 const internalCallTypes: CallType[] = ["internal_status", "triage", "targeted_technical", "targeted_product"];
 export const isInternalCall = (callType: CallType) => internalCallTypes.includes(callType);
 
-/** Items raised in this meeting. */
-export async function meetingItems(db: Queryable, tenantId: string, meetingId: string): Promise<RaidRow[]> {
-  return db
-    .select()
-    .from(t.raidItems)
-    .where(and(eq(t.raidItems.tenantId, tenantId), eq(t.raidItems.raisedInMeetingId, meetingId), internalOnlyWall(t.raidItems.internalOnly)))
-    .orderBy(asc(t.raidItems.createdAt));
+/**
+ * The tenant's RAID items matching `where`, behind the internal-only wall (an external caller never
+ * reads an internal-only row), in `order` when given. The one shape every item query here takes.
+ */
+function selectItems(db: Queryable, tenantId: string, where: SQL | undefined, order?: SQL): Promise<RaidRow[]> {
+  const q = db.select().from(t.raidItems).where(and(eq(t.raidItems.tenantId, tenantId), where, internalOnlyWall(t.raidItems.internalOnly)));
+  return order ? q.orderBy(order) : q;
 }
 
-/** Open items raised in earlier calls of the same project and call type. */
+/** The tenant's agenda notes matching `where`, behind the internal-only wall, in `order` when given. */
+function selectNotes(db: Queryable, tenantId: string, where: SQL | undefined, order?: SQL): Promise<NoteRow[]> {
+  const q = db.select().from(t.agendaNotes).where(and(eq(t.agendaNotes.tenantId, tenantId), where, internalOnlyWall(t.agendaNotes.internalOnly)));
+  return order ? q.orderBy(order) : q;
+}
+
+/** Open items of the project matching `where`, soonest due first. */
+const openItemsOf = (db: Queryable, tenantId: string, projectId: string, where: SQL | undefined) =>
+  selectItems(db, tenantId, and(eq(t.raidItems.projectId, projectId), eq(t.raidItems.status, "open"), where), asc(t.raidItems.dueDate));
+
+/** Items raised in this meeting, oldest first. */
+export async function meetingItems(db: Queryable, tenantId: string, meetingId: string): Promise<RaidRow[]> {
+  return selectItems(db, tenantId, eq(t.raidItems.raisedInMeetingId, meetingId), asc(t.raidItems.createdAt));
+}
+
+/** Open items raised in earlier calls of the same project and call type (`earlierMeetingIds`), soonest due first. */
 export async function carriedOverItems(
   db: Queryable,
   tenantId: string,
@@ -31,45 +46,17 @@ export async function carriedOverItems(
   earlierMeetingIds: string[],
 ): Promise<RaidRow[]> {
   if (earlierMeetingIds.length === 0) return [];
-  return db
-    .select()
-    .from(t.raidItems)
-    .where(
-      and(
-        eq(t.raidItems.tenantId, tenantId),
-        eq(t.raidItems.projectId, projectId),
-        eq(t.raidItems.status, "open"),
-        inArray(t.raidItems.raisedInMeetingId, earlierMeetingIds),
-        ne(t.raidItems.raisedInMeetingId, meetingId),
-        internalOnlyWall(t.raidItems.internalOnly),
-      ),
-    )
-    .orderBy(asc(t.raidItems.dueDate));
+  return openItemsOf(db, tenantId, projectId, and(inArray(t.raidItems.raisedInMeetingId, earlierMeetingIds), ne(t.raidItems.raisedInMeetingId, meetingId)));
 }
 
 /** Open RAID items of the project raised outside this meeting, soonest due first (internal-only wall applied). */
 export async function openProjectRaid(db: Queryable, tenantId: string, projectId: string, meetingId: string): Promise<RaidRow[]> {
-  return db
-    .select()
-    .from(t.raidItems)
-    .where(
-      and(
-        eq(t.raidItems.tenantId, tenantId),
-        eq(t.raidItems.projectId, projectId),
-        eq(t.raidItems.status, "open"),
-        or(isNull(t.raidItems.raisedInMeetingId), ne(t.raidItems.raisedInMeetingId, meetingId)),
-        internalOnlyWall(t.raidItems.internalOnly),
-      ),
-    )
-    .orderBy(asc(t.raidItems.dueDate));
+  return openItemsOf(db, tenantId, projectId, or(isNull(t.raidItems.raisedInMeetingId), ne(t.raidItems.raisedInMeetingId, meetingId)));
 }
 
+/** The meeting's notes, oldest first. */
 export async function meetingNotes(db: Queryable, tenantId: string, meetingId: string): Promise<NoteRow[]> {
-  return db
-    .select()
-    .from(t.agendaNotes)
-    .where(and(eq(t.agendaNotes.tenantId, tenantId), eq(t.agendaNotes.meetingId, meetingId), internalOnlyWall(t.agendaNotes.internalOnly)))
-    .orderBy(asc(t.agendaNotes.createdAt));
+  return selectNotes(db, tenantId, eq(t.agendaNotes.meetingId, meetingId), asc(t.agendaNotes.createdAt));
 }
 
 export async function agendaState(db: Queryable, tenantId: string, meetingId: string): Promise<AgendaStateDto> {
@@ -85,20 +72,14 @@ export async function agendaState(db: Queryable, tenantId: string, meetingId: st
   return { currentAgendaItemKey: meeting?.current ?? null, currentStartedAt: startedAt, discussed: states.filter((s) => s.discussed).map((s) => s.key).sort() };
 }
 
+/** One item of the tenant by id, or undefined (also when the wall hides it). */
 export async function findItem(db: Queryable, tenantId: string, id: string): Promise<RaidRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(t.raidItems)
-    .where(and(eq(t.raidItems.tenantId, tenantId), eq(t.raidItems.id, id), internalOnlyWall(t.raidItems.internalOnly)));
-  return row;
+  return (await selectItems(db, tenantId, eq(t.raidItems.id, id)))[0];
 }
 
+/** One note of the tenant by id, or undefined (also when the wall hides it). */
 export async function findNote(db: Queryable, tenantId: string, id: string): Promise<NoteRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(t.agendaNotes)
-    .where(and(eq(t.agendaNotes.tenantId, tenantId), eq(t.agendaNotes.id, id), internalOnlyWall(t.agendaNotes.internalOnly)));
-  return row;
+  return (await selectNotes(db, tenantId, eq(t.agendaNotes.id, id)))[0];
 }
 
 export async function lastEventId(db: Db, tenantId: string, meetingId: string): Promise<number> {

@@ -24,18 +24,30 @@ export interface WriteScope {
 type Tx = Parameters<Parameters<Database["db"]["transaction"]>[0]>[0];
 
 /**
+ * Reads a captured row (item or note) by id in the transaction, through `find` (captureQueries:
+ * tenant-scoped, behind the internal-only wall), and keeps it only if it `belongs` to the scope
+ * (this meeting or project). The one lookup of both creates (a resent id) and versioned updates.
+ */
+const ownRow =
+  <Row>(s: WriteScope, find: (tx: Tx, tenantId: string, id: string) => Promise<Row | undefined>, id: string, belongs: (r: Row) => boolean) =>
+  async (tx: Tx): Promise<Row | undefined> => {
+    const found = await find(tx, s.ctx.tenantId, id);
+    return found && belongs(found) ? found : undefined;
+  };
+
+/**
  * Creates a row once per client id, with its live event, in one transaction. Resending the same id
  * returns the stored row (the create was retried); an id used elsewhere is refused.
  */
 async function createOnce<Row extends { id: string }>(
   s: WriteScope,
   type: "item" | "note",
-  insert: (tx: Tx) => Promise<Row | undefined>,
+  insert: (tx: Tx) => Promise<Row[]>,
   existing: (tx: Tx) => Promise<Row | undefined>,
 ): Promise<{ row: Row; created: boolean }> {
   const result = await s.database.db.transaction(async (tx) => {
     await lockMeeting(tx, s.meetingId);
-    const row = await insert(tx);
+    const [row] = await insert(tx);
     if (!row) {
       const found = await existing(tx);
       if (!found) throw idTaken();
@@ -54,37 +66,32 @@ export async function createItem(s: WriteScope, body: CreateItemBody, internalDe
   return createOnce(
     s,
     "item",
-    async (tx) =>
-      (
-        await tx
-          .insert(t.raidItems)
-          .values({
-            ...body,
-            tenantId: s.ctx.tenantId,
-            projectId: s.projectId,
-            raisedInMeetingId: s.meetingId,
-            internalOnly: body.internalOnly ?? internalDefault,
-            decidedBy: body.kind === "decision" ? (body.decidedBy ?? s.ctx.name) : (body.decidedBy ?? null),
-            decidedAt: body.kind === "decision" ? (body.decidedAt ?? now) : (body.decidedAt ?? null),
-            reportedBy: body.kind === "issue" ? (body.reportedBy ?? s.ctx.name) : (body.reportedBy ?? null),
-            reportedAt: body.kind === "issue" ? (body.reportedAt ?? now) : (body.reportedAt ?? null),
-            createdBy: s.ctx.name,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .onConflictDoNothing()
-          .returning()
-      )[0],
-    async (tx) => {
-      const found = await findItem(tx, s.ctx.tenantId, body.id);
-      return found?.raisedInMeetingId === s.meetingId ? found : undefined;
-    },
+    (tx) =>
+      tx
+        .insert(t.raidItems)
+        .values({
+          ...body,
+          tenantId: s.ctx.tenantId,
+          projectId: s.projectId,
+          raisedInMeetingId: s.meetingId,
+          internalOnly: body.internalOnly ?? internalDefault,
+          decidedBy: body.kind === "decision" ? (body.decidedBy ?? s.ctx.name) : (body.decidedBy ?? null),
+          decidedAt: body.kind === "decision" ? (body.decidedAt ?? now) : (body.decidedAt ?? null),
+          reportedBy: body.kind === "issue" ? (body.reportedBy ?? s.ctx.name) : (body.reportedBy ?? null),
+          reportedAt: body.kind === "issue" ? (body.reportedAt ?? now) : (body.reportedAt ?? null),
+          createdBy: s.ctx.name,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing()
+        .returning(),
+    ownRow(s, findItem, body.id, (found) => found.raisedInMeetingId === s.meetingId),
   );
 }
 
 /**
  * The one versioned update of a captured row (item or note), in one transaction under the meeting's lock:
- * 404 when the row is absent or not of this meeting/project (`belongs`), 409 with the current row
+ * 404 when `find` gives no row (absent, hidden, or not of this meeting/project), 409 with the current row
  * (through `present`) when the caller's `version` is not the stored one or a concurrent write won;
  * otherwise `write` stores version + 1, the live event is recorded with it, and the bus is told after commit.
  */
@@ -93,14 +100,14 @@ async function updateVersioned<Row extends { version: number }>(
   kind: "item" | "note",
   entityId: string,
   version: number,
-  rows: { find: (tx: Tx) => Promise<Row | undefined>; belongs: (r: Row) => boolean; write: (tx: Tx, current: Row) => Promise<Row | undefined> },
+  rows: { find: (tx: Tx) => Promise<Row | undefined>; write: (tx: Tx, current: Row) => Promise<Row | undefined> },
   present: (r: Row) => unknown,
 ): Promise<Row> {
   const stale = (current: Row) => conflict(`Someone changed this ${kind} since you opened it`, { current: present(current) });
   const row = await s.database.db.transaction(async (tx) => {
     await lockMeeting(tx, s.meetingId);
     const current = await rows.find(tx);
-    if (!current || !rows.belongs(current)) throw notFound(kind === "item" ? "Item" : "Note");
+    if (!current) throw notFound(kind === "item" ? "Item" : "Note");
     if (current.version !== version) throw stale(current);
     const updated = await rows.write(tx, current);
     if (!updated) throw stale(current);
@@ -120,8 +127,7 @@ export async function updateItem(s: WriteScope, itemId: string, body: UpdateItem
     itemId,
     version,
     {
-      find: (tx) => findItem(tx, s.ctx.tenantId, itemId),
-      belongs: (current) => current.projectId === s.projectId,
+      find: ownRow(s, findItem, itemId, (current) => current.projectId === s.projectId),
       write: async (tx, current) => {
         const closing = changes.status === "closed" && current.status !== "closed";
         const [updated] = await tx
@@ -147,26 +153,21 @@ export async function createNote(s: WriteScope, body: CreateNoteBody, internalDe
   return createOnce(
     s,
     "note",
-    async (tx) =>
-      (
-        await tx
-          .insert(t.agendaNotes)
-          .values({
-            ...body,
-            tenantId: s.ctx.tenantId,
-            meetingId: s.meetingId,
-            internalOnly: body.internalOnly ?? internalDefault,
-            createdBy: s.ctx.name,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .onConflictDoNothing()
-          .returning()
-      )[0],
-    async (tx) => {
-      const found = await findNote(tx, s.ctx.tenantId, body.id);
-      return found?.meetingId === s.meetingId ? found : undefined;
-    },
+    (tx) =>
+      tx
+        .insert(t.agendaNotes)
+        .values({
+          ...body,
+          tenantId: s.ctx.tenantId,
+          meetingId: s.meetingId,
+          internalOnly: body.internalOnly ?? internalDefault,
+          createdBy: s.ctx.name,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing()
+        .returning(),
+    ownRow(s, findNote, body.id, (found) => found.meetingId === s.meetingId),
   );
 }
 
@@ -184,8 +185,7 @@ export async function updateNote(
     noteId,
     version,
     {
-      find: (tx) => findNote(tx, s.ctx.tenantId, noteId),
-      belongs: (current) => current.meetingId === s.meetingId,
+      find: ownRow(s, findNote, noteId, (current) => current.meetingId === s.meetingId),
       write: async (tx) => {
         const [updated] = await tx
           .update(t.agendaNotes)

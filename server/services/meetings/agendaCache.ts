@@ -105,6 +105,8 @@ export class AgendaCache {
       .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, meetingId)))
       .limit(1);
     if (!row) return null;
+    // The caller is a project person found by id, so their organisation decides; the tenant's
+    // domains only matter for addresses that are no project person (recap recipients).
     const audience = audienceOf({ personId: ctx.personId, email: row.email }, { people: [{ id: ctx.personId, ...row }], tenantDomains: [] });
     const base = `${audience}/${ctx.tenantId}/${meetingId}/${row.rev ?? 0}/${row.version}`;
     if (row.projectId && this.watch?.listening() && this.changes === before) {

@@ -1,4 +1,4 @@
-import { and, eq, or, type SQL } from "drizzle-orm";
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import type { Db } from "../../db/database";
 import * as t from "../../db/schema";
@@ -103,16 +103,17 @@ export async function completeTeamsLinkKeys(deps: Pick<AppDeps, "mail" | "mailMo
  * the next look-up needs no Graph call.
  */
 export async function findMeetingByTeamsLink(
-  deps: Pick<AppDeps, "mail" | "mailMode">,
+  deps: Pick<AppDeps, "mail" | "mailMode" | "clock">,
   db: Db,
   ctx: RequestContext,
   keys: TeamsLinkKeys,
 ): Promise<string | null> {
-  const local = await matchOne(db, ctx.tenantId, keys);
+  const now = deps.clock();
+  const local = await matchOne(db, ctx.tenantId, keys, now);
   if (local) return local;
   const completed = await completeTeamsLinkKeys(deps, ctx, keys);
   if (completed === keys) return null;
-  const viaGraph = await matchOne(db, ctx.tenantId, completed);
+  const viaGraph = await matchOne(db, ctx.tenantId, completed, now);
   if (viaGraph) {
     await db
       .update(t.meetings)
@@ -122,9 +123,23 @@ export async function findMeetingByTeamsLink(
   return viaGraph;
 }
 
-async function matchOne(db: Db, tenantId: string, keys: TeamsLinkKeys): Promise<string | null> {
+/**
+ * Meeting rows ordered nearest to `now` first. Every occurrence of a series shares one Teams
+ * meeting (one join link, join meeting id and iCalUId): the occurrence a link means is the one
+ * happening now or next, not an arbitrary row.
+ */
+export function nearestTo(now: Date): SQL {
+  return sql`abs(extract(epoch from (${t.meetings.startsAt} - ${now.toISOString()}::timestamptz)))`;
+}
+
+async function matchOne(db: Db, tenantId: string, keys: TeamsLinkKeys, now: Date): Promise<string | null> {
   const condition = teamsLinkMatch(keys);
   if (!condition) return null;
-  const [row] = await db.select({ id: t.meetings.id }).from(t.meetings).where(and(eq(t.meetings.tenantId, tenantId), condition)).limit(1);
+  const [row] = await db
+    .select({ id: t.meetings.id })
+    .from(t.meetings)
+    .where(and(eq(t.meetings.tenantId, tenantId), condition))
+    .orderBy(nearestTo(now))
+    .limit(1);
   return row?.id ?? null;
 }

@@ -2,6 +2,7 @@ import type { CallType, IsoDate } from "../../../contracts/types";
 import type { PickedAttendee } from "../../domain/pickAttendees";
 import type { SeriesDraft, SeriesDraftAttendee } from "../../../contracts/series";
 import type { SeriesDraftPlan } from "./draftSeries";
+import { triageSlotWeek } from "../../domain/triageSlotWeek";
 
 function wire(attendees: { required: PickedAttendee[]; optional: PickedAttendee[] }): SeriesDraftAttendee[] {
   return [
@@ -27,6 +28,7 @@ export function presentSeriesDraft(
     timeZone: plan.timeZone,
     timing: plan.timing,
     firstStartsAt: plan.checkedOccurrences[0]?.start.toISOString() ?? null,
+    triageSlot: meta.callType === "triage" ? triageSlotWeek(plan.checkedOccurrences[0]?.start ?? new Date(`${meta.from}T12:00:00Z`)) : null,
     attendees: wire(plan.pick),
     warnings: plan.pick.warnings,
     checkedUntil: last?.date ?? null,

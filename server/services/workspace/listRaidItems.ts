@@ -3,38 +3,22 @@ import type { z } from "zod";
 import * as t from "../../db/tables";
 import { utcDateOf } from "../../domain/isoDates";
 import type { Page, RaidDto, raidListQuery } from "../../../contracts/workspace";
-import { pageByDue } from "./pageRows";
+import { pageOwnedRows } from "./pageOwnedRows";
 import { raidDto } from "../../presenters/workspace";
 import { internalOnlyWall } from "../audience/callerAudience";
 import type { Scope } from "./projectScope";
 
 /** The project's RAID log, filtered and paged by due date (UTC "today" for `late`); internal-only items behind the audience wall. */
 export async function listRaidItems(s: Scope, q: z.infer<typeof raidListQuery>): Promise<Page<RaidDto>> {
-  const { db } = s;
   const ri = t.raidItems;
   const today = utcDateOf(s.now);
-  const base = and(
-    eq(ri.tenantId, s.ctx.tenantId),
-    eq(ri.projectId, s.project.id),
+  const filters = [
     q.kind ? eq(ri.kind, q.kind) : undefined,
     q.ownerId ? eq(ri.ownerId, q.ownerId) : undefined,
     q.status ? eq(ri.status, q.status) : undefined,
     q.late ? and(lt(ri.dueDate, today), eq(ri.status, "open")) : undefined,
     q.noDueDate ? isNull(ri.dueDate) : undefined,
     internalOnlyWall(ri.internalOnly),
-  );
-  return pageByDue(
-    { dueDate: ri.dueDate, id: ri.id },
-    q,
-    (where, orderBy, limit) =>
-      db
-        .select({ item: ri, ownerName: t.people.name })
-        .from(ri)
-        .leftJoin(t.people, eq(t.people.id, ri.ownerId))
-        .where(and(base, where))
-        .orderBy(...orderBy)
-        .limit(limit)
-        .then((rows) => rows.map((x) => raidDto(x.item, x.ownerName))),
-    { dated: !q.noDueDate, undated: !q.late },
-  );
+  ];
+  return pageOwnedRows(s, ri, filters, q, raidDto, { dated: !q.noDueDate, undated: !q.late });
 }

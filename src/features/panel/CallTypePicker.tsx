@@ -5,6 +5,8 @@ import type { MeetingDetail } from "../../../contracts/meetings";
 import type { CallType } from "../../../contracts/types";
 import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
 import { api } from "../../api/client";
+import { useDates } from "./dates/useDates";
+import { triageSlotText } from "./dates/triageSlotText";
 
 const AUTO = "auto";
 
@@ -19,6 +21,7 @@ const useStyles = makeStyles({
 /** Shows the recognised call type and why; a user's choice is stored on the meeting and wins. */
 export function CallTypePicker({ meeting, onChanged }: { meeting: MeetingDetail; onChanged: () => void }) {
   const styles = useStyles();
+  const dates = useDates();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const change = async (value: string) => {
@@ -54,6 +57,11 @@ export function CallTypePicker({ meeting, onChanged }: { meeting: MeetingDetail;
       <Text size={100} block data-testid="call-type-reasons" className={styles.text}>
         Recognised as {meeting.recognised.callTypeLabel} because: {meeting.recognised.reasons.join(" · ")}
       </Text>
+      {meeting.triageSlot ? (
+        <Text size={100} block data-testid="triage-slot" className={styles.text}>
+          Triage slot, 10–11 am US Eastern for everyone; your time: {triageSlotText(meeting.triageSlot, dates)}
+        </Text>
+      ) : null}
     </div>
   );
 }

@@ -19,6 +19,8 @@ import { serverToday } from "../../api/serverClock";
 import { Loading } from "../../ui/states";
 import { formatDay, formatTime } from "../../ui/format";
 import { seriesSummary, zoneInWords } from "./seriesSummary";
+import { panelDates } from "../panel/dates/panelDates";
+import { triageSlotText } from "../panel/dates/triageSlotText";
 
 /** The browser's own zone, for showing the series in the viewer's time. */
 const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -215,7 +217,14 @@ export function CreateSeries({ projectId }: { projectId: string }) {
           </Field>
         ) : null}
       </div>
-      <Field label="Time zone of the series" hint={callType === "triage" ? "Triage is 10–11 am US Eastern for everyone" : undefined}>
+      <Field
+        label="Time zone of the series"
+        hint={
+          callType === "triage"
+            ? `Triage is 10–11 am US Eastern for everyone${draft?.triageSlot ? `; your time: ${triageSlotText(draft.triageSlot, panelDates({ locale: undefined, timeZone: viewerZone }))}` : ""}`
+            : undefined
+        }
+      >
         <Select value={timeZone} disabled={callType === "triage"} onChange={(_e, d) => setTimeZone(d.value)}>
           <option value="">Organiser's zone</option>
           {zones.map((z) => (

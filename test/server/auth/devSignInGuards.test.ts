@@ -68,4 +68,10 @@ describe("dev sign-in guards", () => {
     expect(loadConfig({ DATABASE_URL: "postgres://callbook@127.0.0.1:5432/callbook", DEV_SIGN_IN: "true" }).DEV_SIGN_IN).toBe(true);
     expect(loadConfig({}).DEV_SIGN_IN).toBe(true);
   });
+
+  it("a production start on a shared database needs the stage-ticket key every instance shares", () => {
+    const shared = { NODE_ENV: "production", DATABASE_URL: "postgres://callbook@db.internal:5432/callbook" };
+    expect(() => loadConfig(shared)).toThrow("STAGE_TICKET_SECRET is required in production with DATABASE_URL (every instance must sign stage tickets with the same key)");
+    expect(() => loadConfig({ ...shared, STAGE_TICKET_SECRET: "k".repeat(32) })).not.toThrow();
+  });
 });

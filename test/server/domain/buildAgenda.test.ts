@@ -64,6 +64,19 @@ describe("buildAgenda: customer status call (seed 000)", () => {
     expect(tasks.summary).toBe("Next 10 of 15 open tasks");
   });
 
+  it("upcoming tasks due the same day follow the schedule: start date, then the schedule's row order, not the alphabet (issue 15 §2)", () => {
+    const sameDay = (id: string, name: string, start: string | null, row: string) => ({ ...makeTask(id, name, "dana", 3), startDate: start, externalRef: row });
+    const snapshot = riverbendSnapshot({
+      tasks: [
+        sameDay("row10", "Archive old invoices", "2026-11-10", "10"),
+        sameDay("row9", "Build the rate table", "2026-11-10", "9"),
+        sameDay("late-start", "Agree the cut-over", "2026-11-12", "2"),
+        sameDay("row2", "Zero-balance check", "2026-11-10", "2"),
+      ],
+    });
+    expect(refIds(item(agendaFor("customer_status", snapshot), "upcoming_tasks"))).toEqual(["row2", "row9", "row10", "late-start"]);
+  });
+
   it("upcoming tasks: undated tasks come after dated ones", () => {
     const snapshot = riverbendSnapshot({
       tasks: [makeTask("a", "Undated", "dana", null), makeTask("b", "Later", "dana", 9), makeTask("c", "Sooner", "dana", 1), makeTask("d", "Finished", "dana", 0, "done")],

@@ -89,6 +89,93 @@ describe("graphGateway.createSeries", () => {
   });
 });
 
+describe("graphGateway.createSeries with occurrences of their own (issue 15 §3)", () => {
+  const marcus = { email: "marcus.lee@contoso.com", name: "Marcus Lee", type: "required" as const };
+  const dana = { email: "dana@customer.example", name: "Dana Customer", type: "required" as const };
+  const jordan = { email: "jordan.blake@contoso.com", name: "Jordan Blake", type: "required" as const };
+  const weekly = (transactionId: string, from: string, extra: Partial<CreateSeriesInput> = {}): CreateSeriesInput => ({
+    transactionId,
+    subject: "Riverbend customer status",
+    bodyHtml: "<p>Status</p>",
+    ...recurrenceFor("customer_status", { from, weekday: "wednesday", startTime: "10:00", durationMinutes: 30, occurrences: 30 }),
+    attendees: [dana, marcus],
+    ...extra,
+  });
+
+  it("names the backup on the 9 Dec occurrence in Outlook: the instance found by originalStart is patched, the series keeps Marcus required", async () => {
+    const before = graph.requests.length;
+    const created = await gateway.createSeries(identity, weekly("tx-occ-1", "2026-12-02", {
+      occurrenceAttendees: [{ localStart: "2026-12-09T10:00:00", attendees: [dana, { ...marcus, type: "optional" }, jordan] }],
+    }));
+    const calls = graph.requests.slice(before);
+    expect(calls.map((r) => r.route)).toEqual(["createEvent", "listInstances", "updateEvent"]);
+    const [, list, patch] = calls;
+    expect(list?.path).toBe(`/me/events/${created.eventId}/instances`);
+    // 10:00 New York on 9 Dec is 15:00Z; the window starts there and runs a day on.
+    expect(list?.query).toMatchObject({ startDateTime: "2026-12-09T15:00:00.000Z", endDateTime: "2026-12-10T15:00:00.000Z" });
+    expect(list?.headers.prefer).toContain('outlook.timezone="UTC"');
+    expect(patch?.outcome).toBe(200);
+    expect(patch?.body).toEqual({
+      attendees: [
+        { emailAddress: { address: "dana@customer.example", name: "Dana Customer" }, type: "required" },
+        { emailAddress: { address: "marcus.lee@contoso.com", name: "Marcus Lee" }, type: "optional" },
+        { emailAddress: { address: "jordan.blake@contoso.com", name: "Jordan Blake" }, type: "required" },
+      ],
+    });
+    expect(created.occurrences).toMatchObject({ patched: [{ localStart: "2026-12-09T10:00:00" }], missing: [] });
+
+    // What Outlook now holds: only 9 Dec names Jordan; Marcus stays required for the series.
+    const invited = (originalStart: string) => graph.mailbox.attendeesOfOccurrence(created.eventId, originalStart).map((a) => `${a.type} ${a.name}`);
+    expect(invited("2026-12-09T15:00:00Z")).toEqual(["required Dana Customer", "optional Marcus Lee", "required Jordan Blake"]);
+    for (const other of ["2026-12-02T15:00:00Z", "2026-12-16T15:00:00Z"]) expect(invited(other)).toEqual(["required Dana Customer", "required Marcus Lee"]);
+    const master = graph.mailbox.events.find((e) => e.id === created.eventId);
+    expect(JSON.stringify(master?.attendees)).not.toContain("jordan");
+  });
+
+  it("matches across a DST change and through pages of instances: 10:00 London on 28 Mar 2027 and 4 Apr 2027 (GMT, then BST)", async () => {
+    graph.mailbox.maxPageSize = 5;
+    const london = recurrenceFor("customer_status", { from: "2026-12-06", weekday: "sunday", startTime: "10:00", durationMinutes: 30, occurrences: 30, timeZone: "GMT Standard Time" });
+    const created = await gateway.createSeries(identity, {
+      transactionId: "tx-occ-2", subject: "London weekly", bodyHtml: "<p/>", ...london, attendees: [dana, marcus],
+      occurrenceAttendees: [
+        { localStart: "2026-12-06T10:00:00", attendees: [dana, jordan] },
+        { localStart: "2027-03-28T10:00:00", attendees: [dana, jordan] },
+        { localStart: "2027-04-04T10:00:00", attendees: [dana, jordan] },
+      ],
+    });
+    // 18 weekly occurrences in the window, answered 5 a page (server-driven paging): the gateway follows @odata.nextLink.
+    const pages = graph.requestsTo("listInstances").filter((r) => r.path === `/me/events/${created.eventId}/instances`);
+    expect(pages.map((r) => r.query.$skip ?? "0")).toEqual(["0", "5", "10", "15"]);
+    expect(created.occurrences?.missing).toEqual([]);
+    const names = (at: string) => graph.mailbox.attendeesOfOccurrence(created.eventId, at).map((a) => a.name);
+    expect(names("2026-12-06T10:00:00Z")).toContain("Jordan Blake");
+    expect(names("2027-03-28T09:00:00Z")).toContain("Jordan Blake"); // BST began 28 Mar 2027 01:00Z
+    expect(names("2027-04-04T09:00:00Z")).toContain("Jordan Blake");
+    expect(names("2027-03-21T10:00:00Z")).not.toContain("Jordan Blake");
+    graph.mailbox.maxPageSize = 1000;
+  });
+
+  it("makes no instance call for a series without occurrences of their own, and a replayed create patches the same list again", async () => {
+    const before = graph.requests.length;
+    await gateway.createSeries(identity, weekly("tx-occ-3", "2026-12-02"));
+    expect(graph.requests.slice(before).map((r) => r.route)).toEqual(["createEvent"]);
+
+    const input = weekly("tx-occ-4", "2026-12-02", { occurrenceAttendees: [{ localStart: "2026-12-09T10:00:00", attendees: [dana, jordan] }] });
+    const first = await gateway.createSeries(identity, input);
+    const again = await gateway.createSeries(identity, input);
+    expect(again.eventId).toBe(first.eventId);
+    expect(graph.mailbox.attendeesOfOccurrence(first.eventId, "2026-12-09T15:00:00Z").map((a) => a.name)).toEqual(["Dana Customer", "Jordan Blake"]);
+  });
+
+  it("reports an occurrence the series does not have (a local start off the pattern) without patching anything else", async () => {
+    const created = await gateway.createSeries(identity, weekly("tx-occ-5", "2026-12-02", {
+      occurrenceAttendees: [{ localStart: "2026-12-10T10:00:00", attendees: [dana, jordan] }],
+    }));
+    expect(created.occurrences).toEqual({ patched: [], missing: ["2026-12-10T10:00:00"] });
+    expect(graph.mailbox.exceptions.get(created.eventId)).toBeUndefined();
+  });
+});
+
 describe("graphGateway.getOutOfOffice", () => {
   it("asks getSchedule in UTC and reports mailboxes out for most of their own working day", async () => {
     graph.mailbox.outOfOffice.set("away@contoso.example", new Set(["2026-12-03"]));

@@ -135,6 +135,28 @@ describe("Teams SSO and the Graph mail path through the app", () => {
     expect(graph.requestsTo("getSchedule").length).toBeGreaterThan(0);
   });
 
+  it("counts someone out for a call when an oof item overlaps the call itself, not by the share of their day (issue 14 §3)", async () => {
+    const token = `Bearer ${await dana()}`;
+    graph.mailbox.outOfOffice.delete("marcus.lee@contoso.com");
+    const meeting = await request(app).get(`/api/meetings/${demoMeetingId("m_cust")}`).set("Authorization", token);
+    const start = Date.parse(meeting.body.startsAt);
+    const end = Date.parse(meeting.body.endsAt);
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const requiredNames = async () =>
+      (await request(app).get(`/api/meetings/${demoMeetingId("m_cust")}/attendees`).set("Authorization", token)).body.required.map((p: { name: string }) => p.name) as string[];
+
+    // Out 08:00–13:30 New York, most of the working day, back for the 14:00 call: he attends.
+    graph.mailbox.absences.set("marcus.lee@contoso.com", [{ start: iso(start - 6 * 3_600_000), end: iso(start - 30 * 60_000) }]);
+    expect(await requiredNames()).toContain("Marcus Lee");
+    expect(await requiredNames()).not.toContain("Jordan Blake");
+
+    // Out for one hour around the call only: the call is the hour he is away, so his backup attends.
+    graph.mailbox.absences.set("marcus.lee@contoso.com", [{ start: iso(start - 15 * 60_000), end: iso(end + 15 * 60_000) }]);
+    expect(await requiredNames()).toContain("Jordan Blake");
+    expect(await requiredNames()).not.toContain("Marcus Lee");
+    graph.mailbox.absences.delete("marcus.lee@contoso.com");
+  });
+
   it("finds the Callbook meeting behind a Teams meeting chat through Graph (chat → join URL)", async () => {
     const token = `Bearer ${await dana()}`;
     const chatId = "19:meeting_from_graph@thread.v2";

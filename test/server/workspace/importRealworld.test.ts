@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import request from "supertest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { ANALYZE_AFTER_ROWS, importLockKey } from "../../../server/importExport/importFile";
+import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
 import * as t from "../../../server/db/schema";
 import { databaseKinds } from "../../support/testDatabase";
 import { openWorld, project, dana, type WorkspaceWorld } from "./workspaceSetup";
@@ -203,6 +205,16 @@ describe.each(databaseKinds)("real-world imports on %s", (kind) => {
     expect(tooWide.body.error.message).toBe("file: has more than 200 columns (the column limit)");
   });
 
+  it("refreshes the planner's statistics after a bulk import, so the agenda's queries stay on their indexes", async () => {
+    const rows = ANALYZE_AFTER_ROWS + 100;
+    const csv = "Task,Start\n" + Array.from({ length: rows }, (_, i) => `Placeholder analysed ${i},2026-01-02`).join("\n");
+    const res = await upload("tasks", "bulk-confirm.csv", Buffer.from(csv), false);
+    expect(res.body).toMatchObject({ applied: true, counts: { add: rows } });
+    const stats = (await w.tdb.database.db.execute(sql`select reltuples from pg_class where relname = 'tasks'`)) as unknown as { rows: { reltuples: number }[] };
+    // -1 means "never analysed" (PostgreSQL 14+); PGlite has no autovacuum to do it later.
+    expect(Number(stats.rows[0]?.reltuples)).toBeGreaterThanOrEqual(rows);
+  });
+
   it("summarises a long dry run: lines up to the limit, then counts", async () => {
     const csv = "Task,Start\n" + Array.from({ length: 450 }, (_, i) => `Placeholder bulk ${i},2026-01-02`).join("\n");
     const res = await upload("tasks", "bulk.csv", Buffer.from(csv), true);
@@ -216,5 +228,21 @@ describe.each(databaseKinds)("real-world imports on %s", (kind) => {
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(both.find((r) => r.status === 409)?.body.error).toEqual({ code: "import_running", message: "An import into this project is already running: try again when it has finished" });
     expect((await upload("tasks", "after.csv", Buffer.from("Task,Start\nPlaceholder after,2026-01-02\n"), true)).status).toBe(200);
+  });
+
+  it.runIf(kind === "postgres")("refuses an import while another instance is writing one into the project, and saves nothing of it", async () => {
+    const csv = Buffer.from("Task,Start\nPlaceholder from instance B,2026-01-02\n");
+    let answer: request.Response | undefined;
+    // Another instance's import transaction, holding the project's import lock while this one confirms.
+    await w.tdb.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${importLockKey(DEMO_TENANT_ID, project)}, 0))`);
+      answer = await upload("tasks", "instance-b.csv", csv, false);
+    });
+    expect(answer?.status).toBe(409);
+    expect(answer?.body.error.code).toBe("import_running");
+    expect((await tasks()).map((x) => x.name)).not.toContain("Placeholder from instance B");
+    const again = await upload("tasks", "instance-b.csv", csv, false);
+    expect(again.body).toMatchObject({ applied: true });
+    expect((await tasks()).map((x) => x.name)).toContain("Placeholder from instance B");
   });
 });

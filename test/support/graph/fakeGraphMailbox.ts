@@ -1,8 +1,9 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { findIana } from "windows-iana";
 import { validateActionParameters, validateGraphBody } from "./graphSchemaValidator";
 import { EASTERN_TIME_ZONE, instantAt } from "../../../server/domain/zonedTime";
 import { addDays } from "../../../server/domain/isoDates";
+import { expandFakeSeries } from "./fakeRecurrence";
 
 // The state and Graph-shaped handlers behind fakeGraphServer: one signed-in user's mailbox,
 // calendar, chats and online meetings. Handlers return what Graph would: status, JSON body.
@@ -25,6 +26,8 @@ export type GraphRouteName =
   | "getMessage"
   | "sendMessage"
   | "createEvent"
+  | "listInstances"
+  | "updateEvent"
   | "getSchedule"
   | "getMailboxSettings"
   | "getChat"
@@ -107,6 +110,12 @@ export class FakeGraphMailbox {
   readonly workingHours = new Map<string, FakeWorkingHours>();
   readonly unknownMailboxes = new Set<string>();
   readonly chats = new Map<string, MeetingChat>();
+  /** Occurrences of series given their own values (exceptions), by series master id, then originalStart (ISO, Z). */
+  readonly exceptions = new Map<string, Map<string, Record<string, unknown>>>();
+  /** Server-driven paging: at most this many items a page, whatever $top asks. */
+  maxPageSize = 1000;
+  /** Instance ids handed out by /instances: id → series master id and originalStart. */
+  private readonly instanceIds = new Map<string, { masterId: string; originalStart: string }>();
 
   constructor(private readonly baseUrl: string) {}
 
@@ -120,6 +129,10 @@ export class FakeGraphMailbox {
         return this.sendMessage(input);
       case "createEvent":
         return this.createEvent(input);
+      case "listInstances":
+        return this.listInstances(input);
+      case "updateEvent":
+        return this.updateEvent(input);
       case "getSchedule":
         return this.getSchedule(input);
       case "getMailboxSettings":
@@ -198,13 +211,108 @@ export class FakeGraphMailbox {
         ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${randomBytes(12).toString("base64url")}%40thread.v2/0?context=%7b%22Tid%22%3a%22t%22%7d` }
         : null,
       ...body,
-      attendees: (Array.isArray(body.attendees) ? body.attendees : []).map((a: unknown) => ({
-        ...(isObject(a) ? a : {}),
-        status: { response: "none", time: "0001-01-01T00:00:00Z" },
-      })),
+      attendees: withStatus(Array.isArray(body.attendees) ? body.attendees : []),
     };
     this.events.push(event);
+    const joinUrl = isObject(event.onlineMeeting) && typeof event.onlineMeeting.joinUrl === "string" ? event.onlineMeeting.joinUrl : undefined;
+    const thread = joinUrl ? /\/meetup-join\/([^/]+)\//.exec(joinUrl)?.[1] : undefined;
+    if (joinUrl && thread) {
+      // A Teams event comes with its onlineMeeting (and meeting chat), organised by the signed-in user.
+      const chatId = decodeURIComponent(thread);
+      this.chats.set(chatId, {
+        chatId, joinWebUrl: joinUrl, onlineMeetingId: `MSo${randomBytes(24).toString("base64url")}`, organizedByMe: true,
+        joinMeetingId: `${1 + (randomBytes(1)[0] ?? 0) % 9}${Array.from(randomBytes(12), (b) => b % 10).join("")}`, passcode: randomBytes(4).toString("hex").slice(0, 6),
+      });
+    }
     return { status: 201, body: event };
+  }
+
+  /**
+   * GET /me/events/{id}/instances: the occurrences of a series master overlapping the required
+   * startDateTime–endDateTime window (ISO 8601; no offset = UTC), as Graph lists them: type
+   * "occurrence" or "exception", seriesMasterId, originalStart (UTC), start/end in UTC (or the
+   * Prefer: outlook.timezone zone, only UTC here), 10 a page unless $top, then @odata.nextLink.
+   */
+  private listInstances({ params, query }: HandlerInput): GraphReply {
+    const master = this.events.find((e) => e.id === params[0]);
+    if (!master) return itemNotFound();
+    const window = [query.get("startDateTime"), query.get("endDateTime")].map((v) => (v ? Date.parse(/(Z|[+-]\d{2}:\d{2})$/.test(v) ? v : `${v}Z`) : Number.NaN));
+    const [from, to] = window as [number, number];
+    if (Number.isNaN(from) || Number.isNaN(to)) {
+      return { status: 400, body: graphError("ErrorInvalidParameter", "This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.") };
+    }
+    const masterId = String(master.id);
+    const all = master.type === "seriesMaster" ? expandFakeSeries(master, from, to) : [];
+    const top = Math.min(Number(query.get("$top") ?? 10) || 10, this.maxPageSize);
+    const skip = Number(query.get("$skip") ?? 0) || 0;
+    const select = query.get("$select")?.split(",").map((f) => f.trim());
+    const value = all.slice(skip, skip + top).map((o) => {
+      const instance = this.instanceJson(master, o.start, o.end);
+      return select ? Object.fromEntries(Object.entries(instance).filter(([k]) => k === "id" || k.startsWith("@odata") || select.includes(k))) : instance;
+    });
+    const next = new URLSearchParams(query);
+    next.set("$skip", String(skip + top));
+    return {
+      status: 200,
+      body: {
+        "@odata.context": `${this.baseUrl}/$metadata#Collection(event)`,
+        value,
+        ...(skip + top < all.length ? { "@odata.nextLink": `${this.baseUrl}/me/events/${encodeURIComponent(masterId)}/instances?${next.toString()}` } : {}),
+      },
+    };
+  }
+
+  /** PATCH /me/events/{id}: a series master, or an instance id from /instances (it becomes an exception). */
+  private updateEvent({ params, body }: HandlerInput): GraphReply {
+    const problems = validateGraphBody("event", body);
+    if (problems.length > 0 || !isObject(body)) return badRequest(problems);
+    const patch = { ...body, ...(Array.isArray(body.attendees) ? { attendees: withStatus(body.attendees) } : {}) };
+    const id = params[0] ?? "";
+    const master = this.events.find((e) => e.id === id);
+    if (master) {
+      Object.assign(master, patch, { lastModifiedDateTime: new Date().toISOString() });
+      return { status: 200, body: master };
+    }
+    const instance = this.instanceIds.get(id);
+    const series = instance ? this.events.find((e) => e.id === instance.masterId) : undefined;
+    if (!instance || !series) return itemNotFound();
+    const changed = this.exceptions.get(instance.masterId) ?? new Map<string, Record<string, unknown>>();
+    changed.set(instance.originalStart, { ...(changed.get(instance.originalStart) ?? {}), ...patch });
+    this.exceptions.set(instance.masterId, changed);
+    const start = Date.parse(instance.originalStart);
+    const duration = Date.parse(String((series.end as { dateTime: string }).dateTime).slice(0, 19) + "Z") - Date.parse(String((series.start as { dateTime: string }).dateTime).slice(0, 19) + "Z");
+    return { status: 200, body: this.instanceJson(series, start, start + duration) };
+  }
+
+  /** The attendees of one occurrence of a series as Outlook has them: the exception's, else the master's. */
+  attendeesOfOccurrence(masterId: string, originalStart: string): { address: string; name: string; type: string }[] {
+    const master = this.events.find((e) => e.id === masterId);
+    const own = this.exceptions.get(masterId)?.get(new Date(originalStart).toISOString().replace(".000Z", "Z"));
+    const list = (own?.attendees ?? master?.attendees ?? []) as { emailAddress: { address: string; name: string }; type: string }[];
+    return list.map((a) => ({ address: a.emailAddress.address, name: a.emailAddress.name, type: a.type }));
+  }
+
+  private instanceJson(master: Record<string, unknown>, start: number, end: number): Record<string, unknown> {
+    const originalStart = new Date(start).toISOString().replace(".000Z", "Z");
+    const masterId = String(master.id);
+    const id = `AAMkAGI2${createHash("sha256").update(`${masterId}|${originalStart}`).digest("base64url")}_-BBB=`;
+    this.instanceIds.set(id, { masterId, originalStart });
+    const own = this.exceptions.get(masterId)?.get(originalStart);
+    const utc = (ms: number) => ({ dateTime: `${new Date(ms).toISOString().slice(0, 19)}.0000000`, timeZone: "UTC" });
+    const { recurrence: _r, transactionId: _t, "@odata.context": _c, ...inherited } = master;
+    return {
+      ...inherited,
+      "@odata.etag": `W/"${randomBytes(8).toString("base64")}"`,
+      id,
+      type: own ? "exception" : "occurrence",
+      seriesMasterId: masterId,
+      originalStart,
+      originalStartTimeZone: (master.start as { timeZone: string }).timeZone,
+      recurrence: null,
+      start: utc(start),
+      end: utc(end),
+      ...(own ?? {}),
+    };
   }
 
   private getSchedule({ body, headers }: HandlerInput): GraphReply {
@@ -384,6 +492,10 @@ function knownZone(zone: unknown): boolean {
   if (typeof zone !== "string") return false;
   // Graph takes any Windows zone name (CLDR's list) or an IANA name.
   return findIana(zone).length > 0 || Intl.supportedValuesOf("timeZone").includes(zone);
+}
+
+function withStatus(attendees: unknown[]): Record<string, unknown>[] {
+  return attendees.map((a) => ({ ...(isObject(a) ? a : {}), status: { response: "none", time: "0001-01-01T00:00:00Z" } }));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -55,6 +55,8 @@ const routes: { method: string; pattern: RegExp; name: GraphRouteName }[] = [
   { method: "GET", pattern: /^\/me\/messages\/([^/]+)$/, name: "getMessage" },
   { method: "POST", pattern: /^\/me\/messages\/([^/]+)\/send$/, name: "sendMessage" },
   { method: "POST", pattern: /^\/me\/events$/, name: "createEvent" },
+  { method: "GET", pattern: /^\/me\/events\/([^/]+)\/instances$/, name: "listInstances" },
+  { method: "PATCH", pattern: /^\/me\/events\/([^/]+)$/, name: "updateEvent" },
   { method: "POST", pattern: /^\/me\/calendar\/getSchedule$/, name: "getSchedule" },
   { method: "GET", pattern: /^\/me\/mailboxSettings$/, name: "getMailboxSettings" },
   { method: "GET", pattern: /^\/chats\/([^/]+)$/, name: "getChat" },

@@ -16,6 +16,8 @@ export interface PanelDates {
   time(isoInstant: string): string;
   /** An instant's day in the viewer's zone: "Wed 2 Dec". */
   dayOf(isoInstant: string): string;
+  /** An instant's weekday in the viewer's zone: "Wed". */
+  weekday(isoInstant: string): string;
   /** The calendar date (yyyy-mm-dd) it is at `nowMs` in the viewer's zone: "today" for due dates. */
   today(nowMs: number): string;
 }
@@ -47,9 +49,11 @@ export function panelDates(viewer: ViewerZone, nowMs: number = Date.now()): Pane
   const dayYear = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   const zonedDay = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone });
   const zonedTime = new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone });
+  const zonedWeekday = new Intl.DateTimeFormat(locale, { weekday: "short", timeZone });
   return {
     day: (d) => (d.startsWith(thisYear) ? dayNoYear : dayYear).format(new Date(`${d.slice(0, 10)}T00:00:00Z`)),
     dayOf: (iso) => zonedDay.format(new Date(iso)),
+    weekday: (iso) => zonedWeekday.format(new Date(iso)),
     time: (iso) => zonedTime.format(new Date(iso)),
     dayTime: (iso) => `${zonedDay.format(new Date(iso))}, ${zonedTime.format(new Date(iso))}`,
     today,
