@@ -9,7 +9,9 @@ import { navigateTo } from "./workspaceApi";
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalS, marginBlock: tokens.spacingVerticalM },
   form: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
-  box: { minWidth: "280px", flexGrow: 1, maxWidth: "560px" },
+  box: { flexGrow: 1, minWidth: 0, maxWidth: "560px" },
+  // The input's own width (20 characters) would push the clear button out of a 360 px screen.
+  input: { minWidth: 0, width: "100%" },
   list: { listStyleType: "none", padding: 0, margin: 0, display: "grid", gap: tokens.spacingVerticalS },
   hit: { display: "grid", gap: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   head: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline", flexWrap: "wrap" },
@@ -57,6 +59,9 @@ export function ProjectSearch({ projectId }: { projectId: string }) {
       >
         <SearchBox
           className={styles.box}
+          input={{ className: styles.input }}
+          // No clear button while empty: Fluent keeps a hidden one past the box's edge (wider than a 360 px screen).
+          {...(text ? {} : { dismiss: null })}
           aria-label="Search calls, notes, actions, decisions and RAID"
           placeholder="Search calls, notes, actions, decisions, RAID…"
           value={text}
