@@ -23,6 +23,8 @@ import { actionsRouter } from "./routes/actions/router";
 import { contextOf } from "./http/requestContext";
 import { runAsTenant } from "./db/tenantScope";
 import { stageRouter, stageTicketRouter } from "./routes/stage/router";
+import { MeetingFeeds } from "./live/meetingFeeds";
+import { createLiveClients } from "./live/liveClients";
 import { randomBytes } from "node:crypto";
 import { botRouter } from "./routes/bot/router";
 import { teamsCardsRouter } from "./routes/outbox/teamsCardsRouter";
@@ -106,7 +108,10 @@ export function createApp(deps: AppDeps): Express {
   if (deps.botEndpoint) api.use("/messages", botRouter(deps.botEndpoint));
   api.use("/session", sessionRouter(deps));
   const stageSecret = deps.stageTicketSecret ?? new Uint8Array(randomBytes(32));
-  api.use("/stage", stageRouter(deps, stageSecret));
+  // One shared reader per meeting for the panels' streams and the stage's.
+  const feeds = new MeetingFeeds(deps.database.db, deps.bus);
+  const liveClients = deps.liveClients ?? createLiveClients();
+  api.use("/stage", stageRouter({ ...deps, liveClients }, stageSecret, feeds));
   // Signed links of reminder digests: no sign-in (the link's signature is the credential).
   api.use("/reminders", remindersRouter(deps, deps.linkSecret));
   api.use(authenticate(deps));
@@ -116,7 +121,7 @@ export function createApp(deps: AppDeps): Express {
   });
   api.use("/meetings", meetingLinkRouter(deps));
   api.use("/meetings", meetingsRouter(deps));
-  api.use("/meetings", captureRouter(deps));
+  api.use("/meetings", captureRouter({ ...deps, liveClients }, feeds));
   api.use("/meetings", recapRouter(deps));
   api.use("/meetings", stageTicketRouter(deps, stageSecret));
   api.use("/projects", workspaceRouter(deps));

@@ -111,7 +111,7 @@ async function main(config: Config): Promise<void> {
           authorityHost: config.AUTHORITY_HOST,
           tenantId: config.AAD_APP_TENANT_ID,
           publicUrl: config.PUBLIC_URL ?? (config.TAB_DOMAIN ? `https://${config.TAB_DOMAIN}` : undefined),
-          scopes: ["Mail.Send", "Mail.ReadWrite", "Calendars.ReadWrite", "Chat.ReadBasic", "OnlineMeetings.Read"].map((s) => `https://graph.microsoft.com/${s}`),
+          scopes: ["Mail.Send", "Mail.ReadWrite", "Calendars.ReadWrite", "Chat.ReadBasic", "OnlineMeetings.Read", "OnlineMeetingArtifact.Read.All", "OnlineMeetingRecording.Read.All", "OnlineMeetingTranscript.Read.All"].map((s) => `https://graph.microsoft.com/${s}`),
         }
       : null,
     webRoot: fileURLToPath(new URL("../dist/web", import.meta.url)),
@@ -140,6 +140,11 @@ async function main(config: Config): Promise<void> {
     for (const [socket, n] of busy) if (n === 0) socket.destroy();
   };
   ready = true;
+  // Live recap cards posted before a restart stay live: their activity ids are in bot_posts.
+  deps.botEndpoint?.bot
+    .resume()
+    .then((cards) => logger.info({ cards }, "recap cards watched again"))
+    .catch((e: unknown) => logger.error({ err: { message: e instanceof Error ? e.message : String(e) } }, "recap cards were not watched again"));
   const { port } = server.address() as AddressInfo;
   logger.info({ port, url: `http://localhost:${port}` }, "Callbook is listening");
   // Durable jobs start after the server answers: a slow schema install never delays /readyz.

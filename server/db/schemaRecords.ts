@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { meetings, people, projects } from "./schema";
+import type { MeetingArtifacts } from "../domain/recap/meetingAttendance";
 
 // Tables around the project data: meeting state, outbox, cadence log, audit trail, import
 // mappings, revisions. Re-exported by schema.ts, so `schema.*` names every table.
@@ -153,4 +154,23 @@ export const botPosts = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("bot_posts_uq").on(t.tenantId, t.meetingId, t.kind, t.recipientKey)],
+);
+
+/**
+ * Teams' attendance report of a meeting and its recording and transcript metadata (migration 0020),
+ * read once from Microsoft Graph after the meeting (services/recap/readMeetingAttendance.ts).
+ */
+export const meetingAttendance = pgTable(
+  "meeting_attendance",
+  {
+    tenantId: tenantId(),
+    meetingId: uuid("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    onlineMeetingId: text("online_meeting_id").notNull(),
+    reportId: text("report_id").notNull(),
+    threadId: text("thread_id"),
+    artifacts: jsonb("artifacts").$type<MeetingArtifacts>().notNull(),
+    readBy: text("read_by"),
+    readAt: timestamp("read_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.meetingId] })],
 );

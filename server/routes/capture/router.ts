@@ -15,11 +15,10 @@ import { MeetingFeeds } from "../../live/meetingFeeds";
 import { callerAudience, requireMayFlagInternal, requireRowVisible } from "../../services/audience/callerAudience";
 import { createLiveClients } from "../../live/liveClients";
 
-/** Live capture in a call: action items, decisions, risks, issues, notes, agenda ticks; and the live stream. */
-export function captureRouter(deps: AppDeps): Router {
+/** Live capture in a call (`feeds`: the meetings' shared readers, also used by the stage stream): action items, decisions, risks, issues, notes, agenda ticks; and the live stream. */
+export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFeeds(deps.database.db, deps.bus)): Router {
   const r = Router();
   const { db } = deps.database;
-  const feeds = new MeetingFeeds(db, deps.bus);
   const liveClients = deps.liveClients ?? createLiveClients();
   const scope = (mc: MeetingWriteContext, res: Parameters<typeof contextOf>[0]): WriteScope => ({
     database: deps.database,

@@ -1,19 +1,14 @@
-import { Badge, Link, Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Link, Text, Title2, makeStyles, mergeClasses } from "@fluentui/react-components";
 import type { OverviewProject } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
+import { useLayoutStyles } from "../../ui/layoutStyles";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDate, formatDay, formatTime } from "../../ui/format";
 import { goLiveText, ragColor } from "./labels";
 import { navigateTo } from "./workspaceApi";
 import { SendQueue } from "../queue/SendQueue";
 
-const useStyles = makeStyles({
-  main: { padding: tokens.spacingHorizontalL, maxWidth: "900px" },
-  heading: { display: "flex", gap: tokens.spacingHorizontalL, alignItems: "baseline", flexWrap: "wrap", justifyContent: "space-between" },
-  list: { listStyleType: "none", padding: 0, display: "grid", gap: tokens.spacingVerticalM },
-  project: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalS },
-  line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
-});
+const useStyles = makeStyles({ heading: { justifyContent: "space-between", alignItems: "baseline" } });
 
 /**
  * Personal-tab home: what the user owes (the send queue: late, due today, upcoming, across their
@@ -21,11 +16,12 @@ const useStyles = makeStyles({
  * most urgent first.
  */
 export default function ProjectHomeView() {
-  const styles = useStyles();
   const [overview, reload] = useApi<{ projects: OverviewProject[] }>("/projects/overview");
+  const layout = useLayoutStyles();
+  const styles = useStyles();
   return (
-    <main className={styles.main}>
-      <div className={styles.heading}>
+    <main className={mergeClasses(layout.page, layout.pageHome)}>
+      <div className={mergeClasses(layout.rowCenter, styles.heading)}>
         <Title2 as="h1">What you owe</Title2>
         <Link
           href="/actions"
@@ -45,10 +41,10 @@ export default function ProjectHomeView() {
         <Empty>You are not a member of any project yet. Ask the project's PM to add you.</Empty>
       ) : null}
       {overview.state === "ready" ? (
-        <ul aria-label="Your projects" className={styles.list}>
+        <ul aria-label="Your projects" className={layout.plainList}>
           {overview.data.projects.map((p) => (
-            <li key={p.id} className={styles.project}>
-              <div className={styles.line}>
+            <li key={p.id} className={layout.listItem}>
+              <div className={layout.rowCenter}>
                 <Link
                   href={`/projects/${p.id}`}
                   onClick={(e) => {

@@ -61,6 +61,11 @@ const routes: { method: string; pattern: RegExp; name: GraphRouteName }[] = [
   { method: "GET", pattern: /^\/me\/mailboxSettings$/, name: "getMailboxSettings" },
   { method: "GET", pattern: /^\/chats\/([^/]+)$/, name: "getChat" },
   { method: "GET", pattern: /^\/me\/onlineMeetings$/, name: "listOnlineMeetings" },
+  { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/attendanceReports$/, name: "listAttendanceReports" },
+  { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/attendanceReports\/([^/]+)$/, name: "getAttendanceReport" },
+  { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/attendanceReports\/([^/]+)\/attendanceRecords$/, name: "listAttendanceRecords" },
+  { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/recordings$/, name: "listRecordings" },
+  { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/transcripts$/, name: "listTranscripts" },
 ];
 
 export async function startFakeGraphServer(): Promise<FakeGraphServer> {
