@@ -15,6 +15,8 @@ import { outboxRouter } from "./routes/outbox/router";
 import { workspaceRouter } from "./routes/workspace/router";
 import { authRouter } from "./routes/auth/router";
 import { projectsRouter } from "./routes/projects/router";
+import { plannerRouter } from "./routes/planner/router";
+import { unattendedRouter } from "./routes/unattended/router";
 import { sessionRouter } from "./routes/session/router";
 import { queueRouter } from "./routes/queue/router";
 import { contextOf } from "./http/requestContext";
@@ -114,6 +116,7 @@ export function createApp(deps: AppDeps): Express {
     const ctx = contextOf(res);
     res.json({ tenantId: ctx.tenantId, name: ctx.name, email: ctx.email, personId: ctx.personId, via: ctx.via });
   });
+  api.use("/me/unattended", unattendedRouter(deps));
   api.use("/meetings", meetingLinkRouter(deps));
   api.use("/meetings", meetingsRouter(deps));
   api.use("/meetings", captureRouter({ ...deps, liveClients }, feeds));
@@ -122,6 +125,7 @@ export function createApp(deps: AppDeps): Express {
   api.use("/projects", workspaceRouter(deps));
   api.use("/projects", projectsRouter(deps));
   api.use("/projects", seriesRouter(deps));
+  api.use("/projects", plannerRouter(deps));
   api.use("/outbox", teamsCardsRouter(deps));
   api.use("/outbox", outboxRouter(deps));
   const queue = queueRouter(deps);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { FluentProvider } from "@fluentui/react-components";
+import { FluentProvider, makeStyles } from "@fluentui/react-components";
+import { useLayoutStyles } from "./ui/layoutStyles";
 import { Route, Switch } from "wouter";
 import { browserContext, finishConsentPopup, getHostAuthToken, initHost, isFramed, onThemeChange, type HostContext, type ThemeName } from "./host/host";
 import { fluentTheme } from "./ui/theme";
@@ -28,7 +29,11 @@ const isAuthEnd = (pathname: string) => /^\/auth\/end\/?$/.test(pathname);
 /** The meeting id of a stage page (`/stage/:meetingId`), or null. */
 const stageMeetingId = (pathname: string) => new RegExp(`^/stage/(${UUID})/?$`).exec(pathname)?.[1] ?? null;
 
+const useStyles = makeStyles({ provider: { minHeight: "100vh" } });
+
 export function App() {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const [host, setHost] = useState<HostContext | null>(null);
   const [theme, setTheme] = useState<ThemeName>("default");
   const [signedIn, setSignedIn] = useState(() => credential() !== null);
@@ -65,7 +70,7 @@ export function App() {
   }, []);
 
   return (
-    <FluentProvider theme={fluentTheme(theme)} style={{ minHeight: "100vh" }} data-theme={theme}>
+    <FluentProvider theme={fluentTheme(theme)} className={styles.provider} data-theme={theme}>
       {!host ? (
         <Loading label="Starting Callbook…" />
       ) : stageMeetingId(window.location.pathname) ? (
@@ -100,7 +105,7 @@ export function App() {
               </Route>
               <Route path={new RegExp(`^/projects/(?<projectId>${UUID})/series/?$`)}>
                 {(params: { projectId?: string }) => (
-                  <main style={{ padding: 16 }}>
+                  <main className={layout.page}>
                     <CreateSeries projectId={params.projectId ?? ""} />
                   </main>
                 )}

@@ -73,6 +73,7 @@ export async function openParticipant(
     width?: number;
     height?: number;
     stageSharing?: HostPageOptions["stageSharing"];
+    unsupported?: string[];
   } = {},
 ): Promise<Participant> {
   const context = await s.browser.newContext({ viewport: { width: (o.width ?? 320) + 40, height: (o.height ?? 900) + 60 } });
@@ -85,6 +86,7 @@ export async function openParticipant(
       theme: o.theme ?? "default",
       chatId: o.chatId === undefined ? demoChatId("m_cust") : o.chatId,
       ...(o.meetingId ? { meetingId: o.meetingId } : {}),
+      ...(o.unsupported ? { unsupported: o.unsupported } : {}),
       width: o.width ?? 320,
       height: o.height ?? 900,
       ...(o.stageSharing ? { stageSharing: o.stageSharing } : {}),

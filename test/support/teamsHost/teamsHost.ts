@@ -26,6 +26,8 @@ export interface HostPageOptions {
   width?: number;
   height?: number;
   authToken?: string;
+  /** Capabilities the host's runtime config leaves out, by path ("pages.config"): an older or smaller host. */
+  unsupported?: string[];
   /** How the host answers share to stage: may the app share (default true), and an SdkError code to fail with. */
   stageSharing?: { permission?: boolean; errorCode?: number | null };
 }
@@ -56,6 +58,7 @@ function hostHtml(o: HostPageOptions): string {
     tenantId: o.tenantId ?? DEMO_TENANT_ID,
     theme: o.theme ?? "default",
     authToken: o.authToken ?? null,
+    unsupported: o.unsupported ?? [],
     stageSharing: o.stageSharing ?? null,
   };
   const width = o.width ?? 320;
