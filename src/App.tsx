@@ -1,20 +1,24 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { FluentProvider } from "@fluentui/react-components";
 import { Route, Switch } from "wouter";
 import { browserContext, finishConsentPopup, getHostAuthToken, initHost, isFramed, onThemeChange, type HostContext, type ThemeName } from "./host/host";
 import { fluentTheme } from "./ui/theme";
 import { credential, setHostTokenSource } from "./api/client";
 import { syncServerClock } from "./api/serverClock";
-import { OutboxPage } from "./features/outbox/OutboxPage";
-import { CreateSeries } from "./features/series/CreateSeries";
 import { BrowserNav } from "./ui/BrowserNav";
-import { ProjectHome, ProjectPage } from "./features/workspace";
 import { DevSignIn } from "./features/signin/DevSignIn";
-import { MeetingList } from "./features/meetings/MeetingList";
 import { MeetingPanel } from "./features/panel/MeetingPanel";
 import { TeamsPanel } from "./features/panel/TeamsPanel";
-import { ConfigPage } from "./features/config/ConfigPage";
 import { Loading } from "./ui/states";
+
+// Pages other than the side panel are chunks of their own, loaded when their route is opened (issue 19:
+// the panel's first paint needs only the panel). The workspace splits itself (features/workspace).
+const OutboxPage = lazy(() => import("./features/outbox/OutboxPage").then((m) => ({ default: m.OutboxPage })));
+const CreateSeries = lazy(() => import("./features/series/CreateSeries").then((m) => ({ default: m.CreateSeries })));
+const MeetingList = lazy(() => import("./features/meetings/MeetingList").then((m) => ({ default: m.MeetingList })));
+const ConfigPage = lazy(() => import("./features/config/ConfigPage").then((m) => ({ default: m.ConfigPage })));
+const ProjectHome = lazy(() => import("./features/workspace").then((m) => ({ default: m.ProjectHome })));
+const ProjectPage = lazy(() => import("./features/workspace").then((m) => ({ default: m.ProjectPage })));
 
 interface SessionConfig {
   devSignIn: boolean;
@@ -68,6 +72,7 @@ export function App() {
       ) : !signedIn ? (
         <DevSignIn onSignedIn={() => setSignedIn(true)} />
       ) : (
+        <Suspense fallback={<Loading label="Loading…" />}>
         <Switch>
           <Route path={new RegExp(`^/meetings/(?<meetingId>${UUID})/?$`)}>
             {(params: { meetingId?: string }) => (
@@ -106,6 +111,7 @@ export function App() {
             </Switch>
           </Route>
         </Switch>
+        </Suspense>
       )}
     </FluentProvider>
   );

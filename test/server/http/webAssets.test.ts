@@ -27,10 +27,12 @@ function entryScript(): string {
 }
 
 const raw = (res: request.Response): Buffer => res.body as Buffer;
-const binary = (res: import("node:http").IncomingMessage, done: (err: Error | null, body: Buffer) => void) => {
+/** supertest body parser that keeps the bytes (the object it passes is the Node response stream). */
+const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on("data", (c: Buffer) => chunks.push(c));
-  res.on("end", () => done(null, Buffer.concat(chunks)));
+  stream.on("data", (c: Buffer) => chunks.push(c));
+  stream.on("end", () => done(null, Buffer.concat(chunks)));
 };
 
 describe("the built front end's assets (issue 19)", () => {
