@@ -21,6 +21,24 @@ export default tseslint.config(
     },
   },
   {
+    // The front end is written the Fluent UI v9 way (README, "Front end"): makeStyles + tokens, so the
+    // light, dark and high-contrast themes reach every element; Fluent Table, Select and Link.
+    // No exceptions today. A value that truly must be computed inline (say a progress bar's width)
+    // takes `// eslint-disable-next-line no-restricted-syntax -- <why>` on the line above it.
+    files: ["src/**/*.tsx", "src/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "JSXAttribute[name.name='style']", message: "Use makeStyles with tokens (className), not an inline style." },
+        { selector: "Literal[value=/var\\(--/]", message: "Use tokens.<name> from @fluentui/react-components, not a raw var(--…) string." },
+        { selector: "TemplateElement[value.raw=/var\\(--/]", message: "Use tokens.<name> from @fluentui/react-components, not a raw var(--…) string." },
+        { selector: "JSXOpeningElement[name.name='table']", message: "Use Fluent's Table (TableHeader, TableRow, TableCell…), not a raw <table>." },
+        { selector: "JSXOpeningElement[name.name='select']", message: "Use Fluent's Select (or Dropdown/Combobox), not a raw <select>." },
+        { selector: "JSXOpeningElement[name.name='a']", message: "Use Fluent's Link: a raw <a> keeps the browser's blue, unreadable on the dark theme." },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },

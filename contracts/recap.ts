@@ -36,6 +36,16 @@ export const sendRecapBody = z
   .strict();
 export type SendRecapBody = z.infer<typeof sendRecapBody>;
 
+/** Where a recap's people come from (issue 18 §3). */
+export interface RecapAttendance {
+  /** "report": Teams' attendance report (who joined, when); "invited": it is unknown and the invitees are listed. */
+  source: "report" | "invited";
+  /** With "invited": the one sentence saying why (also in the recap itself). */
+  unavailable: string | null;
+  /** Required attendees (runbook pick for the call type) with no attendance record: for the PM or organiser only, else null. Never in an e-mail. */
+  missingRequired: { name: string; email: string; reason: string }[] | null;
+}
+
 export interface RecapPreview {
   meetingId: string;
   subject: string;
@@ -52,6 +62,7 @@ export interface RecapPreview {
   beforeStart: boolean;
   /** People the PM can add as recipients: the attendees and the project's people, by name. */
   candidates: { name: string; email: string }[];
+  attendance: RecapAttendance;
 }
 
 const attendee = z

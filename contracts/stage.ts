@@ -22,4 +22,6 @@ export interface StageCaptureDto {
   carriedOver: CapturedItemDto[];
   notes: NoteDto[];
   agendaState: AgendaStateDto;
+  /** The last live event id when this was read: the stage's stream (`/api/stage/:id/events`) resumes after it. */
+  lastEventId: number;
 }

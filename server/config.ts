@@ -61,6 +61,15 @@ const schema = z
     CALLBOOK_NOW: z.iso
       .datetime({ offset: true, message: "must be an ISO instant with an offset, like 2026-12-03T16:00:00-05:00" })
       .optional(),
+    /**
+     * AES-256 key (32 bytes, base64: `openssl rand -base64 32`) sealing PMs' stored consent, the
+     * token caches jobs send with when no one is there (issue 17 §5). Keep it in the git-ignored
+     * env/.env.*.user. Unset: in Graph mode, digests and Planner polling wait with "reconnect".
+     */
+    TOKEN_CACHE_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64 encoded (openssl rand -base64 32)")
+      .optional(),
     /** Signs meeting-stage tickets (HS256); every instance needs the same one. Unset: random per process. */
     STAGE_TICKET_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     /** The Azure Bot's Microsoft app id (docs/deploy.md): the `aud` of Bot Connector tokens. Unset: no bot endpoint. */

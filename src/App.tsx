@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from "react";
-import { FluentProvider } from "@fluentui/react-components";
+import { FluentProvider, makeStyles } from "@fluentui/react-components";
+import { useLayoutStyles } from "./ui/layoutStyles";
 import { Route, Switch } from "wouter";
 import { browserContext, finishConsentPopup, getHostAuthToken, initHost, isFramed, onThemeChange, type HostContext, type ThemeName } from "./host/host";
 import { fluentTheme } from "./ui/theme";
@@ -18,6 +19,7 @@ const CreateSeries = lazy(() => import("./features/series/CreateSeries").then((m
 const MeetingList = lazy(() => import("./features/meetings/MeetingList").then((m) => ({ default: m.MeetingList })));
 const ConfigPage = lazy(() => import("./features/config/ConfigPage").then((m) => ({ default: m.ConfigPage })));
 const ProjectHome = lazy(() => import("./features/workspace").then((m) => ({ default: m.ProjectHome })));
+const StageView = lazy(() => import("./features/stage/StageView").then((m) => ({ default: m.StageView })));
 const ProjectPage = lazy(() => import("./features/workspace").then((m) => ({ default: m.ProjectPage })));
 
 interface SessionConfig {
@@ -28,8 +30,14 @@ interface SessionConfig {
 /** Paths of the pages; ids are uuids (what the server makes, and what the links carry). */
 const UUID = "[0-9a-f-]{36}";
 const isAuthEnd = (pathname: string) => /^\/auth\/end\/?$/.test(pathname);
+/** The meeting id of a stage page (`/stage/:meetingId`), or null. */
+const stageMeetingId = (pathname: string) => new RegExp(`^/stage/(${UUID})/?$`).exec(pathname)?.[1] ?? null;
+
+const useStyles = makeStyles({ provider: { minHeight: "100vh" } });
 
 export function App() {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const [host, setHost] = useState<HostContext | null>(null);
   const [theme, setTheme] = useState<ThemeName>("default");
   const [signedIn, setSignedIn] = useState(() => credential() !== null);
@@ -66,9 +74,14 @@ export function App() {
   }, []);
 
   return (
-    <FluentProvider theme={fluentTheme(theme)} style={{ minHeight: "100vh" }} data-theme={theme}>
+    <FluentProvider theme={fluentTheme(theme)} className={styles.provider} data-theme={theme}>
       {!host ? (
         <Loading label="Starting Callbook…" />
+      ) : stageMeetingId(window.location.pathname) ? (
+        // The meeting stage needs no sign-in: guests and anonymous users watch it with the stage ticket.
+        <Suspense fallback={<Loading label="Loading…" />}>
+          <StageView meetingId={stageMeetingId(window.location.pathname) ?? ""} />
+        </Suspense>
       ) : !signedIn ? (
         <DevSignIn onSignedIn={() => setSignedIn(true)} />
       ) : (
@@ -99,7 +112,7 @@ export function App() {
               </Route>
               <Route path={new RegExp(`^/projects/(?<projectId>${UUID})/series/?$`)}>
                 {(params: { projectId?: string }) => (
-                  <main style={{ padding: 16 }}>
+                  <main className={layout.page}>
                     <CreateSeries projectId={params.projectId ?? ""} />
                   </main>
                 )}

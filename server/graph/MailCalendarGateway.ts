@@ -1,5 +1,6 @@
 import type { RequestIdentity } from "../auth/verifyTeamsToken";
 import type { IsoDate, IsoDateTime } from "../../contracts/types";
+import type { AttendanceUnavailable, MeetingArtifacts } from "../domain/recap/meetingAttendance";
 
 // What Callbook asks of Outlook/Teams. Two implementations: Microsoft Graph (graphGateway) and a
 // local outbox that stores .eml/.ics files (localOutboxGateway). Shapes follow Graph v1.0 names.
@@ -147,6 +148,15 @@ export interface MailCalendarGateway {
   findOnlineMeetingByChat(identity: RequestIdentity, chatId: string): Promise<OnlineMeetingRef | null>;
   /** The meeting behind a join link or join meeting id (Graph only; the local outbox has none). Null when unknown or not the organiser's. */
   findOnlineMeetingByLink?(identity: RequestIdentity, link: { joinWebUrl?: string | undefined; joinMeetingId?: string | undefined }): Promise<OnlineMeetingIds | null>;
+  /**
+   * The attendance report, recordings and transcripts of the session of the caller's meeting
+   * scheduled in `scheduled` (Graph only: see graph/readMeetingArtifacts.ts). Absent on the local
+   * outbox, which has no meetings to read.
+   */
+  readMeetingArtifacts?(
+    identity: RequestIdentity,
+    query: { joinWebUrl: string; scheduled: Interval },
+  ): Promise<{ kind: "read"; artifacts: MeetingArtifacts; threadId: string | null } | { kind: "unavailable"; reason: AttendanceUnavailable }>;
 }
 
 /**
@@ -171,6 +181,8 @@ export class GraphRequestFailed extends Error {
     readonly status: number,
     readonly graphCode: string | null,
     readonly requestId: string | null,
+    /** A 429/503's Retry-After, in seconds (Graph sends whole seconds); null when none came. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(`Microsoft Graph ${operation} failed: ${status === -1 ? "connection failed" : status} ${graphCode ?? ""}`.trim());
   }

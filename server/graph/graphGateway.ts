@@ -14,6 +14,7 @@ import {
 import { createGraphRequester, type GraphRequester } from "./graphRequester";
 import { minutesCovered, readMailboxSettings, readSchedules, workingDayOf } from "./readSchedules";
 import { findOnlineMeetingByLink } from "./findOnlineMeetingByLink";
+import { readMeetingArtifacts } from "./readMeetingArtifacts";
 import { patchOccurrenceAttendees } from "./patchOccurrenceAttendees";
 
 export interface GraphGatewayOptions {
@@ -197,6 +198,8 @@ export function createGraphGateway(options: GraphGatewayOptions): MailCalendarGa
     },
 
     findOnlineMeetingByLink: (identity, link) => findOnlineMeetingByLink(graph, identity, link),
+
+    readMeetingArtifacts: (identity, query) => readMeetingArtifacts(graph, identity, query),
 
     async findOnlineMeetingByChat(identity, chatId) {
       let joinWebUrl: string | null | undefined;

@@ -1,8 +1,10 @@
 // The front end's only door to its host. Components ask this module, never teams-js or Office.
-import { app, authentication, pages } from "@microsoft/teams-js";
+import { ErrorCode, app, authentication, meeting, pages, type SdkError } from "@microsoft/teams-js";
+import { HostCapabilityError, type FrameContext, type HostCapability } from "./hostCapabilityError";
 
 export type ThemeName = "default" | "dark" | "contrast";
-export type FrameContext = "sidePanel" | "meetingStage" | "content" | "settings" | "remove" | "task" | "authentication" | "browser";
+
+export { HostCapabilityError, type FrameContext, type HostCapability };
 
 export interface HostContext {
   /** "teams" inside a Teams client (or a host page speaking its protocol); "browser" otherwise. */
@@ -30,11 +32,20 @@ export const browserContext: HostContext = {
   tenantId: null,
 };
 
-export class HostCapabilityError extends Error {
-  constructor(capability: string, frameContext: FrameContext) {
-    super(`${capability} is not available in the ${frameContext} frame context`);
-    this.name = "HostCapabilityError";
+/**
+ * Throws HostCapabilityError unless Callbook runs in Teams, in `frame` when given, and the host's
+ * `isSupported()` (teams-js; it throws before initialisation, read as unsupported) says yes.
+ */
+function requireCapability(capability: HostCapability, isSupported: (() => boolean) | null, frame?: FrameContext): void {
+  if (current.mode !== "teams") throw new HostCapabilityError(capability, "not_in_teams", current.frameContext);
+  if (frame && current.frameContext !== frame) throw new HostCapabilityError(capability, "wrong_frame", current.frameContext);
+  let supported: boolean;
+  try {
+    supported = isSupported ? isSupported() : true;
+  } catch {
+    supported = false;
   }
+  if (!supported) throw new HostCapabilityError(capability, "not_supported", current.frameContext);
 }
 
 let current: HostContext = browserContext;
@@ -86,18 +97,19 @@ export function normaliseTheme(theme: string | undefined): ThemeName {
   return theme === "dark" ? "dark" : theme === "contrast" ? "contrast" : "default";
 }
 
-/** Calls back on every theme change of the host. No-op in browser mode. */
+/** Calls back on every theme change of the host (an `app` capability: every host that initialised has it). No-op in browser mode. */
 export function onThemeChange(handler: (theme: ThemeName) => void): void {
-  if (current.mode !== "teams") return;
+  if (current.mode !== "teams" || !app.isInitialized()) return;
   app.registerOnThemeChangeHandler((t) => handler(normaliseTheme(t)));
 }
 
 /**
  * The Teams SSO token for Callbook's API (`authentication.getAuthToken`): sent as a Bearer credential.
- * Only inside Teams; the host answers with an error when the user must consent first.
+ * Only inside Teams; the host answers with an error when the user must consent first. teams-js
+ * 2.58 has no `authentication.isSupported()`: the SDK itself rejects where the host lacks it.
  */
 export async function getHostAuthToken(): Promise<string> {
-  if (current.mode !== "teams") throw new HostCapabilityError("Teams sign-in", current.frameContext);
+  requireCapability("sign-in", null);
   return authentication.getAuthToken();
 }
 
@@ -107,8 +119,9 @@ export interface TabConfig {
   suggestedDisplayName: string;
 }
 
-function requireSettingsFrame(capability: string): void {
-  if (current.mode !== "teams" || current.frameContext !== "settings") throw new HostCapabilityError(capability, current.frameContext);
+/** Tab configuration needs the settings frame and a host whose runtime lists `pages.config`. */
+function requireSettingsFrame(): void {
+  requireCapability("tab-config", () => pages.config.isSupported(), "settings");
 }
 
 /**
@@ -116,7 +129,7 @@ function requireSettingsFrame(capability: string): void {
  * (for Callbook: link the meeting) and returns where the tab should point. Only in the settings frame.
  */
 export function onTabSave(build: () => Promise<TabConfig>): void {
-  requireSettingsFrame("Saving the tab");
+  requireSettingsFrame();
   pages.config.registerOnSaveHandler((event) => {
     build()
       .then((input) => pages.config.setConfig({ ...input, websiteUrl: input.contentUrl }))
@@ -127,7 +140,7 @@ export function onTabSave(build: () => Promise<TabConfig>): void {
 
 /** Enables or disables the host's Save button on the configuration page. */
 export function setTabValid(valid: boolean): void {
-  requireSettingsFrame("Validating the tab");
+  requireSettingsFrame();
   pages.config.setValidityState(valid);
 }
 
@@ -141,10 +154,11 @@ export async function saveTabConfig(input: TabConfig): Promise<void> {
  * Asks the user to consent to what Callbook needs from Microsoft 365 (after an API answered
  * consent_required): Teams opens /auth/consent in a pop-up, which ends on /auth/end.
  */
-export async function requestConsent(): Promise<void> {
-  if (current.mode !== "teams") throw new HostCapabilityError("The consent prompt", current.frameContext);
+export async function requestConsent(): Promise<string> {
+  requireCapability("consent", null);
   const tenant = current.tenantId ? `?tenant=${encodeURIComponent(current.tenantId)}` : "";
-  await authentication.authenticate({ url: `${window.location.origin}/auth/consent${tenant}`, width: 600, height: 535 });
+  // Resolves with the authorization code the pop-up came back with ("" when there was none).
+  return authentication.authenticate({ url: `${window.location.origin}/auth/consent${tenant}`, width: 600, height: 535 });
 }
 
 /** The consent pop-up's last page: tells Teams the user came back from Entra (with an error when Entra sent one). */
@@ -152,5 +166,69 @@ export async function finishConsentPopup(): Promise<void> {
   await app.initialize();
   const error = new URLSearchParams(window.location.search).get("error_description");
   if (error) authentication.notifyFailure(error);
-  else authentication.notifySuccess();
+  // The code goes back to the tab, which has the user's credential and stores their consent for
+  // sending without them (POST /api/me/unattended, issue 17 §5). It is single-use and short-lived.
+  else authentication.notifySuccess(new URLSearchParams(window.location.search).get("code") ?? "");
+}
+
+/** Why sharing to the meeting stage did not happen; `StageShareError.reason`. */
+export type StageShareFailure = "unsupported" | "no-permission" | "declined" | "failed";
+
+/** A typed failure of share to stage: the reason and the host's SdkError code (teams-js `ErrorCode`) when it gave one. */
+export class StageShareError extends Error {
+  constructor(
+    readonly reason: StageShareFailure,
+    readonly code: number | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = "StageShareError";
+  }
+}
+
+/** Where Teams lets an app share to the stage: inside Teams, from the side panel or the stage itself. */
+export function isStageSharingSupported(): boolean {
+  return current.mode === "teams" && (current.frameContext === "sidePanel" || current.frameContext === "meetingStage") && app.isInitialized();
+}
+
+function stageShareError(err: SdkError | null | undefined, fallback: string): StageShareError {
+  const code = typeof err?.errorCode === "number" ? err.errorCode : null;
+  const reason: StageShareFailure =
+    code === ErrorCode.PERMISSION_DENIED || code === ErrorCode.UNAUTHORIZED_USER_OPERATION
+      ? "no-permission"
+      : code === ErrorCode.USER_ABORT
+        ? "declined"
+        : code === ErrorCode.NOT_SUPPORTED_ON_PLATFORM || code === ErrorCode.NOT_SUPPORTED_IN_CURRENT_CONTEXT || code === ErrorCode.OLD_PLATFORM
+          ? "unsupported"
+          : "failed";
+  return new StageShareError(reason, code, err?.message ?? fallback);
+}
+
+/**
+ * Shares `url` (one of our pages, on a valid domain of the manifest) to the meeting stage for
+ * everyone in the meeting, guests and anonymous users included (teams-js `meeting.shareAppContentToStage`,
+ * Microsoft Learn "Share app content to stage API"). teams-js 2.58's `meeting` namespace has no
+ * `isSupported()`: support is the frame context (side panel or stage, else teams-js throws) and the
+ * host's `getAppContentStageSharingCapabilities` (false unless the manifest lists `meetingStage`
+ * and the user may present). Throws StageShareError: "unsupported" outside a Teams meeting or on a
+ * client without stage sharing, "no-permission" when the user may not share (an attendee, not a
+ * presenter), "declined", or "failed".
+ */
+export async function shareToStage(url: string): Promise<void> {
+  if (!isStageSharingSupported()) throw new StageShareError("unsupported", null, `Sharing to the stage is not available in the ${current.frameContext} frame context`);
+  const capabilities = await new Promise<{ doesAppHaveSharePermission: boolean }>((resolve, reject) => {
+    try {
+      meeting.getAppContentStageSharingCapabilities((err, result) => (err || !result ? reject(stageShareError(err, "no stage sharing capabilities")) : resolve(result)));
+    } catch (e) {
+      reject(new StageShareError("unsupported", null, e instanceof Error ? e.message : String(e)));
+    }
+  });
+  if (!capabilities.doesAppHaveSharePermission) throw new StageShareError("no-permission", null, "The host says this app may not share to the stage");
+  await new Promise<void>((resolve, reject) => {
+    try {
+      meeting.shareAppContentToStage((err, result) => (err || result === false ? reject(stageShareError(err, "the host did not share")) : resolve()), url);
+    } catch (e) {
+      reject(new StageShareError("unsupported", null, e instanceof Error ? e.message : String(e)));
+    }
+  });
 }

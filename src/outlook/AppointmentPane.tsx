@@ -4,6 +4,7 @@ import type { MeetingLookup, ProjectHeader } from "../../contracts/meetings";
 import type { AppointmentInfo, OutlookHost } from "../host/outlook/officeHost";
 import type { NaaSession } from "../host/outlook/naaSignIn";
 import { useApi } from "../ui/useApi";
+import { useLayoutStyles } from "../ui/layoutStyles";
 import { ErrorState, Loading } from "../ui/states";
 import { formatDay, formatTime } from "../ui/format";
 import { lookupPath } from "./lookupPath";
@@ -51,9 +52,10 @@ function AppointmentMeeting({
   const [lookup, reloadLookup] = useApi<MeetingLookup>(path);
   const [projects, reloadProjects] = useApi<{ projects: ProjectHeader[] }>("/projects");
   const organizer = a.mode === "organizer";
+  const layout = useLayoutStyles();
 
   const heading = (
-    <div style={{ display: "grid", gap: 2 }}>
+    <div className={layout.stackXXS}>
       <Title3 as="h1">{a.subject || "(no subject)"}</Title3>
       <Text size={200}>
         {a.start ? `${formatDay(a.start)} · ${formatTime(a.start)}` : "No time set"}
@@ -117,7 +119,7 @@ function AppointmentMeeting({
   return (
     <>
       {heading}
-      <section aria-label="Callbook meeting" style={{ display: "grid", gap: 4 }}>
+      <section aria-label="Callbook meeting" className={layout.stackXS}>
         <Text>
           <Text weight="semibold">{meeting.projectName ?? "No project"}</Text> ·{" "}
           <Badge appearance="tint" color={meeting.overridden ? "brand" : "informative"}>

@@ -6,6 +6,7 @@ import type { AppointmentInfo } from "../host/outlook/officeHost";
 import { api, ApiError } from "../api/client";
 import type { Loadable } from "../ui/useApi";
 import { Empty, ErrorState, Loading } from "../ui/states";
+import { useLayoutStyles } from "../ui/layoutStyles";
 import { ProjectFields } from "./ProjectFields";
 
 /** "Not linked": link the appointment's Teams meeting to a project (PUT /meetings/link). */
@@ -29,6 +30,7 @@ export function LinkMeeting({
   const list = projects.state === "ready" ? projects.data.projects : [];
   const chosen = projectId || (list.length === 1 ? (list[0]?.id ?? "") : "");
   const linkable = Boolean(a.joinUrl || a.joinMeetingId || a.iCalUId);
+  const layout = useLayoutStyles();
 
   const link = async () => {
     setBusy(true);
@@ -53,7 +55,7 @@ export function LinkMeeting({
   };
 
   return (
-    <section aria-labelledby="link-heading" style={{ display: "grid", gap: 8 }}>
+    <section aria-labelledby="link-heading" className={layout.stack}>
       <Text as="h2" id="link-heading" weight="semibold" size={400}>
         Not linked to a project
       </Text>

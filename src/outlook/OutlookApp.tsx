@@ -1,11 +1,25 @@
 import { useEffect, useState, type ReactNode } from "react";
-import { Button, FluentProvider, Link, Text, Title3, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, Link, Text, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { useLayoutStyles } from "../ui/layoutStyles";
 import { connectOutlook, type OutlookConnection } from "../host/outlook/connectOutlook";
 import { DevSignIn } from "../features/signin/DevSignIn";
 import { useApi } from "../ui/useApi";
 import { ErrorState, Loading } from "../ui/states";
 import { AppointmentPane } from "./AppointmentPane";
 import { useOutlookSignIn } from "./useOutlookSignIn";
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh" },
+  main: { padding: tokens.spacingHorizontalM, display: "grid", gap: tokens.spacingVerticalL, alignContent: "start", minWidth: 0 },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingBottom: tokens.spacingVerticalSNudge,
+  },
+  who: { flexGrow: 1, minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+});
 
 /** The Outlook task pane: connect to Outlook, sign in, then work on the open appointment. */
 export function OutlookApp({ connect = connectOutlook }: { connect?: () => Promise<OutlookConnection> }) {
@@ -20,9 +34,10 @@ export function OutlookApp({ connect = connectOutlook }: { connect?: () => Promi
     };
   }, [connect]);
 
+  const styles = useStyles();
   const theme = connection?.status === "ready" && connection.host.theme === "dark" ? webDarkTheme : webLightTheme;
   return (
-    <FluentProvider theme={theme} style={{ minHeight: "100vh" }}>
+    <FluentProvider theme={theme} className={styles.provider}>
       <div data-testid="outlook-pane">
         {connection === null ? (
           <PaneMain>
@@ -41,14 +56,16 @@ export function OutlookApp({ connect = connectOutlook }: { connect?: () => Promi
 }
 
 function PaneMain({ children }: { children: ReactNode }) {
-  return <main style={{ padding: 12, display: "grid", gap: 16, alignContent: "start" }}>{children}</main>;
+  const styles = useStyles();
+  return <main className={styles.main}>{children}</main>;
 }
 
 function NotInOutlook({ reason, message }: { reason: string; message: string }) {
   const title =
     reason === "not_in_outlook" ? "Open this pane from Outlook" : reason === "no_item" ? "Open a meeting first" : "Callbook works on meetings";
+  const layout = useLayoutStyles();
   return (
-    <section aria-labelledby="not-in-outlook" role="status" style={{ display: "grid", gap: 8 }}>
+    <section aria-labelledby="not-in-outlook" role="status" className={layout.stack}>
       <Title3 as="h1" id="not-in-outlook">
         {title}
       </Title3>
@@ -71,6 +88,7 @@ function NotInOutlook({ reason, message }: { reason: string; message: string }) 
 
 function SignedInPane({ connection }: { connection: Extract<OutlookConnection, { status: "ready" }> }) {
   const { state, signedInWithDev, signInWithMicrosoft, signOut } = useOutlookSignIn();
+  const layout = useLayoutStyles();
   if (state.step === "checking") {
     return (
       <PaneMain>
@@ -89,7 +107,7 @@ function SignedInPane({ connection }: { connection: Extract<OutlookConnection, {
   if (state.step === "prompt") {
     return (
       <PaneMain>
-      <section aria-labelledby="sign-in" style={{ display: "grid", gap: 8 }}>
+      <section aria-labelledby="sign-in" className={layout.stack}>
         <Title3 as="h1" id="sign-in">
           Sign in to Callbook
         </Title3>
@@ -116,10 +134,11 @@ function SignedInPane({ connection }: { connection: Extract<OutlookConnection, {
 
 function PaneHeader({ canSwitch, onSwitch }: { canSwitch: boolean; onSwitch: () => void }) {
   const [me] = useApi<{ name: string; email: string }>("/me");
+  const styles = useStyles();
   return (
-    <header style={{ display: "flex", alignItems: "center", gap: 8, borderBottom: "1px solid var(--colorNeutralStroke2)", paddingBottom: 6 }}>
+    <header className={styles.header}>
       <Text weight="semibold">Callbook</Text>
-      <Text size={200} style={{ flex: 1, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }} data-testid="signed-in-as">
+      <Text size={200} className={styles.who} data-testid="signed-in-as">
         {me.state === "ready" ? me.data.name : ""}
       </Text>
       {canSwitch ? (

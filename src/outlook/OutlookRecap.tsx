@@ -4,11 +4,13 @@ import type { OutlookHost } from "../host/outlook/officeHost";
 import type { NaaSession } from "../host/outlook/naaSignIn";
 import { recapWithIntro } from "../../contracts/recapIntro";
 import { RecapEditor, type RecapHostSeam } from "../features/recap/RecapEditor";
+import { DatesProvider } from "../features/panel/dates/useDates";
 
 /**
  * The recap in Outlook: the same editor as in Teams (features/recap/RecapEditor), with consent asked
  * through MSAL (nested app authentication) and an extra action that opens the edited recap as a draft
- * in Outlook, where the host allows it.
+ * in Outlook, where the host allows it. Dates follow Outlook's display language and the zone of the
+ * machine the pane runs on (the browser's: Office.js gives add-ins no IANA zone of the user).
  */
 export function OutlookRecap({ meetingId, host, naa }: { meetingId: string; host: OutlookHost; naa: NaaSession | null }) {
   const [draftNote, setDraftNote] = useState<{ ok: boolean; text: string } | null>(null);
@@ -46,5 +48,10 @@ export function OutlookRecap({ meetingId, host, naa }: { meetingId: string; host
     }),
     [host, naa, draftNote],
   );
-  return <RecapEditor meetingId={meetingId} host={seam} />;
+  const zone = useMemo(() => ({ locale: host.locale ?? undefined, timeZone: undefined }), [host.locale]);
+  return (
+    <DatesProvider zone={zone}>
+      <RecapEditor meetingId={meetingId} host={seam} />
+    </DatesProvider>
+  );
 }

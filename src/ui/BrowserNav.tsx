@@ -1,4 +1,4 @@
-import { Button, Link } from "@fluentui/react-components";
+import { Button, Link, makeStyles, tokens } from "@fluentui/react-components";
 import { setCredential } from "../api/client";
 import { navigate } from "./navigate";
 
@@ -7,17 +7,29 @@ const go = (path: string) => (e: React.MouseEvent) => {
   navigate(path);
 };
 
+const useStyles = makeStyles({
+  nav: {
+    display: "flex",
+    gap: tokens.spacingHorizontalL,
+    alignItems: "center",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  spacer: { flexGrow: 1 },
+});
+
 /** Browser mode's top bar: the pages Teams and Outlook give their own places to. */
 export function BrowserNav({ onSignOut }: { onSignOut: () => void }) {
+  const styles = useStyles();
   return (
-    <nav aria-label="Callbook" style={{ display: "flex", gap: 16, alignItems: "center", padding: "8px 16px", borderBottom: "1px solid var(--colorNeutralStroke2)" }}>
+    <nav aria-label="Callbook" className={styles.nav}>
       <Link href="/" onClick={go("/")}>
         Calls
       </Link>
       <Link href="/outbox" onClick={go("/outbox")}>
         Outbox
       </Link>
-      <span style={{ flex: 1 }} />
+      <span className={styles.spacer} />
       <Button
         appearance="subtle"
         size="small"

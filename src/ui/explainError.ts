@@ -1,4 +1,5 @@
 import { ApiError } from "../api/client";
+import { HostCapabilityError, type HostCapability } from "../host/hostCapabilityError";
 
 /** A failure as a project manager reads it: what happened, and the next step to take. */
 export interface ExplainedError {
@@ -71,8 +72,37 @@ const NETWORK = {
   nextStep: "Check your network connection, then choose Try again.",
 };
 
+// What each host capability is, in a PM's words, for a HostCapabilityError.
+const CAPABILITY: Record<HostCapability, { what: string; where: string }> = {
+  "sign-in": { what: "Signing you in through Teams", where: "Open Callbook from a Teams meeting or from the Callbook app in Teams." },
+  consent: { what: "Asking for your permission", where: "Open Callbook from a Teams meeting, then choose the permission button again." },
+  "tab-config": { what: "Setting up the Callbook tab", where: "Add the Callbook tab from the meeting's + (Add a tab) button in Teams, then choose the project." },
+};
+
+function explainHostCapability(error: HostCapabilityError): ExplainedError {
+  const c = CAPABILITY[error.capability];
+  const message =
+    error.reason === "not_supported"
+      ? `${c.what} is not something this Teams app version or device offers.`
+      : error.reason === "wrong_frame"
+        ? `${c.what} only works on the tab's set-up page.`
+        : `${c.what} only works inside Microsoft Teams, and this page is open in a browser.`;
+  const nextStep = error.reason === "not_supported" ? `Update Teams or open the meeting in Teams on a computer or the web (teams.microsoft.com). ${c.where}` : c.where;
+  return { title: "Teams cannot do this here", message, nextStep, code: `${error.code}:${error.capability}:${error.reason}` };
+}
+
+/** The one-line text of a failure shown inline: a host capability refusal as its PM sentence, anything else its own message. */
+export function inlineErrorText(error: unknown): string {
+  if (error instanceof HostCapabilityError) {
+    const e = explainHostCapability(error);
+    return `${e.message} ${e.nextStep}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** What to tell a PM about `error` (an ApiError, a Teams sign-in failure, a network failure, anything). */
 export function explainError(error: unknown): ExplainedError {
+  if (error instanceof HostCapabilityError) return explainHostCapability(error);
   const raw = error instanceof ApiError ? error.code : error instanceof Error ? error.message : typeof error === "string" ? error : "";
   const known = KNOWN[raw.trim().toLowerCase()];
   if (known) return { ...known, code: raw };

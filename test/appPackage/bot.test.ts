@@ -20,6 +20,8 @@ describe("bot in the app package", () => {
         { name: "OnlineMeetingNotification.Send.Chat", type: "Application" },
         { name: "ChatMessage.Send.Chat", type: "Application" },
         { name: "OnlineMeetingParticipant.Read.Chat", type: "Application" },
+        // Share to stage from the side panel (meeting.shareAppContentToStage).
+        { name: "MeetingStage.Write.Chat", type: "Delegated" },
       ]),
     );
     for (const p of rsc) expect(KNOWN_RSC_PERMISSIONS[p.name], p.name).toContain(p.type);

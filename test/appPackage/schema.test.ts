@@ -21,7 +21,7 @@ describe("manifest against the bundled v1.30 schema (offline)", () => {
         configurationUrl: "https://localhost:53000/config",
         canUpdateConfiguration: true,
         scopes: ["groupChat"],
-        context: ["meetingSidePanel", "meetingChatTab", "meetingDetailsTab"],
+        context: ["meetingSidePanel", "meetingChatTab", "meetingDetailsTab", "meetingStage"],
       },
     ]);
     expect(m.staticTabs?.[0]).toMatchObject({ name: "Callbook", contentUrl: "https://localhost:53000/?view=home", scopes: ["personal"] });

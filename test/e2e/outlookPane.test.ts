@@ -27,6 +27,8 @@ const person = (key: string) => ({ emailAddress: email(key), displayName: demoPe
 
 interface StandInConfig {
   mode: "attendee" | "organizer" | "none";
+  /** Office.context.displayLanguage; the stand-in says "en-US" when not given. */
+  displayLanguage?: string;
   item?: Record<string, unknown>;
   failures?: Record<string, string>;
 }
@@ -74,11 +76,22 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
     // Evaluated by the debugger, not as an inline <script>: the page's CSP rightly refuses those.
     await page.evaluate(readFileSync(AXE, "utf8"));
     const found = await page.evaluate(async () => {
-      type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
+      type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] }[] };
       const axe = (window as unknown as { axe: { run(ctx: Document): Promise<Result> } }).axe;
-      return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+      return (await axe.run(document)).violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        // Tabster's focus redirectors (<i data-tabster-dummy aria-hidden tabindex=0>, added to the body once a Fluent Dialog
+        // has been used) are focusable and aria-hidden by design: they hand focus on at once and must stay silent
+        // (microsoft/tabster#288; Accessibility Insights suppresses them, microsoft/accessibility-insights-web#7605).
+        // Only those nodes are left out of aria-hidden-focus; any other node still fails.
+        targets: v.nodes.filter((n) => !(v.id === "aria-hidden-focus" && /^<i [^>]*data-tabster-dummy/.test(n.html))).map((n) => n.target.join(" ")),
+      }));
     });
-    return found.filter((v) => v.impact === "serious" || v.impact === "critical").map(({ id, help, targets }) => ({ id, help, targets }));
+    return found
+      .filter((v) => (v.impact === "serious" || v.impact === "critical") && v.targets.length > 0)
+      .map(({ id, help, targets }) => ({ id, help, targets: targets.slice(0, 5) }));
   }
 
   const recorded = (page: Page) => page.evaluate(() => (globalThis as unknown as { __officeStandInRecord: StandInRecord }).__officeStandInRecord);
@@ -94,6 +107,7 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
     const meeting = await apiGet<{ startsAt: string; endsAt: string }>(`/meetings/${m}`);
     const page = await openPane({
       mode: "attendee",
+      displayLanguage: "en-GB",
       item: {
         subject: "Riverbend weekly status",
         start: meeting.startsAt,
@@ -134,11 +148,14 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
 
     // Send through Callbook: the call is still ahead, so it asks first; then the recap lands in the local outbox.
     await recap.getByRole("button", { name: "Send recap" }).click();
-    await page.getByRole("dialog", { name: "Send before the call?" }).getByRole("button", { name: "Send anyway" }).click();
-    // Read by test id, not inside the "Recap" region: Fluent leaves #root aria-hidden when the confirm dialog unmounts while
-    // the recap reloads (a known accessibility defect, noted for the next round).
-    await page.getByTestId("recap-sent").waitFor();
-    expect(await page.getByTestId("recap-sent").textContent()).toMatch(/Sent .* by Dana Whitfield \(local outbox\)/);
+    const confirm = page.getByRole("dialog", { name: "Send before the call?" });
+    // Outlook's display language (en-GB) writes the date: "Wed 2 Dec at 19:00", not "Wed, Dec 2 at 07:00 PM".
+    expect(await confirm.textContent()).toMatch(/The call starts \w{3} \d{1,2} \w{3} at \d{2}:\d{2}\./);
+    await confirm.getByRole("button", { name: "Send anyway" }).click();
+    // Read inside the "Recap" region, as a user (and a screen reader) would: the dialog closed before it unmounted.
+    await recap.getByText(/^Sent \w{3} \d{1,2} \w{3}, \d{2}:\d{2} by Dana Whitfield \(local outbox\)\.$/).waitFor();
+    expect(await page.locator("#root").getAttribute("aria-hidden")).toBeNull();
+    expect(await seriousViolations(page)).toEqual([]);
     const outbox = await apiGet<{ items: { subject: string; kind: string; meetingId: string | null; recipients: { email: string }[] }[] }>("/outbox");
     const sent = outbox.items.find((i) => i.meetingId === m && i.subject === subject);
     expect(sent?.kind).toBe("message");

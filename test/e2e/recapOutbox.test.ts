@@ -3,6 +3,10 @@ import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/browser";
 import { startServer, type RunningServer } from "../support/serverProcess";
 import { demoMeetingId, demoProjectId, devAuth } from "../support/testApp";
+import { tooWide } from "../support/tooWide";
+
+// At 320 × 800 (the Teams side panel's width), in en-GB and London time: the recap editor and
+// "Create series" read dates with the panel's one formatter, and nothing is wider than the panel.
 
 describe("recap and call series into the local outbox (embedded default, Chromium)", () => {
   let server: RunningServer;
@@ -10,7 +14,7 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
   let page: Page;
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: "en-GB", timezoneId: "Europe/London" });
     await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth("dana"));
     page = await context.newPage();
   });
@@ -27,8 +31,7 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
     const subject = await recap.getByLabel("Subject").inputValue();
     expect(subject).toMatch(/^Recap: Riverbend weekly status/);
     await recap.getByRole("button", { name: "Send recap" }).click();
-    await recap.getByTestId("recap-sent").waitFor();
-    expect(await recap.getByTestId("recap-sent").textContent()).toMatch(/Sent .* by Dana Whitfield \(local outbox\)/);
+    await recap.getByText(/^Sent \w{3} \d{1,2} \w{3}, \d{2}:\d{2} by Dana Whitfield \(local outbox\)\.$/).waitFor();
 
     await page.getByRole("navigation", { name: "Callbook" }).getByRole("link", { name: "Outbox" }).click();
     const outbox = page.getByRole("list", { name: "Outbox" });
@@ -48,14 +51,14 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
     await page.goto(`${server.url}/meetings/${demoMeetingId("m_cust_prev")}`);
     const recap = page.getByRole("region", { name: "Recap" });
     await recap.getByRole("button", { name: "Prepare the recap" }).click();
-    await recap.getByTestId("recap-sent").waitFor();
+    await recap.getByText(/^Sent .* by Dana Whitfield/).waitFor();
     await recap.getByRole("button", { name: "Send again" }).click();
     const again = page.getByRole("dialog", { name: "Send a second copy?" });
     await again.getByRole("button", { name: "Cancel" }).click();
     await again.waitFor({ state: "hidden" });
 
     // Only internal people left: the recap becomes internal; one outside address makes it customer-safe again.
-    const recipients = recap.getByRole("listbox", { name: "Recipients" }).or(recap.getByTestId("recap-recipients"));
+    const recipients = recap.getByRole("list", { name: "Recipients" });
     for (const name of ["Rachel Stone", "Ben Foster", "Maria Lopez"]) {
       await recap.getByRole("button", { name: `Remove ${name}` }).click();
       await recap.getByRole("button", { name: `Remove ${name}` }).waitFor({ state: "detached" });
@@ -67,19 +70,44 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
     await recap.getByText(/^Customer-safe: someone outside the organisation/).waitFor();
   });
 
-  it("warns before the call's start and sends nothing until the PM confirms", async () => {
-    await page.goto(`${server.url}/meetings/${demoMeetingId("m_cust")}`);
+  it("warns before the call's start in the viewer's words and zone, sends nothing until the PM confirms, and fits 320 px", async () => {
+    const m = demoMeetingId("m_cust");
+    const meeting = (await (await fetch(`${server.url}/api/meetings/${m}`, { headers: { Authorization: devAuth("dana") } })).json()) as { startsAt: string };
+    const london = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("en-GB", { ...o, timeZone: "Europe/London" }).format(new Date(meeting.startsAt));
+    const startsAt = `${london({ weekday: "short", day: "numeric", month: "short" })} at ${london({ hour: "numeric", minute: "2-digit" })}`;
+    await page.goto(`${server.url}/meetings/${m}`);
     const recap = page.getByRole("region", { name: "Recap" });
     await recap.getByRole("button", { name: "Prepare the recap" }).click();
-    await recap.getByTestId("recap-before-start").waitFor();
-    expect(await recap.getByTestId("recap-before-start").textContent()).toMatch(/has not happened yet: it starts .* at \d{1,2}:\d{2}/);
+    const warning = recap.getByText(/^This call has not happened yet/);
+    await warning.waitFor();
+    // e.g. "it starts Wed 2 Dec at 19:00": the panel's formatter in en-GB and London time, not "Wed, Dec 2 at 07:00 PM".
+    expect(await warning.textContent()).toBe(`This call has not happened yet: it starts ${startsAt}. A recap usually goes out after the call.`);
+    expect(await tooWide(page)).toEqual([]);
+    // The editor's top in the 320 × 800 viewport, below the panel's pinned strips.
+    await recap.getByRole("heading", { name: "Recap" }).evaluate((h) => {
+      h.scrollIntoView({ block: "start" });
+      window.scrollBy(0, -200);
+    });
+    await page.screenshot({ path: "docs/screenshots/recap-editor.png" });
+
     await recap.getByRole("button", { name: "Send recap" }).click();
     const dialog = page.getByRole("dialog", { name: "Send before the call?" });
     await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(`The call starts ${startsAt}.`);
+    expect(await tooWide(page)).toEqual([]);
+    // The picture once the dialog's entrance motion is over (not half-faded).
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
     await page.screenshot({ path: "docs/screenshots/recap-before-start.png" });
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await dialog.waitFor({ state: "hidden" });
-    expect(await recap.getByTestId("recap-sent").count()).toBe(0);
+    expect(await recap.getByText(/^Sent /).count()).toBe(0);
+
+    // Confirmed: the dialog closes, the recap reloads, and the page is usable again (no aria-hidden left on #root).
+    await recap.getByRole("button", { name: "Send recap" }).click();
+    await dialog.getByRole("button", { name: "Send anyway" }).click();
+    await recap.getByText(/^Sent .* by Dana Whitfield \(local outbox\)\.$/).waitFor();
+    await recap.getByRole("button", { name: "Send again" }).waitFor();
+    expect(await page.locator("#root").getAttribute("aria-hidden")).toBeNull();
   });
 
   it("creates a triage series with the runbook's attendees; the invite is in the Outbox", async () => {
@@ -93,6 +121,14 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
     await form.getByRole("combobox", { name: "Add an attendee" }).fill("auditor@example.org");
     await form.getByRole("button", { name: "Add", exact: true }).click();
     await attendees.getByText(/auditor@example.org — added by you/).waitFor();
+    // A proposed attendee can be removed, and added back from the project's people.
+    const proposed = (await attendees.getByRole("listitem").first().textContent())?.split(" — ")[0] ?? "";
+    await attendees.getByRole("button", { name: `Remove ${proposed}` }).click();
+    await attendees.getByRole("button", { name: `Remove ${proposed}` }).waitFor({ state: "detached" });
+    await form.getByRole("combobox", { name: "Add an attendee" }).fill(proposed);
+    await form.getByRole("button", { name: "Add", exact: true }).click();
+    await attendees.getByRole("button", { name: `Remove ${proposed}` }).waitFor();
+    expect(await tooWide(page)).toEqual([]);
     await page.screenshot({ path: "docs/screenshots/create-series.png", fullPage: true });
     await form.getByRole("button", { name: "Create series" }).click();
     await form.getByText("Series created: the invitation is in the outbox.").waitFor();

@@ -5,6 +5,7 @@ import type { Frame } from "playwright-core";
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from "@fluentui/react-components";
 import { setHostTheme } from "../support/teamsHost/teamsHost";
 import { demoId } from "../../server/db/demo/seedDemo";
+import { demoProjectId } from "../support/testApp";
 import { callApi, openParticipant, startTeamsSession, waitUntilLive, type TeamsSession } from "./teamsSession";
 
 // Theme changes from the host, accessibility (axe-core) in light and dark, and the README's screenshots.
@@ -81,10 +82,12 @@ describe("Teams side panel: theme, accessibility, screenshots", () => {
     { view: "side panel", frameContext: "sidePanel", path: "/panel", ready: "item" },
     { view: "details tab", frameContext: "content", path: "/panel", ready: "unsent-recap" },
     { view: "configuration page", frameContext: "settings", path: "/config", ready: "config" },
+    { view: "project workspace", frameContext: "content", path: `/projects/${demoProjectId()}`, ready: "workspace" },
   ] as const)("has no serious or critical axe violations on the $view, in light, dark and high contrast", async ({ frameContext, path, ready }) => {
     const { page, frame } = await openParticipant(s, "marcus", { frameContext, path, width: frameContext === "sidePanel" ? 320 : 800 });
     await frame.getByTestId(ready).first().waitFor();
     if (frameContext === "settings") await frame.getByRole("combobox", { name: /^Project/ }).waitFor();
+    else if (ready === "workspace") await frame.getByRole("table", { name: "RAID log" }).waitFor();
     else await frame.getByRole("heading", { name: /^Agenda/ }).waitFor();
     if (frameContext === "sidePanel") {
       // The richest states: the capture preview, the full issue form, an open editor, a note being written.
@@ -102,5 +105,6 @@ describe("Teams side panel: theme, accessibility, screenshots", () => {
       expect(await seriousViolations(frame), theme).toEqual([]);
     }
     await page.context().close();
-  });
+    // axe over the whole project page, three times, on a shared 2-core machine: more than vitest's 30 s default.
+  }, 180_000);
 });

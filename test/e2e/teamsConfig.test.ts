@@ -66,4 +66,17 @@ describe("Teams tab configuration page", () => {
     expect(found.meeting?.id).toBe(meeting.id);
     await page.context().close();
   });
+
+  it("in a host whose runtime has no pages.config, says in a sentence that Teams cannot set the tab up here, and never touches the Save button", async () => {
+    const { page, frame } = await openParticipant(s, "dana", { frameContext: "settings", path: "/config", width: 600, unsupported: ["pages.config"] });
+    const alert = frame.getByRole("alert").filter({ hasText: "Teams cannot do this here" });
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain("Setting up the Callbook tab is not something this Teams app version or device offers.");
+    expect(await alert.innerText()).not.toMatch(/host_capability|pages\.config|isSupported/);
+    // Nothing was registered or validated against a capability the host does not have.
+    const state = await hostState(page);
+    expect(state.validity).toBeNull();
+    expect(state.received).not.toContain("settings.setValidityState");
+    await page.context().close();
+  });
 });

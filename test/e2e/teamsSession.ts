@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { launchTeamsChromium } from "../support/teamsHost/teamsBrowser";
 import { startServer, type RunningServer } from "../support/serverProcess";
 import { demoMeetingId, devAuth } from "../support/testApp";
-import { appFrame, demoChatId, signInApp, startTeamsHost, type HostFrameContext, type HostTheme, type TeamsHost } from "../support/teamsHost/teamsHost";
+import { appFrame, demoChatId, signInApp, startTeamsHost, type HostFrameContext, type HostPageOptions, type HostTheme, type TeamsHost } from "../support/teamsHost/teamsHost";
 
 // Shared set-up of the Teams e2e tests: the real server (npm start's), the fake Teams host page on
 // another origin, and Debian's Chromium. Each participant gets their own browser context.
@@ -64,7 +64,17 @@ export interface Participant {
 export async function openParticipant(
   s: TeamsSession,
   person: Person,
-  o: { frameContext?: HostFrameContext; path?: string; theme?: HostTheme; chatId?: string | null; meetingId?: string; width?: number; height?: number } = {},
+  o: {
+    frameContext?: HostFrameContext;
+    path?: string;
+    theme?: HostTheme;
+    chatId?: string | null;
+    meetingId?: string;
+    width?: number;
+    height?: number;
+    stageSharing?: HostPageOptions["stageSharing"];
+    unsupported?: string[];
+  } = {},
 ): Promise<Participant> {
   const context = await s.browser.newContext({ viewport: { width: (o.width ?? 320) + 40, height: (o.height ?? 900) + 60 } });
   await signInApp(context, s.appOrigin, devAuth(person));
@@ -76,8 +86,10 @@ export async function openParticipant(
       theme: o.theme ?? "default",
       chatId: o.chatId === undefined ? demoChatId("m_cust") : o.chatId,
       ...(o.meetingId ? { meetingId: o.meetingId } : {}),
+      ...(o.unsupported ? { unsupported: o.unsupported } : {}),
       width: o.width ?? 320,
       height: o.height ?? 900,
+      ...(o.stageSharing ? { stageSharing: o.stageSharing } : {}),
     }),
   );
   return { context, page, frame: await appFrame(page) };
@@ -98,4 +110,28 @@ export async function callApi<T>(s: TeamsSession, person: Person, path: string, 
 /** Waits until the side panel has loaded the capture and its live stream is open. */
 export async function waitUntilLive(frame: Frame): Promise<void> {
   await frame.getByTestId("connection").filter({ hasText: "Live" }).waitFor({ timeout: 15_000 });
+}
+
+/**
+ * A guest in the meeting watching the stage: their own browser profile with no Callbook sign-in
+ * (guests and anonymous users have no Teams token for us), the host page loading `stageUrl` (what
+ * the presenter shared) in the `meetingStage` frame context at a stage size.
+ */
+export async function openStageViewer(s: TeamsSession, stageUrl: string, o: { theme?: HostTheme; width?: number; height?: number } = {}): Promise<Participant> {
+  const width = o.width ?? 1280;
+  const height = o.height ?? 720;
+  const context = await s.browser.newContext({ viewport: { width: width + 40, height: height + 60 } });
+  const page = await context.newPage();
+  await page.goto(
+    s.host.pageUrl({
+      appUrl: stageUrl,
+      frameContext: "meetingStage",
+      theme: o.theme ?? "default",
+      userId: "00000000-0000-4000-8000-00000000a9e5",
+      upn: "rachel_customer.example#EXT#@riverbend.onmicrosoft.com",
+      width,
+      height,
+    }),
+  );
+  return { context, page, frame: await appFrame(page) };
 }

@@ -42,7 +42,8 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
     await page.setViewportSize({ width: 320, height: 800 });
     await page.goto(`${server.url}/meetings/${demoMeetingId("m_cust")}`);
     const panel = page.getByTestId("side-panel");
-    await expect.poll(() => panel.getByLabel("RAG status red").count()).toBe(1);
+    // The panel loads its agenda first: on a busy machine that takes longer than expect.poll's 1 s default.
+    await expect.poll(() => panel.getByLabel("RAG status red").count(), { timeout: 60_000 }).toBe(1);
     await panel.getByText(`Path to green: ${pathToGreen}`).waitFor();
     await page.screenshot({ path: "test-results/workspace-side-panel-red.png", fullPage: true });
     await context.close();
@@ -78,6 +79,20 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
       await first.getByRole("button", { name: /^Change backup for / }).click();
       expect(await members.getByRole("combobox", { name: /^Backup for / }).count()).toBe(1);
       await page.screenshot({ path: "docs/screenshots/workspace-360.png" });
+
+      // The import report speaks in words: fields and values as a PM names them, not stored codes.
+      const importer = page.getByRole("region", { name: "Import a schedule or RAID log" });
+      await importer.getByLabel("What the file holds").selectOption("tasks");
+      const csv = "Task Name,Start,Finish,Status\r\nPrint the cutover run sheet,2026-12-01,2026-12-03,Not Started\r\n";
+      await importer.getByLabel("File to import").setInputFiles({ name: "schedule.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+      await importer.getByRole("button", { name: "Check file" }).click();
+      const added = page.getByRole("region", { name: "Import report" }).getByRole("list", { name: "Rows to add" });
+      await added.waitFor();
+      const text = (await added.textContent()) ?? "";
+      expect(text).toContain("Task: Print the cutover run sheet");
+      expect(text).toContain("Status: Not started");
+      expect(text).not.toMatch(/startDate|dueDate|not_started|\d{4}-\d{2}-\d{2}/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     } finally {
       await context.close();
     }

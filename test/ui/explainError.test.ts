@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { explainError } from "../../src/ui/explainError";
 import { ApiError } from "../../src/api/client";
+import { HostCapabilityError } from "../../src/host/hostCapabilityError";
+import { inlineErrorText } from "../../src/ui/explainError";
 
 // Issue 15 §4: every host and sign-in error reads as a sentence a PM understands, with the next step.
 
@@ -32,5 +34,21 @@ describe("explainError", () => {
     expect(e.message).toBe("An unexpected error stopped this step.");
     expect(e.nextStep).toMatch(/Try again/);
     expect(e.code).toBe("someNewHostCode");
+  });
+
+  it("a host that lacks a capability (teams-js isSupported() false) reads as a sentence with where to go instead, never the code", () => {
+    const e = explainError(new HostCapabilityError("tab-config", "not_supported", "settings"));
+    expect(e.title).toBe("Teams cannot do this here");
+    expect(e.message).toBe("Setting up the Callbook tab is not something this Teams app version or device offers.");
+    expect(e.nextStep).toMatch(/Update Teams/);
+    expect(`${e.title} ${e.message} ${e.nextStep}`).not.toMatch(/not_supported|tab-config|host_capability/);
+    expect(e.code).toBe("host_capability:tab-config:not_supported");
+  });
+
+  it("the consent prompt asked for outside Teams says so inline, in words", () => {
+    expect(inlineErrorText(new HostCapabilityError("consent", "not_in_teams", "browser"))).toBe(
+      "Asking for your permission only works inside Microsoft Teams, and this page is open in a browser. Open Callbook from a Teams meeting, then choose the permission button again.",
+    );
+    expect(inlineErrorText(new Error("cancelledByUser"))).toBe("cancelledByUser");
   });
 });

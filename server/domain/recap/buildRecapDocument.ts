@@ -4,7 +4,8 @@ import { actionsSection, carriedOverLine, customerOwesSection, decisionsSection,
 import type { RecapDocument, RecapSection } from "./recapDocument";
 import type { CapturedItem, RecapAudience, RecapInput } from "./recapInput";
 import { stakeholderReportSection, statusReportSection } from "./statusReportSection";
-import { zonedDateTime, zonedLongDateTime } from "./zonedDateTime";
+import { zonedDateTime, zonedLongDateTime, zonedSpan } from "./zonedDateTime";
+import { attendanceSection, attendanceUnavailableSentence, attendedPeople } from "./meetingAttendance";
 
 // The recap's content for one call type. `input` must already be filtered for `audience`:
 // nothing here decides what an outsider may read.
@@ -35,14 +36,18 @@ function nextCallSection(input: RecapInput): RecapSection {
  * The recap's content in reading order: what a customer needs on the first screen comes first
  * (decisions, action items with owner and date, what the customer owes), then risks and issues,
  * the status report, the discussion and the next call. Empty fields are left out, never printed as
- * "not recorded". The attendees are labelled as invited: the attendance report is not known yet.
+ * "not recorded". With Teams' attendance report the recap lists who attended, with join and leave
+ * times, and (internal recipients only) where the recording and transcript are; without it, one
+ * sentence says why and the invitees are listed, labelled as invited (issue 18 §3).
  */
 export function buildRecapDocument(input: RecapInput, audience: RecapAudience, today: IsoDate): RecapDocument {
   const { callType, items, timeZone } = input;
   const raid = { timeZone, today };
   const report = { project: input.project, agenda: input.agenda, items, today, timeZone };
-  const start = zonedDateTime(input.meeting.startsAt, timeZone);
-  const end = zonedDateTime(input.meeting.endsAt, timeZone);
+  const { startsAt, endsAt } = input.meeting;
+  const day = zonedDateTime(startsAt, timeZone).date;
+  // "Wed 2 Dec 2026, 14:00–14:45 EST (New York) · 19:00–19:45 GMT (London)": every recipient's zone, named.
+  const when = [zonedSpan(startsAt, endsAt, timeZone), ...(input.alsoInZones ?? []).map((z) => zonedSpan(startsAt, endsAt, z, day))].join(" · ");
   const invited = input.meeting.attendees.map((a) => oneLine(a.name) || oneLine(a.email)).filter((n) => n !== "");
   const customerNames = new Set(input.people.filter((p) => p.organisation === "customer").map((p) => oneLine(p.name)));
   const owedByCustomer = (i: CapturedItem): boolean => i.ownerName !== null && customerNames.has(oneLine(i.ownerName));
@@ -55,15 +60,24 @@ export function buildRecapDocument(input: RecapInput, audience: RecapAudience, t
   if (callType === "internal_status") sections.push(raidReviewSection(items, raid));
   if (callType === "customer_status") sections.push(statusReportSection(report));
   if (callType === "steering_committee") sections.push(stakeholderReportSection(report));
-  sections.push(discussionSection(input.agenda, input.notes), nextCallSection(input));
+  sections.push(discussionSection(input.agenda, input.notes));
+  const attendance = input.attendance ?? { kind: "unavailable", reason: "no_link" as const };
+  const known = [...input.meeting.attendees, ...input.people.map((p) => ({ name: p.name, email: p.email }))];
+  if (attendance.kind === "report") sections.push(...attendanceSection(attendance, known, audience, timeZone));
+  sections.push(nextCallSection(input));
 
   const sender = oneLine(input.sender.name) || oneLine(input.sender.email);
+  const attended = attendance.kind === "report" ? attendedPeople(attendance.artifacts.attendees, known).map((p) => p.shownName) : [];
+  const people =
+    attendance.kind === "report"
+      ? [`Attended: ${attended.length > 0 ? attended.join(", ") : "nobody joined in Teams"}`]
+      : [...(input.attendance ? [attendanceUnavailableSentence(attendance.reason, sender)] : []), ...(invited.length > 0 ? [`Invited: ${invited.join(", ")}`] : [])];
   return {
     title: recapSubject(input),
     meta: [
       `${input.agenda.label} · ${oneLine(input.project.name)}`,
-      `${start.longDate}, ${start.time}–${end.time} ${end.zoneName}`,
-      ...(invited.length > 0 ? [`Invited: ${invited.join(", ")}`] : []),
+      when,
+      ...people,
     ],
     notice: audience === "internal" ? INTERNAL_NOTICE : null,
     sections,

@@ -5,6 +5,7 @@ import { recapRecipients } from "./recapRecipients";
 import { renderRecapHtml } from "./renderRecapHtml";
 import { renderRecapText } from "./renderRecapText";
 import { zonedDateTime } from "./zonedDateTime";
+import { recapZones } from "./recapZone";
 
 export type { CapturedItem, CapturedNote, Recap, RecapAudience, RecapInput, RecapRecipient } from "./recapInput";
 export { escapeHtml } from "../../../contracts/escapeHtml";
@@ -18,6 +19,10 @@ export { recapAudience } from "./recapAudience";
  * by the one audience rule (domain/audienceOf.ts). An external recap is built from input with
  * every internal-only note and item removed first, so nothing downstream can leak them; `omittedInternal`
  * counts what was removed and is never written into the e-mail itself.
+ *
+ * Dates: one message for everyone, in the "To" recipients' zone when they share one, else in the
+ * sender's (`input.timeZone`), the zone always named, and the call's time also given in the other
+ * recipients' zones (rule and reasons in recapZone.ts).
  */
 export function composeRecap(input: RecapInput): Recap {
   const { to, cc } = recapRecipients({
@@ -36,7 +41,8 @@ export function composeRecap(input: RecapInput): Recap {
   const items = audience === "external" ? input.items.filter((i) => !i.internalOnly) : input.items;
   const omittedInternal = input.notes.length - notes.length + (input.items.length - items.length);
 
-  const today = zonedDateTime(input.now, input.timeZone).date;
-  const doc = buildRecapDocument({ ...input, audience, notes, items }, audience, today);
-  return { subject: doc.title, html: renderRecapHtml(doc), text: renderRecapText(doc), to, cc, audience, omittedInternal };
+  const zones = recapZones({ to, cc, people: input.people, senderZone: input.timeZone });
+  const today = zonedDateTime(input.now, zones.timeZone).date;
+  const doc = buildRecapDocument({ ...input, audience, notes, items, timeZone: zones.timeZone, alsoInZones: zones.alsoIn }, audience, today);
+  return { subject: doc.title, html: renderRecapHtml(doc), text: renderRecapText(doc), to, cc, audience, omittedInternal, timeZone: zones.timeZone };
 }

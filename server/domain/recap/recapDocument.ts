@@ -10,6 +10,8 @@ export interface RecapBullet {
   tags?: string[];
   /** Lines under the bullet: dependency, owner and due date, where and how to reproduce. */
   details?: string[];
+  /** An https address the whole bullet links to (HTML: an anchor; text: the address after it). */
+  href?: string;
 }
 
 export type RecapBlock =

@@ -1,5 +1,6 @@
 import type { Agenda } from "../../../contracts/agenda";
 import type { CallType, IsoDate, IsoDateTime, Person, Project, RaidKind } from "../../../contracts/types";
+import type { MeetingAttendance } from "./meetingAttendance";
 
 // What the recap composer reads and returns. Names of people are plain strings here: the
 // caller resolves ids to names when it maps its rows, so the recap never shows an id.
@@ -62,9 +63,19 @@ export interface RecapInput {
   recipients?: RecapRecipient[] | null;
   nextCall: { subject: string; startsAt: IsoDateTime } | null;
   sender: RecapRecipient;
-  /** IANA time zone for dates in the text, e.g. "America/New_York". */
+  /**
+   * The sender's IANA zone, e.g. "America/New_York": the dates are written in it when the recipients'
+   * zones are unknown or differ (see recapZone.ts); else in the recipients' own zone.
+   */
   timeZone: string;
+  /** Other recipients' zones in which the meeting line also gives the call's time (set by composeRecap). */
+  alsoInZones?: readonly string[];
   now: Date;
+  /**
+   * Who really attended (Graph attendance report) and the recording and transcript, or why that is
+   * unknown. Absent: treated as unknown, and the invitees are listed as invited.
+   */
+  attendance?: MeetingAttendance;
 }
 
 export interface Recap {
@@ -76,4 +87,6 @@ export interface Recap {
   audience: RecapAudience;
   /** How many internal-only notes and items were left out. */
   omittedInternal: number;
+  /** The IANA zone the message's dates are written in (recapZone.ts). */
+  timeZone: string;
 }

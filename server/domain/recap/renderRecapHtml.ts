@@ -38,7 +38,8 @@ function tag(word: string): string {
 function bullet(b: RecapBullet): string {
   const tags = (b.tags ?? []).map(tag).join("");
   const details = (b.details ?? []).map((d) => `<br><span style="color:${MUTED};font-size:13px;">${lines(d)}</span>`).join("");
-  return `<li style="margin:0 0 8px 0;">${tags}${lines(b.text)}${details}</li>`;
+  const text = b.href && /^https:\/\//i.test(b.href) ? `<a href="${e(b.href)}" style="color:#0f6cbd;">${lines(b.text)}</a>` : lines(b.text);
+  return `<li style="margin:0 0 8px 0;">${tags}${text}${details}</li>`;
 }
 
 function block(b: RecapBlock): string {

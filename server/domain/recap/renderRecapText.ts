@@ -29,7 +29,8 @@ export function wrapText(text: string, first = "", rest = first, width = TEXT_WI
 const tagsOf = (tags: readonly string[] | undefined): string => (tags ?? []).map((t) => `[${t}] `).join("");
 
 function bullet(b: RecapBullet): string[] {
-  return [...wrapText(`${tagsOf(b.tags)}${b.text}`, "- ", "  "), ...(b.details ?? []).flatMap((d) => wrapText(d, "  ", "  "))];
+  const text = b.href ? `${b.text}: ${b.href}` : b.text;
+  return [...wrapText(`${tagsOf(b.tags)}${text}`, "- ", "  "), ...(b.details ?? []).flatMap((d) => wrapText(d, "  ", "  "))];
 }
 
 function block(b: RecapBlock): string[] {

@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { syncPlannerAfterWrite } from "../../services/planner/pollPlanner";
 import { fieldError } from "../../errors";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
@@ -15,11 +16,10 @@ import { MeetingFeeds } from "../../live/meetingFeeds";
 import { callerAudience, requireMayFlagInternal, requireRowVisible } from "../../services/audience/callerAudience";
 import { createLiveClients } from "../../live/liveClients";
 
-/** Live capture in a call: action items, decisions, risks, issues, notes, agenda ticks; and the live stream. */
-export function captureRouter(deps: AppDeps): Router {
+/** Live capture in a call (`feeds`: the meetings' shared readers, also used by the stage stream): action items, decisions, risks, issues, notes, agenda ticks; and the live stream. */
+export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFeeds(deps.database.db, deps.bus)): Router {
   const r = Router();
   const { db } = deps.database;
-  const feeds = new MeetingFeeds(db, deps.bus);
   const liveClients = deps.liveClients ?? createLiveClients();
   const scope = (mc: MeetingWriteContext, res: Parameters<typeof contextOf>[0]): WriteScope => ({
     database: deps.database,
@@ -77,6 +77,7 @@ export function captureRouter(deps: AppDeps): Router {
       throw fieldError("ownerId", "is not a person of this project");
     }
     const { row, created } = await createItem(scope(mc, res), body, internalDefault(mc, res));
+    if (created) syncPlannerAfterWrite(deps, contextOf(res), row.projectId, row.kind);
     res.status(created ? 201 : 200).json(itemDto(row, nameIndex(mc.snapshot.people)));
   });
 
@@ -91,6 +92,7 @@ export function captureRouter(deps: AppDeps): Router {
     }
     const names = nameIndex(mc.snapshot.people);
     const row = await updateItem(scope(mc, res), itemId, body, (r) => itemDto(r, names));
+    syncPlannerAfterWrite(deps, contextOf(res), row.projectId, row.kind);
     res.json(itemDto(row, names));
   });
 

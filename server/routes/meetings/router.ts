@@ -12,6 +12,8 @@ import { availabilityFor } from "../../services/meetings/availabilityFor";
 import { AgendaCache } from "../../services/meetings/agendaCache";
 import { resolveCallType } from "../../domain/resolveCallType";
 import { setCallType } from "../../services/meetings/setCallType";
+import { pollPlannerForMeeting } from "../../services/planner/pollPlanner";
+import { identityOf } from "../../graph/identityOf";
 
 export function meetingsRouter(deps: AppDeps): Router {
   const r = Router();
@@ -34,6 +36,8 @@ export function meetingsRouter(deps: AppDeps): Router {
     const ctx = contextOf(res);
     const now = deps.clock();
     const key = await agendas.keyFor(db, ctx, id, now);
+    // The panel opening polls the project's Planner plan (throttled; failures recorded, never thrown).
+    if (deps.planner) void pollPlannerForMeeting(deps, identityOf(ctx), ctx.personId, id).catch(() => undefined);
     const build = async () => {
       const mc = await loadMeetingContext(db, ctx, id);
       const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);

@@ -8,6 +8,7 @@ import { findLastRecap } from "../../services/recap/findLastRecap";
 import { lastSentOf } from "../../presenters/recap";
 import { composeMeetingRecap } from "../../services/recap/composeMeetingRecap";
 import { sendMeetingRecap } from "../../services/recap/sendMeetingRecap";
+import { attendanceReader } from "../../services/recap/readMeetingAttendance";
 
 export function recapRouter(deps: AppDeps): Router {
   const r = Router();
@@ -18,7 +19,7 @@ export function recapRouter(deps: AppDeps): Router {
     const { audience, to } = parse(recapQuery, req.query);
     const ctx = contextOf(res);
     const now = deps.clock();
-    const { recap, mc, candidates } = await composeMeetingRecap(db, ctx, id, now, audience, to);
+    const { recap, mc, candidates, attendance } = await composeMeetingRecap(db, ctx, id, now, audience, to, attendanceReader(deps, ctx, now));
     const last = await findLastRecap(db, ctx.tenantId, id);
     const body: RecapPreview = {
       meetingId: id,
@@ -28,6 +29,7 @@ export function recapRouter(deps: AppDeps): Router {
       startsAt: mc.meeting.startsAt,
       beforeStart: now.getTime() < Date.parse(mc.meeting.startsAt),
       candidates,
+      attendance,
     };
     res.json(body);
   });

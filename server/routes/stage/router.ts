@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { Router, type Request, type Response } from "express";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
@@ -7,7 +8,10 @@ import { stageTicketBody, type StageTicketDto } from "../../../contracts/stage";
 import { loadMeetingContext } from "../../services/meetings/loadMeetingContext";
 import { requireInternalCaller, requireMeetingVisible } from "../../services/audience/callerAudience";
 import { issueStageTicket, stageTicketExpiry, verifyStageTicket } from "../../services/stage/stageTicket";
-import { readStageAgenda, readStageCapture } from "../../services/stage/readStage";
+import { readStageAgenda, readStageCapture, readStageStreamScope } from "../../services/stage/readStage";
+import type { MeetingFeeds } from "../../live/meetingFeeds";
+import { createLiveClients } from "../../live/liveClients";
+import { streamMeetingEvents } from "../capture/streamMeetingEvents";
 
 /**
  * POST /api/meetings/:id/stage-ticket: an internal member of the meeting's project issues a stage
@@ -52,11 +56,17 @@ function noStore(res: Response): void {
 }
 
 /**
- * /api/stage/:id/{agenda,capture}: read-only, customer-safe, for the one meeting the ticket names.
- * Mounted before sign-in: the stage ticket is the only credential here, and accepted nowhere else.
+ * /api/stage/:id/{agenda,capture,events}: read-only, customer-safe, for the one meeting the ticket
+ * names. Mounted before sign-in: the stage ticket is the only credential here, and accepted nowhere
+ * else. `events` is the panel's live stream (same table, same shared reader `feeds`, Last-Event-ID
+ * resume) filtered to the external audience whoever watches; the stage view sends the ticket in
+ * `Authorization: Stage <ticket>` there, so it never sits in a long-lived URL. Every viewer of a
+ * shared stage holds the same ticket, so the per-person stream cap does not apply (each stream is
+ * its own "person"); the per-meeting cap (LIVE_STREAMS_PER_MEETING) does.
  */
-export function stageRouter(deps: AppDeps, secret: Uint8Array): Router {
+export function stageRouter(deps: AppDeps, secret: Uint8Array, feeds: MeetingFeeds): Router {
   const r = Router();
+  const liveClients = deps.liveClients ?? createLiveClients();
   r.get("/:id/agenda", async (req, res) => {
     const { id } = parse(idParams, req.params);
     noStore(res);
@@ -68,6 +78,20 @@ export function stageRouter(deps: AppDeps, secret: Uint8Array): Router {
     noStore(res);
     const claims = await verifyStageTicket(secret, ticketOf(req), id, deps.clock());
     res.json(await readStageCapture(deps.database.db, claims));
+  });
+  r.get("/:id/events", async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    noStore(res);
+    const claims = await verifyStageTicket(secret, ticketOf(req), id, deps.clock());
+    const slot = liveClients.open(res, { tenantId: claims.tenantId, userId: `stage-viewer:${randomUUID()}`, meetingId: id });
+    try {
+      const { people } = await readStageStreamScope(deps.database.db, claims);
+      if (slot.released) return;
+      await streamMeetingEvents(deps, feeds, req, res, { tenantId: claims.tenantId, meetingId: id, people, audience: "external" }, slot);
+    } catch (e) {
+      slot.release();
+      throw e;
+    }
   });
   return r;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, lt, or } from "drizzle-orm";
+import { and, asc, eq, gte, isNotNull, lt, or } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Db } from "../../db/database";
 import * as t from "../../db/tables";
@@ -45,8 +45,18 @@ export interface MeetingBot {
   meetingEnded(event: MeetingEvent): Promise<void>;
   /** Rebuilds the meeting's recap card and updates it in place when it changed. */
   refreshRecapCard(tenantId: string, meetingId: string): Promise<void>;
+  /**
+   * After a (re)start: watches again every recap card posted through the connector for a meeting
+   * that ended within LIVE_CARD_DAYS of now (the activity ids are in `bot_posts`, so they outlive the
+   * process), and brings each card up to date once (changes made while the server was down).
+   * Resolves with the number of cards watched; a card whose update fails is logged and still watched.
+   */
+  resume(): Promise<number>;
   close(): void;
 }
+
+/** How long after its meeting ended a recap card is still kept live (watched again after a restart). */
+export const LIVE_CARD_DAYS = 30;
 
 /** Builds the bot service. */
 export function createMeetingBot(deps: MeetingBotDeps): MeetingBot {
@@ -172,6 +182,21 @@ export function createMeetingBot(deps: MeetingBotDeps): MeetingBot {
         .update(t.botPosts)
         .set({ card: built.card as unknown as Record<string, unknown>, summary: built.summary, updatedAt: new Date().toISOString() })
         .where(and(eq(t.botPosts.tenantId, tenantId), eq(t.botPosts.id, post.id)));
+    },
+
+    async resume() {
+      const since = new Date(deps.clock().getTime() - LIVE_CARD_DAYS * 86_400_000).toISOString();
+      // System work: no tenant scope, so every tenant's cards are read (row-level security allows it outside requests).
+      const posts = await db
+        .select({ tenantId: t.botPosts.tenantId, meetingId: t.botPosts.meetingId })
+        .from(t.botPosts)
+        .innerJoin(t.meetings, and(eq(t.meetings.tenantId, t.botPosts.tenantId), eq(t.meetings.id, t.botPosts.meetingId)))
+        .where(and(eq(t.botPosts.kind, "recap_card"), eq(t.botPosts.delivered, "connector"), isNotNull(t.botPosts.activityId), gte(t.meetings.endsAt, since)));
+      for (const p of posts) {
+        watch(p.tenantId, p.meetingId);
+        await bot.refreshRecapCard(p.tenantId, p.meetingId).catch((err: unknown) => deps.logger.warn({ err, meetingId: p.meetingId }, "recap card update failed"));
+      }
+      return posts.length;
     },
 
     close() {

@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import type { AppDeps } from "../../appDeps";
 import { sendDueDigests, type DigestRunOptions } from "../reminders/sendDueDigests";
+import { syncAllPlanners } from "../planner/pollPlanner";
 
 // Durable jobs (issue 17 §3) on pg-boss 10 (the last line that runs on Node 20), in the same
 // database as the data: PostgreSQL, or the embedded PGlite through `Database.executeSql`.
@@ -17,6 +18,11 @@ export const jobDefinitions = {
   "reminder-digests": {
     cron: "*/15 * * * *",
     run: (deps: AppDeps, now: Date, options: DigestRunOptions) => sendDueDigests(deps, now, options),
+  },
+  /** Issue 17 §4: Planner has no v1.0 change notifications, so every plan is polled every 15 minutes. */
+  "planner-sync": {
+    cron: "*/15 * * * *",
+    run: (deps: AppDeps, now: Date, _options: DigestRunOptions) => syncAllPlanners(deps, now),
   },
 } as const;
 export type JobName = keyof typeof jobDefinitions;

@@ -9,8 +9,14 @@ import { loadMeetingContext, type MeetingContext } from "../meetings/loadMeeting
 import { agendaState, carriedOverItems, meetingItems, meetingNotes } from "../capture/captureQueries";
 import { itemDto, nameIndex } from "../../presenters/capture";
 import { callerAudience, requireInternalCaller } from "../audience/callerAudience";
+import { EASTERN_TIME_ZONE } from "../../domain/zonedTime";
+import { pickAttendees } from "../../domain/pickAttendees";
+import { attendanceUnavailableSentence, missingRequired, type MeetingAttendance } from "../../domain/recap/meetingAttendance";
+import type { RecapAttendance } from "../../../contracts/recap";
+import type { AttendanceReader } from "./readMeetingAttendance";
 
-export const RECAP_TIME_ZONE = "America/New_York";
+/** The sender's zone when their person record has none: the runbook's US Eastern (contracts Person.timeZone). */
+export const RECAP_TIME_ZONE = EASTERN_TIME_ZONE;
 
 function captured(i: CapturedItemDto, change: CapturedItem["change"]): CapturedItem {
   return {
@@ -40,6 +46,32 @@ export interface MeetingRecap {
   recap: Recap;
   /** Attendees and project people, by name, whom the PM may add as recipients. */
   candidates: { name: string; email: string }[];
+  /** Where the recap's people come from, and (for the PM only) required attendees who did not join. */
+  attendance: RecapAttendance;
+}
+
+/**
+ * The caller sees who of the required attendees stayed away only when they run the meeting: the
+ * project's PM, or the meeting's organiser (issue 18 §3: "for the PM only"). Never in an e-mail.
+ */
+function runsTheMeeting(ctx: RequestContext, mc: MeetingContext): boolean {
+  if (callerAudience(ctx) !== "internal") return false;
+  const pm = mc.snapshot.project.members.some((m) => m.role === "pm" && m.personId === ctx.personId);
+  return pm || (mc.row.organizerEmail ?? "").toLowerCase() === ctx.email.toLowerCase();
+}
+
+function attendanceSummary(ctx: RequestContext, mc: MeetingContext, callType: Parameters<typeof pickAttendees>[0], attendance: MeetingAttendance): RecapAttendance {
+  if (attendance.kind === "unavailable") {
+    return { source: "invited", unavailable: attendanceUnavailableSentence(attendance.reason, ctx.name), missingRequired: null };
+  }
+  if (!runsTheMeeting(ctx, mc)) return { source: "report", unavailable: null, missingRequired: null };
+  const nobodyOut = { isOutOfOffice: () => false };
+  const { required } = pickAttendees(callType, mc.snapshot, mc.directory, nobodyOut, mc.meeting.startsAt.slice(0, 10));
+  return {
+    source: "report",
+    unavailable: null,
+    missingRequired: missingRequired(required, attendance.artifacts.attendees).map((p) => ({ name: p.name, email: p.email, reason: p.reason })),
+  };
 }
 
 /** Each address with the name of the attendee or project person it belongs to, else the address itself. */
@@ -51,6 +83,8 @@ function namedRecipients(emails: readonly string[], known: readonly { name: stri
  * The recap of a meeting from what was captured in it, for the audience its recipients make.
  * `chosen`: the PM's recipients (addresses) instead of the attendees; the audience rule decides from them.
  * An external caller gets (and sends) the external recap only: asking for `internal` answers 403.
+ * `readAttendance`: Teams' attendance report (services/recap/readMeetingAttendance.ts); without it
+ * the recap lists the invitees, labelled as invited.
  */
 export async function composeMeetingRecap(
   db: Db,
@@ -59,6 +93,7 @@ export async function composeMeetingRecap(
   now: Date,
   requested?: RecapAudience,
   chosen?: readonly string[],
+  readAttendance?: AttendanceReader,
 ): Promise<MeetingRecap> {
   const mc = await loadMeetingContext(db, ctx, meetingId);
   if (requested === "internal") requireInternalCaller(ctx, "The internal recap");
@@ -67,11 +102,12 @@ export async function composeMeetingRecap(
   const sameType = (m: (typeof others)[number]) => (m.callTypeOverride ?? m.callType) === callType;
   const earlierIds = others.filter((m) => m.startsAt < mc.meeting.startsAt && sameType(m)).map((m) => m.id);
   const names = nameIndex(mc.snapshot.people);
-  const [items, carried, notes, state] = await Promise.all([
+  const [items, carried, notes, state, attendance] = await Promise.all([
     meetingItems(db, ctx.tenantId, meetingId),
     carriedOverItems(db, ctx.tenantId, mc.project.id, meetingId, earlierIds),
     meetingNotes(db, ctx.tenantId, meetingId),
     agendaState(db, ctx.tenantId, meetingId),
+    readAttendance ? readAttendance(mc) : Promise.resolve<MeetingAttendance>({ kind: "unavailable", reason: "outbox" }),
   ]);
   const lengthMinutes = Math.round((Date.parse(mc.meeting.endsAt) - Date.parse(mc.meeting.startsAt)) / 60_000);
   const agenda = buildAgenda(callType, mc.snapshot, { meetings: others }, now, { meetingId, lengthMinutes, meeting: mc.meeting });
@@ -109,8 +145,10 @@ export async function composeMeetingRecap(
     recipients,
     nextCall: next ? { subject: next.subject, startsAt: next.startsAt } : null,
     sender: { name: ctx.name, email: ctx.email },
-    timeZone: RECAP_TIME_ZONE,
+    // The sender's own zone; composeRecap writes in the recipients' zone instead when they share one (domain/recap/recapZone.ts).
+    timeZone: mc.snapshot.people.find((p) => p.email.trim().toLowerCase() === ctx.email.trim().toLowerCase())?.timeZone ?? RECAP_TIME_ZONE,
     now,
+    attendance,
   });
-  return { mc, recap, candidates };
+  return { mc, recap, candidates, attendance: attendanceSummary(ctx, mc, callType, attendance) };
 }

@@ -9,6 +9,7 @@ import { recapTextWithIntro, recapWithIntro } from "../../../contracts/recapIntr
 import { GraphRequestFailed, RecapDeliveryUnknown } from "../../graph/MailCalendarGateway";
 import { identityOf } from "../../graph/identityOf";
 import { composeMeetingRecap } from "./composeMeetingRecap";
+import { attendanceReader } from "./readMeetingAttendance";
 import { UpstreamTimedOut } from "../../services/upstream/upstreamTimedOut";
 
 export interface SendResult {
@@ -33,7 +34,7 @@ export async function sendMeetingRecap(deps: AppDeps, ctx: RequestContext, meeti
   if (existing?.status === "sent") {
     return { status: 200, body: { id: existing.id, status: "sent", sentAt: existing.sentAt ? new Date(existing.sentAt).toISOString() : null } };
   }
-  const { mc, recap } = await composeMeetingRecap(db, ctx, meetingId, now, body.audience, body.to);
+  const { mc, recap } = await composeMeetingRecap(db, ctx, meetingId, now, body.audience, body.to, attendanceReader(deps, ctx, now));
   if (now.getTime() < Date.parse(mc.meeting.startsAt) && body.sendBeforeStart !== true) {
     throw new AppError(409, "recap_before_start", "The call has not started yet: confirm to send the recap before it (sendBeforeStart).", {
       startsAt: mc.meeting.startsAt,

@@ -7,7 +7,7 @@ import { buildAgenda } from "../../domain/buildAgenda";
 import { classifyMeeting } from "../../domain/classifyMeeting";
 import { notFound } from "../../errors";
 import { directoryFor } from "../meetings/loadMeetingContext";
-import { agendaState, carriedOverItems, meetingItems, meetingNotes } from "../capture/captureQueries";
+import { agendaState, carriedOverItems, lastEventId, meetingItems, meetingNotes } from "../capture/captureQueries";
 import { itemDto, nameIndex, noteDto } from "../../presenters/capture";
 import type { StageCaptureDto } from "../../../contracts/stage";
 import { requireMeetingVisible } from "../audience/callerAudience";
@@ -68,6 +68,8 @@ export function readStageCapture(db: Db, claims: StageTicketClaims): Promise<Sta
     const { earlier } = earlierSameType(m);
     const names = nameIndex(m.snapshot.people);
     const id = m.meeting.id;
+    // Read first: an event written while the rest is read is replayed by the stream, never missed.
+    const eventId = await lastEventId(db, claims.tenantId, id);
     const [items, carried, notes, state] = await Promise.all([
       meetingItems(db, claims.tenantId, id),
       carriedOverItems(db, claims.tenantId, m.project.id, id, earlier.map((h) => h.id)),
@@ -81,6 +83,19 @@ export function readStageCapture(db: Db, claims: StageTicketClaims): Promise<Sta
       carriedOver: carried.map((i) => itemDto(i, names)),
       notes: notes.map(noteDto),
       agendaState: state,
+      lastEventId: eventId,
     };
+  });
+}
+
+/**
+ * What the stage's live stream needs before it opens: the project's people (owner names in the
+ * events), after checking as the external audience that the meeting may be shown at all (404 for an
+ * unknown meeting, 403 for an internal one). The stream itself is filtered to the external audience.
+ */
+export function readStageStreamScope(db: Db, claims: StageTicketClaims) {
+  return asGuest(claims, async () => {
+    const m = await load(db, claims);
+    return { people: m.snapshot.people };
   });
 }

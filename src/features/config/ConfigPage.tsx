@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from "react";
 import { CallTypeOptions } from "../../ui/CallTypeOptions";
-import { Field, Select, Text, Title3 } from "@fluentui/react-components";
+import { Field, Select, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import type { LinkMeetingBody, MeetingDetail, ProjectHeader } from "../../../contracts/meetings";
 import type { CallType } from "../../../contracts/types";
 import { callTypeDefinitions } from "../../../contracts/callTypeDefinitions";
 import { api } from "../../api/client";
-import { onTabSave, setTabValid, type HostContext } from "../../host/host";
+import { HostCapabilityError, onTabSave, setTabValid, type HostContext } from "../../host/host";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
+import { explainError } from "../../ui/explainError";
 import { byChatBody, byChatPath, teamsMeetingKey, type TeamsMeetingKey } from "./teamsMeetingKey";
 
 const AUTO = "auto";
@@ -18,9 +19,14 @@ export function linkBody(key: TeamsMeetingKey, projectId: string, callType: stri
   return { ...key, projectId, callType: callType === AUTO || unchangedPick ? null : (callType as CallType) };
 }
 
+const useStyles = makeStyles({
+  main: { padding: tokens.spacingHorizontalL, maxWidth: "30rem", display: "grid", gap: tokens.spacingVerticalM, backgroundColor: tokens.colorNeutralBackground1 },
+});
+
 /** The tab's configuration page: links the Teams meeting to a project and a call type, then points the tab at /panel. */
 export function ConfigPage({ host }: { host: HostContext }) {
   const key = teamsMeetingKey(host);
+  const styles = useStyles();
   // A stable dependency for the effects: the key's request path.
   const keyPath = key ? byChatPath(key) : null;
   const inSettings = host.mode === "teams" && host.frameContext === "settings";
@@ -29,6 +35,16 @@ export function ConfigPage({ host }: { host: HostContext }) {
   const [projectId, setProjectId] = useState("");
   const [callType, setCallType] = useState<string>(AUTO);
   const [saveError, setSaveError] = useState<string | null>(null);
+  // The host cannot configure tabs (its runtime lacks pages.config): said once, as a PM sentence.
+  const [hostRefusal, setHostRefusal] = useState<HostCapabilityError | null>(null);
+  const withHost = (use: () => void) => {
+    try {
+      use();
+    } catch (e) {
+      if (e instanceof HostCapabilityError) setHostRefusal(e);
+      else throw e;
+    }
+  };
   const latest = useRef({ projectId, callType, existing });
   latest.current = { projectId, callType, existing };
 
@@ -52,7 +68,7 @@ export function ConfigPage({ host }: { host: HostContext }) {
 
   useEffect(() => {
     if (!inSettings || !key) return;
-    onTabSave(async () => {
+    withHost(() => onTabSave(async () => {
       const { projectId: p, callType: c, existing: e } = latest.current;
       setSaveError(null);
       try {
@@ -63,16 +79,17 @@ export function ConfigPage({ host }: { host: HostContext }) {
         throw err;
       }
       return { contentUrl: `${window.location.origin}/panel`, entityId: "callbook", suggestedDisplayName: "Callbook" };
-    });
+    }));
   }, [inSettings, keyPath]);
 
   useEffect(() => {
-    if (inSettings) setTabValid(projectId !== "" && existing !== "loading");
+    if (inSettings) withHost(() => setTabValid(projectId !== "" && existing !== "loading"));
   }, [inSettings, projectId, existing]);
 
   return (
-    <main style={{ padding: 16, maxWidth: 480, display: "grid", gap: 12, background: "var(--colorNeutralBackground1)" }} data-testid="config">
+    <main className={styles.main} data-testid="config">
       <Title3 as="h1">Set up Callbook for this meeting</Title3>
+      {hostRefusal ? <ErrorState title={explainError(hostRefusal).title} message={`${explainError(hostRefusal).message} ${explainError(hostRefusal).nextStep}`} /> : null}
       {!inSettings || !key ? <ErrorState title="This page belongs in a Teams meeting" message="Open this page from a Teams meeting when adding the Callbook tab." /> : null}
       {projects.state === "loading" || existing === "loading" ? <Loading label="Loading your projects…" /> : null}
       {projects.state === "error" ? <ErrorState title={projects.explained.title} message={projects.message} onRetry={reloadProjects} /> : null}

@@ -1,15 +1,20 @@
-import { Badge, Link, Text, Title2 } from "@fluentui/react-components";
+import { Badge, Link, Text, Title2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useLayoutStyles } from "../../ui/layoutStyles";
 import type { MeetingSummary } from "../../../contracts/meetings";
 import { navigate } from "../../ui/navigate";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDay, formatTime } from "../../ui/format";
 
+const useStyles = makeStyles({ list: { margin: `${tokens.spacingVerticalM} 0` } });
+
 /** Browser-mode home: the signed-in user's upcoming calls; each opens in the side-panel view. */
 export function MeetingList() {
   const [meetings, reload] = useApi<{ meetings: MeetingSummary[] }>("/meetings");
+  const layout = useLayoutStyles();
+  const styles = useStyles();
   return (
-    <main style={{ padding: 16, maxWidth: 760 }}>
+    <main className={mergeClasses(layout.page, layout.pageMedium)}>
       <Title2 as="h1">Upcoming calls</Title2>
       {meetings.state === "loading" ? <Loading label="Loading your calls…" /> : null}
       {meetings.state === "error" ? <ErrorState title={meetings.explained.title} message={meetings.message} onRetry={reload} /> : null}
@@ -17,9 +22,9 @@ export function MeetingList() {
         <Empty>No upcoming calls on your projects.</Empty>
       ) : null}
       {meetings.state === "ready" ? (
-        <ul aria-label="Upcoming calls" style={{ listStyle: "none", padding: 0, margin: "12px 0", display: "grid", gap: 10 }}>
+        <ul aria-label="Upcoming calls" className={mergeClasses(layout.plainList, styles.list)}>
           {meetings.data.meetings.map((m) => (
-            <li key={m.id} style={{ borderBottom: "1px solid var(--colorNeutralStroke2)", paddingBottom: 8 }}>
+            <li key={m.id} className={layout.listItem}>
               <Text size={200} block>
                 {formatDay(m.startsAt)} · {formatTime(m.startsAt)}–{formatTime(m.endsAt)} · {m.projectName}
               </Text>

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { Badge, Button, Link, Text, Title2 } from "@fluentui/react-components";
+import { Badge, Button, Link, Text, Title2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useLayoutStyles } from "../../ui/layoutStyles";
 import { api, authorization } from "../../api/client";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
@@ -35,23 +36,32 @@ async function download(id: string, kind: OutboxRow["kind"]): Promise<void> {
   URL.revokeObjectURL(url);
 }
 
+const useStyles = makeStyles({
+  intro: { margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalM}` },
+  message: { marginTop: tokens.spacingVerticalL },
+  // An e-mail is drawn on white in every mail client, whatever the app's theme: so is its preview.
+  preview: { width: "100%", height: "32.5rem", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, backgroundColor: "#ffffff" },
+});
+
 /** Where mail and invites land when no Microsoft tenant is configured. */
 export function OutboxPage() {
   const [list, reload] = useApi<{ items: OutboxRow[]; mailMode: string }>("/outbox");
   const [open, setOpen] = useState<OutboxDetail | null>(null);
+  const layout = useLayoutStyles();
+  const styles = useStyles();
   return (
-    <main style={{ padding: 16, maxWidth: 900 }}>
+    <main className={mergeClasses(layout.page, layout.pageHome)}>
       <Title2 as="h1">Outbox</Title2>
-      <Text block style={{ margin: "4px 0 12px" }}>
+      <Text block className={styles.intro}>
         Recaps and invitations Callbook sent. {list.state === "ready" && list.data.mailMode === "outbox" ? "No Microsoft tenant is configured: they stay here, as .eml and .ics files you can open in Outlook or Thunderbird." : ""}
       </Text>
       {list.state === "loading" ? <Loading label="Loading the outbox…" /> : null}
       {list.state === "error" ? <ErrorState title={list.explained.title} message={list.message} onRetry={reload} /> : null}
       {list.state === "ready" && list.data.items.length === 0 ? <Empty>Nothing sent yet.</Empty> : null}
       {list.state === "ready" ? (
-        <ul aria-label="Outbox" style={{ listStyle: "none", padding: 0, display: "grid", gap: 10 }}>
+        <ul aria-label="Outbox" className={layout.plainList}>
           {list.data.items.map((m) => (
-            <li key={m.id} style={{ borderBottom: "1px solid var(--colorNeutralStroke2)", paddingBottom: 8 }}>
+            <li key={m.id} className={layout.listItem}>
               <Badge appearance="tint" color={m.kind === "invite" ? "brand" : "informative"}>
                 {m.kind === "invite" ? "Invite" : "E-mail"}
               </Badge>{" "}
@@ -72,14 +82,14 @@ export function OutboxPage() {
       ) : null}
       <TeamsCardsSection />
       {open ? (
-        <section aria-label="Message" style={{ marginTop: 16 }}>
+        <section aria-label="Message" className={styles.message}>
           <Text as="h2" weight="semibold" size={400} block>
             {open.subject}
           </Text>
           <Text size={200} block>
             To: {open.recipients.map((r) => `${r.name} <${r.email}>${r.type === "optional" ? " (optional)" : ""}`).join(", ")}
           </Text>
-          <iframe title="Message preview" sandbox="" srcDoc={open.html} style={{ width: "100%", height: 520, border: "1px solid var(--colorNeutralStroke1)", background: "#fff" }} />
+          <iframe title="Message preview" sandbox="" srcDoc={open.html} className={styles.preview} />
         </section>
       ) : null}
     </main>

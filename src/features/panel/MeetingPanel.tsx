@@ -10,6 +10,7 @@ import { PanelHeader } from "./PanelHeader";
 import { CallTypePicker } from "./CallTypePicker";
 import { CapturePanel } from "./capture/CapturePanel";
 import { RecapSection } from "../recap/RecapSection";
+import { ShareToStage } from "../stage/ShareToStage";
 
 const useStyles = makeStyles({
   back: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
@@ -61,6 +62,7 @@ export function MeetingPanel({ meetingId, host }: { meetingId: string; host: Hos
         {meeting.state === "ready" ? (
           <>
             <PanelHeader meeting={meeting.data} />
+            <ShareToStage meetingId={meeting.data.id} />
             <CapturePanel meeting={meeting.data} />
             <CallTypePicker meeting={meeting.data} onChanged={reloadMeeting} />
             <RecapSection meetingId={meeting.data.id} />

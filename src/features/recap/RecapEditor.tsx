@@ -1,7 +1,6 @@
-import { useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import {
   Button,
-  Combobox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -12,7 +11,6 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  Option,
   Text,
   Textarea,
   makeStyles,
@@ -23,23 +21,17 @@ import { recapWithIntro } from "../../../contracts/recapIntro";
 import { api, ApiError } from "../../api/client";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
-import { formatDay, formatTime } from "../../ui/format";
+import { RecipientsField, type Recipient } from "../../ui/RecipientsField";
+import { useDates } from "../panel/dates/useDates";
+
+import { inlineErrorText } from "../../ui/explainError";
+
+export type { Recipient } from "../../ui/RecipientsField";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalS, minWidth: 0 },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
-  grow: { flexGrow: 1, minWidth: 0 },
-  recipients: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
-  recipient: {
-    display: "inline-flex",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalXXS,
-    paddingLeft: tokens.spacingHorizontalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusCircular,
-    maxWidth: "100%",
-    minWidth: 0,
-  },
+  // One column that may shrink below its content's width: nothing in the editor is wider than the 320 px panel.
+  root: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalS, minWidth: 0, maxWidth: "100%" },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center", minWidth: 0 },
   preview: {
     width: "100%",
     height: "320px",
@@ -50,12 +42,6 @@ const useStyles = makeStyles({
   },
 });
 
-/** A recipient of the recap: a name and an address. */
-export interface Recipient {
-  name: string;
-  email: string;
-}
-
 /** What the host around the editor adds: how consent is asked, and extra actions (Outlook's "open as draft"). */
 export interface RecapHostSeam {
   /** Asks the user to let Callbook send mail; null when this host cannot ask. */
@@ -65,44 +51,51 @@ export interface RecapHostSeam {
   extraActions?: (state: { preview: RecapPreview; subject: string; intro: string }) => ReactNode;
 }
 
-const looksLikeAddress = (s: string): boolean => /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(s.trim());
-
 /** The URL of the preview for the chosen recipients (null = the attendees, as the server picks them). */
 export function recapPreviewPath(meetingId: string, chosen: readonly Recipient[] | null): string {
   return chosen && chosen.length > 0 ? `/meetings/${meetingId}/recap?to=${encodeURIComponent(chosen.map((r) => r.email).join(","))}` : `/meetings/${meetingId}/recap`;
 }
 
-type Confirming = null | "before_start" | "again";
+type Confirming = "before_start" | "again";
 
 /**
  * The recap of a call, one component for Teams and Outlook: preview, choose the recipients (remove
  * any, add a project person or any address; the server's audience rule makes the recap customer-safe
  * as soon as one of them is outside the organisation), edit the subject and a personal message, send.
- * Sending before the call's start and sending a second copy both ask first.
+ * Sending before the call's start and sending a second copy both ask first, in a dialog that is
+ * closed (its exit motion finished, Fluent's modal layer released) before it is unmounted; the
+ * editor keeps its last preview on screen while it reloads, so nothing unmounts under an open dialog.
+ * Dates are the panel's one formatter's (viewer's locale and zone from the host context).
  */
 export function RecapEditor({ meetingId, host }: { meetingId: string; host: RecapHostSeam }) {
   const styles = useStyles();
+  const dates = useDates();
   const [chosen, setChosen] = useState<Recipient[] | null>(null);
   const [preview, reload] = useApi<RecapPreview>(recapPreviewPath(meetingId, chosen));
+  const shown = useRef<RecapPreview | null>(null);
   const [subject, setSubject] = useState<string | null>(null);
   const [intro, setIntro] = useState("");
-  const [adding, setAdding] = useState("");
-  const [addError, setAddError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [needsConsent, setNeedsConsent] = useState(false);
-  const [confirming, setConfirming] = useState<Confirming>(null);
+  /** The confirmation asked, and whether it is still open (closing = its exit motion is running). */
+  const [dialog, setDialog] = useState<{ kind: Confirming; open: boolean } | null>(null);
   const [recapId, setRecapId] = useState(() => crypto.randomUUID());
 
-  if (preview.state === "loading") return <Loading label="Composing the recap…" />;
+  if (preview.state === "ready") shown.current = preview.data;
   if (preview.state === "error") return <ErrorState title={preview.explained.title} message={preview.message} onRetry={reload} />;
-  const p = preview.data;
+  const p = shown.current;
+  if (!p) return <Loading label="Composing the recap…" />;
+  const refreshing = preview.state === "loading";
   const recipients: Recipient[] = chosen ?? [...p.to, ...p.cc];
   const finalSubject = (subject ?? p.subject).trim() || p.subject;
   const sentBefore = p.lastSent?.status === "sent";
+  const startsAt = `${dates.dayOf(p.startsAt)} at ${dates.time(p.startsAt)}`;
 
+  const ask = (kind: Confirming) => setDialog({ kind, open: true });
+  const closeDialog = () => setDialog((d) => (d ? { ...d, open: false } : null));
   const send = async (sendBeforeStart: boolean) => {
-    setConfirming(null);
+    closeDialog();
     setSending(true);
     setError(null);
     setNeedsConsent(false);
@@ -122,7 +115,7 @@ export function RecapEditor({ meetingId, host }: { meetingId: string; host: Reca
       reload();
     } catch (e) {
       if (e instanceof ApiError && e.code === "recap_before_start") {
-        setConfirming("before_start");
+        ask("before_start");
         return;
       }
       // The same id is kept: "Try again" can never send a second copy.
@@ -134,88 +127,62 @@ export function RecapEditor({ meetingId, host }: { meetingId: string; host: Reca
   };
   const startSend = () => {
     if (error) return void send(p.beforeStart);
-    if (p.beforeStart) return setConfirming("before_start");
-    if (sentBefore) return setConfirming("again");
+    if (p.beforeStart) return ask("before_start");
+    if (sentBefore) return ask("again");
     void send(false);
   };
 
-  const remove = (email: string) => setChosen(recipients.filter((r) => r.email.toLowerCase() !== email.toLowerCase()));
-  const add = (value: string) => {
-    const text = value.trim();
-    const person = p.candidates.find((c) => c.name.toLowerCase() === text.toLowerCase() || c.email.toLowerCase() === text.toLowerCase());
-    const next = person ?? (looksLikeAddress(text) ? { name: text, email: text } : null);
-    if (!next) return setAddError("Pick a person from the list or type an e-mail address.");
-    setAddError(null);
-    setAdding("");
-    if (recipients.some((r) => r.email.toLowerCase() === next.email.toLowerCase())) return;
-    setChosen([...recipients, next]);
-  };
-  const addable = p.candidates.filter((c) => !recipients.some((r) => r.email.toLowerCase() === c.email.toLowerCase()));
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const remove = (email: string) => setChosen(recipients.filter((r) => !same(r.email, email)));
+  const add = (person: Recipient) => setChosen([...recipients, person]);
 
   return (
-    <section aria-labelledby="recap-heading" className={styles.root}>
+    <section aria-labelledby="recap-heading" aria-busy={refreshing} className={styles.root}>
       <Text as="h2" id="recap-heading" weight="semibold" size={400}>
         Recap
       </Text>
       {sentBefore && p.lastSent?.sentAt ? (
-        <Text role="status" data-testid="recap-sent">
-          Sent {formatDay(p.lastSent.sentAt)} {formatTime(p.lastSent.sentAt)} by {p.lastSent.by}
+        <Text role="status">
+          Sent {dates.dayTime(p.lastSent.sentAt)} by {p.lastSent.by}
           {p.mailMode === "outbox" ? " (local outbox)" : ""}.
         </Text>
       ) : null}
       {p.lastSent?.status === "failed" ? <Text role="alert">Last attempt failed: {p.lastSent.error}</Text> : null}
       {p.beforeStart ? (
-        <MessageBar intent="warning" data-testid="recap-before-start">
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>This call has not happened yet: it starts {startsAt}. A recap usually goes out after the call.</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {p.attendance.missingRequired && p.attendance.missingRequired.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="recap-missing-required">
           <MessageBarBody>
-            This call has not happened yet: it starts {formatDay(p.startsAt)} at {formatTime(p.startsAt)}. A recap usually goes out after the call.
+            Required but did not attend (only you see this): {p.attendance.missingRequired.map((m) => m.name).join(", ")}.
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      <Field label="Recipients" hint={p.audience === "external" ? "Customer-safe: someone outside the organisation receives it, so internal-only notes and items are left out." : "Internal: everyone is in the organisation, so internal-only notes and items are included."}>
-        <ul aria-label="Recipients" data-testid="recap-recipients" className={styles.recipients}>
-          {recipients.map((r) => (
-            <li key={r.email} className={styles.recipient} title={r.email}>
-              <Text>{r.name}</Text>
-              <Button size="small" appearance="subtle" aria-label={`Remove ${r.name}`} onClick={() => remove(r.email)}>
-                Remove
-              </Button>
-            </li>
-          ))}
-        </ul>
-      </Field>
+      <RecipientsField
+        label="Recipients"
+        addLabel="Add a recipient"
+        data-testid="recap-recipients"
+        hint={
+          p.audience === "external"
+            ? "Customer-safe: someone outside the organisation receives it, so internal-only notes and items are left out."
+            : "Internal: everyone is in the organisation, so internal-only notes and items are included."
+        }
+        recipients={recipients}
+        candidates={p.candidates}
+        onAdd={add}
+        onRemove={remove}
+      />
       {recipients.length === 0 ? <Text role="alert">Add at least one recipient.</Text> : null}
       {p.omittedInternal > 0 && p.audience === "external" ? <Text size={200}>{p.omittedInternal} internal-only notes or items left out.</Text> : null}
-      <div className={styles.row}>
-        <Field label="Add a recipient" validationMessage={addError ?? undefined} className={styles.grow}>
-          <Combobox
-            freeform
-            placeholder="A project person or any e-mail address"
-            value={adding}
-            onChange={(e) => setAdding(e.target.value)}
-            onOptionSelect={(_e, d) => {
-              if (d.optionValue) add(d.optionValue);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === "Enter" && adding.trim()) add(adding);
-            }}
-          >
-            {addable.map((c) => (
-              <Option key={c.email} value={c.email} text={c.name}>
-                {`${c.name} (${c.email})`}
-              </Option>
-            ))}
-          </Combobox>
-        </Field>
-        <Button disabled={!adding.trim()} onClick={() => add(adding)}>
-          Add
-        </Button>
-      </div>
       <Field label="Subject">
         <Input value={subject ?? p.subject} onChange={(_e, d) => setSubject(d.value)} />
       </Field>
       <Field label="Personal message (optional)">
         <Textarea value={intro} onChange={(_e, d) => setIntro(d.value)} resize="vertical" />
       </Field>
+      {refreshing ? <Text size={200}>Updating the preview…</Text> : null}
       <iframe title="Recap preview" sandbox="" srcDoc={recapWithIntro(p.html, intro)} className={styles.preview} />
       {error ? (
         <Text role="alert" data-testid="recap-error">
@@ -228,38 +195,49 @@ export function RecapEditor({ meetingId, host }: { meetingId: string; host: Reca
             onClick={() =>
               void host.requestConsent?.()
                 .then(() => send(p.beforeStart))
-                .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+                .catch((e: unknown) => setError(inlineErrorText(e)))
             }
           >
             {host.consentLabel}
           </Button>
         ) : null}
-        <Button appearance="primary" disabled={sending || recipients.length === 0} onClick={startSend}>
+        <Button appearance="primary" disabled={sending || refreshing || recipients.length === 0} onClick={startSend}>
           {sending ? "Sending…" : error ? "Try again" : sentBefore ? "Send again" : "Send recap"}
         </Button>
         {host.extraActions?.({ preview: p, subject: finalSubject, intro })}
       </div>
-      {confirming !== null ? (
-      <Dialog open onOpenChange={(_e, d) => !d.open && setConfirming(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{confirming === "again" ? "Send a second copy?" : "Send before the call?"}</DialogTitle>
-            <DialogContent>
-              {confirming === "again"
-                ? `The recap was already sent${p.lastSent?.sentAt ? ` on ${formatDay(p.lastSent.sentAt)} at ${formatTime(p.lastSent.sentAt)}` : ""}. Everyone on the list gets it again.`
-                : `The call starts ${formatDay(p.startsAt)} at ${formatTime(p.startsAt)}. Nothing discussed in it will be in this recap.`}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => setConfirming(null)}>
-                Cancel
-              </Button>
-              <Button appearance="primary" onClick={() => void send(p.beforeStart)}>
-                {confirming === "again" ? "Send again" : "Send anyway"}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {dialog ? (
+        <Dialog
+          open={dialog.open}
+          onOpenChange={(_e, d) => {
+            if (!d.open) closeDialog();
+          }}
+          surfaceMotion={{
+            onMotionFinish: (_e, d) => {
+              // Unmounted only once closed: unmounting an open modal left #root aria-hidden.
+              if (d.direction === "exit") setDialog((cur) => (cur && !cur.open ? null : cur));
+            },
+          }}
+        >
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{dialog.kind === "again" ? "Send a second copy?" : "Send before the call?"}</DialogTitle>
+              <DialogContent>
+                {dialog.kind === "again"
+                  ? `The recap was already sent${p.lastSent?.sentAt ? ` on ${dates.dayTime(p.lastSent.sentAt)}` : ""}. Everyone on the list gets it again.`
+                  : `The call starts ${startsAt}. Nothing discussed in it will be in this recap.`}
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="secondary" onClick={closeDialog}>
+                  Cancel
+                </Button>
+                <Button appearance="primary" disabled={!dialog.open} onClick={() => void send(p.beforeStart)}>
+                  {dialog.kind === "again" ? "Send again" : "Send anyway"}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
       ) : null}
     </section>
   );

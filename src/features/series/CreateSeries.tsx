@@ -1,54 +1,47 @@
 import { useEffect, useState } from "react";
-import {
-  Button,
-  Checkbox,
-  Combobox,
-  Field,
-  Input,
-  Option,
-  Select,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CallTypeOptions } from "../../ui/CallTypeOptions";
 import type { CallType } from "../../../contracts/types";
 import type { SeriesDraft, SeriesDraftAttendee } from "../../../contracts/series";
 import { api, ApiError } from "../../api/client";
 import { serverToday } from "../../api/serverClock";
 import { Loading } from "../../ui/states";
-import { formatDay, formatTime } from "../../ui/format";
+import { RecipientsField, type Recipient } from "../../ui/RecipientsField";
+import { useDates, useViewerZone } from "../panel/dates/useDates";
 import { seriesSummary, zoneInWords } from "./seriesSummary";
-import { panelDates } from "../panel/dates/panelDates";
 import { triageSlotText } from "../panel/dates/triageSlotText";
 
-/** The browser's own zone, for showing the series in the viewer's time. */
-const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [viewerZone];
+/** The browser's own zone: the viewer's when the host gives none. */
+const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [browserZone];
 const weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday"] as const;
 type Weekday = (typeof weekdays)[number];
 type Ends = "never" | "after" | "on";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalS, maxWidth: "520px", minWidth: 0 },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
-  narrow: { width: "8rem" },
-  grow: { flexGrow: 1, minWidth: 0 },
-  list: { listStyleType: "none", padding: 0, margin: 0, display: "grid", gap: tokens.spacingVerticalXS },
-  item: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap", minWidth: 0 },
-  plain: { margin: 0 },
+  // One column that may shrink below its content's width: usable in a 320 px panel.
+  root: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalS, maxWidth: "520px", minWidth: 0 },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end", minWidth: 0 },
+  narrow: { width: "8rem", maxWidth: "100%" },
+  attendee: { minWidth: 0, overflowWrap: "anywhere" },
+  // A native select is as wide as its longest option ("America/Argentina/ComodRivadavia") unless told otherwise.
+  fill: { width: "100%", maxWidth: "100%", minWidth: 0 },
+  plain: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   summary: { fontWeight: tokens.fontWeightSemibold },
 });
 
-const looksLikeAddress = (s: string): boolean => /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(s.trim());
-
 /**
  * "Create series": the call type's runbook attendees and the project's own habit for day, time and
- * length (all editable, with an end), summarised in words in the viewer's zone; any project person or
- * address can be added. One invitation for the series; in outbox mode its calls appear under Calls.
+ * length (all editable, with an end), summarised in words in the viewer's zone (the host's, else the
+ * browser's) with the panel's one date formatter; any proposed attendee can be removed and any project
+ * person or address added (the recap's recipients field). One invitation for the series; in outbox
+ * mode its calls appear under Calls.
  */
 export function CreateSeries({ projectId }: { projectId: string }) {
   const styles = useStyles();
+  const dates = useDates();
+  const viewer = useViewerZone();
+  const viewerZone = viewer.timeZone ?? browserZone;
   const [callType, setCallType] = useState<CallType>("customer_status");
   const [from, setFrom] = useState(() => serverToday());
   /** "" = the organiser's own zone (the server's default). */
@@ -62,10 +55,9 @@ export function CreateSeries({ projectId }: { projectId: string }) {
   const [until, setUntil] = useState("");
   const [draft, setDraft] = useState<SeriesDraft | null>(null);
   const [extra, setExtra] = useState<SeriesDraftAttendee[]>([]);
-  const [include, setInclude] = useState<Record<string, boolean>>({});
+  /** Proposed attendees the PM removed, by lower-case address. */
+  const [removed, setRemoved] = useState<Record<string, boolean>>({});
   const [types, setTypes] = useState<Record<string, "required" | "optional">>({});
-  const [adding, setAdding] = useState("");
-  const [addError, setAddError] = useState<string | null>(null);
   const [subject, setSubject] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -89,7 +81,6 @@ export function CreateSeries({ projectId }: { projectId: string }) {
         if (!live) return;
         setDraft(d);
         setSubject((s) => s || d.subject);
-        setInclude((old) => ({ ...Object.fromEntries(d.attendees.map((a) => [a.email, true])), ...old }));
         setTypes((old) => ({ ...Object.fromEntries(d.attendees.map((a) => [a.email, a.type])), ...old }));
       })
       .catch((e: unknown) => live && setMessage(e instanceof Error ? e.message : String(e)));
@@ -105,27 +96,29 @@ export function CreateSeries({ projectId }: { projectId: string }) {
     setStartTime(null);
     setDuration(null);
     setWeekday(null);
-    setInclude({});
+    setRemoved({});
     setTypes({});
   };
 
-  const attendees = [...(draft?.attendees ?? []), ...extra.filter((x) => !draft?.attendees.some((a) => a.email === x.email))];
-  const add = (value: string) => {
-    const text = value.trim();
-    const person = draft?.candidates.find((c) => c.email.toLowerCase() === text.toLowerCase() || c.name.toLowerCase() === text.toLowerCase());
-    const next = person ?? (looksLikeAddress(text) ? { name: text, email: text } : null);
-    if (!next) return setAddError("Pick a person from the list or type an e-mail address.");
-    setAddError(null);
-    setAdding("");
-    if (!attendees.some((a) => a.email.toLowerCase() === next.email.toLowerCase())) setExtra([...extra, { ...next, type: "required", reason: "added by you" }]);
-    setInclude({ ...include, [next.email]: true });
+  const key = (email: string) => email.trim().toLowerCase();
+  const proposed = draft?.attendees ?? [];
+  const attendees = [...proposed, ...extra.filter((x) => !proposed.some((a) => key(a.email) === key(x.email)))].filter((a) => !removed[key(a.email)]);
+  const add = (person: Recipient) => {
+    setRemoved({ ...removed, [key(person.email)]: false });
+    if (!proposed.some((a) => key(a.email) === key(person.email)) && !extra.some((x) => key(x.email) === key(person.email))) {
+      setExtra([...extra, { ...person, type: "required", reason: "added by you" }]);
+    }
+  };
+  const remove = (email: string) => {
+    setRemoved({ ...removed, [key(email)]: true });
+    setExtra(extra.filter((x) => key(x.email) !== key(email)));
   };
 
   const create = async () => {
     if (!draft) return;
     setBusy(true);
     try {
-      const chosen = attendees.filter((a) => include[a.email]).map((a) => ({ email: a.email, name: a.name, type: types[a.email] ?? a.type }));
+      const chosen = attendees.map((a) => ({ email: a.email, name: a.name, type: types[a.email] ?? a.type }));
       const occurrenceAttendees = draft.occurrences.map((o) => ({
         localStart: o.localStart,
         attendees: o.attendees.map(({ email, name, type }) => ({ email, name, type })),
@@ -221,11 +214,11 @@ export function CreateSeries({ projectId }: { projectId: string }) {
         label="Time zone of the series"
         hint={
           callType === "triage"
-            ? `Triage is 10–11 am US Eastern for everyone${draft?.triageSlot ? `; your time: ${triageSlotText(draft.triageSlot, panelDates({ locale: undefined, timeZone: viewerZone }))}` : ""}`
+            ? `Triage is 10–11 am US Eastern for everyone${draft?.triageSlot ? `; your time: ${triageSlotText(draft.triageSlot, dates)}` : ""}`
             : undefined
         }
       >
-        <Select value={timeZone} disabled={callType === "triage"} onChange={(_e, d) => setTimeZone(d.value)}>
+        <Select className={styles.fill} value={timeZone} disabled={callType === "triage"} onChange={(_e, d) => setTimeZone(d.value)}>
           <option value="">Organiser's zone</option>
           {zones.map((z) => (
             <option key={z} value={z}>
@@ -238,12 +231,12 @@ export function CreateSeries({ projectId }: { projectId: string }) {
       {draft ? (
         <>
           <Text role="status" data-testid="series-summary" className={styles.summary}>
-            {seriesSummary(draft, viewerZone)}
+            {seriesSummary(draft, viewerZone, viewer.locale)}
           </Text>
           {draft.defaultsFrom ? (
             <Text size={200}>
-              Day, time and length follow this project&apos;s “{draft.defaultsFrom.subject}” call of {formatDay(draft.defaultsFrom.startsAt)} at{" "}
-              {formatTime(draft.defaultsFrom.startsAt)}.
+              Day, time and length follow this project&apos;s “{draft.defaultsFrom.subject}” call of {dates.dayOf(draft.defaultsFrom.startsAt)} at{" "}
+              {dates.time(draft.defaultsFrom.startsAt)}.
             </Text>
           ) : null}
           {draft.timeZone !== viewerZone ? <Text size={200}>The series runs in {zoneInWords(draft.timeZone)} time.</Text> : null}
@@ -266,14 +259,17 @@ export function CreateSeries({ projectId }: { projectId: string }) {
               ))}
             </ul>
           ) : null}
-          <ul aria-label="Attendees" className={styles.list}>
-            {attendees.map((a) => (
-              <li key={a.email} className={styles.item}>
-                <Checkbox
-                  checked={include[a.email] ?? false}
-                  onChange={(_e, d) => setInclude({ ...include, [a.email]: d.checked === true })}
-                  label={`${a.name} — ${a.reason}`}
-                />
+          <RecipientsField
+            label="Attendees"
+            addLabel="Add an attendee"
+            layout="rows"
+            recipients={attendees}
+            candidates={draft.candidates}
+            onAdd={add}
+            onRemove={remove}
+            renderItem={(a) => (
+              <>
+                <Text className={styles.attendee}>{`${a.name} — ${a.reason}`}</Text>
                 <Select
                   aria-label={`${a.name}: required or optional`}
                   size="small"
@@ -283,33 +279,10 @@ export function CreateSeries({ projectId }: { projectId: string }) {
                   <option value="required">Required</option>
                   <option value="optional">Optional</option>
                 </Select>
-              </li>
-            ))}
-          </ul>
-          <div className={styles.row}>
-            <Field label="Add an attendee" validationMessage={addError ?? undefined} className={styles.grow}>
-              <Combobox
-                freeform
-                placeholder="A project person or any e-mail address"
-                value={adding}
-                onChange={(e) => setAdding(e.target.value)}
-                onOptionSelect={(_e, d) => d.optionValue && add(d.optionValue)}
-                onKeyDown={(e) => e.key === "Enter" && adding.trim() && add(adding)}
-              >
-                {draft.candidates
-                  .filter((c) => !attendees.some((a) => a.email === c.email))
-                  .map((c) => (
-                    <Option key={c.email} value={c.email} text={c.name}>
-                      {c.name}
-                    </Option>
-                  ))}
-              </Combobox>
-            </Field>
-            <Button disabled={!adding.trim()} onClick={() => add(adding)}>
-              Add
-            </Button>
-          </div>
-          <Button appearance="primary" disabled={busy || !subject.trim()} onClick={() => void create()}>
+              </>
+            )}
+          />
+          <Button appearance="primary" disabled={busy || !subject.trim() || attendees.length === 0} onClick={() => void create()}>
             {busy ? "Creating…" : "Create series"}
           </Button>
         </>

@@ -1,4 +1,5 @@
-import { Button, Text, Title2 } from "@fluentui/react-components";
+import { Button, Text, Title2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useLayoutStyles } from "../../ui/layoutStyles";
 import { setCredential } from "../../api/client";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
@@ -11,13 +12,21 @@ interface DevPerson {
   credential: string;
 }
 
+const useStyles = makeStyles({
+  intro: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalL}` },
+  list: { gap: tokens.spacingVerticalS },
+  person: { width: "100%", justifyContent: "flex-start", textAlign: "left" },
+});
+
 /** Sign-in for the embedded default: pick a demo person. Only offered when the server allows it. */
 export function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const [people, reload] = useApi<{ people: DevPerson[] }>("/session/dev-people");
+  const layout = useLayoutStyles();
+  const styles = useStyles();
   return (
-    <main style={{ padding: 16, maxWidth: 480 }}>
+    <main className={mergeClasses(layout.page, layout.pageNarrow)}>
       <Title2 as="h1">Sign in to Callbook</Title2>
-      <Text block style={{ margin: "8px 0 16px" }}>
+      <Text block className={styles.intro}>
         Local mode: choose who you are. Inside Teams you are signed in with your Microsoft account.
       </Text>
       {people.state === "loading" ? <Loading label="Loading people…" /> : null}
@@ -28,12 +37,12 @@ export function DevSignIn({ onSignedIn }: { onSignedIn: () => void }) {
         />
       ) : null}
       {people.state === "ready" ? (
-        <ul aria-label="People" style={{ listStyle: "none", padding: 0, display: "grid", gap: 8 }}>
+        <ul aria-label="People" className={mergeClasses(layout.plainList, styles.list)}>
           {people.data.people.map((p) => (
             <li key={p.id}>
               <Button
                 appearance="subtle"
-                style={{ width: "100%", justifyContent: "flex-start", textAlign: "left" }}
+                className={styles.person}
                 onClick={() => {
                   setCredential(p.credential);
                   onSignedIn();

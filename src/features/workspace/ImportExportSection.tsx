@@ -1,9 +1,11 @@
 import { useState } from "react";
-import { Button, Text } from "@fluentui/react-components";
+import { Button, Select, Text } from "@fluentui/react-components";
+import { useLayoutStyles } from "../../ui/layoutStyles";
 import type { ImportReport } from "../../../contracts/importExport";
 import { api, ApiError } from "../../api/client";
 import { Problem, Section } from "./Section";
 import { download, problemOf } from "./workspaceApi";
+import { formatDate } from "../../ui/format";
 
 // The report carries field and value codes; people read words.
 const fieldWords: Record<string, string> = {
@@ -24,7 +26,8 @@ const dateWords = (d: ImportReport["dates"]) => {
   return `dates ${order} (${by})`;
 };
 const fieldWord = (k: string) => fieldWords[k] ?? k;
-const valueWord = (v: string | null) => (v === null ? "—" : (valueWords[v] ?? v));
+// Dates come as yyyy-mm-dd; they read as the rest of the workspace writes them.
+const valueWord = (v: string | null) => (v === null ? "—" : /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : (valueWords[v] ?? v));
 const shown = (fields: Record<string, string | null>) =>
   Object.entries(fields)
     .filter(([, v]) => v !== null)
@@ -85,14 +88,15 @@ export function ImportSection({ projectId, onImported }: { projectId: string; on
     setDateOrder(null);
   };
 
+  const layout = useLayoutStyles();
   const changes = report ? report.counts.add + report.counts.update : 0;
   return (
     <Section id="import" title="Import a schedule or RAID log">
-      <div style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "center" }}>
-        <select aria-label="What the file holds" value={kind} onChange={(e) => { setKind(e.target.value as "tasks" | "raid"); reset(); }} style={{ minHeight: 30 }}>
+      <div className={layout.rowCenter}>
+        <Select aria-label="What the file holds" value={kind} onChange={(_e, d) => { setKind(d.value === "raid" ? "raid" : "tasks"); reset(); }}>
           <option value="tasks">Schedule (tasks)</option>
           <option value="raid">RAID log</option>
-        </select>
+        </Select>
         <input aria-label="File to import" type="file" accept=".xlsx,.csv,.txt,.tsv" onChange={(e) => { setFile(e.target.files?.[0] ?? null); reset(); }} />
         <Button disabled={!file || busy} onClick={() => void send(true)}>Check file</Button>
       </div>
@@ -100,14 +104,14 @@ export function ImportSection({ projectId, onImported }: { projectId: string; on
         MS Project, SmartSheet and Excel exports are recognised by their headers (ID, Name / Task Name, Assigned To / Owner, Start, Finish / End Date / Due, Status, Predecessors, Outline Level; RAID: Type, Title, Owner, Due Date, Status), in any encoding Excel saves, comma-, semicolon- or tab-separated.
       </Text>
       {report ? (
-        <div role="region" aria-label="Import report" style={{ display: "grid", gap: 4 }}>
+        <div role="region" aria-label="Import report" className={layout.stackXS}>
           <Text weight="semibold">
             {report.applied ? "Imported: " : "Check: "}
             {report.counts.add} to add, {report.counts.update} to update, {report.counts.unchanged} unchanged, {report.counts.reject} refused
           </Text>
           <Text size={200}>Read as: {readAs(report)}.</Text>
           {report.questions.map((q) => (
-            <div key={q.id} role="group" aria-label="Question about the file" style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "center" }}>
+            <div key={q.id} role="group" aria-label="Question about the file" className={layout.rowCenter}>
               <Text>{q.question}</Text>
               {q.answers.map((a) => <Button key={a.value} size="small" disabled={busy} onClick={() => answer(a.value)}>{a.label}</Button>)}
             </div>
@@ -157,9 +161,10 @@ export function ExportSection({ projectId }: { projectId: string }) {
     setProblem(null);
     download(`/projects/${projectId}${path}`, open).catch((e: unknown) => setProblem(problemOf(e)));
   };
+  const layout = useLayoutStyles();
   return (
     <Section id="export" title="Export">
-      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+      <div className={layout.rowCenter}>
         {exportsList.map(([file, label]) => <Button key={file} size="small" onClick={() => get(`/export/${file}`)}>{label}</Button>)}
         <Button size="small" appearance="primary" onClick={() => get("/status-report.html", true)}>Weekly status report (print)</Button>
       </div>

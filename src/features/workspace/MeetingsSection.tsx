@@ -1,8 +1,8 @@
-import { Badge, Text } from "@fluentui/react-components";
+import { Badge, Link, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses } from "@fluentui/react-components";
 import type { MeetingHistoryDto } from "../../../contracts/workspace";
 import { Empty, Loading } from "../../ui/states";
 import { formatDay, formatTime } from "../../ui/format";
-import { cellStyle, tableStyle } from "./labels";
+import { useTableStyles } from "./tableStyles";
 import { Pager, Problem, Section } from "./Section";
 import { usePaged } from "./workspaceApi";
 
@@ -12,28 +12,29 @@ const recapLabel = { sent: "Recap sent", owed: "Recap owed", not_needed: "No rec
 /** The project's calls, newest first, with whether the recap went out. */
 export function MeetingsSection({ projectId }: { projectId: string }) {
   const list = usePaged<MeetingHistoryDto>(`/projects/${projectId}/meetings?limit=15`);
+  const t = useTableStyles();
   return (
     <Section id="meetings" title="Meeting history">
       {list.loading ? <Loading label="Loading meetings…" /> : null}
       <Problem message={list.error} />
       {!list.loading && list.items.length === 0 ? <Empty>No meetings on this project yet.</Empty> : null}
       {list.items.length ? (
-        <table style={tableStyle} aria-label="Meeting history">
-          <thead><tr>{["When", "Call", "Type", "Recap"].map((h) => <th key={h} style={cellStyle}>{h}</th>)}</tr></thead>
-          <tbody>
+        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Meeting history">
+          <TableHeader><TableRow>{["When", "Call", "Type", "Recap"].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
+          <TableBody>
             {list.items.map((m) => (
-              <tr key={m.id}>
-                <td style={cellStyle}>{formatDay(m.startsAt)} {formatTime(m.startsAt)}</td>
-                <td style={cellStyle}><a href={`/meetings/${m.id}`}>{m.subject}</a></td>
-                <td style={cellStyle}>{m.callTypeLabel}</td>
-                <td style={cellStyle}>
+              <TableRow key={m.id}>
+                <TableCell className={t.cell}>{formatDay(m.startsAt)} {formatTime(m.startsAt)}</TableCell>
+                <TableCell className={t.cell}><Link href={`/meetings/${m.id}`}>{m.subject}</Link></TableCell>
+                <TableCell className={t.cell}>{m.callTypeLabel}</TableCell>
+                <TableCell className={t.cell}>
                   <Badge appearance="tint" color={recapColor[m.recap]}>{recapLabel[m.recap]}</Badge>
                   {m.recapSentBy ? <Text size={200}> by {m.recapSentBy}</Text> : null}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       ) : null}
       <Pager list={list} previous="Newer" next="Older" showPage={false} />
     </Section>

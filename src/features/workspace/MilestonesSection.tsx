@@ -1,10 +1,11 @@
 import { useState } from "react";
-import { Button, Input, Text } from "@fluentui/react-components";
+import { Button, Input, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses } from "@fluentui/react-components";
 import type { MilestoneDto } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDate, formatDay } from "../../ui/format";
-import { cellStyle, tableStyle } from "./labels";
+import { useTableStyles } from "./tableStyles";
+import { useLayoutStyles } from "../../ui/layoutStyles";
 import { Problem, Section } from "./Section";
 import { projectApi, useRun } from "./workspaceApi";
 
@@ -14,26 +15,28 @@ export function MilestonesSection({ projectId }: { projectId: string }) {
   const [draft, setDraft] = useState({ name: "", deliverable: "", plannedDate: "" });
   const { run, problem, errors } = useRun(reload);
   const api = projectApi(projectId);
+  const t = useTableStyles();
+  const layout = useLayoutStyles();
   return (
     <Section id="milestones" title="Milestones">
       {list.state === "loading" ? <Loading label="Loading milestones…" /> : null}
       {list.state === "error" ? <ErrorState title={list.explained.title} message={list.message} onRetry={reload} /> : null}
       {list.state === "ready" && list.data.items.length === 0 ? <Empty>No milestones yet.</Empty> : null}
       {list.state === "ready" && list.data.items.length ? (
-        <table style={tableStyle} aria-label="Milestones">
-          <thead>
-            <tr>{["Milestone", "Planned", "Achieved", "Sign-off", ""].map((h) => <th key={h} style={cellStyle}>{h}</th>)}</tr>
-          </thead>
-          <tbody>
+        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Milestones">
+          <TableHeader>
+            <TableRow>{["Milestone", "Planned", "Achieved", "Sign-off", ""].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow>
+          </TableHeader>
+          <TableBody>
             {list.data.items.map((m) => (
-              <tr key={m.id}>
-                <td style={cellStyle}>
+              <TableRow key={m.id}>
+                <TableCell className={t.cell}>
                   <Text weight="semibold">{m.name}</Text>
                   <Text size={200} block>{m.deliverable}</Text>
-                </td>
-                <td style={cellStyle}>{m.plannedDate ? formatDate(m.plannedDate) : "—"}</td>
-                <td style={cellStyle}>{m.achievedDate ? formatDate(m.achievedDate) : "—"}</td>
-                <td style={cellStyle}>
+                </TableCell>
+                <TableCell className={t.cell}>{m.plannedDate ? formatDate(m.plannedDate) : "—"}</TableCell>
+                <TableCell className={t.cell}>{m.achievedDate ? formatDate(m.achievedDate) : "—"}</TableCell>
+                <TableCell className={t.cell}>
                   {m.signedOffBy ? (
                     `${m.signedOffBy}${m.signedOffAt ? `, ${formatDay(m.signedOffAt)}` : ""}`
                   ) : (
@@ -41,16 +44,16 @@ export function MilestonesSection({ projectId }: { projectId: string }) {
                       Record sign-off
                     </Button>
                   )}
-                </td>
-                <td style={cellStyle}>
+                </TableCell>
+                <TableCell className={t.cell}>
                   <Button size="small" appearance="subtle" onClick={() => void run(() => api.send("DELETE", `/milestones/${m.id}?version=${m.version}`))}>
                     Delete
                   </Button>
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       ) : null}
       <form
         aria-label="Add a milestone"
@@ -61,7 +64,7 @@ export function MilestonesSection({ projectId }: { projectId: string }) {
             () => setDraft({ name: "", deliverable: "", plannedDate: "" }),
           );
         }}
-        style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "start" }}
+        className={layout.rowStart}
       >
         <Input aria-label="Milestone name" placeholder="Milestone" value={draft.name} onChange={(_, d) => setDraft({ ...draft, name: d.value })} />
         <Input aria-label="Deliverable" placeholder="Deliverable" value={draft.deliverable} onChange={(_, d) => setDraft({ ...draft, deliverable: d.value })} />

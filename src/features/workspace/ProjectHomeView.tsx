@@ -1,17 +1,22 @@
-import { Badge, Link, Text, Title2 } from "@fluentui/react-components";
+import { Badge, Link, Text, Title2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { OverviewProject } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
+import { useLayoutStyles } from "../../ui/layoutStyles";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDate, formatDay, formatTime } from "../../ui/format";
 import { followUpStateColor, goLiveText, ragColor } from "./labels";
 import { navigateTo } from "./workspaceApi";
 import { SendQueue } from "../queue/SendQueue";
 
+const useStyles = makeStyles({ followUps: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL } });
+
 /** Personal-tab home: the user's projects, most urgent first, with what is owed on each. */
 export default function ProjectHomeView() {
   const [overview, reload] = useApi<{ projects: OverviewProject[] }>("/projects/overview");
+  const layout = useLayoutStyles();
+  const styles = useStyles();
   return (
-    <main style={{ padding: 16, maxWidth: 900 }}>
+    <main className={mergeClasses(layout.page, layout.pageHome)}>
       <Title2 as="h1">What you owe</Title2>
       <SendQueue />
       <Title2 as="h2">Your projects</Title2>
@@ -21,10 +26,10 @@ export default function ProjectHomeView() {
         <Empty>You are not a member of any project yet. Ask the project's PM to add you.</Empty>
       ) : null}
       {overview.state === "ready" ? (
-        <ul aria-label="Your projects" style={{ listStyle: "none", padding: 0, display: "grid", gap: 12 }}>
+        <ul aria-label="Your projects" className={layout.plainList}>
           {overview.data.projects.map((p) => (
-            <li key={p.id} style={{ borderBottom: "1px solid var(--colorNeutralStroke2)", paddingBottom: 10 }}>
-              <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
+            <li key={p.id} className={layout.listItem}>
+              <div className={layout.rowCenter}>
                 <Link
                   href={`/projects/${p.id}`}
                   onClick={(e) => {
@@ -50,7 +55,7 @@ export default function ProjectHomeView() {
                 </Text>
               ) : null}
               {p.followUps.length ? (
-                <ul aria-label={`Follow-ups owed on ${p.name}`} style={{ margin: "4px 0 0", paddingLeft: 18 }}>
+                <ul aria-label={`Follow-ups owed on ${p.name}`} className={styles.followUps}>
                   {p.followUps.map((f) => (
                     <li key={`${f.kind}-${f.meetingId ?? ""}`}>
                       <Badge appearance="tint" color={followUpStateColor[f.state]}>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
-import { Badge, Link, Text, Title2 } from "@fluentui/react-components";
+import { Badge, Link, Text, Title2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Workspace } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
+import { useLayoutStyles } from "../../ui/layoutStyles";
 import { ErrorState, Loading } from "../../ui/states";
 import { formatDate } from "../../ui/format";
 import { serverToday } from "../../api/serverClock";
@@ -19,17 +20,25 @@ import { VendorsSection } from "./VendorsSection";
 import { TransitionSection } from "./TransitionSection";
 import { MeetingsSection } from "./MeetingsSection";
 import { ExportSection, ImportSection } from "./ImportExportSection";
+import { PlannerSection } from "./PlannerSection";
 
 const contents: [string, string][] = [
   ["rag", "RAG"], ["follow-ups", "Follow-ups"], ["settings", "Go-live"], ["people", "People"], ["milestones", "Milestones"],
-  ["schedule", "Schedule"], ["raid", "RAID log"], ["change-requests", "Change requests"], ["support-cases", "Cases"],
+  ["schedule", "Schedule"], ["raid", "RAID log"], ["planner", "Planner"], ["change-requests", "Change requests"], ["support-cases", "Cases"],
   ["vendors", "Vendors"], ["transition", "Transition"], ["meetings", "Meetings"], ["import", "Import"], ["export", "Export"],
 ];
+
+const useStyles = makeStyles({
+  header: { display: "grid", gap: tokens.spacingVerticalXS, margin: `${tokens.spacingVerticalS} 0` },
+  contents: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalMNudge, fontSize: tokens.fontSizeBase300 },
+});
 
 /** One project's workspace: everything the agendas draw on, to see and edit. */
 export default function ProjectPageView({ projectId }: { projectId: string }) {
   const [ws, reload] = useApi<Workspace>(`/projects/${projectId}/workspace`);
   const [people] = useApi<PeopleData>(`/projects/${projectId}/people`);
+  const layout = useLayoutStyles();
+  const styles = useStyles();
   const options = people.state === "ready" ? people.data.projectPeople.map((p) => ({ id: p.id, name: p.name })) : [];
   // A reload (after a save) keeps the page on screen: sections keep their filters and reports.
   const [last, setLast] = useState<Workspace | null>(null);
@@ -44,13 +53,13 @@ export default function ProjectPageView({ projectId }: { projectId: string }) {
   if (!data) return <Loading label="Loading the project…" />;
   const { project } = data;
   return (
-    <main style={{ padding: 16, maxWidth: 1100 }}>
+    <main className={mergeClasses(layout.page, layout.pageWide)} data-testid="workspace">
       <nav aria-label="Back">
         <Link href="/" onClick={(e) => { e.preventDefault(); navigateTo("/"); }}>← Your projects</Link>
       </nav>
-      <header style={{ display: "grid", gap: 4, margin: "8px 0" }}>
+      <header className={styles.header}>
         <Title2 as="h1">{project.name}</Title2>
-        <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
+        <div className={layout.rowCenter}>
           <Text>{project.customerName}{project.phase ? ` · ${project.phase}` : ""}</Text>
           <Badge appearance="filled" color={ragColor[project.rag]}>{project.rag.toUpperCase()}</Badge>
           <Text title={project.goLiveDate ? `Go-live ${formatDate(project.goLiveDate)}` : undefined}>
@@ -58,8 +67,8 @@ export default function ProjectPageView({ projectId }: { projectId: string }) {
           </Text>
         </div>
       </header>
-      <nav aria-label="Sections" style={{ display: "flex", gap: 10, flexWrap: "wrap", fontSize: 13 }}>
-        {contents.map(([id, label]) => <a key={id} href={`#${id}`}>{label}</a>)}
+      <nav aria-label="Sections" className={styles.contents}>
+        {contents.map(([id, label]) => <Link key={id} href={`#${id}`}>{label}</Link>)}
       </nav>
       <RagSection key={`rag-${project.version}`} project={project} onSaved={reload} />
       <FollowUpsSection workspace={data} onChanged={reload} />
@@ -68,6 +77,7 @@ export default function ProjectPageView({ projectId }: { projectId: string }) {
       <MilestonesSection projectId={projectId} />
       <TasksSection projectId={projectId} people={options} />
       <RaidSection projectId={projectId} people={options} today={serverToday()} />
+      <PlannerSection projectId={projectId} />
       <ChangeRequestsSection projectId={projectId} />
       <SupportCasesSection projectId={projectId} people={options} />
       <VendorsSection projectId={projectId} />

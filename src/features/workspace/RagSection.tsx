@@ -1,10 +1,12 @@
 import { useState } from "react";
-import { Badge, Button, Field, Select, Text, Textarea } from "@fluentui/react-components";
+import { Badge, Button, Field, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkspaceProject } from "../../../contracts/workspace";
 import { formatDay, formatTime } from "../../ui/format";
 import { ragColor } from "./labels";
 import { Problem, Section } from "./Section";
 import { fieldErrors, problemOf, projectApi } from "./workspaceApi";
+
+const useStyles = makeStyles({ form: { display: "grid", gap: tokens.spacingVerticalS, maxWidth: "40rem", minWidth: 0 } });
 
 /** RAG with its reason and path to green. Turning amber or red makes the change notice owed. */
 export function RagSection({ project, onSaved }: { project: WorkspaceProject; onSaved: () => void }) {
@@ -14,6 +16,7 @@ export function RagSection({ project, onSaved }: { project: WorkspaceProject; on
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const styles = useStyles();
   const dirty = rag !== project.rag || reason !== (project.ragReason ?? "") || path !== (project.pathToGreen ?? "");
 
   const save = async () => {
@@ -48,7 +51,7 @@ export function RagSection({ project, onSaved }: { project: WorkspaceProject; on
           e.preventDefault();
           void save();
         }}
-        style={{ display: "grid", gap: 8, maxWidth: 640 }}
+        className={styles.form}
       >
         <Field label="RAG" validationMessage={errors.rag}>
           <Select value={rag} onChange={(_, d) => setRag(d.value as typeof rag)}>

@@ -1,9 +1,11 @@
 import { useState } from "react";
-import { Badge, Button, Checkbox, Input, Text } from "@fluentui/react-components";
+import { Badge, Button, Checkbox, Input, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Field, Select, mergeClasses } from "@fluentui/react-components";
 import type { RaidDto } from "../../../contracts/workspace";
 import { Empty, Loading } from "../../ui/states";
 import { formatDate } from "../../ui/format";
-import { cellStyle, raidKindLabel, tableStyle } from "./labels";
+import { raidKindLabel } from "./labels";
+import { useTableStyles } from "./tableStyles";
+import { useLayoutStyles } from "../../ui/layoutStyles";
 import { Pager, PersonSelect, Problem, Section, type PersonOption } from "./Section";
 import { projectApi, usePaged, useRun } from "./workspaceApi";
 
@@ -18,18 +20,19 @@ export function RaidSection({ projectId, people, today }: { projectId: string; p
   const [draft, setDraft] = useState({ kind: "action", title: "", ownerId: "", dueDate: "" });
   const { run, problem, errors } = useRun(list.reload);
   const api = projectApi(projectId);
+  const t = useTableStyles();
+  const layout = useLayoutStyles();
   const select = (label: string, key: "kind" | "status", options: [string, string][]) => (
-    <label style={{ display: "grid", fontSize: 12 }}>
-      {label}
-      <select value={filter[key]} onChange={(e) => setFilter({ ...filter, [key]: e.target.value })} style={{ minHeight: 30 }}>
+    <Field label={label}>
+      <Select value={filter[key]} onChange={(_e, d) => setFilter({ ...filter, [key]: d.value })}>
         <option value="">Any</option>
         {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-      </select>
-    </label>
+      </Select>
+    </Field>
   );
   return (
     <Section id="raid" title="RAID log">
-      <div role="group" aria-label="RAID filters" style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "end" }}>
+      <div role="group" aria-label="RAID filters" className={layout.row}>
         {select("Kind", "kind", kinds)}
         {select("Status", "status", [["open", "Open"], ["closed", "Closed"]])}
         <PersonSelect label="Owner" value={filter.ownerId} people={people} onChange={(ownerId) => setFilter({ ...filter, ownerId })} allowNone="Anyone" />
@@ -40,32 +43,32 @@ export function RaidSection({ projectId, people, today }: { projectId: string; p
       <Problem message={list.error} />
       {!list.loading && list.items.length === 0 ? <Empty>No RAID items match.</Empty> : null}
       {list.items.length ? (
-        <table style={tableStyle} aria-label="RAID log">
-          <thead>
-            <tr>{["Kind", "Item", "Owner", "Due", "Status", ""].map((h) => <th key={h} style={cellStyle}>{h}</th>)}</tr>
-          </thead>
-          <tbody>
+        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="RAID log">
+          <TableHeader>
+            <TableRow>{["Kind", "Item", "Owner", "Due", "Status", ""].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow>
+          </TableHeader>
+          <TableBody>
             {list.items.map((r) => (
-              <tr key={r.id}>
-                <td style={cellStyle}>{raidKindLabel[r.kind]}</td>
-                <td style={cellStyle}>{r.title}{r.internalOnly ? <Badge appearance="outline" size="small"> internal</Badge> : null}</td>
-                <td style={cellStyle}>{r.ownerName ?? "—"}</td>
-                <td style={cellStyle}>
+              <TableRow key={r.id}>
+                <TableCell className={t.cell}>{raidKindLabel[r.kind]}</TableCell>
+                <TableCell className={t.cell}>{r.title}{r.internalOnly ? <Badge appearance="outline" size="small"> internal</Badge> : null}</TableCell>
+                <TableCell className={t.cell}>{r.ownerName ?? "—"}</TableCell>
+                <TableCell className={t.cell}>
                   {r.dueDate ? formatDate(r.dueDate) : <Badge appearance="tint" color="warning">No due date</Badge>}
                   {r.dueDate && r.status === "open" && r.dueDate < today ? <Badge appearance="tint" color="danger"> Past due</Badge> : null}
-                </td>
-                <td style={cellStyle}>
+                </TableCell>
+                <TableCell className={t.cell}>
                   <Button size="small" onClick={() => void run(() => api.send("PATCH", `/raid/${r.id}`, { version: r.version, status: r.status === "open" ? "closed" : "open" }))}>
                     {r.status === "open" ? "Close" : "Reopen"}
                   </Button>
-                </td>
-                <td style={cellStyle}>
+                </TableCell>
+                <TableCell className={t.cell}>
                   <Button size="small" appearance="subtle" onClick={() => void run(() => api.send("DELETE", `/raid/${r.id}?version=${r.version}`))}>Delete</Button>
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       ) : null}
       <Pager list={list} />
       <form
@@ -77,11 +80,11 @@ export function RaidSection({ projectId, people, today }: { projectId: string; p
             () => setDraft({ kind: draft.kind, title: "", ownerId: "", dueDate: "" }),
           );
         }}
-        style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "end" }}
+        className={layout.row}
       >
-        <select aria-label="Kind" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })} style={{ minHeight: 30 }}>
+        <Select aria-label="Kind" value={draft.kind} onChange={(_e, d) => setDraft({ ...draft, kind: d.value })}>
           {kinds.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-        </select>
+        </Select>
         <Input aria-label="Title" placeholder="New RAID item" value={draft.title} onChange={(_, d) => setDraft({ ...draft, title: d.value })} />
         <PersonSelect label="Owner" value={draft.ownerId} people={people} onChange={(ownerId) => setDraft({ ...draft, ownerId })} />
         <Input aria-label="Due date" type="date" value={draft.dueDate} onChange={(_, d) => setDraft({ ...draft, dueDate: d.value })} />

@@ -1,10 +1,11 @@
 import { useState } from "react";
-import { Badge, Button, Checkbox, Input, Text } from "@fluentui/react-components";
+import { Badge, Button, Checkbox, Input, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Select, mergeClasses } from "@fluentui/react-components";
 import type { CaseDto, ChangeRequestDto } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDay } from "../../ui/format";
-import { cellStyle, tableStyle } from "./labels";
+import { useTableStyles } from "./tableStyles";
+import { useLayoutStyles } from "../../ui/layoutStyles";
 import { PersonSelect, Problem, Section, type PersonOption } from "./Section";
 import { projectApi, useRun } from "./workspaceApi";
 
@@ -14,23 +15,25 @@ export function ChangeRequestsSection({ projectId }: { projectId: string }) {
   const { run, problem } = useRun(reload);
   const [draft, setDraft] = useState({ description: "", hours: "", confirmed: false });
   const api = projectApi(projectId);
+  const t = useTableStyles();
+  const layout = useLayoutStyles();
   return (
     <Section id="change-requests" title="Change requests">
       {list.state === "loading" ? <Loading label="Loading change requests…" /> : null}
       {list.state === "error" ? <ErrorState title={list.explained.title} message={list.message} onRetry={reload} /> : null}
       {list.state === "ready" && list.data.items.length === 0 ? <Empty>No change requests.</Empty> : null}
       {list.state === "ready" && list.data.items.length ? (
-        <table style={tableStyle} aria-label="Change requests">
-          <thead><tr>{["Change", "Hours", "Customer confirmed", "Decision"].map((h) => <th key={h} style={cellStyle}>{h}</th>)}</tr></thead>
-          <tbody>
+        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Change requests">
+          <TableHeader><TableRow>{["Change", "Hours", "Customer confirmed", "Decision"].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
+          <TableBody>
             {list.data.items.map((c) => (
-              <tr key={c.id}>
-                <td style={cellStyle}>{c.description}</td>
-                <td style={cellStyle}>{c.estimateHours ?? "—"}</td>
-                <td style={cellStyle}>
+              <TableRow key={c.id}>
+                <TableCell className={t.cell}>{c.description}</TableCell>
+                <TableCell className={t.cell}>{c.estimateHours ?? "—"}</TableCell>
+                <TableCell className={t.cell}>
                   <Checkbox aria-label="Customer confirmed" checked={c.customerConfirmed} onChange={(_, d) => void run(() => api.send("PATCH", `/change-requests/${c.id}`, { version: c.version, customerConfirmed: Boolean(d.checked) }))} />
-                </td>
-                <td style={cellStyle}>
+                </TableCell>
+                <TableCell className={t.cell}>
                   {c.decision === "pending" ? (
                     <>
                       <Button size="small" onClick={() => void run(() => api.send("POST", `/change-requests/${c.id}/decision`, { version: c.version, decision: "approved" }))}>Approve</Button>{" "}
@@ -42,11 +45,11 @@ export function ChangeRequestsSection({ projectId }: { projectId: string }) {
                       {c.decidedAt ? `, ${formatDay(c.decidedAt)}` : ""}
                     </Text>
                   )}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       ) : null}
       <form
         aria-label="Add a change request"
@@ -55,10 +58,10 @@ export function ChangeRequestsSection({ projectId }: { projectId: string }) {
           const hours = draft.hours.trim() === "" ? null : Number(draft.hours);
           void run(() => api.send("POST", "/change-requests", { description: draft.description, estimateHours: hours, customerConfirmed: draft.confirmed }), () => setDraft({ description: "", hours: "", confirmed: false }));
         }}
-        style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "center" }}
+        className={layout.rowCenter}
       >
         <Input aria-label="Change description" placeholder="Change requested" value={draft.description} onChange={(_, d) => setDraft({ ...draft, description: d.value })} />
-        <Input aria-label="Estimate (hours)" placeholder="Hours" inputMode="decimal" value={draft.hours} onChange={(_, d) => setDraft({ ...draft, hours: d.value })} style={{ width: 90 }} />
+        <Input aria-label="Estimate (hours)" placeholder="Hours" inputMode="decimal" value={draft.hours} onChange={(_, d) => setDraft({ ...draft, hours: d.value })} className={t.hours} />
         <Checkbox label="Customer confirmed" checked={draft.confirmed} onChange={(_, d) => setDraft({ ...draft, confirmed: Boolean(d.checked) })} />
         <Button type="submit">Add change request</Button>
       </form>
@@ -68,6 +71,9 @@ export function ChangeRequestsSection({ projectId }: { projectId: string }) {
 }
 
 const caseStatuses = ["new", "in_progress", "waiting_on_customer", "resolved", "closed"] as const;
+const caseStatusLabel: Record<(typeof caseStatuses)[number], string> = { new: "New", in_progress: "In progress", waiting_on_customer: "Waiting on customer", resolved: "Resolved", closed: "Closed" };
+const severities = ["critical", "high", "medium", "low"] as const;
+const severityLabel: Record<string, string> = { critical: "Critical", high: "High", medium: "Medium", low: "Low" };
 
 /** Production cases of live phases: severity, status, owner, resolution notes. */
 export function SupportCasesSection({ projectId, people }: { projectId: string; people: PersonOption[] }) {
@@ -75,29 +81,31 @@ export function SupportCasesSection({ projectId, people }: { projectId: string; 
   const { run, problem } = useRun(reload);
   const [draft, setDraft] = useState({ caseNumber: "", title: "", severity: "medium", ownerId: "" });
   const api = projectApi(projectId);
+  const t = useTableStyles();
+  const layout = useLayoutStyles();
   return (
     <Section id="support-cases" title="Support cases">
       {list.state === "loading" ? <Loading label="Loading cases…" /> : null}
       {list.state === "error" ? <ErrorState title={list.explained.title} message={list.message} onRetry={reload} /> : null}
       {list.state === "ready" && list.data.items.length === 0 ? <Empty>No support cases.</Empty> : null}
       {list.state === "ready" && list.data.items.length ? (
-        <table style={tableStyle} aria-label="Support cases">
-          <thead><tr>{["Case", "Severity", "Owner", "Status"].map((h) => <th key={h} style={cellStyle}>{h}</th>)}</tr></thead>
-          <tbody>
+        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Support cases">
+          <TableHeader><TableRow>{["Case", "Severity", "Owner", "Status"].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
+          <TableBody>
             {list.data.items.map((c) => (
-              <tr key={c.id}>
-                <td style={cellStyle}><Text weight="semibold">{c.caseNumber}</Text> {c.title}{c.resolutionNotes ? <Text size={200} block>{c.resolutionNotes}</Text> : null}</td>
-                <td style={cellStyle}>{c.severity}</td>
-                <td style={cellStyle}>{c.ownerName ?? "—"}</td>
-                <td style={cellStyle}>
-                  <select aria-label={`Status of ${c.caseNumber}`} value={c.status} onChange={(e) => void run(() => api.send("PATCH", `/support-cases/${c.id}`, { version: c.version, status: e.target.value }))}>
-                    {caseStatuses.map((s) => <option key={s} value={s}>{s.replace(/_/g, " ")}</option>)}
-                  </select>
-                </td>
-              </tr>
+              <TableRow key={c.id}>
+                <TableCell className={t.cell}><Text weight="semibold">{c.caseNumber}</Text> {c.title}{c.resolutionNotes ? <Text size={200} block>{c.resolutionNotes}</Text> : null}</TableCell>
+                <TableCell className={t.cell}>{severityLabel[c.severity] ?? c.severity}</TableCell>
+                <TableCell className={t.cell}>{c.ownerName ?? "—"}</TableCell>
+                <TableCell className={t.cell}>
+                  <Select size="small" aria-label={`Status of ${c.caseNumber}`} value={c.status} onChange={(_e, d) => void run(() => api.send("PATCH", `/support-cases/${c.id}`, { version: c.version, status: d.value }))}>
+                    {caseStatuses.map((s) => <option key={s} value={s}>{caseStatusLabel[s]}</option>)}
+                  </Select>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       ) : null}
       <form
         aria-label="Add a support case"
@@ -105,13 +113,13 @@ export function SupportCasesSection({ projectId, people }: { projectId: string; 
           e.preventDefault();
           void run(() => api.send("POST", "/support-cases", { ...draft, ownerId: draft.ownerId || null }), () => setDraft({ caseNumber: "", title: "", severity: "medium", ownerId: "" }));
         }}
-        style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "end" }}
+        className={layout.row}
       >
-        <Input aria-label="Case number" placeholder="CS-…" value={draft.caseNumber} onChange={(_, d) => setDraft({ ...draft, caseNumber: d.value })} style={{ width: 110 }} />
+        <Input aria-label="Case number" placeholder="CS-…" value={draft.caseNumber} onChange={(_, d) => setDraft({ ...draft, caseNumber: d.value })} className={t.caseNumber} />
         <Input aria-label="Case title" placeholder="Title" value={draft.title} onChange={(_, d) => setDraft({ ...draft, title: d.value })} />
-        <select aria-label="Severity" value={draft.severity} onChange={(e) => setDraft({ ...draft, severity: e.target.value })} style={{ minHeight: 30 }}>
-          {["critical", "high", "medium", "low"].map((s) => <option key={s} value={s}>{s}</option>)}
-        </select>
+        <Select aria-label="Severity" value={draft.severity} onChange={(_e, d) => setDraft({ ...draft, severity: d.value })}>
+          {severities.map((s) => <option key={s} value={s}>{severityLabel[s]}</option>)}
+        </Select>
         <PersonSelect label="Owner" value={draft.ownerId} people={people} onChange={(ownerId) => setDraft({ ...draft, ownerId })} />
         <Button type="submit">Add case</Button>
       </form>

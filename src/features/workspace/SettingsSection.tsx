@@ -1,8 +1,13 @@
 import { useState } from "react";
-import { Button, Field, Input, Select } from "@fluentui/react-components";
+import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkspaceProject } from "../../../contracts/workspace";
 import { Problem, Section } from "./Section";
 import { fieldErrors, problemOf, projectApi } from "./workspaceApi";
+
+// Fields side by side while each has 180 px, one per line on a phone (min() keeps a column within 360 px).
+const useStyles = makeStyles({
+  form: { display: "grid", gap: tokens.spacingVerticalS, gridTemplateColumns: "repeat(auto-fit, minmax(min(180px, 100%), 1fr))", alignItems: "end" },
+});
 
 /** Go-live date, holidays, MRR and integration type: they set the countdown, the cadence and the TSM tier. */
 export function SettingsSection({ project, onSaved }: { project: WorkspaceProject; onSaved: () => void }) {
@@ -10,6 +15,7 @@ export function SettingsSection({ project, onSaved }: { project: WorkspaceProjec
   const [holidays, setHolidays] = useState(project.holidays.join(", "));
   const [mrr, setMrr] = useState((project.mrrCents / 100).toFixed(2));
   const [type, setType] = useState(project.integrationType);
+  const styles = useStyles();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -45,7 +51,7 @@ export function SettingsSection({ project, onSaved }: { project: WorkspaceProjec
           e.preventDefault();
           void save();
         }}
-        style={{ display: "grid", gap: 8, gridTemplateColumns: "repeat(auto-fit, minmax(180px, 1fr))", alignItems: "end" }}
+        className={styles.form}
       >
         <Field label="Go-live date" validationMessage={errors.goLiveDate}>
           <Input type="date" value={goLive} onChange={(_, d) => setGoLive(d.value)} />

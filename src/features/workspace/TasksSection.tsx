@@ -1,9 +1,11 @@
 import { useState } from "react";
-import { Button, Checkbox, Input, Text } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, mergeClasses } from "@fluentui/react-components";
 import type { TaskDto } from "../../../contracts/workspace";
 import { Empty, Loading } from "../../ui/states";
 import { formatDate } from "../../ui/format";
-import { cellStyle, tableStyle, taskStatusLabel } from "./labels";
+import { taskStatusLabel } from "./labels";
+import { useTableStyles } from "./tableStyles";
+import { useLayoutStyles } from "../../ui/layoutStyles";
 import { Pager, PersonSelect, Problem, Section, type PersonOption } from "./Section";
 import { projectApi, usePaged, useRun } from "./workspaceApi";
 
@@ -19,16 +21,17 @@ export function TasksSection({ projectId, people }: { projectId: string; people:
   const [draft, setDraft] = useState({ name: "", ownerId: "", startDate: "", dueDate: "" });
   const { run, problem, errors } = useRun(list.reload);
   const api = projectApi(projectId);
+  const t = useTableStyles();
+  const layout = useLayoutStyles();
   return (
     <Section id="schedule" title="Schedule">
-      <div role="group" aria-label="Schedule filters" style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "end" }}>
-        <label style={{ display: "grid", fontSize: 12 }}>
-          Status
-          <select value={status} onChange={(e) => setStatus(e.target.value)} style={{ minHeight: 30 }}>
+      <div role="group" aria-label="Schedule filters" className={layout.row}>
+        <Field label="Status">
+          <Select value={status} onChange={(_e, d) => setStatus(d.value)}>
             <option value="">Any</option>
             {statuses.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-          </select>
-        </label>
+          </Select>
+        </Field>
         <PersonSelect label="Owner" value={owner} people={people} onChange={setOwner} allowNone="Anyone" />
         <Checkbox label="Late only" checked={late} onChange={(_, d) => setLate(Boolean(d.checked))} />
       </div>
@@ -36,29 +39,29 @@ export function TasksSection({ projectId, people }: { projectId: string; people:
       <Problem message={list.error} />
       {!list.loading && list.items.length === 0 ? <Empty>No tasks match.</Empty> : null}
       {list.items.length ? (
-        <table style={tableStyle} aria-label="Schedule">
-          <thead>
-            <tr>{["Task", "Owner", "Start", "Due", "Status", ""].map((h) => <th key={h} style={cellStyle}>{h}</th>)}</tr>
-          </thead>
-          <tbody>
+        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Schedule">
+          <TableHeader>
+            <TableRow>{["Task", "Owner", "Start", "Due", "Status", ""].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow>
+          </TableHeader>
+          <TableBody>
             {list.items.map((k) => (
-              <tr key={k.id}>
-                <td style={cellStyle}>{k.externalRef ? <Text size={200}>{k.externalRef} · </Text> : null}{k.name}</td>
-                <td style={cellStyle}>{k.ownerName ?? "—"}</td>
-                <td style={cellStyle}>{k.startDate ? formatDate(k.startDate) : "—"}</td>
-                <td style={cellStyle}>{k.dueDate ? formatDate(k.dueDate) : "No due date"}</td>
-                <td style={cellStyle}>
-                  <select aria-label={`Status of ${k.name}`} value={k.status} onChange={(e) => void run(() => api.send("PATCH", `/tasks/${k.id}`, { version: k.version, status: e.target.value }))}>
+              <TableRow key={k.id}>
+                <TableCell className={t.cell}>{k.externalRef ? <Text size={200}>{k.externalRef} · </Text> : null}{k.name}</TableCell>
+                <TableCell className={t.cell}>{k.ownerName ?? "—"}</TableCell>
+                <TableCell className={t.cell}>{k.startDate ? formatDate(k.startDate) : "—"}</TableCell>
+                <TableCell className={t.cell}>{k.dueDate ? formatDate(k.dueDate) : "No due date"}</TableCell>
+                <TableCell className={t.cell}>
+                  <Select size="small" aria-label={`Status of ${k.name}`} value={k.status} onChange={(_e, d) => void run(() => api.send("PATCH", `/tasks/${k.id}`, { version: k.version, status: d.value }))}>
                     {statuses.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-                  </select>
-                </td>
-                <td style={cellStyle}>
+                  </Select>
+                </TableCell>
+                <TableCell className={t.cell}>
                   <Button size="small" appearance="subtle" onClick={() => void run(() => api.send("DELETE", `/tasks/${k.id}?version=${k.version}`))}>Delete</Button>
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       ) : null}
       <Pager list={list} />
       <form
@@ -70,7 +73,7 @@ export function TasksSection({ projectId, people }: { projectId: string; people:
             () => setDraft({ name: "", ownerId: "", startDate: "", dueDate: "" }),
           );
         }}
-        style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "end" }}
+        className={layout.row}
       >
         <Input aria-label="Task name" placeholder="New task" value={draft.name} onChange={(_, d) => setDraft({ ...draft, name: d.value })} />
         <PersonSelect label="Owner" value={draft.ownerId} people={people} onChange={(ownerId) => setDraft({ ...draft, ownerId })} />

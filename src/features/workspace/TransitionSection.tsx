@@ -1,9 +1,9 @@
 import { useState } from "react";
-import { Badge, Button, Input, Text } from "@fluentui/react-components";
+import { Badge, Button, Input, Text, Table, TableBody, TableCell, TableHeaderCell, TableRow, mergeClasses } from "@fluentui/react-components";
 import type { Workspace } from "../../../contracts/workspace";
 import { integrationSummaryFields } from "../../../contracts/transition";
 import { formatDay } from "../../ui/format";
-import { cellStyle, tableStyle } from "./labels";
+import { useTableStyles } from "./tableStyles";
 import { Problem, Section } from "./Section";
 import { fieldErrors, problemOf, projectApi } from "./workspaceApi";
 
@@ -13,6 +13,7 @@ export function TransitionSection({ workspace, onSaved }: { workspace: Workspace
   const [values, setValues] = useState<Record<string, string>>(() => ({ ...project.integrationSummary }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
+  const t = useTableStyles();
   const changed = integrationSummaryFields.filter(({ key }) => (values[key] ?? "") !== (project.integrationSummary[key] ?? ""));
 
   const save = async () => {
@@ -50,30 +51,30 @@ export function TransitionSection({ workspace, onSaved }: { workspace: Workspace
           {transition.integrationSummary.complete ? "complete" : "incomplete"}
         </Badge>
       </Text>
-      <table style={tableStyle} aria-label="Integration summary">
-        <tbody>
+      <Table size="small" className={t.table} aria-label="Integration summary">
+        <TableBody>
           {integrationSummaryFields.map(({ key, label }) => {
             const v = values[key] ?? "";
             return (
-              <tr key={key}>
-                <th scope="row" style={{ ...cellStyle, width: "30%" }}>
+              <TableRow key={key}>
+                <TableHeaderCell scope="row" className={mergeClasses(t.cell, t.head, t.labelColumn)}>
                   {v.trim() ? "✓ " : "○ "}
                   {label}
-                </th>
-                <td style={cellStyle}>
-                  <Input aria-label={label} value={v} onChange={(_, d) => setValues((x) => ({ ...x, [key]: d.value }))} style={{ width: "100%" }} />
+                </TableHeaderCell>
+                <TableCell className={t.cell}>
+                  <Input aria-label={label} value={v} onChange={(_, d) => setValues((x) => ({ ...x, [key]: d.value }))} className={t.wideInput} />
                   {errors[`integrationSummary.${key}`] ? <Text role="alert">{errors[`integrationSummary.${key}`]}</Text> : null}
-                </td>
-                <td style={{ ...cellStyle, width: 60 }}>
+                </TableCell>
+                <TableCell className={mergeClasses(t.cell, t.actionColumn)}>
                   <Button size="small" appearance="subtle" onClick={() => setValues((x) => ({ ...x, [key]: "N/A" }))}>
                     N/A
                   </Button>
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             );
           })}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
       <div>
         <Button onClick={() => void save()} disabled={changed.length === 0}>
           Save integration summary

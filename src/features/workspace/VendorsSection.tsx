@@ -1,11 +1,23 @@
 import { useState } from "react";
-import { Button, Checkbox, Text, Textarea } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { VendorDto } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { cisQuestions } from "./labels";
 import { Problem, Section } from "./Section";
 import { problemOf, projectApi } from "./workspaceApi";
+
+const useStyles = makeStyles({
+  card: {
+    display: "grid",
+    gap: tokens.spacingVerticalSNudge,
+    padding: tokens.spacingHorizontalMNudge,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
+  questions: { display: "grid", gap: tokens.spacingVerticalSNudge, marginTop: tokens.spacingVerticalSNudge },
+});
 
 /** Vendors whose work moves our go-live, with the CIS checklist answered before kick-off. */
 export function VendorsSection({ projectId }: { projectId: string }) {
@@ -34,9 +46,10 @@ function VendorCard({ projectId, vendor: v, onSaved }: { projectId: string; vend
       onSaved();
     }
   };
+  const styles = useStyles();
   const answered = cisQuestions.filter(([k]) => (v.checklist[k] ?? "").trim()).length;
   return (
-    <article aria-label={v.name} style={{ border: "1px solid var(--colorNeutralStroke2)", borderRadius: 6, padding: 10, display: "grid", gap: 6 }}>
+    <article aria-label={v.name} className={styles.card}>
       <Text weight="semibold">
         {v.name} · {v.kind.toUpperCase()} · contact {v.contactName ?? "—"}
       </Text>
@@ -45,12 +58,11 @@ function VendorCard({ projectId, vendor: v, onSaved }: { projectId: string; vend
       {v.kind === "cis" ? (
         <details>
           <summary>CIS checklist: {answered} of {cisQuestions.length} answered</summary>
-          <div style={{ display: "grid", gap: 6, marginTop: 6 }}>
+          <div className={styles.questions}>
             {cisQuestions.map(([key, question]) => (
-              <label key={key} style={{ display: "grid", gap: 2, fontSize: 13 }}>
-                {question}
+              <Field key={key} label={question} size="small">
                 <Textarea value={answers[key] ?? ""} onChange={(_, d) => setAnswers((a) => ({ ...a, [key]: d.value }))} resize="vertical" />
-              </label>
+              </Field>
             ))}
           </div>
         </details>

@@ -30,5 +30,3 @@ export function goLiveText(days: number | null): string {
   return days > 0 ? `${days} day${days === 1 ? "" : "s"} to go-live` : `Live for ${-days} day${days === -1 ? "" : "s"}`;
 }
 
-export const tableStyle = { borderCollapse: "collapse", width: "100%", fontSize: 13 } as const;
-export const cellStyle = { textAlign: "left", borderBottom: "1px solid var(--colorNeutralStroke2)", padding: "4px 6px", verticalAlign: "top" } as const;

@@ -28,6 +28,8 @@ export interface OutlookHost {
   readonly mode: OutlookMode;
   /** Outlook's own theme, for the pane's colours. */
   readonly theme: "default" | "dark";
+  /** Outlook's display language (`Office.context.displayLanguage`, e.g. "en-GB"), for dates; null when the host does not say. */
+  readonly locale?: string | null;
   supports(capability: OutlookCapability): boolean;
   readAppointment(): Promise<AppointmentInfo>;
   /** Organizer mode: replaces the required and optional attendee lists (setAsync). */
@@ -136,6 +138,7 @@ export function createOutlookHost(office: OfficeLike, options: { callTimeoutMs?:
   const host: OutlookHost = {
     mode,
     theme: isDark(office.context?.officeTheme?.bodyBackgroundColor) ? "dark" : "default",
+    locale: typeof office.context?.displayLanguage === "string" && office.context.displayLanguage !== "" ? office.context.displayLanguage : null,
 
     supports(capability) {
       if (!requirementMet(capability)) return false;

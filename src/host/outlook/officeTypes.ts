@@ -87,6 +87,8 @@ export interface OfficeLike {
     mailbox?: MailboxLike | null;
     requirements?: { isSetSupported?: (name: string, minVersion?: string) => boolean } | null;
     officeTheme?: { bodyBackgroundColor?: string } | null;
+    /** The UI language of Outlook (RFC 1766 tag, e.g. "en-US"). */
+    displayLanguage?: string | null;
   } | null;
   CoercionType?: { Html?: unknown; Text?: unknown } | null;
   AsyncResultStatus?: { Succeeded?: unknown } | null;

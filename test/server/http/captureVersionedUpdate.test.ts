@@ -3,19 +3,31 @@ import { randomUUID } from "node:crypto";
 import request from "supertest";
 import type { Express } from "express";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../../support/testDatabase";
-import { buildTestApp, demoMeetingId, devAuth } from "../../support/testApp";
+import { buildTestApp } from "../../support/testApp";
+import { addMembership, authAs, makeMeeting, makePerson, makeProject, makeTenant } from "../../support/factories";
 
 // Items and notes share one versioned update (issue 12 §3): the same 404 / 409 / version + 1 for both.
 describe.each(databaseKinds)("versioned update of captured notes and items on %s", (kind) => {
   let tdb: TestDatabase;
   let app: Express;
-  const meeting = demoMeetingId("m_cust");
-  const other = demoMeetingId("m_int");
-  const dana = devAuth("dana");
-  const marcus = devAuth("marcus");
+  // Its own tenant, project, two internal members and two meetings: nothing from the demo seed.
+  let meeting: string;
+  let other: string;
+  let dana: string;
+  let marcus: string;
 
   beforeAll(async () => {
-    tdb = await openTestDatabase(kind);
+    tdb = await openTestDatabase(kind, { seed: false });
+    const { db } = tdb.database;
+    const project = await makeProject(db, makeTenant().tenantId);
+    const pm = await makePerson(db, project.tenantId, { name: "Dana Whitfield" });
+    const im = await makePerson(db, project.tenantId, { name: "Marcus Lee" });
+    await addMembership(db, project, pm, "pm");
+    await addMembership(db, project, im, "im");
+    meeting = (await makeMeeting(db, project, { subject: "Acme weekly status" })).id;
+    other = (await makeMeeting(db, project, { subject: "Acme internal sync" })).id;
+    dana = authAs(pm);
+    marcus = authAs(im);
     app = buildTestApp(tdb.database);
   });
   afterAll(async () => {

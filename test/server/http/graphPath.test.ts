@@ -238,6 +238,20 @@ describe("Teams SSO and the Graph mail path through the app", () => {
     expect(JSON.stringify(res.body)).toContain("chatId");
   });
 
+  it("creates a series through Graph and keeps Callbook's record of it: one sent invite in the outbox, with Graph's event id", async () => {
+    const id = randomUUID();
+    const auth = `Bearer ${await dana()}`;
+    const body = { id, callType: "triage", subject: "Riverbend triage", from: "2026-11-23", attendees: [{ email: "marcus.bell@contoso.com", name: "Marcus Bell", type: "required" }] };
+    const created = await request(app).post(`/api/projects/${demoProjectId()}/series`).set("Authorization", auth).send(body);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ id });
+    expect(created.body.eventId).toEqual(expect.any(String));
+    const stored = await request(app).get(`/api/outbox/${id}`).set("Authorization", auth);
+    expect(stored.status).toBe(200);
+    expect(stored.body).toMatchObject({ id, kind: "invite", status: "sent", subject: "Riverbend triage", graphId: created.body.eventId, createdBy: "Dana Whitfield" });
+    expect(stored.body.html).toContain("<ol>");
+  });
+
   it("answers 403 consent_required when Entra needs the user's consent", async () => {
     entra.failTokenRequests({ error: "invalid_grant", error_description: "AADSTS65001: consent needed", suberror: "consent_required" });
     const token = await entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "dana.whitfield@contoso.com", oid: "0a0a0a0a-0000-4000-8000-0000000c0115" });

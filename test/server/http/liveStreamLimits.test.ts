@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import pino from "pino";
 import { openTestDatabase, type TestDatabase } from "../../support/testDatabase";
-import { demoMeetingId, devAuth } from "../../support/testApp";
+import { addMembership, authAs, makeMeeting, makePerson, makeProject, makeTenant } from "../../support/factories";
 import { openSse, type SseClient } from "../../support/sseClient";
 import { TEST_NOW } from "../../support/constants";
 import { createApp } from "../../../server/app";
@@ -25,11 +25,23 @@ describe("live stream caps and set-up aborts", () => {
   let base: string;
   let bus: ReturnType<typeof countingBus>;
   let liveClients: LiveClients;
-  const meeting = demoMeetingId("m_cust");
+  // Its own tenant: a customer call and four members (three internal, one vendor contact); no demo seed.
+  let meeting: string;
+  const auth: Record<string, string> = {};
+  const devAuth = (person: string) => auth[person] ?? "";
   const url = () => `${base}/api/meetings/${meeting}/events`;
 
   beforeAll(async () => {
-    tdb = await openTestDatabase("pglite");
+    tdb = await openTestDatabase("pglite", { seed: false });
+    const { db } = tdb.database;
+    const project = await makeProject(db, makeTenant().tenantId);
+    const roles = { dana: "pm", marcus: "im", priya: "se", alicia: "vendor_contact" } as const;
+    for (const [person, role] of Object.entries(roles)) {
+      const row = await makePerson(db, project.tenantId, role === "vendor_contact" ? { organisation: "vendor" } : {});
+      await addMembership(db, project, row, role);
+      auth[person] = authAs(row);
+    }
+    meeting = (await makeMeeting(db, project, { subject: "Weekly status", callTypeOverride: "customer_status" })).id;
     bus = countingBus();
     liveClients = createLiveClients({ perUser: 3, perMeeting: 5 });
     const app = createApp({

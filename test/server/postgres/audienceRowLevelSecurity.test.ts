@@ -5,29 +5,31 @@ import { count, eq } from "drizzle-orm";
 import { createScratchPostgres } from "../../support/testDatabase";
 import { openDatabase, type Database } from "../../../server/db/database";
 import { migrate } from "../../../server/db/migrate";
-import { seedDemo, demoId } from "../../../server/db/demo/seedDemo";
 import { runAsTenant } from "../../../server/db/tenantScope";
 import { agendaNotes, raidItems } from "../../../server/db/schema";
-import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
-import { TEST_NOW } from "../../support/constants";
+import { makeMeeting, makeProject, makeRaidItem, makeTenant } from "../../support/factories";
 
 // Migration 0005: the internal-only flag enforced by PostgreSQL itself, from app.audience.
 describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("audience wall in row-level security on PostgreSQL", () => {
   let scratch: { url: string; drop: () => Promise<void> };
   let appDb: Database;
   const role = `callbook_aud_${randomBytes(4).toString("hex")}`;
-  const meetingId = demoId("meeting_m_cust", DEMO_TENANT_ID);
+  // Its own tenant: one project and meeting, 2 internal-only and 3 customer-safe RAID items, 1 internal-only note.
+  const { tenantId } = makeTenant();
+  let meetingId: string;
   const internalNote = randomUUID();
 
   beforeAll(async () => {
     scratch = await createScratchPostgres();
     const owner = await openDatabase({ databaseUrl: scratch.url, dataDir: "" });
     await migrate(owner);
-    await seedDemo(owner, { now: TEST_NOW });
+    const project = await makeProject(owner.db, tenantId);
+    meetingId = (await makeMeeting(owner.db, project)).id;
+    for (const internalOnly of [true, true, false, false, false]) await makeRaidItem(owner.db, project, { internalOnly });
     await owner.rawTransaction(async (run) => {
       await run(`insert into agenda_notes (id, tenant_id, meeting_id, agenda_item_key, body, internal_only) values ($1, $2, $3, 'rag', 'Escalate via Helen', true)`, [
         internalNote,
-        DEMO_TENANT_ID,
+        tenantId,
         meetingId,
       ]);
       await run(`create role ${role} login nosuperuser`);
@@ -53,26 +55,26 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("audience wall in row-lev
   const internalNotes = async () => await appDb.db.select({ n: count() }).from(agendaNotes).where(eq(agendaNotes.internalOnly, true));
 
   it("an external request's queries, even asking for internal rows, get none; an internal request's get them", async () => {
-    expect((await runAsTenant(DEMO_TENANT_ID, internalRaid, "internal"))[0]?.n).toBe(2);
-    expect((await runAsTenant(DEMO_TENANT_ID, internalNotes, "internal"))[0]?.n).toBe(1);
-    expect((await runAsTenant(DEMO_TENANT_ID, internalRaid, "external"))[0]?.n).toBe(0);
-    expect((await runAsTenant(DEMO_TENANT_ID, internalNotes, "external"))[0]?.n).toBe(0);
+    expect((await runAsTenant(tenantId, internalRaid, "internal"))[0]?.n).toBe(2);
+    expect((await runAsTenant(tenantId, internalNotes, "internal"))[0]?.n).toBe(1);
+    expect((await runAsTenant(tenantId, internalRaid, "external"))[0]?.n).toBe(0);
+    expect((await runAsTenant(tenantId, internalNotes, "external"))[0]?.n).toBe(0);
     // A request whose audience is not decided yet reads as external (fail closed).
-    expect((await runAsTenant(DEMO_TENANT_ID, internalRaid))[0]?.n).toBe(0);
+    expect((await runAsTenant(tenantId, internalRaid))[0]?.n).toBe(0);
     // The customer-safe rows stay visible to the external side.
-    const all = await runAsTenant(DEMO_TENANT_ID, async () => await appDb.db.select({ n: count() }).from(raidItems), "external");
-    expect(all[0]?.n).toBe(13);
+    const all = await runAsTenant(tenantId, async () => await appDb.db.select({ n: count() }).from(raidItems), "external");
+    expect(all[0]?.n).toBe(3);
   });
 
   it("an external connection can neither create an internal-only row nor flag or change one", async () => {
     const c = new pg.Client({ connectionString: appDb.connectionString });
     await c.connect();
     try {
-      await c.query("select set_config('app.tenant_id', $1, false), set_config('app.audience', 'external', false)", [DEMO_TENANT_ID]);
+      await c.query("select set_config('app.tenant_id', $1, false), set_config('app.audience', 'external', false)", [tenantId]);
       await expect(
         c.query(`insert into agenda_notes (id, tenant_id, meeting_id, agenda_item_key, body, internal_only) values ($1, $2, $3, 'rag', 'x', true)`, [
           randomUUID(),
-          DEMO_TENANT_ID,
+          tenantId,
           meetingId,
         ]),
       ).rejects.toThrow(/row-level security/);

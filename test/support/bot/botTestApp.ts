@@ -12,8 +12,15 @@ import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
 import { TEST_NOW } from "../constants";
 import type { FakeBotConnector } from "./fakeBotConnector";
 
-/** The test app with the bot endpoint wired to a fake Bot Framework (connector: null = outbox mode). */
-export function buildBotTestApp(database: Database, fake: FakeBotConnector, options: { outbox?: boolean } = {}): { app: Express; bot: MeetingBot } {
+/**
+ * The test app with the bot endpoint wired to a fake Bot Framework (connector: null = outbox mode).
+ * `webRoot` and `teamsHostOrigins` serve the built front end to the Teams host page (e2e).
+ */
+export function buildBotTestApp(
+  database: Database,
+  fake: FakeBotConnector,
+  options: { outbox?: boolean; webRoot?: string; teamsHostOrigins?: string[] } = {},
+): { app: Express; bot: MeetingBot } {
   const logger = pino({ level: "silent" });
   const bus = createLocalBus();
   const clock = () => TEST_NOW;
@@ -38,6 +45,8 @@ export function buildBotTestApp(database: Database, fake: FakeBotConnector, opti
     mail: localOutboxMail(database.db, clock),
     mailMode: "outbox",
     botEndpoint: { verify, bot, logger },
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+    ...(options.teamsHostOrigins ? { teamsHostOrigins: options.teamsHostOrigins } : {}),
   });
   return { app, bot };
 }

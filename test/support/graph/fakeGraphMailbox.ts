@@ -1,4 +1,13 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type {
+  AttendanceInterval,
+  AttendanceRecord,
+  CallRecording,
+  CallTranscript,
+  CommunicationsUserIdentity,
+  IdentitySet,
+  MeetingAttendanceReport,
+} from "@microsoft/microsoft-graph-types";
 import { findIana } from "windows-iana";
 import { validateActionParameters, validateGraphBody } from "./graphSchemaValidator";
 import { EASTERN_TIME_ZONE, instantAt } from "../../../server/domain/zonedTime";
@@ -31,7 +40,12 @@ export type GraphRouteName =
   | "getSchedule"
   | "getMailboxSettings"
   | "getChat"
-  | "listOnlineMeetings";
+  | "listOnlineMeetings"
+  | "listAttendanceReports"
+  | "getAttendanceReport"
+  | "listAttendanceRecords"
+  | "listRecordings"
+  | "listTranscripts";
 
 export interface FakeMessage {
   id: string;
@@ -62,7 +76,38 @@ export interface MeetingChat {
   messageId?: string;
 }
 
+/** One person's attendance in a fake report: their joins and leaves (UTC instants). */
+export interface FakeAttendee {
+  displayName: string;
+  /** Null for anonymous joiners. */
+  email: string | null;
+  role?: "Organizer" | "Presenter" | "Attendee";
+  /** Entra object id; null for anonymous users. */
+  userId?: string | null;
+  tenantId?: string | null;
+  intervals: { join: string; leave: string }[];
+}
+
+/** One session's attendance report of an online meeting (Teams writes one per session, after it ends). */
+export interface FakeAttendanceReport {
+  id: string;
+  meetingStart: string;
+  meetingEnd: string;
+  attendees: FakeAttendee[];
+}
+
+/** A recording or transcript of an online meeting (metadata only). */
+export interface FakeArtifact {
+  id: string;
+  created: string;
+  ended: string;
+}
+
+/** Delegated permissions Graph checks on the meeting artifact routes. */
+export type FakeGraphPermission = "OnlineMeetings.Read" | "OnlineMeetingArtifact.Read.All" | "OnlineMeetingRecording.Read.All" | "OnlineMeetingTranscript.Read.All";
+
 const userId = "48d31887-5fad-4d73-a9f5-3c356e68a038";
+const fakeTenantId = "11111111-2222-4333-8444-555555555555";
 const scheduleParameters = {
   schedules: "Collection(Edm.String)",
   startTime: "microsoft.graph.dateTimeTimeZone",
@@ -110,6 +155,12 @@ export class FakeGraphMailbox {
   readonly workingHours = new Map<string, FakeWorkingHours>();
   readonly unknownMailboxes = new Set<string>();
   readonly chats = new Map<string, MeetingChat>();
+  /** Attendance reports by online meeting id (listed newest first, as Graph does). */
+  readonly attendanceReports = new Map<string, FakeAttendanceReport[]>();
+  readonly recordings = new Map<string, FakeArtifact[]>();
+  readonly transcripts = new Map<string, FakeArtifact[]>();
+  /** Permissions the signed-in user's token lacks: Graph answers 403 on the routes needing them. */
+  readonly missingPermissions = new Set<FakeGraphPermission>();
   /** Occurrences of series given their own values (exceptions), by series master id, then originalStart (ISO, Z). */
   readonly exceptions = new Map<string, Map<string, Record<string, unknown>>>();
   /** Server-driven paging: at most this many items a page, whatever $top asks. */
@@ -141,7 +192,145 @@ export class FakeGraphMailbox {
         return this.getChat(input);
       case "listOnlineMeetings":
         return this.listOnlineMeetings(input);
+      case "listAttendanceReports":
+        return this.listAttendanceReports(input);
+      case "getAttendanceReport":
+        return this.getAttendanceReport(input);
+      case "listAttendanceRecords":
+        return this.listAttendanceRecords(input);
+      case "listRecordings":
+        return this.listArtifacts(input, "recordings");
+      case "listTranscripts":
+        return this.listArtifacts(input, "transcripts");
     }
+  }
+
+  /** Graph's 403 for a token without the permission; null when granted. */
+  private refused(permission: FakeGraphPermission): GraphReply | null {
+    if (!this.missingPermissions.has(permission)) return null;
+    return { status: 403, body: graphError("Forbidden", `Missing scope permissions on the request. API requires one of '${permission}'.`) };
+  }
+
+  /** The organiser's own meeting by id, or Graph's 404 (only organisers reach /me/onlineMeetings/{id}). */
+  private ownMeeting(id: string | undefined): MeetingChat | null {
+    return [...this.chats.values()].find((c) => c.organizedByMe && c.onlineMeetingId === id) ?? null;
+  }
+
+  private meetingContext(meetingId: string): string {
+    return `${this.baseUrl}/$metadata#users('${userId}')/onlineMeetings('${meetingId}')`;
+  }
+
+  private reportJson(report: FakeAttendanceReport): MeetingAttendanceReport {
+    return {
+      id: report.id,
+      totalParticipantCount: report.attendees.length,
+      meetingStartDateTime: graphInstant(report.meetingStart),
+      meetingEndDateTime: graphInstant(report.meetingEnd),
+      externalEventInformation: [],
+    };
+  }
+
+  private recordJson(a: FakeAttendee): AttendanceRecord {
+    const identity: CommunicationsUserIdentity & { "@odata.type": string } = {
+      "@odata.type": "#microsoft.graph.communicationsUserIdentity",
+      id: a.userId === undefined ? randomUUID() : a.userId,
+      displayName: a.displayName,
+      tenantId: a.tenantId === undefined ? (a.email ? fakeTenantId : null) : a.tenantId,
+    };
+    const intervals: AttendanceInterval[] = a.intervals.map((i) => ({
+      joinDateTime: graphInstant(i.join),
+      leaveDateTime: graphInstant(i.leave),
+      durationInSeconds: Math.round((Date.parse(i.leave) - Date.parse(i.join)) / 1000),
+    }));
+    return {
+      id: a.email ?? randomUUID(),
+      emailAddress: a.email,
+      totalAttendanceInSeconds: intervals.reduce((sum, i) => sum + (i.durationInSeconds ?? 0), 0),
+      role: a.role ?? "Attendee",
+      registrationId: null,
+      identity,
+      attendanceIntervals: intervals,
+      externalRegistrationInformation: null,
+    };
+  }
+
+  private findReport(params: string[]): { meeting: MeetingChat; report: FakeAttendanceReport } | GraphReply {
+    const meeting = this.ownMeeting(params[0]);
+    if (!meeting) return { status: 404, body: graphError("NotFound", "The requested resource was not found.") };
+    const report = (this.attendanceReports.get(meeting.onlineMeetingId) ?? []).find((r) => r.id === params[1]);
+    if (!report) return { status: 404, body: graphError("NotFound", "Attendance report not found.") };
+    return { meeting, report };
+  }
+
+  private listAttendanceReports({ params }: HandlerInput): GraphReply {
+    const denied = this.refused("OnlineMeetingArtifact.Read.All");
+    if (denied) return denied;
+    const meeting = this.ownMeeting(params[0]);
+    if (!meeting) return { status: 404, body: graphError("NotFound", "The requested resource was not found.") };
+    const value = [...(this.attendanceReports.get(meeting.onlineMeetingId) ?? [])]
+      .sort((a, b) => Date.parse(b.meetingStart) - Date.parse(a.meetingStart))
+      .map((r) => this.reportJson(r));
+    return { status: 200, body: { "@odata.context": `${this.meetingContext(meeting.onlineMeetingId)}/attendanceReports`, value } };
+  }
+
+  private getAttendanceReport({ params, query }: HandlerInput): GraphReply {
+    const denied = this.refused("OnlineMeetingArtifact.Read.All");
+    if (denied) return denied;
+    const found = this.findReport(params);
+    if ("status" in found) return found;
+    const expand = query.get("$expand");
+    if (expand !== null && expand !== "attendanceRecords") return badRequest([`Could not find a property named '${expand}' on type 'microsoft.graph.meetingAttendanceReport'.`]);
+    const body: MeetingAttendanceReport & { "@odata.context": string } = {
+      "@odata.context": `${this.meetingContext(found.meeting.onlineMeetingId)}/attendanceReports(${expand ? "attendanceRecords()" : ""})/$entity`,
+      ...this.reportJson(found.report),
+      ...(expand ? { attendanceRecords: found.report.attendees.map((a) => this.recordJson(a)) } : {}),
+    };
+    return { status: 200, body };
+  }
+
+  private listAttendanceRecords({ params }: HandlerInput): GraphReply {
+    const denied = this.refused("OnlineMeetingArtifact.Read.All");
+    if (denied) return denied;
+    const found = this.findReport(params);
+    if ("status" in found) return found;
+    return {
+      status: 200,
+      body: {
+        "@odata.context": `${this.meetingContext(found.meeting.onlineMeetingId)}/attendanceReports('${found.report.id}')/attendanceRecords`,
+        value: found.report.attendees.map((a) => this.recordJson(a)),
+      },
+    };
+  }
+
+  private listArtifacts({ params }: HandlerInput, kind: "recordings" | "transcripts"): GraphReply {
+    const denied = this.refused(kind === "recordings" ? "OnlineMeetingRecording.Read.All" : "OnlineMeetingTranscript.Read.All");
+    if (denied) return denied;
+    const meeting = this.ownMeeting(params[0]);
+    if (!meeting) return { status: 404, body: graphError("NotFound", "The requested resource was not found.") };
+    const organizer: IdentitySet = {
+      application: null,
+      device: null,
+      user: { id: userId, displayName: null, ...{ "@odata.type": "#microsoft.graph.teamworkUserIdentity", userIdentityType: "aadUser", tenantId: fakeTenantId } },
+    };
+    const base = `${this.baseUrl}/users/${userId}/onlineMeetings/${meeting.onlineMeetingId}/${kind}`;
+    const value = (this[kind].get(meeting.onlineMeetingId) ?? []).map((a) => {
+      const common = {
+        id: a.id,
+        meetingId: meeting.onlineMeetingId,
+        callId: randomUUID(),
+        contentCorrelationId: `${a.id}-correlation`,
+        createdDateTime: graphInstant(a.created),
+        endDateTime: graphInstant(a.ended),
+        meetingOrganizer: organizer,
+      };
+      if (kind === "recordings") {
+        const recording: CallRecording = { ...common, recordingContentUrl: `${base}/${a.id}/content` };
+        return recording;
+      }
+      const transcript: CallTranscript = { ...common, transcriptContentUrl: `${base}/${a.id}/content` };
+      return transcript;
+    });
+    return { status: 200, body: { "@odata.context": `${this.meetingContext(meeting.onlineMeetingId)}/${kind}`, "@odata.count": value.length, value } };
   }
 
   private createMessage({ body, headers }: HandlerInput): GraphReply {
@@ -405,6 +594,8 @@ export class FakeGraphMailbox {
   }
 
   private listOnlineMeetings({ query }: HandlerInput): GraphReply {
+    const denied = this.refused("OnlineMeetings.Read");
+    if (denied) return denied;
     // Documented filters (Get onlineMeeting): JoinWebUrl eq '…' and joinMeetingIdSettings/joinMeetingId eq '…'.
     const filter = /^(JoinWebUrl|joinMeetingIdSettings\/joinMeetingId) eq '((?:[^']|'')*)'$/i.exec(query.get("$filter") ?? "");
     if (!filter) return badRequest(["Filter expression expected - /onlineMeetings?$filter=JoinWebUrl eq 'joinWebUrl'."]);
@@ -500,6 +691,11 @@ function withStatus(attendees: unknown[]): Record<string, unknown>[] {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Graph writes instants with seven fractional digits ("2026-11-24T16:02:11.4310000Z"). */
+function graphInstant(iso: string): string {
+  return new Date(Date.parse(iso)).toISOString().replace(/\.(\d{3})Z$/, ".$10000Z");
 }
 
 function localIn(ms: number, timeZone: string): string {

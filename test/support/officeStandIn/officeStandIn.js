@@ -179,6 +179,7 @@
         },
       },
       officeTheme: config.officeTheme || { bodyBackgroundColor: "#ffffff" },
+      displayLanguage: config.displayLanguage || "en-US",
     },
     HostType: { Outlook: "Outlook" },
     CoercionType: { Html: "html", Text: "text" },

@@ -17,7 +17,11 @@
     validity: null,
     settings: null,
     initialized: false,
+    /** URLs the app shared to the meeting stage (meeting.shareAppContentToStage), in order. */
+    sharedToStage: [],
   };
+  // Share to stage: cfg.stageSharing = { permission: boolean, errorCode: number | null } (defaults: allowed, no error).
+  const stageSharing = Object.assign({ permission: true, errorCode: null }, cfg.stageSharing || {});
   let pendingSave = null;
 
   const toApp = (msg) => frame().contentWindow.postMessage(msg, appOrigin);
@@ -36,6 +40,14 @@
       teamsCore: {},
     },
   };
+
+  // A smaller host: the capabilities the test leaves out are not in its runtime, so isSupported() is false.
+  for (const path of cfg.unsupported || []) {
+    const parts = path.split(".");
+    const last = parts.pop();
+    const parent = parts.reduce((o, k) => (o ? o[k] : undefined), runtime.supports);
+    if (parent) delete parent[last];
+  }
 
   // getContext answers with the legacy (v1) context shape; app.getContext maps it to page/user/chat/meeting.
   const legacyContext = () => ({
@@ -76,6 +88,14 @@
     "settings.getSettings": (req) => reply(req, [state.settings ?? {}]),
     "settings.save.success": () => finishSave({ ok: true, settings: state.settings }),
     "settings.save.failure": (req) => finishSave({ ok: false, reason: String(req.args[0]) }),
+    // meeting.getAppContentStageSharingCapabilities → callback(error: SdkError | null, result)
+    "meeting.getAppContentStageSharingCapabilities": (req) => reply(req, [null, { doesAppHaveSharePermission: stageSharing.permission }]),
+    // meeting.shareAppContentToStage, args: [appContentUrl, { sharingProtocol }] → callback(error: SdkError | null, result: boolean)
+    "meeting.shareAppContentToStage": (req) => {
+      if (stageSharing.errorCode !== null) return reply(req, [{ errorCode: stageSharing.errorCode, message: "refused by the test host" }, null]);
+      state.sharedToStage.push(String(req.args[0]));
+      reply(req, [null, true]);
+    },
   };
 
   function finishSave(result) {

@@ -26,6 +26,10 @@ export interface HostPageOptions {
   width?: number;
   height?: number;
   authToken?: string;
+  /** Capabilities the host's runtime config leaves out, by path ("pages.config"): an older or smaller host. */
+  unsupported?: string[];
+  /** How the host answers share to stage: may the app share (default true), and an SdkError code to fail with. */
+  stageSharing?: { permission?: boolean; errorCode?: number | null };
 }
 
 export interface TeamsHost {
@@ -54,6 +58,8 @@ function hostHtml(o: HostPageOptions): string {
     tenantId: o.tenantId ?? DEMO_TENANT_ID,
     theme: o.theme ?? "default",
     authToken: o.authToken ?? null,
+    unsupported: o.unsupported ?? [],
+    stageSharing: o.stageSharing ?? null,
   };
   const width = o.width ?? 320;
   const height = o.height ?? 900;
@@ -130,6 +136,7 @@ export interface HostState {
   validity: boolean | null;
   settings: { contentUrl?: string; websiteUrl?: string; entityId?: string; suggestedDisplayName?: string } | null;
   initialized: boolean;
+  sharedToStage: string[];
 }
 
 export async function hostState(page: Page): Promise<HostState> {

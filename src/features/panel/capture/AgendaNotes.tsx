@@ -1,13 +1,23 @@
 import { useState, type FormEvent } from "react";
-import { Badge, Button, Checkbox, Field, Text, Textarea } from "@fluentui/react-components";
+import { Badge, Button, Checkbox, Field, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { useLayoutStyles } from "../../../ui/layoutStyles";
 import type { NoteView } from "../live/captureModel";
 import { useCaptureContext } from "./captureContext";
 import { ConflictNotice } from "./ConflictNotice";
+
+const useStyles = makeStyles({
+  form: { display: "grid", gap: tokens.spacingVerticalSNudge, margin: `${tokens.spacingVerticalXS} 0` },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS },
+  note: { padding: `${tokens.spacingVerticalXXS} 0` },
+  noteLine: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "flex-start", justifyContent: "space-between" },
+  notes: { marginTop: tokens.spacingVerticalXS },
+});
 
 function NoteForm(props: { label: string; initial: string; internal?: boolean; onSave: (body: string, internalOnly: boolean) => void; onCancel: () => void }) {
   const [body, setBody] = useState(props.initial);
   const [internalOnly, setInternalOnly] = useState(props.internal ?? false);
   const [error, setError] = useState<string | null>(null);
+  const styles = useStyles();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!body.trim()) {
@@ -17,12 +27,12 @@ function NoteForm(props: { label: string; initial: string; internal?: boolean; o
     props.onSave(body.trim(), internalOnly);
   };
   return (
-    <form onSubmit={submit} style={{ display: "grid", gap: 6, margin: "4px 0" }}>
+    <form onSubmit={submit} className={styles.form}>
       <Field label={props.label} validationMessage={error ?? undefined} validationState={error ? "error" : "none"}>
         <Textarea value={body} onChange={(_e, d) => setBody(d.value)} resize="vertical" autoFocus />
       </Field>
       {props.internal !== undefined ? <Checkbox label="Internal only" checked={internalOnly} onChange={(_e, d) => setInternalOnly(d.checked === true)} /> : null}
-      <div style={{ display: "flex", gap: 8 }}>
+      <div className={styles.buttons}>
         <Button type="submit" size="small" appearance="primary">
           Save note
         </Button>
@@ -38,8 +48,10 @@ function NoteRow({ note, itemTitle }: { note: NoteView; itemTitle: string }) {
   const { store, snap } = useCaptureContext();
   const [editing, setEditing] = useState<{ version: number } | null>(null);
   const conflict = snap.conflicts[note.id];
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   return (
-    <li data-testid="note" style={{ padding: "2px 0" }}>
+    <li data-testid="note" className={styles.note}>
       {editing ? (
         <NoteForm
           label={`Edit note on ${itemTitle}`}
@@ -53,8 +65,8 @@ function NoteRow({ note, itemTitle }: { note: NoteView; itemTitle: string }) {
           onCancel={() => setEditing(null)}
         />
       ) : (
-        <div style={{ display: "flex", gap: 4, alignItems: "flex-start", justifyContent: "space-between" }}>
-          <Text size={200} style={{ whiteSpace: "pre-wrap" }}>
+        <div className={styles.noteLine}>
+          <Text size={200} className={layout.preWrap}>
             {note.body}{" "}
             {note.pending ? (
               <Badge size="small" appearance="outline" color="warning">
@@ -82,15 +94,17 @@ export function AgendaNotes({ agendaKey, itemTitle }: { agendaKey: string; itemT
   const { store, snap } = useCaptureContext();
   const [adding, setAdding] = useState(false);
   const notes = (snap.view?.notes ?? []).filter((n) => n.agendaItemKey === agendaKey);
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   return (
-    <div style={{ marginTop: 4 }}>
+    <div className={styles.notes}>
       {notes.length ? (
         <Text size={200} weight="semibold" block>
           Notes
         </Text>
       ) : null}
       {notes.length ? (
-        <ul aria-label={`Notes on ${itemTitle}`} style={{ margin: 0, paddingLeft: 16 }}>
+        <ul aria-label={`Notes on ${itemTitle}`} className={layout.bulletList}>
           {notes.map((n) => (
             <NoteRow key={n.id} note={n} itemTitle={itemTitle} />
           ))}

@@ -1,4 +1,5 @@
 import { Button, Text } from "@fluentui/react-components";
+import { useLayoutStyles } from "../../../ui/layoutStyles";
 import type { Conflict, ItemView, NoteView } from "../live/captureModel";
 import { useCaptureContext } from "./captureContext";
 
@@ -25,15 +26,12 @@ export function ConflictNotice({ conflict, current }: { conflict: Conflict; curr
   // The row as it is now (it may have moved on again since the conflict).
   const theirs = current as unknown as Record<string, unknown>;
   const currentText = "title" in current ? current.title : current.body;
+  const layout = useLayoutStyles();
   const mine = Object.entries(conflict.mine as Record<string, unknown>).filter(([, v]) => v !== undefined);
   return (
-    <div
-      role="alert"
-      data-testid="conflict"
-      style={{ border: "2px solid var(--colorPaletteRedBorder2)", borderRadius: 4, padding: 8, margin: "6px 0", display: "grid", gap: 4 }}
-    >
+    <div role="alert" data-testid="conflict" className={layout.alertBox}>
       <Text weight="semibold">Changed by someone else: now &lsquo;{currentText}&rsquo;</Text>
-      <ul style={{ margin: 0, paddingLeft: 16 }}>
+      <ul className={layout.bulletList}>
         {mine.map(([field, value]) => (
           <li key={field}>
             <Text size={200}>
@@ -42,7 +40,7 @@ export function ConflictNotice({ conflict, current }: { conflict: Conflict; curr
           </li>
         ))}
       </ul>
-      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+      <div className={layout.rowCenter}>
         <Button size="small" onClick={() => store.keepTheirs(conflict.id)}>
           Keep theirs
         </Button>

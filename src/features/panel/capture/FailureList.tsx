@@ -1,4 +1,5 @@
 import { Button, Text } from "@fluentui/react-components";
+import { useLayoutStyles } from "../../../ui/layoutStyles";
 import type { Op } from "../live/captureModel";
 import { useCaptureContext } from "./captureContext";
 
@@ -20,13 +21,14 @@ function describeOp(op: Op): string {
 /** Changes the server refused (not network trouble, which is retried): kept until the user decides. */
 export function FailureList() {
   const { store, snap } = useCaptureContext();
+  const layout = useLayoutStyles();
   if (snap.failures.length === 0) return null;
   return (
-    <section aria-label="Not saved" role="alert" style={{ border: "2px solid var(--colorPaletteRedBorder2)", borderRadius: 4, padding: 8, margin: "8px 0" }}>
+    <section aria-label="Not saved" role="alert" className={layout.alertBox}>
       <Text weight="semibold" block>
         Not saved
       </Text>
-      <ul style={{ margin: 0, paddingLeft: 16 }}>
+      <ul className={layout.bulletList}>
         {snap.failures.map((f) => (
           <li key={f.op.opId}>
             <Text size={200} block>

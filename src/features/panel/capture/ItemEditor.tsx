@@ -1,8 +1,13 @@
 import { useState, type FormEvent } from "react";
-import { Button, Checkbox, Field, Input, Textarea } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { ItemChanges, ItemView } from "../live/captureModel";
 import { useCaptureContext } from "./captureContext";
 import { PersonSelect } from "./PersonSelect";
+
+const useStyles = makeStyles({
+  form: { display: "grid", gap: tokens.spacingVerticalSNudge, margin: `${tokens.spacingVerticalSNudge} 0` },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS },
+});
 
 export type EditableField = "title" | "description" | "owner" | "due" | "internal";
 
@@ -22,6 +27,7 @@ export function ItemEditor({ item, fields, onDone }: { item: ItemView; fields: E
   }));
   const [draft, setDraft] = useState(base);
   const [error, setError] = useState<string | null>(null);
+  const styles = useStyles();
   const has = (f: EditableField) => fields.includes(f);
 
   const submit = (e: FormEvent) => {
@@ -41,7 +47,7 @@ export function ItemEditor({ item, fields, onDone }: { item: ItemView; fields: E
   };
 
   return (
-    <form onSubmit={submit} style={{ display: "grid", gap: 6, margin: "6px 0" }} aria-label={`Edit ${item.title}`}>
+    <form onSubmit={submit} className={styles.form} aria-label={`Edit ${item.title}`}>
       {has("title") ? (
         <Field label="Title" required validationMessage={error ?? undefined} validationState={error ? "error" : "none"}>
           <Input value={draft.title} onChange={(_e, d) => setDraft({ ...draft, title: d.value })} />
@@ -61,7 +67,7 @@ export function ItemEditor({ item, fields, onDone }: { item: ItemView; fields: E
       {has("internal") && snap.canMarkInternal ? (
         <Checkbox label="Internal only" checked={draft.internalOnly} onChange={(_e, d) => setDraft({ ...draft, internalOnly: d.checked === true })} />
       ) : null}
-      <div style={{ display: "flex", gap: 8 }}>
+      <div className={styles.buttons}>
         <Button type="submit" appearance="primary" size="small">
           Save
         </Button>

@@ -1,17 +1,23 @@
-import { Text } from "@fluentui/react-components";
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useLayoutStyles } from "../../../ui/layoutStyles";
 import { Empty } from "../../../ui/states";
 import { useCaptureContext } from "./captureContext";
 import { ItemRow } from "./ItemRow";
 import { itemKinds, kindLabels } from "./describeItem";
 
-const listStyle = { listStyle: "none", padding: 0, margin: 0 } as const;
+const useStyles = makeStyles({
+  section: { marginTop: tokens.spacingVerticalL },
+  kindHeading: { marginTop: tokens.spacingVerticalS },
+});
 
 /** Items raised in this call, by kind. */
 export function CapturedItems() {
   const { snap } = useCaptureContext();
   const items = snap.view?.items ?? [];
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   return (
-    <section aria-labelledby="captured-heading" style={{ marginTop: 16 }}>
+    <section aria-labelledby="captured-heading" className={styles.section}>
       <Text as="h2" id="captured-heading" weight="semibold" size={400} block>
         Captured in this call
       </Text>
@@ -22,10 +28,10 @@ export function CapturedItems() {
         const label = kindLabels[kind].many;
         return (
           <div key={kind} data-kind={kind}>
-            <Text as="h3" weight="semibold" size={300} block style={{ marginTop: 8 }}>
+            <Text as="h3" weight="semibold" size={300} block className={styles.kindHeading}>
               {label} ({ofKind.length})
             </Text>
-            <ul aria-label={label} style={listStyle}>
+            <ul aria-label={label} className={layout.bareList}>
               {ofKind.map((i) => (
                 <ItemRow key={i.id} item={i} />
               ))}
@@ -41,13 +47,15 @@ export function CapturedItems() {
 export function CarriedOver() {
   const { snap } = useCaptureContext();
   const items = snap.view?.carriedOver ?? [];
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   return (
-    <section aria-labelledby="carried-heading" style={{ marginTop: 16 }}>
+    <section aria-labelledby="carried-heading" className={styles.section}>
       <Text as="h2" id="carried-heading" weight="semibold" size={400} block>
         Carried over ({items.filter((i) => i.status === "open").length} open)
       </Text>
       {items.length === 0 ? <Empty>Nothing open from the previous call.</Empty> : null}
-      <ul aria-label="Carried over" style={listStyle}>
+      <ul aria-label="Carried over" className={layout.bareList}>
         {items.map((i) => (
           <ItemRow key={i.id} item={i} carried />
         ))}

@@ -1,11 +1,18 @@
 import { useState } from "react";
-import { Badge, Button, Text } from "@fluentui/react-components";
+import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useLayoutStyles } from "../../../ui/layoutStyles";
 import type { ItemView } from "../live/captureModel";
 import { useCaptureContext } from "./captureContext";
 import { ConflictNotice } from "./ConflictNotice";
 import { ItemEditor, type EditableField } from "./ItemEditor";
 import { itemFacts } from "./describeItem";
 import { useDates } from "../dates/useDates";
+
+const useStyles = makeStyles({
+  row: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalSNudge} 0` },
+  closed: { textDecorationLine: "line-through" },
+  actions: { marginTop: tokens.spacingVerticalXS },
+});
 
 type Mode = null | "edit" | "redate" | "reassign";
 const modeFields: Record<Exclude<Mode, null>, EditableField[]> = {
@@ -21,13 +28,15 @@ export function ItemRow({ item, carried = false }: { item: ItemView; carried?: b
   const [mode, setMode] = useState<Mode>(null);
   const conflict = snap.conflicts[item.id];
   const closed = item.status === "closed";
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const toggleStatus = () => store.editItem(item.id, item.version, { status: closed ? "open" : "closed" });
   return (
-    <li data-item-id={item.id} data-testid="item" style={{ borderBottom: "1px solid var(--colorNeutralStroke2)", padding: "6px 0" }}>
-      <Text weight="semibold" block style={closed ? { textDecoration: "line-through" } : undefined}>
+    <li data-item-id={item.id} data-testid="item" className={styles.row}>
+      <Text weight="semibold" block className={closed ? styles.closed : undefined}>
         {item.title}
       </Text>
-      <div style={{ display: "flex", gap: 4, flexWrap: "wrap" }}>
+      <div className={layout.rowTight}>
         {item.pending ? (
           <Badge size="small" appearance="outline" color="warning">
             Not yet saved
@@ -50,12 +59,12 @@ export function ItemRow({ item, carried = false }: { item: ItemView; carried?: b
         </Text>
       ))}
       {item.description ? (
-        <Text size={200} block style={{ whiteSpace: "pre-wrap" }}>
+        <Text size={200} block className={layout.preWrap}>
           {item.description}
         </Text>
       ) : null}
       {item.reproSteps ? (
-        <Text size={200} block style={{ whiteSpace: "pre-wrap" }}>
+        <Text size={200} block className={layout.preWrap}>
           To reproduce: {item.reproSteps}
         </Text>
       ) : null}
@@ -63,7 +72,7 @@ export function ItemRow({ item, carried = false }: { item: ItemView; carried?: b
       {mode ? (
         <ItemEditor key={mode} item={item} fields={modeFields[mode]} onDone={() => setMode(null)} />
       ) : (
-        <div style={{ display: "flex", gap: 4, flexWrap: "wrap", marginTop: 4 }}>
+        <div className={mergeClasses(layout.rowTight, styles.actions)}>
           {carried ? (
             <>
               <Button size="small" aria-label={`Re-date ${item.title}`} onClick={() => setMode("redate")}>

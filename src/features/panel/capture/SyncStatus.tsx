@@ -1,14 +1,19 @@
-import { Badge, Text } from "@fluentui/react-components";
+import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useCaptureContext } from "./captureContext";
 
 const connectionText = { live: "Live", reconnecting: "Reconnecting…", connecting: "Connecting…" } as const;
 const connectionColor = { live: "success", reconnecting: "warning", connecting: "informative" } as const;
 
+const useStyles = makeStyles({
+  root: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap", margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalS}` },
+});
+
 /** Whether changes from others arrive, and how many of mine are not on the server yet. */
 export function SyncStatus() {
   const { snap } = useCaptureContext();
+  const styles = useStyles();
   return (
-    <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap", margin: "4px 0 8px" }}>
+    <div className={styles.root}>
       <Badge appearance="tint" color={connectionColor[snap.connection]} role="status" aria-live="polite" data-testid="connection">
         {connectionText[snap.connection]}
       </Badge>

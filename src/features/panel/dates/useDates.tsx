@@ -18,3 +18,8 @@ export function useDates(): PanelDates {
   const zone = useContext(ZoneContext);
   return useMemo(() => panelDates(zone), [zone]);
 }
+
+/** The viewer's locale and IANA zone as the host gave them (undefined = the browser's), for text the formatter does not cover. */
+export function useViewerZone(): ViewerZone {
+  return useContext(ZoneContext);
+}

@@ -87,7 +87,7 @@ describe("composeRecap: customer status call", () => {
     expect(text).not.toMatch(/New \(\d+\)/);
     expect(text.split("Final rejects file spec")).toHaveLength(2);
     expect(text).toContain("[closed] Send the UAT test plan Owner: Dana Whitfield · Due Fri 20 Nov 2026 1 item carried over unchanged from earlier calls.");
-    expect(text).toContain("NEXT CALL ========= Mon 30 Nov 2026, 10:00 EST — Riverbend weekly status");
+    expect(text).toContain("NEXT CALL ========= Mon 30 Nov 2026, 10:00 EST (New York) — Riverbend weekly status");
   });
 
   it("says 'on track' and no path to green when the project is green", () => {

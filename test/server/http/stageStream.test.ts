@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import request from "supertest";
+import type { Express } from "express";
+import { databaseKinds, openTestDatabase, type TestDatabase } from "../../support/testDatabase";
+import { buildTestApp, demoMeetingId, devAuth } from "../../support/testApp";
+import { openSse } from "../../support/sseClient";
+
+// The meeting stage's live stream (issue 18 §2): opened with the stage ticket only, and always the
+// customer-safe view, whoever holds the ticket.
+
+describe.each(databaseKinds)("stage live stream on %s", (kind) => {
+  let tdb: TestDatabase;
+  let app: Express;
+  let server: Server;
+  let base = "";
+  let ticket = "";
+  const dana = devAuth("dana");
+  const cust = demoMeetingId("m_cust");
+
+  beforeAll(async () => {
+    tdb = await openTestDatabase(kind);
+    app = buildTestApp(tdb.database);
+    server = app.listen(0, "127.0.0.1");
+    await new Promise((r) => server.once("listening", r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const issued = await request(app).post(`/api/meetings/${cust}/stage-ticket`).set("Authorization", dana).send({});
+    expect(issued.status).toBe(201);
+    ticket = issued.body.ticket;
+  });
+  afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((r) => server?.close(r));
+    await tdb?.drop();
+  });
+
+  const capture = (body: object) => request(app).post(`/api/meetings/${cust}/items`).set("Authorization", dana).send(body);
+
+  it("streams a new action to the stage, but never an internal-only one", async () => {
+    const stream = await openSse(`${base}/api/stage/${cust}/events`, { Authorization: `Stage ${ticket}` });
+    try {
+      expect((await capture({ id: randomUUID(), kind: "action", title: "Escalate Meridian staffing via Helen", internalOnly: true })).status).toBe(201);
+      expect((await capture({ id: randomUUID(), kind: "action", title: "Share the UAT defect list" })).status).toBe(201);
+      const seen = await stream.waitFor((e) => e.data.includes("Share the UAT defect list"));
+      expect(JSON.parse(seen.data)).toMatchObject({ type: "item", entity: { title: "Share the UAT defect list", internalOnly: false } });
+      expect(stream.events.map((e) => e.data).join("\n")).not.toContain("Escalate Meridian");
+    } finally {
+      stream.close();
+    }
+  });
+
+  it("answers 401 without a ticket or with a forged one, 403 with another meeting's, and 401 for a sign-in credential alone", async () => {
+    expect((await request(app).get(`/api/stage/${cust}/events`)).status).toBe(401);
+    expect((await request(app).get(`/api/stage/${cust}/events`).set("Authorization", `Stage ${ticket}x`)).status).toBe(401);
+    expect((await request(app).get(`/api/stage/${demoMeetingId("m_steer")}/events`).set("Authorization", `Stage ${ticket}`)).status).toBe(403);
+    expect((await request(app).get(`/api/stage/${cust}/events`).set("Authorization", dana)).status).toBe(401);
+  });
+});
