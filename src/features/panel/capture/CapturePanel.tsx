@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from "react";
+import { useState } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Agenda } from "../../../../contracts/agenda";
 import type { MeetingDetail } from "../../../../contracts/meetings";
@@ -9,11 +9,9 @@ import { CaptureContext, useCaptureContext } from "./captureContext";
 import { SyncStatus } from "./SyncStatus";
 import { FailureList } from "./FailureList";
 import { CurrentItemStrip, LiveAgenda } from "./LiveAgenda";
+import { QuickCapture } from "./QuickCapture";
 import { CaptureLine, type Added } from "./CaptureLine";
 import { CapturedItems, CarriedOver } from "./ItemLists";
-
-// The full capture form (with its person combobox) is a chunk of its own, loaded when opened (issue 19).
-const QuickCapture = lazy(() => import("./QuickCapture").then((m) => ({ default: m.QuickCapture })));
 
 const useStyles = makeStyles({
   // Pinned while the agenda scrolls under it: the current item and the capture line stay in reach.
@@ -85,11 +83,7 @@ function LiveCall({ meeting }: { meeting: MeetingDetail }) {
           />
         )}
       </div>
-      {full ? (
-        <Suspense fallback={<Loading label="Opening the form…" />}>
-          <QuickCapture onAdded={onAdded} onClose={() => setFull(false)} />
-        </Suspense>
-      ) : null}
+      {full ? <QuickCapture onAdded={onAdded} onClose={() => setFull(false)} /> : null}
       {agenda.state === "loading" ? <Loading label="Building the agenda…" /> : null}
       {agenda.state === "error" ? <ErrorState title={agenda.explained.title} message={agenda.message} onRetry={reload} /> : null}
       {agenda.state === "ready" ? <LiveAgenda agenda={agenda.data} startsAt={meeting.startsAt} /> : null}
