@@ -19,6 +19,9 @@ import { plannerRouter } from "./routes/planner/router";
 import { unattendedRouter } from "./routes/unattended/router";
 import { sessionRouter } from "./routes/session/router";
 import { queueRouter } from "./routes/queue/router";
+import { remindersRouter } from "./routes/reminders/router";
+import { searchRouter } from "./routes/search/router";
+import { actionsRouter } from "./routes/actions/router";
 import { contextOf } from "./http/requestContext";
 import { runAsTenant } from "./db/tenantScope";
 import { stageRouter, stageTicketRouter } from "./routes/stage/router";
@@ -113,6 +116,8 @@ export function createApp(deps: AppDeps): Express {
   const feeds = new MeetingFeeds(deps.database.db, deps.bus);
   const liveClients = deps.liveClients ?? createLiveClients();
   api.use("/stage", stageRouter({ ...deps, liveClients }, stageSecret, feeds));
+  // Signed links of reminder digests: no sign-in (the link's signature is the credential).
+  api.use("/reminders", remindersRouter(deps, deps.linkSecret));
   api.use(authenticate(deps));
   api.get("/me", (_req, res) => {
     const ctx = contextOf(res);
@@ -128,6 +133,8 @@ export function createApp(deps: AppDeps): Express {
   api.use("/projects", projectsRouter(deps));
   api.use("/projects", seriesRouter(deps));
   api.use("/projects", plannerRouter(deps));
+  api.use("/projects", searchRouter(deps));
+  api.use("/actions", actionsRouter(deps));
   api.use("/outbox", teamsCardsRouter(deps));
   api.use("/outbox", outboxRouter(deps));
   const queue = queueRouter(deps);

@@ -55,4 +55,6 @@ export interface AppDeps {
   production?: boolean;
   /** Extra parent origins the front end passes to teams-js (test host pages only). */
   teamsHostOrigins?: string[];
+  /** Key of the signed links in reminder digests (config LINK_SECRET); absent: `/api/reminders/*` answers 404. */
+  linkSecret?: string;
 }

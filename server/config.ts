@@ -52,6 +52,8 @@ const schema = z
     TEAMS_TEST_HOST_ORIGINS: commaList.optional(),
     /** Durable jobs (reminder digests) in this process: pg-boss on the same database. */
     JOBS: bool.default(true),
+    /** Seconds between an instance's polls for due jobs (pg-boss); a queued job waits at most this long. */
+    JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(30),
     /** Key of the signed links in reminder digests (mark done, move the date, mute); in production, jobs stay off without it. */
     LINK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     /** Open live streams allowed per signed-in person, and per meeting (per instance); more answer 429. */

@@ -136,6 +136,8 @@ async function main(config: Config): Promise<void> {
   }
   if (config.DEV_SIGN_IN) authenticators.push(devAuthenticator(database.db));
 
+  // Outside production a fixed development key, so links survive restarts; production needs LINK_SECRET.
+  const linkSecret = config.LINK_SECRET ?? (config.NODE_ENV === "production" ? undefined : "callbook-development-link-secret-not-for-production");
   const deps: AppDeps = {
     database,
     logger,
@@ -169,6 +171,7 @@ async function main(config: Config): Promise<void> {
     ...buildBotEndpoint(config, { db: database.db, bus, clock, logger }),
     ...(config.TEAMS_APP_ID ? { teamsAppId: config.TEAMS_APP_ID } : {}),
     production: config.NODE_ENV === "production",
+    ...(linkSecret ? { linkSecret } : {}),
   };
   const app = createApp(deps);
   const server = app.listen(config.PORT, config.HOST);
@@ -201,8 +204,8 @@ async function main(config: Config): Promise<void> {
   const jobsOn = config.JOBS && (config.NODE_ENV !== "production" || config.LINK_SECRET !== undefined);
   if (config.JOBS && !jobsOn) logger.warn("jobs are off: LINK_SECRET is not set (reminder links are signed with it)");
   const jobOptions = {
-    // Outside production a fixed development key, so links survive restarts; production needs LINK_SECRET.
-    linkSecret: config.LINK_SECRET ?? "callbook-development-link-secret-not-for-production",
+    linkSecret: linkSecret ?? "",
+    pollingIntervalSeconds: config.JOBS_POLL_SECONDS,
     baseUrl: config.PUBLIC_URL ?? `http://localhost:${port}`,
   };
   // pg-boss on PostgreSQL (several instances); a timer in this process on the embedded database (one process per data folder).

@@ -19,6 +19,7 @@ const CreateSeries = lazy(() => import("./features/series/CreateSeries").then((m
 const MeetingList = lazy(() => import("./features/meetings/MeetingList").then((m) => ({ default: m.MeetingList })));
 const ConfigPage = lazy(() => import("./features/config/ConfigPage").then((m) => ({ default: m.ConfigPage })));
 const ProjectHome = lazy(() => import("./features/workspace").then((m) => ({ default: m.ProjectHome })));
+const MyActions = lazy(() => import("./features/actions").then((m) => ({ default: m.MyActions })));
 const StageView = lazy(() => import("./features/stage/StageView").then((m) => ({ default: m.StageView })));
 const ProjectPage = lazy(() => import("./features/workspace").then((m) => ({ default: m.ProjectPage })));
 
@@ -106,6 +107,9 @@ export function App() {
             <Switch>
               <Route path={/^\/outbox\/?$/}>
                 <OutboxPage />
+              </Route>
+              <Route path={/^\/actions\/?$/}>
+                <MyActions />
               </Route>
               <Route path={new RegExp(`^/projects/(?<projectId>${UUID})/?$`)}>
                 {(params: { projectId?: string }) => <ProjectPage projectId={params.projectId ?? ""} />}

@@ -56,9 +56,10 @@ export async function startJobs(deps: AppDeps, options: JobsOptions): Promise<Ru
     await boss.createQueue(name, { name, retryLimit: options.retryLimit ?? 5, retryDelay: options.retryDelay ?? 60, retryBackoff: true, expireInSeconds: 15 * 60 });
     await boss.schedule(name, def.cron, {}, { tz: "UTC" });
     await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async (jobs) => {
-      for (const _job of jobs) {
+      for (const job of jobs) {
+        deps.logger.info({ job: name, jobId: job.id }, "job started");
         const result = await def.run(deps, deps.clock(), options);
-        deps.logger.info({ job: name, ...result }, "job done");
+        deps.logger.info({ job: name, jobId: job.id, ...result }, "job done");
       }
     });
   }

@@ -7,7 +7,7 @@ import { easternDateOf } from "../../domain/queue/easternDay";
 import { escapeHtml } from "../../../contracts/escapeHtml";
 import { identityOf } from "../../graph/identityOf";
 import type { RequestContext } from "../../http/requestContext";
-import { reminderLink } from "./signReminderLink";
+import { linkExpiry, reminderLink } from "./signReminderLink";
 import { unattendedSenderFor } from "./unattendedSender";
 import { ReconnectRequired } from "../../auth/storedConsent";
 import type { MailCalendarGateway } from "../../graph/MailCalendarGateway";
@@ -39,8 +39,10 @@ function digestId(tenantId: string, personId: string, localDate: string): string
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
 }
 
-function render(d: Digest, tenantId: string, o: DigestRunOptions): { text: string; html: string } {
-  const link = (action: "done" | "move" | "mute", targetId: string) => reminderLink(o.baseUrl, { action, tenantId, personId: d.person.id, targetId }, o.linkSecret);
+function render(d: Digest, tenantId: string, o: DigestRunOptions, now: Date): { text: string; html: string } {
+  // Links expire LINK_LIFETIME_DAYS after the digest is made.
+  const expiresAt = linkExpiry(now);
+  const link = (action: "done" | "move" | "mute", targetId: string) => reminderLink(o.baseUrl, { action, tenantId, personId: d.person.id, targetId, expiresAt }, o.linkSecret);
   const line = (l: Digest["lines"][number]) =>
     `${l.title} | ${l.projectName} | due ${l.dueDate}${l.pastDue ? " (past due)" : ""}${l.callSubject ? ` | from "${l.callSubject}"${l.callDate ? ` on ${l.callDate}` : ""}` : ""}`;
   const projects = [...new Map(d.lines.map((l) => [l.projectId, l.projectName])).entries()];
@@ -121,7 +123,7 @@ export async function sendDueDigests(deps: AppDeps, now: Date, options: DigestRu
 async function sendDigest(deps: AppDeps, tenantId: string, digest: Digest, now: Date, options: DigestRunOptions): Promise<"sent" | "already" | "waiting"> {
   const { db } = deps.database;
   const id = digestId(tenantId, digest.person.id, digest.localDate);
-  const { text, html } = render(digest, tenantId, options);
+  const { text, html } = render(digest, tenantId, options, now);
   const pm = deps.unattended ? await unattendedSenderFor(db, tenantId, digest.projectIds) : null;
   const sender = pm ?? { name: "Callbook reminders", email: `reminders@${digest.person.email.split("@")[1] ?? "callbook.local"}` };
   const claimed = await db

@@ -21,6 +21,7 @@ import { TransitionSection } from "./TransitionSection";
 import { MeetingsSection } from "./MeetingsSection";
 import { ExportSection, ImportSection } from "./ImportExportSection";
 import { PlannerSection } from "./PlannerSection";
+import { ProjectSearch } from "./ProjectSearch";
 
 const contents: [string, string][] = [
   ["rag", "RAG"], ["follow-ups", "Follow-ups"], ["settings", "Go-live"], ["people", "People"], ["milestones", "Milestones"],
@@ -70,6 +71,7 @@ export default function ProjectPageView({ projectId }: { projectId: string }) {
       <nav aria-label="Sections" className={styles.contents}>
         {contents.map(([id, label]) => <Link key={id} href={`#${id}`}>{label}</Link>)}
       </nav>
+      <ProjectSearch projectId={projectId} />
       <RagSection key={`rag-${project.version}`} project={project} onSaved={reload} />
       <FollowUpsSection workspace={data} onChanged={reload} />
       <SettingsSection key={`settings-${project.version}`} project={project} onSaved={reload} />
