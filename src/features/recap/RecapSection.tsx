@@ -1,9 +1,13 @@
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { requestConsent } from "../../host/host";
 import { api } from "../../api/client";
 import type { StartUnattendedDto } from "../../../contracts/unattended";
-import { RecapEditor, type RecapHostSeam } from "./RecapEditor";
+import { Loading } from "../../ui/states";
+import type { RecapHostSeam } from "./RecapEditor";
+
+// The editor is its own chunk (issue 19): the panel's first paint shows only the button that opens it.
+const RecapEditor = lazy(() => import("./RecapEditor").then((m) => ({ default: m.RecapEditor })));
 
 const useStyles = makeStyles({
   closed: { display: "grid", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
@@ -35,5 +39,9 @@ export function RecapSection({ meetingId }: { meetingId: string }) {
         <Button onClick={() => setOpen(true)}>Prepare the recap</Button>
       </section>
     );
-  return <RecapEditor meetingId={meetingId} host={teamsSeam} />;
+  return (
+    <Suspense fallback={<Loading label="Opening the recap…" />}>
+      <RecapEditor meetingId={meetingId} host={teamsSeam} />
+    </Suspense>
+  );
 }
