@@ -35,7 +35,8 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
 
     const notice = page.locator("[data-follow-up=rag_change_notice]");
     await notice.getByText("Tell the stakeholders: RAG turned red (was amber)").waitFor();
-    expect(await notice.textContent()).toMatch(/^due/);
+    // The row: its title, then its state ("due") and date.
+    expect(await notice.textContent()).toMatch(/^Tell the stakeholders: RAG turned red \(was amber\)dueby /);
     await page.getByRole("region", { name: "RAG status", exact: true }).getByLabel("RAG status red").waitFor();
     await page.screenshot({ path: "test-results/workspace-rag-red.png", fullPage: false });
 
@@ -79,6 +80,26 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
       await first.getByRole("button", { name: /^Change backup for / }).click();
       expect(await members.getByRole("combobox", { name: /^Backup for / }).count()).toBe(1);
       await page.screenshot({ path: "docs/screenshots/workspace-360.png" });
+
+      // "Follow-ups owed" reads as a list of rows: each title is a link starting at its row's left edge,
+      // on its own line above its state and date, not a title centred inside a button.
+      const followUps = page.getByRole("region", { name: "Follow-ups owed" });
+      const titles = followUps.getByTestId("follow-up-title");
+      await titles.first().waitFor();
+      const rows = await titles.evaluateAll((els) =>
+        els.map((el) => {
+          const row = el.closest("li")?.getBoundingClientRect();
+          const r = el.getBoundingClientRect();
+          return { text: el.textContent, align: getComputedStyle(el).textAlign, indent: Math.round(r.left - (row?.left ?? 0)), fitsRow: r.right <= (row?.right ?? 0) + 0.5 };
+        }),
+      );
+      for (const row of rows) {
+        expect(row.align, row.text ?? "").not.toBe("center");
+        expect(row.indent, row.text ?? "").toBe(0);
+        expect(row.fitsRow, row.text ?? "").toBe(true);
+      }
+      await followUps.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: "docs/screenshots/workspace-360-follow-ups.png" });
 
       // The import report speaks in words: fields and values as a PM names them, not stored codes.
       const importer = page.getByRole("region", { name: "Import a schedule or RAID log" });
