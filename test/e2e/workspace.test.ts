@@ -50,6 +50,27 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
     await context.close();
   });
 
+  it("at 360 × 800, the RAID log does not flag a decision 'No due date', nor list it among the undated", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    try {
+      await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth("dana"));
+      const page = await context.newPage();
+      await page.goto(`${server.url}/projects/${demoProjectId()}`);
+      const raid = page.getByRole("region", { name: "RAID log" });
+      const filters = raid.getByRole("group", { name: "RAID filters" });
+      await filters.getByLabel("Status").selectOption("closed");
+      await filters.getByLabel("Kind").selectOption("decision");
+      const row = raid.getByRole("row").filter({ hasText: "SIT results accepted with two known defects" });
+      await row.waitFor();
+      expect(await row.textContent()).not.toContain("No due date");
+      // Closed decisions without a due date: none is "without a due date".
+      await filters.getByLabel("No due date").check();
+      await raid.getByText("No RAID items match.").waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it("is usable at 360 × 800: nothing wider than the viewport, and People & roles without a picker in every row", async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
     try {
