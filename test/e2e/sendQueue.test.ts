@@ -26,7 +26,7 @@ describe("send queue in Chromium: the home page lists what is owed and sends a d
     const entry = queue.locator("[data-follow-up=open_task_update]");
     await entry.waitFor();
     const dueBefore = await entry.textContent();
-    await page.screenshot({ path: "test-results/send-queue-home.png", fullPage: false });
+    await page.screenshot({ path: "docs/screenshots/send-queue-home.png", fullPage: false });
     await entry.getByTestId("follow-up-title").click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Subject").waitFor();
