@@ -15,8 +15,13 @@ import { outboxRouter } from "./routes/outbox/router";
 import { workspaceRouter } from "./routes/workspace/router";
 import { authRouter } from "./routes/auth/router";
 import { projectsRouter } from "./routes/projects/router";
+import { plannerRouter } from "./routes/planner/router";
+import { unattendedRouter } from "./routes/unattended/router";
 import { sessionRouter } from "./routes/session/router";
 import { queueRouter } from "./routes/queue/router";
+import { remindersRouter } from "./routes/reminders/router";
+import { searchRouter } from "./routes/search/router";
+import { actionsRouter } from "./routes/actions/router";
 import { contextOf } from "./http/requestContext";
 import { runAsTenant } from "./db/tenantScope";
 import { stageRouter, stageTicketRouter } from "./routes/stage/router";
@@ -109,11 +114,14 @@ export function createApp(deps: AppDeps): Express {
   const feeds = new MeetingFeeds(deps.database.db, deps.bus);
   const liveClients = deps.liveClients ?? createLiveClients();
   api.use("/stage", stageRouter({ ...deps, liveClients }, stageSecret, feeds));
+  // Signed links of reminder digests: no sign-in (the link's signature is the credential).
+  api.use("/reminders", remindersRouter(deps, deps.linkSecret));
   api.use(authenticate(deps));
   api.get("/me", (_req, res) => {
     const ctx = contextOf(res);
     res.json({ tenantId: ctx.tenantId, name: ctx.name, email: ctx.email, personId: ctx.personId, via: ctx.via });
   });
+  api.use("/me/unattended", unattendedRouter(deps));
   api.use("/meetings", meetingLinkRouter(deps));
   api.use("/meetings", meetingsRouter(deps));
   api.use("/meetings", captureRouter({ ...deps, liveClients }, feeds));
@@ -122,6 +130,9 @@ export function createApp(deps: AppDeps): Express {
   api.use("/projects", workspaceRouter(deps));
   api.use("/projects", projectsRouter(deps));
   api.use("/projects", seriesRouter(deps));
+  api.use("/projects", plannerRouter(deps));
+  api.use("/projects", searchRouter(deps));
+  api.use("/actions", actionsRouter(deps));
   api.use("/outbox", teamsCardsRouter(deps));
   api.use("/outbox", outboxRouter(deps));
   const queue = queueRouter(deps);

@@ -9,6 +9,8 @@ import type { MailCalendarGateway } from "./graph/MailCalendarGateway";
 import type { RequestContext } from "./http/requestContext";
 import type { ConsentConfig } from "./auth/consentConfig";
 import type { BotEndpointDeps } from "./services/bot/botEndpointDeps";
+import type { PlannerAccess } from "./graph/plannerClient";
+import type { StoredConsent } from "./auth/storedConsent";
 
 /** What createApp needs. server/index.ts builds the real ones; tests pass plain objects. */
 export interface AppDeps {
@@ -28,6 +30,13 @@ export interface AppDeps {
   revisions?: RevisionWatch;
   /** Mail and calendar for one caller: Microsoft Graph, or the local outbox. */
   mail: (ctx: RequestContext, scope: { projectId: string | null }) => MailCalendarGateway;
+  /** Microsoft Planner (issue 17 §4): as the caller, or as a PM with no request present; absent in outbox mode. */
+  planner?: PlannerAccess;
+  /**
+   * Graph mode's sending with no user present (issue 17 §5): a gateway whose identity is a PM
+   * (`userId` = their person id) and whose tokens come from that PM's stored consent.
+   */
+  unattended?: { mail: MailCalendarGateway; consent: StoredConsent };
   /** "graph" or "outbox": shown to users where it matters ("Sent" vs "In the local outbox"). */
   mailMode: "graph" | "outbox";
   /** Callbook's Entra app as clients see it (client id, API resource); null when none is configured. */
@@ -46,4 +55,6 @@ export interface AppDeps {
   production?: boolean;
   /** Extra parent origins the front end passes to teams-js (test host pages only). */
   teamsHostOrigins?: string[];
+  /** Key of the signed links in reminder digests (config LINK_SECRET); absent: `/api/reminders/*` answers 404. */
+  linkSecret?: string;
 }

@@ -52,6 +52,8 @@ const schema = z
     TEAMS_TEST_HOST_ORIGINS: commaList.optional(),
     /** Durable jobs (reminder digests) in this process: pg-boss on the same database. */
     JOBS: bool.default(true),
+    /** Seconds between an instance's polls for due jobs (pg-boss); a queued job waits at most this long. */
+    JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(30),
     /** Key of the signed links in reminder digests (mark done, move the date, mute); in production, jobs stay off without it. */
     LINK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     /** Open live streams allowed per signed-in person, and per meeting (per instance); more answer 429. */
@@ -60,6 +62,15 @@ const schema = z
     /** Starts the server's clock at this instant (ISO 8601 with an offset) and lets it run forward: demo rehearsals and tests only. */
     CALLBOOK_NOW: z.iso
       .datetime({ offset: true, message: "must be an ISO instant with an offset, like 2026-12-03T16:00:00-05:00" })
+      .optional(),
+    /**
+     * AES-256 key (32 bytes, base64: `openssl rand -base64 32`) sealing PMs' stored consent, the
+     * token caches jobs send with when no one is there (issue 17 §5). Keep it in the git-ignored
+     * env/.env.*.user. Unset: in Graph mode, digests and Planner polling wait with "reconnect".
+     */
+    TOKEN_CACHE_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64 encoded (openssl rand -base64 32)")
       .optional(),
     /** Signs meeting-stage tickets (HS256); every instance needs the same one. Unset: random per process. */
     STAGE_TICKET_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

@@ -16,6 +16,12 @@ import { createTokenVerifier, defaultAllowedClientIds } from "./auth/verifyTeams
 import { entraAuthenticator } from "./auth/entraAuthenticator";
 import { createOboTokenProvider } from "./auth/oboTokenProvider";
 import { createGraphGateway } from "./graph/graphGateway";
+import { createGraphRequester } from "./graph/graphRequester";
+import { createPlannerClient, type PlannerAccess } from "./graph/plannerClient";
+import { createStoredConsent } from "./auth/storedConsent";
+import { tokenCacheKey } from "./auth/tokenCacheCipher";
+import type { MailCalendarGateway } from "./graph/MailCalendarGateway";
+import type { StoredConsent } from "./auth/storedConsent";
 import { localOutboxMail } from "./graph/mailFactory";
 import type { Authenticator } from "./http/requestContext";
 import { createLocalBus } from "./live/liveBus";
@@ -29,6 +35,24 @@ import { startJobs, type RunningJobs } from "./services/jobs/startJobs";
 import { startInProcessJobs } from "./services/jobs/startInProcessJobs";
 
 // The only place real dependencies are built.
+
+/** Delegated Graph permissions Callbook asks consent for (the pop-up) and uses; Tasks.ReadWrite is Planner's. */
+const consentScopes = [
+  "Mail.Send",
+  "Mail.ReadWrite",
+  "Calendars.ReadWrite",
+  "Chat.ReadBasic",
+  "OnlineMeetings.Read",
+  "OnlineMeetingArtifact.Read.All",
+  "OnlineMeetingRecording.Read.All",
+  "OnlineMeetingTranscript.Read.All",
+  "Tasks.ReadWrite",
+  "User.ReadBasic.All",
+].map(
+  (scope) => `https://graph.microsoft.com/${scope}`,
+);
+/** What jobs need as the PM: mail for digests, Planner for the sync, users for assignments. */
+const unattendedScopes = ["Mail.Send", "Mail.ReadWrite", "Tasks.ReadWrite", "User.ReadBasic.All"].map((scope) => `https://graph.microsoft.com/${scope}`);
 
 async function main(config: Config): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
@@ -69,23 +93,51 @@ async function main(config: Config): Promise<void> {
     });
     authenticators.push(entraAuthenticator(verifier, database.db, logger));
   }
+  let planner: PlannerAccess | undefined;
+  let unattended: { mail: MailCalendarGateway; consent: StoredConsent } | undefined;
+  const publicUrl = config.PUBLIC_URL ?? (config.TAB_DOMAIN ? `https://${config.TAB_DOMAIN}` : undefined);
   if (config.GRAPH_MODE === "graph" && config.AAD_APP_CLIENT_ID && config.AAD_APP_CLIENT_SECRET) {
-    const gateway = createGraphGateway({
-      baseUrl: config.GRAPH_BASE_URL,
+    const authority = `${config.AUTHORITY_HOST}/${config.AAD_APP_TENANT_ID ?? "organizations"}`;
+    const obo = createOboTokenProvider({
       timeoutMs: config.GRAPH_TIMEOUT_MS,
-      tokens: createOboTokenProvider({
-        timeoutMs: config.GRAPH_TIMEOUT_MS,
+      clientId: config.AAD_APP_CLIENT_ID,
+      clientSecret: config.AAD_APP_CLIENT_SECRET,
+      authority,
+    });
+    const gateway = createGraphGateway({ baseUrl: config.GRAPH_BASE_URL, timeoutMs: config.GRAPH_TIMEOUT_MS, tokens: obo, logger, clock });
+    mail = () => gateway;
+    // Sending and Planner polling with no user present: the PM's stored consent (issue 17 §5, docs/deploy.md).
+    if (config.TOKEN_CACHE_KEY && publicUrl) {
+      const consent = createStoredConsent({
+        db: database.db,
+        key: tokenCacheKey(config.TOKEN_CACHE_KEY),
         clientId: config.AAD_APP_CLIENT_ID,
         clientSecret: config.AAD_APP_CLIENT_SECRET,
-        authority: `${config.AUTHORITY_HOST}/${config.AAD_APP_TENANT_ID ?? "organizations"}`,
-      }),
-      logger,
-      clock,
-    });
-    mail = () => gateway;
+        authority,
+        timeoutMs: config.GRAPH_TIMEOUT_MS,
+        scopes: unattendedScopes,
+        redirectUri: new URL("/auth/end", publicUrl).toString(),
+      });
+      unattended = { mail: createGraphGateway({ baseUrl: config.GRAPH_BASE_URL, timeoutMs: config.GRAPH_TIMEOUT_MS, tokens: consent.tokens, logger, clock }), consent };
+    } else logger.warn("TOKEN_CACHE_KEY or PUBLIC_URL is not set: digests and Planner polling cannot run without a user present");
+    // Planner calls make no retries of their own: a 429 defers the plan until Retry-After on the clock.
+    const plannerRequester = (tokens: typeof obo) => createGraphRequester({ baseUrl: config.GRAPH_BASE_URL, timeoutMs: config.GRAPH_TIMEOUT_MS, tokens, maxRetries: 0 });
+    const asCaller = plannerRequester(obo);
+    const asPm = unattended ? plannerRequester(unattended.consent.tokens) : null;
+    planner = {
+      forRequest: (identity) => createPlannerClient(asCaller, identity, config.GRAPH_BASE_URL),
+      forPerson: (tenantId, personId) => {
+        const identity = { tenantId, userId: personId, name: "", email: "", token: "" };
+        if (asPm) return createPlannerClient(asPm, identity, config.GRAPH_BASE_URL);
+        return createPlannerClient(plannerRequester({ getGraphToken: () => Promise.reject(new Error("TOKEN_CACHE_KEY is not set: no stored consent")) }), identity, config.GRAPH_BASE_URL);
+      },
+      linkBase: publicUrl ?? "",
+    };
   }
   if (config.DEV_SIGN_IN) authenticators.push(devAuthenticator(database.db));
 
+  // Outside production a fixed development key, so links survive restarts; production needs LINK_SECRET.
+  const linkSecret = config.LINK_SECRET ?? (config.NODE_ENV === "production" ? undefined : "callbook-development-link-secret-not-for-production");
   const deps: AppDeps = {
     database,
     logger,
@@ -99,6 +151,8 @@ async function main(config: Config): Promise<void> {
     revisions,
     mail,
     mailMode: config.GRAPH_MODE,
+    ...(planner ? { planner } : {}),
+    ...(unattended ? { unattended } : {}),
     entra:
       config.AAD_APP_CLIENT_ID && config.TAB_DOMAIN
         ? { clientId: config.AAD_APP_CLIENT_ID, apiResource: `api://${config.TAB_DOMAIN}/${config.AAD_APP_CLIENT_ID}` }
@@ -109,7 +163,7 @@ async function main(config: Config): Promise<void> {
           authorityHost: config.AUTHORITY_HOST,
           tenantId: config.AAD_APP_TENANT_ID,
           publicUrl: config.PUBLIC_URL ?? (config.TAB_DOMAIN ? `https://${config.TAB_DOMAIN}` : undefined),
-          scopes: ["Mail.Send", "Mail.ReadWrite", "Calendars.ReadWrite", "Chat.ReadBasic", "OnlineMeetings.Read", "OnlineMeetingArtifact.Read.All", "OnlineMeetingRecording.Read.All", "OnlineMeetingTranscript.Read.All"].map((s) => `https://graph.microsoft.com/${s}`),
+          scopes: [...consentScopes],
         }
       : null,
     webRoot: fileURLToPath(new URL("../dist/web", import.meta.url)),
@@ -117,6 +171,7 @@ async function main(config: Config): Promise<void> {
     ...buildBotEndpoint(config, { db: database.db, bus, clock, logger }),
     ...(config.TEAMS_APP_ID ? { teamsAppId: config.TEAMS_APP_ID } : {}),
     production: config.NODE_ENV === "production",
+    ...(linkSecret ? { linkSecret } : {}),
   };
   const app = createApp(deps);
   const server = app.listen(config.PORT, config.HOST);
@@ -149,8 +204,8 @@ async function main(config: Config): Promise<void> {
   const jobsOn = config.JOBS && (config.NODE_ENV !== "production" || config.LINK_SECRET !== undefined);
   if (config.JOBS && !jobsOn) logger.warn("jobs are off: LINK_SECRET is not set (reminder links are signed with it)");
   const jobOptions = {
-    // Outside production a fixed development key, so links survive restarts; production needs LINK_SECRET.
-    linkSecret: config.LINK_SECRET ?? "callbook-development-link-secret-not-for-production",
+    linkSecret: linkSecret ?? "",
+    pollingIntervalSeconds: config.JOBS_POLL_SECONDS,
     baseUrl: config.PUBLIC_URL ?? `http://localhost:${port}`,
   };
   // pg-boss on PostgreSQL (several instances); a timer in this process on the embedded database (one process per data folder).

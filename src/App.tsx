@@ -7,6 +7,7 @@ import { fluentTheme } from "./ui/theme";
 import { credential, setHostTokenSource } from "./api/client";
 import { syncServerClock } from "./api/serverClock";
 import { OutboxPage } from "./features/outbox/OutboxPage";
+import { MyActions } from "./features/actions";
 import { CreateSeries } from "./features/series/CreateSeries";
 import { BrowserNav } from "./ui/BrowserNav";
 import { ProjectHome, ProjectPage } from "./features/workspace";
@@ -99,6 +100,9 @@ export function App() {
             <Switch>
               <Route path={/^\/outbox\/?$/}>
                 <OutboxPage />
+              </Route>
+              <Route path={/^\/actions\/?$/}>
+                <MyActions />
               </Route>
               <Route path={new RegExp(`^/projects/(?<projectId>${UUID})/?$`)}>
                 {(params: { projectId?: string }) => <ProjectPage projectId={params.projectId ?? ""} />}

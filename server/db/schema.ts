@@ -77,6 +77,8 @@ export const people = pgTable(
     timeZone: text("time_zone"),
     workingHours: jsonb("working_hours").$type<PersonWorkingHours>(),
     timeZoneSource: text("time_zone_source").$type<"entered" | "mailbox_settings" | "schedule">(),
+    /** Entra object id (Planner assignments; migration 0017), resolved through Graph by e-mail once. */
+    entraObjectId: text("entra_object_id"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("people_tenant_email_uq").on(t.tenantId, t.email)],

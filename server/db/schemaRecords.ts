@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { meetings, people, projects } from "./schema";
+import { meetings, people, projects, raidItems } from "./schema";
 import type { MeetingArtifacts } from "../domain/recap/meetingAttendance";
 
 // Tables around the project data: meeting state, outbox, cadence log, audit trail, import
@@ -173,4 +173,68 @@ export const meetingAttendance = pgTable(
     readAt: timestamp("read_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.meetingId] })],
+);
+
+/** A project's Microsoft Planner plan (issue 17 §4, migration 0017); kept off `projects` so polling never bumps the project revision. */
+export const plannerPlans = pgTable("planner_plans", {
+  tenantId: tenantId(),
+  projectId: uuid("project_id")
+    .primaryKey()
+    .references(() => projects.id, { onDelete: "cascade" }),
+  planId: text("plan_id").notNull(),
+  planTitle: text("plan_title"),
+  /** Whose stored consent the 15-minute job uses (the PM who named the plan). */
+  setByPersonId: uuid("set_by_person_id").references(() => people.id, { onDelete: "set null" }),
+  setAt: timestamp("set_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  polledAt: timestamp("polled_at", { withTimezone: true, mode: "string" }),
+  /** Graph said 429 with Retry-After: no Planner call for this plan before this instant. */
+  throttledUntil: timestamp("throttled_until", { withTimezone: true, mode: "string" }),
+  lastError: text("last_error"),
+});
+
+/** One action item ↔ one Planner task, with the ETag and the values last agreed with Planner. */
+export const plannerTasks = pgTable(
+  "planner_tasks",
+  {
+    tenantId: tenantId(),
+    raidItemId: uuid("raid_item_id")
+      .primaryKey()
+      .references(() => raidItems.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    planId: text("plan_id").notNull(),
+    taskId: text("task_id").notNull(),
+    etag: text("etag").notNull(),
+    /** "deleted": the task was deleted in Planner (404); unlinked and reported, never recreated. */
+    state: text("state").$type<"linked" | "deleted">().notNull().default("linked"),
+    syncedVersion: integer("synced_version").notNull(),
+    syncedTitle: text("synced_title").notNull(),
+    syncedDueDate: date("synced_due_date", { mode: "string" }),
+    syncedDone: boolean("synced_done").notNull(),
+    syncedAssignee: text("synced_assignee"),
+    /** The link back to Callbook is in the task's details (written after the task; retried until it is). */
+    linkedBack: boolean("linked_back").notNull().default(false),
+    unlinkedAt: timestamp("unlinked_at", { withTimezone: true, mode: "string" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("planner_tasks_task_uq").on(t.tenantId, t.taskId), index("planner_tasks_project_idx").on(t.tenantId, t.projectId)],
+);
+
+/** A PM's msal-node token cache, AES-256-GCM ciphertext (issue 17 §5); "reconnect" when Entra refused the refresh. */
+export const delegatedTokenCaches = pgTable(
+  "delegated_token_caches",
+  {
+    tenantId: tenantId(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    homeAccountId: text("home_account_id").notNull(),
+    ciphertext: text("ciphertext").notNull(),
+    state: text("state").$type<"connected" | "reconnect">().notNull().default("connected"),
+    reason: text("reason"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.personId] })],
 );

@@ -181,6 +181,8 @@ export class GraphRequestFailed extends Error {
     readonly status: number,
     readonly graphCode: string | null,
     readonly requestId: string | null,
+    /** A 429/503's Retry-After, in seconds (Graph sends whole seconds); null when none came. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(`Microsoft Graph ${operation} failed: ${status === -1 ? "connection failed" : status} ${graphCode ?? ""}`.trim());
   }

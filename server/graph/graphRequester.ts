@@ -124,7 +124,14 @@ export function createGraphRequester(options: GraphRequesterOptions): GraphReque
 
 function toRequestFailed(operation: string, error: unknown): GraphRequestFailed {
   if (error instanceof GraphError) {
-    return new GraphRequestFailed(operation, error.statusCode, error.statusCode === -1 ? null : error.code, error.requestId);
+    const retryAfter = Number(error.headers?.get("retry-after") ?? Number.NaN);
+    return new GraphRequestFailed(
+      operation,
+      error.statusCode,
+      error.statusCode === -1 ? null : error.code,
+      error.requestId,
+      Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
+    );
   }
   return new GraphRequestFailed(operation, -1, null, null);
 }

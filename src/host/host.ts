@@ -154,10 +154,11 @@ export async function saveTabConfig(input: TabConfig): Promise<void> {
  * Asks the user to consent to what Callbook needs from Microsoft 365 (after an API answered
  * consent_required): Teams opens /auth/consent in a pop-up, which ends on /auth/end.
  */
-export async function requestConsent(): Promise<void> {
+export async function requestConsent(): Promise<string> {
   requireCapability("consent", null);
   const tenant = current.tenantId ? `?tenant=${encodeURIComponent(current.tenantId)}` : "";
-  await authentication.authenticate({ url: `${window.location.origin}/auth/consent${tenant}`, width: 600, height: 535 });
+  // Resolves with the authorization code the pop-up came back with ("" when there was none).
+  return authentication.authenticate({ url: `${window.location.origin}/auth/consent${tenant}`, width: 600, height: 535 });
 }
 
 /** The consent pop-up's last page: tells Teams the user came back from Entra (with an error when Entra sent one). */
@@ -165,7 +166,9 @@ export async function finishConsentPopup(): Promise<void> {
   await app.initialize();
   const error = new URLSearchParams(window.location.search).get("error_description");
   if (error) authentication.notifyFailure(error);
-  else authentication.notifySuccess();
+  // The code goes back to the tab, which has the user's credential and stores their consent for
+  // sending without them (POST /api/me/unattended, issue 17 §5). It is single-use and short-lived.
+  else authentication.notifySuccess(new URLSearchParams(window.location.search).get("code") ?? "");
 }
 
 /** Why sharing to the meeting stage did not happen; `StageShareError.reason`. */

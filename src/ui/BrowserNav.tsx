@@ -26,6 +26,9 @@ export function BrowserNav({ onSignOut }: { onSignOut: () => void }) {
       <Link href="/" onClick={go("/")}>
         Calls
       </Link>
+      <Link href="/actions" onClick={go("/actions")}>
+        My actions
+      </Link>
       <Link href="/outbox" onClick={go("/outbox")}>
         Outbox
       </Link>

@@ -124,8 +124,19 @@ describe("aad.manifest.json", () => {
     expect(graph?.resourceAccess.every((a) => a.type === "Scope")).toBe(true);
     expect(graph?.resourceAccess.map((a) => a.id).sort()).toEqual(
       [
-        "Calendars.ReadWrite", "Chat.ReadBasic", "Mail.ReadWrite", "Mail.Send", "MailboxSettings.Read", "OnlineMeetings.Read", "User.Read",
-        "OnlineMeetingArtifact.Read.All", "OnlineMeetingRecording.Read.All", "OnlineMeetingTranscript.Read.All",
+        "Calendars.ReadWrite",
+        "Chat.ReadBasic",
+        "Mail.ReadWrite",
+        "Mail.Send",
+        "MailboxSettings.Read",
+        "OnlineMeetings.Read",
+        "Tasks.ReadWrite",
+        "User.Read",
+        "User.ReadBasic.All",
+        "offline_access",
+        "OnlineMeetingArtifact.Read.All",
+        "OnlineMeetingRecording.Read.All",
+        "OnlineMeetingTranscript.Read.All",
       ].sort(),
     );
   });

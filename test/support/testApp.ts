@@ -10,11 +10,11 @@ import { createLocalBus } from "../../server/live/liveBus";
 import type { RevisionWatch } from "../../server/db/revisionWatch";
 import { localOutboxMail } from "../../server/graph/mailFactory";
 
-export function buildTestApp(database: Database, overrides: { now?: Date; revisions?: RevisionWatch } = {}): Express {
+export function buildTestApp(database: Database, overrides: { now?: Date; revisions?: RevisionWatch; linkSecret?: string; clock?: () => Date } = {}): Express {
   return createApp({
     database,
     logger: pino({ level: "silent" }),
-    clock: () => overrides.now ?? TEST_NOW,
+    clock: overrides.clock ?? (() => overrides.now ?? TEST_NOW),
     authenticators: [devAuthenticator(database.db)],
     isReady: () => true,
     devSignIn: true,
@@ -22,6 +22,7 @@ export function buildTestApp(database: Database, overrides: { now?: Date; revisi
     ...(overrides.revisions ? { revisions: overrides.revisions } : {}),
     mail: localOutboxMail(database.db, () => overrides.now ?? TEST_NOW),
     mailMode: "outbox",
+    ...(overrides.linkSecret ? { linkSecret: overrides.linkSecret } : {}),
   });
 }
 

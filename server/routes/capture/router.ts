@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { syncPlannerAfterWrite } from "../../services/planner/pollPlanner";
 import { fieldError } from "../../errors";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
@@ -76,6 +77,7 @@ export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFe
       throw fieldError("ownerId", "is not a person of this project");
     }
     const { row, created } = await createItem(scope(mc, res), body, internalDefault(mc, res));
+    if (created) syncPlannerAfterWrite(deps, contextOf(res), row.projectId, row.kind);
     res.status(created ? 201 : 200).json(itemDto(row, nameIndex(mc.snapshot.people)));
   });
 
@@ -90,6 +92,7 @@ export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFe
     }
     const names = nameIndex(mc.snapshot.people);
     const row = await updateItem(scope(mc, res), itemId, body, (r) => itemDto(r, names));
+    syncPlannerAfterWrite(deps, contextOf(res), row.projectId, row.kind);
     res.json(itemDto(row, names));
   });
 

@@ -10,6 +10,7 @@ import { createRaidItem } from "../../services/workspace/createRaidItem";
 import { updateRaidItem } from "../../services/workspace/updateRaidItem";
 import { deleteRaidItem } from "../../services/workspace/deleteRaidItem";
 import { ownerNameOf } from "../../services/workspace/ownerNameOf";
+import { syncPlannerAfterWrite } from "../../services/planner/pollPlanner";
 
 /** The RAID log: risks, actions, issues, decisions. Decisions go to the audit trail. */
 export function raidRoutes(deps: AppDeps): Router {
@@ -26,6 +27,7 @@ export function raidRoutes(deps: AppDeps): Router {
     const s = await projectScope(deps, req, res);
     requireMayFlagInternal(s.ctx, body.internalOnly);
     const row = await createRaidItem(s, body);
+    syncPlannerAfterWrite(deps, s.ctx, s.project.id, row.kind);
     res.status(201).json(raidDto(row, await ownerNameOf(s, row.ownerId)));
   });
 
@@ -36,6 +38,7 @@ export function raidRoutes(deps: AppDeps): Router {
     await requireRowVisible(s.db, s.ctx, "item", entityId);
     requireMayFlagInternal(s.ctx, changes.internalOnly);
     const row = await updateRaidItem(s, entityId, version, changes);
+    syncPlannerAfterWrite(deps, s.ctx, s.project.id, row.kind);
     res.json(raidDto(row, await ownerNameOf(s, row.ownerId)));
   });
 

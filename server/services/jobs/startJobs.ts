@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import type { AppDeps } from "../../appDeps";
 import { sendDueDigests, type DigestRunOptions } from "../reminders/sendDueDigests";
+import { syncAllPlanners } from "../planner/pollPlanner";
 
 // Durable jobs (issue 17 §3) on pg-boss 10 (the last line that runs on Node 20), in the same
 // database as the data: PostgreSQL, or the embedded PGlite through `Database.executeSql`.
@@ -17,6 +18,11 @@ export const jobDefinitions = {
   "reminder-digests": {
     cron: "*/15 * * * *",
     run: (deps: AppDeps, now: Date, options: DigestRunOptions) => sendDueDigests(deps, now, options),
+  },
+  /** Issue 17 §4: Planner has no v1.0 change notifications, so every plan is polled every 15 minutes. */
+  "planner-sync": {
+    cron: "*/15 * * * *",
+    run: (deps: AppDeps, now: Date, _options: DigestRunOptions) => syncAllPlanners(deps, now),
   },
 } as const;
 export type JobName = keyof typeof jobDefinitions;
@@ -50,9 +56,10 @@ export async function startJobs(deps: AppDeps, options: JobsOptions): Promise<Ru
     await boss.createQueue(name, { name, retryLimit: options.retryLimit ?? 5, retryDelay: options.retryDelay ?? 60, retryBackoff: true, expireInSeconds: 15 * 60 });
     await boss.schedule(name, def.cron, {}, { tz: "UTC" });
     await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async (jobs) => {
-      for (const _job of jobs) {
+      for (const job of jobs) {
+        deps.logger.info({ job: name, jobId: job.id }, "job started");
         const result = await def.run(deps, deps.clock(), options);
-        deps.logger.info({ job: name, ...result }, "job done");
+        deps.logger.info({ job: name, jobId: job.id, ...result }, "job done");
       }
     });
   }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import * as t from "../../db/tables";
 import { memberProjectIds } from "../../db/projectAccess";
 import type { RequestContext } from "../../http/requestContext";
@@ -7,12 +7,29 @@ import { outboxWall } from "../audience/callerAudience";
 
 export type OutboxRow = typeof t.outboxItems.$inferSelect;
 
-/** Outbox rows the caller may see: their tenant, projects they are on (or sent by them); external callers, their own mail. */
+/**
+ * Outbox rows the caller may see: their tenant, and projects they are on; mail of no project when
+ * they sent it or were sent it; a reminder digest (no project of its own) also when every project
+ * it lists is one of theirs (the PM sees who was reminded of what, and nothing of other projects).
+ * External callers: their own mail only (outboxWall).
+ */
 async function visible(db: Db, ctx: RequestContext) {
   const projectIds = await memberProjectIds(db, ctx);
+  const o = t.outboxItems;
+  const me = ctx.email.trim().toLowerCase();
   return and(
-    eq(t.outboxItems.tenantId, ctx.tenantId),
-    or(projectIds.length ? inArray(t.outboxItems.projectId, projectIds) : undefined, and(isNull(t.outboxItems.projectId), eq(t.outboxItems.fromEmail, ctx.email))),
+    eq(o.tenantId, ctx.tenantId),
+    or(
+      projectIds.length ? inArray(o.projectId, projectIds) : undefined,
+      and(
+        isNull(o.projectId),
+        or(
+          eq(o.fromEmail, ctx.email),
+          sql`exists (select 1 from jsonb_array_elements(${o.recipients}) as r where lower(r->>'email') = ${me})`,
+          projectIds.length ? and(isNotNull(o.reminderPersonId), sql`${o.reminderProjectIds} <@ ${JSON.stringify(projectIds)}::jsonb`) : undefined,
+        ),
+      ),
+    ),
   );
 }
 

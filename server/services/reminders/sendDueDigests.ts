@@ -7,7 +7,11 @@ import { easternDateOf } from "../../domain/queue/easternDay";
 import { escapeHtml } from "../../../contracts/escapeHtml";
 import { identityOf } from "../../graph/identityOf";
 import type { RequestContext } from "../../http/requestContext";
-import { reminderLink } from "./signReminderLink";
+import { linkExpiry, reminderLink } from "./signReminderLink";
+import { unattendedSenderFor } from "./unattendedSender";
+import { ReconnectRequired } from "../../auth/storedConsent";
+import type { MailCalendarGateway } from "../../graph/MailCalendarGateway";
+import type { RequestIdentity } from "../../auth/verifyTeamsToken";
 
 export interface DigestRunOptions {
   /** Key of the signed links (mark done, move the date, mute). */
@@ -22,6 +26,8 @@ export interface DigestRunResult {
   sent: number;
   /** Owners whose digest for their local date already existed (sent by an earlier or parallel run). */
   alreadySent: number;
+  /** Digests held because the sending PM must reconnect (stored consent refused): kept "failed" with the reason, retried each run. */
+  waitingForReconnect: number;
 }
 
 /** Name-based uuid of (tenant, person, local date): the digest's outbox id. */
@@ -33,8 +39,10 @@ function digestId(tenantId: string, personId: string, localDate: string): string
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
 }
 
-function render(d: Digest, tenantId: string, o: DigestRunOptions): { text: string; html: string } {
-  const link = (action: "done" | "move" | "mute", targetId: string) => reminderLink(o.baseUrl, { action, tenantId, personId: d.person.id, targetId }, o.linkSecret);
+function render(d: Digest, tenantId: string, o: DigestRunOptions, now: Date): { text: string; html: string } {
+  // Links expire LINK_LIFETIME_DAYS after the digest is made.
+  const expiresAt = linkExpiry(now);
+  const link = (action: "done" | "move" | "mute", targetId: string) => reminderLink(o.baseUrl, { action, tenantId, personId: d.person.id, targetId, expiresAt }, o.linkSecret);
   const line = (l: Digest["lines"][number]) =>
     `${l.title} | ${l.projectName} | due ${l.dueDate}${l.pastDue ? " (past due)" : ""}${l.callSubject ? ` | from "${l.callSubject}"${l.callDate ? ` on ${l.callDate}` : ""}` : ""}`;
   const projects = [...new Map(d.lines.map((l) => [l.projectId, l.projectName])).entries()];
@@ -72,7 +80,7 @@ export async function sendDueDigests(deps: AppDeps, now: Date, options: DigestRu
     .innerJoin(t.projects, eq(t.projects.id, r.projectId))
     .leftJoin(t.meetings, eq(t.meetings.id, r.raisedInMeetingId))
     .where(and(eq(r.kind, "action"), eq(r.status, "open"), isNotNull(r.ownerId), isNotNull(r.dueDate)));
-  const result: DigestRunResult = { sent: 0, alreadySent: 0 };
+  const result: DigestRunResult = { sent: 0, alreadySent: 0, waitingForReconnect: 0 };
   const byTenant = new Map<string, typeof rows>();
   for (const row of rows) byTenant.set(row.item.tenantId, [...(byTenant.get(row.item.tenantId) ?? []), row]);
   for (const [tenantId, tenantRows] of byTenant) {
@@ -97,19 +105,27 @@ export async function sendDueDigests(deps: AppDeps, now: Date, options: DigestRu
       const muted = new Set(mutes.filter((m) => m.personId === p.id).map((m) => m.projectId));
       const digest = buildDigest(person, actions, now, muted, options.leadWorkingDays);
       if (!digest) continue;
-      if (await sendDigest(deps, tenantId, digest, now, options)) result.sent += 1;
+      const outcome = await sendDigest(deps, tenantId, digest, now, options);
+      if (outcome === "sent") result.sent += 1;
+      else if (outcome === "waiting") result.waitingForReconnect += 1;
       else result.alreadySent += 1;
     }
   }
   return result;
 }
 
-/** Claims (tenant, person, local date) in the outbox and sends; false when another run holds a sent claim. */
-async function sendDigest(deps: AppDeps, tenantId: string, digest: Digest, now: Date, options: DigestRunOptions): Promise<boolean> {
+/**
+ * Claims (tenant, person, local date) in the outbox and sends: "already" when another run holds a
+ * sent claim, "waiting" when Graph mode's sending PM must reconnect (the row says so and the next
+ * run tries again). In Graph mode the digest goes from the PM's mailbox through their stored
+ * consent (deps.unattended); in outbox mode from the reminders address.
+ */
+async function sendDigest(deps: AppDeps, tenantId: string, digest: Digest, now: Date, options: DigestRunOptions): Promise<"sent" | "already" | "waiting"> {
   const { db } = deps.database;
   const id = digestId(tenantId, digest.person.id, digest.localDate);
-  const { text, html } = render(digest, tenantId, options);
-  const sender = { name: "Callbook reminders", email: `reminders@${digest.person.email.split("@")[1] ?? "callbook.local"}` };
+  const { text, html } = render(digest, tenantId, options, now);
+  const pm = deps.unattended ? await unattendedSenderFor(db, tenantId, digest.projectIds) : null;
+  const sender = pm ?? { name: "Callbook reminders", email: `reminders@${digest.person.email.split("@")[1] ?? "callbook.local"}` };
   const claimed = await db
     .insert(t.outboxItems)
     .values({
@@ -130,23 +146,49 @@ async function sendDigest(deps: AppDeps, tenantId: string, digest: Digest, now: 
     })
     .onConflictDoNothing()
     .returning({ id: t.outboxItems.id });
+  let held = false;
   if (claimed.length === 0) {
     const [existing] = await db.select({ status: t.outboxItems.status }).from(t.outboxItems).where(and(eq(t.outboxItems.tenantId, tenantId), eq(t.outboxItems.id, id)));
-    if (!existing || existing.status === "sent") return false;
+    if (!existing || existing.status === "sent") return "already";
+    held = existing.status === "failed";
   }
-  const ctx: RequestContext = { tenantId, userId: "system:reminders", email: sender.email, name: sender.name, personId: null, via: "dev" };
   const where = and(eq(t.outboxItems.tenantId, tenantId), eq(t.outboxItems.id, id));
-  const sent = await deps.mail(ctx, { projectId: null }).sendRecap(identityOf(ctx), {
-    recapId: id,
-    to: [{ name: digest.person.name, email: digest.person.email }],
-    cc: [],
-    subject: digest.subject,
-    html,
-    text,
-    onDraftCreated: async (draftId) => {
-      await db.update(t.outboxItems).set({ graphId: draftId }).where(where);
-    },
-  });
-  await db.update(t.outboxItems).set({ status: "sent", sentAt: sent.sentAt, graphId: sent.messageId }).where(where);
-  return claimed.length > 0;
+  let gateway: MailCalendarGateway;
+  let identity: RequestIdentity;
+  if (deps.unattended) {
+    if (!pm) {
+      await db.update(t.outboxItems).set({ status: "failed", error: "No project manager to send from: the digest's projects have no PM" }).where(where);
+      return "waiting";
+    }
+    gateway = deps.unattended.mail;
+    identity = { tenantId, userId: pm.personId, name: pm.name, email: pm.email, token: "" };
+  } else {
+    const ctx: RequestContext = { tenantId, userId: "system:reminders", email: sender.email, name: sender.name, personId: null, via: "dev" };
+    gateway = deps.mail(ctx, { projectId: null });
+    identity = identityOf(ctx);
+  }
+  try {
+    const sent = await gateway.sendRecap(identity, {
+      recapId: id,
+      to: [{ name: digest.person.name, email: digest.person.email }],
+      cc: [],
+      subject: digest.subject,
+      html,
+      text,
+      onDraftCreated: async (draftId) => {
+        await db.update(t.outboxItems).set({ graphId: draftId }).where(where);
+      },
+    });
+    await db.update(t.outboxItems).set({ status: "sent", sentAt: sent.sentAt, graphId: sent.messageId, error: null }).where(where);
+  } catch (error) {
+    if (!(error instanceof ReconnectRequired)) throw error;
+    await db
+      .update(t.outboxItems)
+      .set({ status: "failed", error: `Waiting for ${sender.name} to reconnect Callbook to Microsoft 365 (${error.reason})` })
+      .where(where);
+    deps.logger.warn({ event: "digest_waiting_for_reconnect", personId: error.personId, reason: error.reason }, "digest held: the PM must reconnect");
+    return "waiting";
+  }
+  // A row left "sending" by a crashed run was counted by that run; a held ("failed") one was not.
+  return claimed.length > 0 || held ? "sent" : "already";
 }

@@ -1,23 +1,38 @@
-import { Badge, Link, Text, Title2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Badge, Link, Text, Title2, makeStyles, mergeClasses } from "@fluentui/react-components";
 import type { OverviewProject } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { useLayoutStyles } from "../../ui/layoutStyles";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDate, formatDay, formatTime } from "../../ui/format";
-import { followUpStateColor, goLiveText, ragColor } from "./labels";
+import { goLiveText, ragColor } from "./labels";
 import { navigateTo } from "./workspaceApi";
 import { SendQueue } from "../queue/SendQueue";
 
-const useStyles = makeStyles({ followUps: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL } });
+const useStyles = makeStyles({ heading: { justifyContent: "space-between", alignItems: "baseline" } });
 
-/** Personal-tab home: the user's projects, most urgent first, with what is owed on each. */
+/**
+ * Personal-tab home: what the user owes (the send queue: late, due today, upcoming, across their
+ * projects; the one list of owed messages), a link to their own actions, then their projects,
+ * most urgent first.
+ */
 export default function ProjectHomeView() {
   const [overview, reload] = useApi<{ projects: OverviewProject[] }>("/projects/overview");
   const layout = useLayoutStyles();
   const styles = useStyles();
   return (
     <main className={mergeClasses(layout.page, layout.pageHome)}>
-      <Title2 as="h1">What you owe</Title2>
+      <div className={mergeClasses(layout.rowCenter, styles.heading)}>
+        <Title2 as="h1">What you owe</Title2>
+        <Link
+          href="/actions"
+          onClick={(e) => {
+            e.preventDefault();
+            navigateTo("/actions");
+          }}
+        >
+          My actions
+        </Link>
+      </div>
       <SendQueue />
       <Title2 as="h2">Your projects</Title2>
       {overview.state === "loading" ? <Loading label="Loading your projects…" /> : null}
@@ -54,24 +69,6 @@ export default function ProjectHomeView() {
                   Path to green: {p.pathToGreen}
                 </Text>
               ) : null}
-              {p.followUps.length ? (
-                <ul aria-label={`Follow-ups owed on ${p.name}`} className={styles.followUps}>
-                  {p.followUps.map((f) => (
-                    <li key={`${f.kind}-${f.meetingId ?? ""}`}>
-                      <Badge appearance="tint" color={followUpStateColor[f.state]}>
-                        {f.state}
-                      </Badge>{" "}
-                      <Text size={200}>
-                        {f.title} — by {formatDay(f.dueAt)} {formatTime(f.dueAt)}
-                      </Text>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <Text size={200} block>
-                  Nothing owed right now.
-                </Text>
-              )}
             </li>
           ))}
         </ul>

@@ -20,10 +20,12 @@ import { VendorsSection } from "./VendorsSection";
 import { TransitionSection } from "./TransitionSection";
 import { MeetingsSection } from "./MeetingsSection";
 import { ExportSection, ImportSection } from "./ImportExportSection";
+import { PlannerSection } from "./PlannerSection";
+import { ProjectSearch } from "./ProjectSearch";
 
 const contents: [string, string][] = [
   ["rag", "RAG"], ["follow-ups", "Follow-ups"], ["settings", "Go-live"], ["people", "People"], ["milestones", "Milestones"],
-  ["schedule", "Schedule"], ["raid", "RAID log"], ["change-requests", "Change requests"], ["support-cases", "Cases"],
+  ["schedule", "Schedule"], ["raid", "RAID log"], ["planner", "Planner"], ["change-requests", "Change requests"], ["support-cases", "Cases"],
   ["vendors", "Vendors"], ["transition", "Transition"], ["meetings", "Meetings"], ["import", "Import"], ["export", "Export"],
 ];
 
@@ -69,6 +71,7 @@ export default function ProjectPageView({ projectId }: { projectId: string }) {
       <nav aria-label="Sections" className={styles.contents}>
         {contents.map(([id, label]) => <Link key={id} href={`#${id}`}>{label}</Link>)}
       </nav>
+      <ProjectSearch projectId={projectId} />
       <RagSection key={`rag-${project.version}`} project={project} onSaved={reload} />
       <FollowUpsSection workspace={data} onChanged={reload} />
       <SettingsSection key={`settings-${project.version}`} project={project} onSaved={reload} />
@@ -76,6 +79,7 @@ export default function ProjectPageView({ projectId }: { projectId: string }) {
       <MilestonesSection projectId={projectId} />
       <TasksSection projectId={projectId} people={options} />
       <RaidSection projectId={projectId} people={options} today={serverToday()} />
+      <PlannerSection projectId={projectId} />
       <ChangeRequestsSection projectId={projectId} />
       <SupportCasesSection projectId={projectId} people={options} />
       <VendorsSection projectId={projectId} />

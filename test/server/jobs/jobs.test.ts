@@ -61,8 +61,11 @@ describe.each(databaseKinds)("durable jobs (pg-boss 10) on %s", (kind) => {
     const deps = depsOf(tdb.database);
     const app = createApp(deps);
     jobs = await startJobs(deps, { linkSecret: "s".repeat(32), baseUrl: "https://callbook.example", pollingIntervalSeconds: 0.5, retryLimit: 0 });
-    const schedules = await tdb.database.executeSql?.("select name, cron from pgboss.schedule");
-    expect(schedules?.rows).toEqual([{ name: "reminder-digests", cron: "*/15 * * * *" }]);
+    const schedules = await tdb.database.executeSql?.("select name, cron from pgboss.schedule order by name");
+    expect(schedules?.rows).toEqual([
+      { name: "planner-sync", cron: "*/15 * * * *" },
+      { name: "reminder-digests", cron: "*/15 * * * *" },
+    ]);
 
     await jobs.enqueue("reminder-digests");
     const digests = () => tdb.database.db.select().from(t.outboxItems).where(isNotNull(t.outboxItems.reminderPersonId));

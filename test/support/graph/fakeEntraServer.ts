@@ -70,6 +70,17 @@ export interface FakeEntraServer {
   mintTeamsToken(options?: MintOptions): Promise<string>;
   /** The next `times` token requests fail with this Entra error body. */
   failTokenRequests(reply: TokenErrorReply, times?: number): void;
+  /**
+   * A code the authorize endpoint would hand back after the user consents (auth code flow):
+   * redeeming it answers an id token, an access token and a refresh token for this user.
+   */
+  issueAuthCode(user: { oid: string; email: string; name: string }): string;
+  /** Every refresh token of the user is revoked (password reset, admin revoke): refreshing answers invalid_grant. */
+  revokeRefreshTokens(oid: string): void;
+  /** Lifetime of access tokens issued from now on, seconds (default 3599). */
+  setAccessTokenLifetime(seconds: number): void;
+  /** Access tokens issued, with the user they belong to (to check what reached Graph). */
+  issuedAccessTokens: Map<string, string>;
   close(): Promise<void>;
 }
 
@@ -89,6 +100,10 @@ export async function startFakeEntraServer(
   const tokenRequests: RecordedTokenRequest[] = [];
   const calls: string[] = [];
   const failures: TokenErrorReply[] = [];
+  const authCodes = new Map<string, { oid: string; email: string; name: string }>();
+  const refreshTokens = new Map<string, { oid: string; email: string; name: string; revoked: boolean }>();
+  const issuedAccessTokens = new Map<string, string>();
+  let accessTokenLifetime = 3599;
 
   const metadataFor = (tenant: string) => ({
     token_endpoint: `${entraHost}/${tenant}/oauth2/v2.0/token`,
@@ -156,6 +171,53 @@ export async function startFakeEntraServer(
       }
       if (form.client_id !== clientId || form.client_secret !== clientSecret) {
         return send(401, { error: "invalid_client", error_description: "AADSTS7000215: Invalid client secret provided." });
+      }
+      if (form.grant_type === "authorization_code" || form.grant_type === "refresh_token") {
+        const user = form.grant_type === "authorization_code" ? authCodes.get(form.code ?? "") : refreshTokens.get(form.refresh_token ?? "");
+        if (form.grant_type === "authorization_code") authCodes.delete(form.code ?? "");
+        if (!user || ("revoked" in user && user.revoked)) {
+          return send(400, {
+            error: "invalid_grant",
+            error_description:
+              form.grant_type === "authorization_code"
+                ? "AADSTS70008: The provided authorization code or refresh token has expired due to inactivity."
+                : "AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed.",
+            error_codes: [form.grant_type === "authorization_code" ? 70008 : 50173],
+            suberror: form.grant_type === "refresh_token" ? "bad_token" : undefined,
+            timestamp: new Date().toISOString(),
+            trace_id: randomUUID(),
+            correlation_id: form["client-request-id"] ?? randomUUID(),
+          });
+        }
+        const refreshToken = "rt." + randomUUID();
+        refreshTokens.set(refreshToken, { ...user, revoked: false });
+        if (form.grant_type === "refresh_token") refreshTokens.delete(form.refresh_token ?? "");
+        const accessToken = await new SignJWT({ oid: user.oid, tid: tenant === "organizations" || tenant === "common" ? tenantId : tenant, scp: "Mail.Send Mail.ReadWrite Tasks.ReadWrite", ver: "1.0" })
+          .setProtectedHeader({ alg: "RS256", kid })
+          .setAudience("https://graph.microsoft.com")
+          .setIssuer(`https://sts.windows.net/${tenantId}/`)
+          .setIssuedAt()
+          .setJti(randomUUID())
+          .setExpirationTime(`${accessTokenLifetime}s`)
+          .sign(trusted.privateKey);
+        issuedAccessTokens.set(accessToken, user.oid);
+        const idToken = await new SignJWT({ oid: user.oid, tid: tenantId, name: user.name, preferred_username: user.email, ver: "2.0", sub: "sub-" + user.oid })
+          .setProtectedHeader({ alg: "RS256", kid })
+          .setAudience(clientId)
+          .setIssuer(`${entraHost}/${tenantId}/v2.0`)
+          .setIssuedAt()
+          .setExpirationTime("1h")
+          .sign(trusted.privateKey);
+        return send(200, {
+          token_type: "Bearer",
+          scope: form.scope ?? "",
+          expires_in: accessTokenLifetime,
+          ext_expires_in: accessTokenLifetime,
+          access_token: accessToken,
+          refresh_token: refreshToken,
+          id_token: idToken,
+          client_info: Buffer.from(JSON.stringify({ uid: user.oid, utid: tenantId })).toString("base64url"),
+        });
       }
       const claims = decodePayload(form.assertion ?? "");
       const oid = typeof claims?.oid === "string" ? claims.oid : randomUUID();
@@ -252,6 +314,18 @@ export async function startFakeEntraServer(
     failTokenRequests(reply, times = 1) {
       for (let i = 0; i < times; i++) failures.push(reply);
     },
+    issueAuthCode(user) {
+      const code = "code." + randomUUID();
+      authCodes.set(code, user);
+      return code;
+    },
+    revokeRefreshTokens(oid) {
+      for (const entry of refreshTokens.values()) if (entry.oid === oid) entry.revoked = true;
+    },
+    setAccessTokenLifetime(seconds) {
+      accessTokenLifetime = seconds;
+    },
+    issuedAccessTokens,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));

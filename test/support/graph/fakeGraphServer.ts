@@ -1,13 +1,14 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { FakeGraphMailbox, graphError, type GraphReply, type GraphRouteName } from "./fakeGraphMailbox";
+import { FakeGraphMailbox, graphError, type GraphReply, type GraphRouteName as MailRouteName } from "./fakeGraphMailbox";
+import { FakePlanner, plannerRoutes, type PlannerRouteName } from "./fakePlanner";
 
 // A local Microsoft Graph v1.0 for the routes Callbook uses, speaking Graph's wire format
 // (ids, @odata.context, 201/202, `{ error: { code, message } }`), refusing bodies that do not fit
 // the v1.0 types, recording every request and injecting faults per route.
 
-export type { GraphRouteName } from "./fakeGraphMailbox";
+export type GraphRouteName = MailRouteName | PlannerRouteName;
 
 export type GraphFault =
   /** 429 with Retry-After (seconds; Graph sends whole seconds). Not processed. */
@@ -41,6 +42,8 @@ export interface FakeGraphServer {
   /** Pass as the gateway's baseUrl: "http://127.0.0.1:PORT/v1.0". */
   baseUrl: string;
   mailbox: FakeGraphMailbox;
+  /** Microsoft Planner: plans, tasks with ETags, details, users (fakePlanner.ts). */
+  planner: FakePlanner;
   requests: RecordedGraphRequest[];
   requestsTo(route: GraphRouteName): RecordedGraphRequest[];
   /** The next `times` requests to `route` get `fault`. */
@@ -66,7 +69,9 @@ const routes: { method: string; pattern: RegExp; name: GraphRouteName }[] = [
   { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/attendanceReports\/([^/]+)\/attendanceRecords$/, name: "listAttendanceRecords" },
   { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/recordings$/, name: "listRecordings" },
   { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/transcripts$/, name: "listTranscripts" },
+  ...plannerRoutes,
 ];
+const plannerRouteNames = new Set<GraphRouteName>(plannerRoutes.map((r) => r.name));
 
 export async function startFakeGraphServer(): Promise<FakeGraphServer> {
   const requests: RecordedGraphRequest[] = [];
@@ -80,6 +85,7 @@ export async function startFakeGraphServer(): Promise<FakeGraphServer> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1.0`;
   const mailbox = new FakeGraphMailbox(baseUrl);
+  const planner = new FakePlanner(baseUrl);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -145,7 +151,10 @@ export async function startFakeGraphServer(): Promise<FakeGraphServer> {
     if (fault?.kind === "delay") await new Promise((resolve) => setTimeout(resolve, fault.ms));
 
     const params = (match.m?.slice(1) ?? []).map((p) => decodeURIComponent(p));
-    const outcome = mailbox.handle({ route: match.r.name, params, query: url.searchParams, headers: req.headers, body: record.body });
+    const route = match.r.name;
+    const outcome = plannerRouteNames.has(route)
+      ? planner.handle(route as PlannerRouteName, params, req.headers, record.body)
+      : mailbox.handle({ route: route as MailRouteName, params, query: url.searchParams, headers: req.headers, body: record.body });
     if (fault?.kind === "dropAfterAccept") return drop();
     if (fault?.kind === "hangAfterAccept") {
       record.outcome = "hung";
@@ -157,6 +166,7 @@ export async function startFakeGraphServer(): Promise<FakeGraphServer> {
   return {
     baseUrl,
     mailbox,
+    planner,
     requests,
     requestsTo: (route) => requests.filter((r) => r.route === route),
     injectFault(route, fault, times = 1) {

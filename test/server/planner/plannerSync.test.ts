@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import * as t from "../../../server/db/tables";
+import { createLocalBus } from "../../../server/live/liveBus";
+import { createGraphRequester } from "../../../server/graph/graphRequester";
+import { createPlannerClient, type PlannerClient } from "../../../server/graph/plannerClient";
+import { syncProjectPlanner } from "../../../server/services/planner/syncProjectPlanner";
+import { plannerReferenceKey } from "../../../server/domain/planner/plannerTask";
+import { demoId } from "../../../server/db/demo/seedDemo";
+import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
+import { databaseKinds, openTestDatabase, type TestDatabase } from "../../support/testDatabase";
+import { demoMeetingId, demoProjectId } from "../../support/testApp";
+import { startFakeGraphServer, type FakeGraphServer } from "../../support/graph/fakeGraphServer";
+import { plannerTaskBodyProblems, plannerTaskDetailsBodyProblems } from "../../support/graph/plannerTypes";
+import pino from "pino";
+import type { AppDeps } from "../../../server/appDeps";
+import { jobDefinitions } from "../../../server/services/jobs/startJobs";
+import { localOutboxMail } from "../../../server/graph/mailFactory";
+
+const person = (key: string) => demoId(`person_${key}`, DEMO_TENANT_ID);
+const LINK_BASE = "https://callbook.example";
+const ids = {
+  dana: "7d0c3a52-6b0e-4b8f-9a55-0c1e7a000001",
+  rachel: "7d0c3a52-6b0e-4b8f-9a55-0c1e7a000002",
+  risk: "7d0c3a52-6b0e-4b8f-9a55-0c1e7a000003",
+  tom: "7d0c3a52-6b0e-4b8f-9a55-0c1e7a000004",
+};
+
+describe.each(databaseKinds)("actions in Microsoft Planner on %s", (kind) => {
+  let tdb: TestDatabase;
+  let graph: FakeGraphServer;
+  let client: PlannerClient;
+  let planId: string;
+  let danaOid: string;
+  const bus = createLocalBus();
+  const published: string[] = [];
+  let now = new Date("2026-11-23T14:00:00Z");
+  const sync = () => syncProjectPlanner({ db: tdb.database.db, bus }, { tenantId: DEMO_TENANT_ID, projectId: demoProjectId(), linkBase: LINK_BASE }, client, now);
+  const item = async (id: string) => (await tdb.database.db.select().from(t.raidItems).where(eq(t.raidItems.id, id)))[0];
+  const link = async (id: string) => (await tdb.database.db.select().from(t.plannerTasks).where(eq(t.plannerTasks.raidItemId, id)))[0];
+
+  beforeAll(async () => {
+    tdb = await openTestDatabase(kind);
+    graph = await startFakeGraphServer();
+    const requester = createGraphRequester({ baseUrl: graph.baseUrl, tokens: { getGraphToken: async () => "pm-token" }, maxRetries: 0, connectionReplays: 0 });
+    client = createPlannerClient(requester, { tenantId: DEMO_TENANT_ID, userId: "pm", name: "Dana", email: "dana", token: "t" }, graph.baseUrl);
+    planId = graph.planner.addPlan("Riverside go-live");
+    const people = await tdb.database.db.select().from(t.people).where(eq(t.people.tenantId, DEMO_TENANT_ID));
+    for (const p of people) if (p.organisation === "internal") graph.planner.addUser(p.email);
+    danaOid = graph.planner.users.get((people.find((p) => p.id === person("dana"))?.email ?? "").toLowerCase()) ?? "";
+    bus.subscribe(demoMeetingId("m_cust_prev"), () => published.push("m_cust_prev"));
+    const { db } = tdb.database;
+    // Only our own actions: the demo's are closed here so the counts below are ours.
+    await db.update(t.raidItems).set({ status: "closed" }).where(and(eq(t.raidItems.projectId, demoProjectId()), eq(t.raidItems.kind, "action")));
+    await db.insert(t.raidItems).values([
+      { id: ids.dana, tenantId: DEMO_TENANT_ID, projectId: demoProjectId(), kind: "action", title: "Send the cut-over checklist", ownerId: person("dana"), dueDate: "2026-12-01", raisedInMeetingId: demoMeetingId("m_cust_prev") },
+      { id: ids.rachel, tenantId: DEMO_TENANT_ID, projectId: demoProjectId(), kind: "action", title: "Customer signs the data mapping", ownerId: person("rachel"), dueDate: "2026-12-02" },
+      { id: ids.risk, tenantId: DEMO_TENANT_ID, projectId: demoProjectId(), kind: "risk", title: "Vendor API rate limits", ownerId: person("dana") },
+      { id: ids.tom, tenantId: DEMO_TENANT_ID, projectId: demoProjectId(), kind: "action", title: "Load test the export", ownerId: person("tom"), dueDate: "2026-12-03" },
+    ]);
+    await db.insert(t.plannerPlans).values({ tenantId: DEMO_TENANT_ID, projectId: demoProjectId(), planId, planTitle: "Riverside go-live", setByPersonId: person("dana") });
+  });
+  afterAll(async () => {
+    await graph?.close();
+    await tdb?.drop();
+  });
+
+  it("creates tasks for actions owned by internal people only: assigned, due, linked back to the call", async () => {
+    const result = await sync();
+    expect(result).toMatchObject({ skipped: null, created: 2, unlinked: [] });
+    const tasks = [...graph.planner.tasks.values()];
+    expect(tasks.map((x) => x.title).sort()).toEqual(["Load test the export", "Send the cut-over checklist"]);
+    const dana = tasks.find((x) => x.title === "Send the cut-over checklist");
+    expect(Object.keys(dana?.assignments ?? {})).toEqual([danaOid]);
+    expect(dana?.dueDateTime).toBe("2026-12-01T05:00:00.000Z"); // midnight in New York
+    const url = `${LINK_BASE}/meetings/${demoMeetingId("m_cust_prev")}`;
+    const details = graph.planner.details.get(dana?.id ?? "");
+    expect(Object.keys(details?.references ?? {})).toEqual([plannerReferenceKey(url)]);
+    expect(details?.description).toContain(url);
+    // Every body Callbook sent fits the Graph types, and every write carried If-Match.
+    for (const r of graph.requestsTo("createPlannerTask")) expect(plannerTaskBodyProblems(r.body, "create")).toEqual([]);
+    for (const r of graph.requestsTo("updatePlannerTaskDetails")) {
+      expect(plannerTaskDetailsBodyProblems(r.body)).toEqual([]);
+      expect(r.headers["if-match"]).toBeTruthy();
+    }
+    expect((await link(ids.rachel)) ?? null).toBeNull();
+    // A second run changes nothing.
+    const again = await sync();
+    expect(again).toMatchObject({ created: 0, pushed: 0, pulled: 0 });
+    expect(graph.requestsTo("updatePlannerTask")).toHaveLength(0);
+  });
+
+  it("brings completion and a new due date made in Planner back into the RAID log, versioned and live to the panel", async () => {
+    const before = await item(ids.dana);
+    const taskId = (await link(ids.dana))?.taskId ?? "";
+    graph.planner.editTask(taskId, { percentComplete: 100, dueDateTime: "2026-12-04T08:00:00Z" }); // set in Planner from London
+    published.length = 0;
+    const result = await sync();
+    expect(result.pulled).toBe(1);
+    const after = await item(ids.dana);
+    expect(after).toMatchObject({ status: "closed", dueDate: "2026-12-04", version: (before?.version ?? 0) + 1 });
+    const audit = await tdb.database.db.select().from(t.auditLog).where(and(eq(t.auditLog.entityId, ids.dana), eq(t.auditLog.action, "planner_changed")));
+    expect(audit.map((a) => a.actor)).toEqual(["Microsoft Planner"]);
+    const events = await tdb.database.db.select().from(t.meetingEvents).where(eq(t.meetingEvents.entityId, ids.dana));
+    expect(events.length).toBeGreaterThan(0);
+    expect(published).toEqual(["m_cust_prev"]);
+    expect(graph.requestsTo("updatePlannerTask")).toHaveLength(0); // nothing to send back
+  });
+
+  it("sends a change made in Callbook with If-Match, and resolves a 412 by re-reading the task", async () => {
+    const { db } = tdb.database;
+    const tom = await link(ids.tom);
+    await db.update(t.raidItems).set({ title: "Load test the nightly export", dueDate: "2026-12-08" }).where(eq(t.raidItems.id, ids.tom));
+    // Someone moves the task's progress in Planner between our read and our write.
+    graph.planner.onNextTaskPatch(() => graph.planner.editTask(tom?.taskId ?? "", { percentComplete: 50 }));
+    const result = await sync();
+    expect(result).toMatchObject({ conflicts: 1, pushed: 1 });
+    const patches = graph.requestsTo("updatePlannerTask");
+    expect(patches.map((p) => p.outcome)).toEqual([412, 200]);
+    for (const p of patches) {
+      expect(p.headers["if-match"]).toBeTruthy();
+      expect(plannerTaskBodyProblems(p.body, "update")).toEqual([]);
+    }
+    const task = graph.planner.tasks.get(tom?.taskId ?? "");
+    expect(task).toMatchObject({ title: "Load test the nightly export", dueDateTime: "2026-12-08T05:00:00.000Z", percentComplete: 50 });
+    expect((await link(ids.tom))?.etag).toBe(task?.etag);
+  });
+
+  it("honours 429 Retry-After on the settable clock: nothing is called until it has passed", async () => {
+    await tdb.database.db.update(t.raidItems).set({ dueDate: "2026-12-09" }).where(eq(t.raidItems.id, ids.tom));
+    graph.injectFault("listPlanTasks", { kind: "throttle", retryAfter: "120" });
+    const first = await sync();
+    expect(first.throttledUntil).toBe(new Date(now.getTime() + 120_000).toISOString());
+    const calls = graph.requests.length;
+    now = new Date(now.getTime() + 60_000);
+    expect((await sync()).skipped).toBe("throttled");
+    expect(graph.requests.length).toBe(calls);
+    now = new Date(now.getTime() + 61_000);
+    expect(await sync()).toMatchObject({ skipped: null, pushed: 1, throttledUntil: null });
+    expect(graph.planner.tasks.get((await link(ids.tom))?.taskId ?? "")?.dueDateTime).toBe("2026-12-09T05:00:00.000Z");
+  });
+
+  it("unlinks and reports a task deleted in Planner, and never recreates it", async () => {
+    const tom = await link(ids.tom);
+    graph.planner.deleteTask(tom?.taskId ?? "");
+    const result = await sync();
+    expect(result.unlinked).toEqual([{ itemId: ids.tom, title: "Load test the nightly export" }]);
+    expect(await link(ids.tom)).toMatchObject({ state: "deleted", unlinkedAt: expect.any(String) as string });
+    await tdb.database.db.update(t.raidItems).set({ title: "Load test the export again" }).where(eq(t.raidItems.id, ids.tom));
+    expect(await sync()).toMatchObject({ created: 0, pushed: 0, unlinked: [] });
+    expect([...graph.planner.tasks.values()].some((x) => x.title.startsWith("Load test"))).toBe(false);
+  });
+
+  it("the 15-minute planner-sync job, driven by the settable clock, polls as the PM who named the plan", async () => {
+    const asked: string[] = [];
+    const deps: AppDeps = {
+      database: tdb.database,
+      logger: pino({ level: "silent" }),
+      clock: () => now,
+      authenticators: [],
+      isReady: () => true,
+      devSignIn: false,
+      bus,
+      mail: localOutboxMail(tdb.database.db, () => now),
+      mailMode: "graph",
+      planner: {
+        forRequest: () => client,
+        forPerson: (tenantId, personId) => {
+          asked.push(`${tenantId}/${personId}`);
+          return client;
+        },
+        linkBase: LINK_BASE,
+      },
+    };
+    const danaTask = (await link(ids.dana))?.taskId ?? "";
+    graph.planner.editTask(danaTask, { percentComplete: 0 }); // reopened in Planner
+    now = new Date(now.getTime() + 15 * 60_000);
+    const result = await jobDefinitions["planner-sync"].run(deps, now, { linkSecret: "x".repeat(32), baseUrl: LINK_BASE });
+    expect(result).toMatchObject({ plans: 1, pulled: 1, failed: 0 });
+    expect(asked).toEqual([`${DEMO_TENANT_ID}/${person("dana")}`]);
+    expect(await item(ids.dana)).toMatchObject({ status: "open", closedAt: null });
+    const [plan] = await tdb.database.db.select().from(t.plannerPlans).where(eq(t.plannerPlans.projectId, demoProjectId()));
+    expect(plan?.polledAt && new Date(plan.polledAt).toISOString()).toBe(now.toISOString());
+  });
+});
