@@ -4,7 +4,9 @@ import type { QueueDraftDto, QueueDto, QueueEntryDto } from "../../../contracts/
 import { api, ApiError } from "../../api/client";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
-import { formatDay, formatTime } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
+import { serverNow } from "../../api/serverClock";
+import { groupForViewer, viewerGroupOf } from "./groupForViewer";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", padding: 0, margin: 0, display: "grid", gap: tokens.spacingVerticalXS },
@@ -38,12 +40,15 @@ export function SendQueue({ projectId, onMarkSent }: { projectId?: string; onMar
   const styles = useStyles();
   const [queue, reload] = useApi<QueueDto>(projectId ? `/projects/${projectId}/queue` : "/queue");
   const [open, setOpen] = useState<QueueEntryDto | null>(null);
+  const dates = useDates();
   if (queue.state === "loading") return <Loading label="Loading what is owed…" />;
   if (queue.state === "error") return <ErrorState message={queue.message} onRetry={reload} />;
+  const nowMs = serverNow();
+  const mine = groupForViewer(queue.data, nowMs, dates);
   const groups: [string, QueueEntryDto[]][] = [
-    ["Late", queue.data.late],
-    ["Due today", queue.data.dueToday],
-    ["Upcoming", queue.data.upcoming],
+    ["Late", mine.late],
+    ["Due today", mine.dueToday],
+    ["Upcoming", mine.upcoming],
   ];
   const openEntry = (e: QueueEntryDto) => {
     if (e.kind === "recap" && e.meetingId) window.location.assign(`/meetings/${e.meetingId}`);
@@ -59,14 +64,14 @@ export function SendQueue({ projectId, onMarkSent }: { projectId?: string; onMar
             <ul aria-label={label} className={styles.list}>
               {list.map((e) => (
                 <li key={`${e.projectId}-${e.kind}-${e.meetingId ?? ""}-${e.dueAt}`} data-follow-up={e.kind} className={styles.entry}>
-                  <Badge appearance="tint" color={stateColor[e.state]}>
-                    {e.state}
+                  <Badge appearance="tint" color={stateColor[viewerGroupOf(e, nowMs, dates)]}>
+                    {viewerGroupOf(e, nowMs, dates)}
                   </Badge>
                   <Button appearance="transparent" size="small" onClick={() => openEntry(e)} title={e.reason}>
                     {e.title}
                   </Button>
                   <Text size={200}>
-                    {projectId ? "" : `${e.projectName} · `}by {formatDay(e.dueAt)} {formatTime(e.dueAt)}
+                    {projectId ? "" : `${e.projectName} · `}by {dates.dayTimeZone(e.dueAt)}
                   </Text>
                   {e.state !== "upcoming" ? <MarkSent action={onMarkSent?.(e.kind) ?? null} /> : null}
                 </li>
