@@ -6,7 +6,7 @@ import type { NaaSession } from "../host/outlook/naaSignIn";
 import { useApi } from "../ui/useApi";
 import { useLayoutStyles } from "../ui/layoutStyles";
 import { ErrorState, Loading } from "../ui/states";
-import { formatDay, formatTime } from "../ui/format";
+import { useDates } from "../features/panel/dates/useDates";
 import { lookupPath } from "./lookupPath";
 import { serverNow } from "../api/serverClock";
 import { LinkMeeting } from "./LinkMeeting";
@@ -48,6 +48,7 @@ function AppointmentMeeting({
   appointment: AppointmentInfo;
   onReread: () => void;
 }) {
+  const dates = useDates();
   const path = lookupPath(a);
   const [lookup, reloadLookup] = useApi<MeetingLookup>(path);
   const [projects, reloadProjects] = useApi<{ projects: ProjectHeader[] }>("/projects");
@@ -58,8 +59,7 @@ function AppointmentMeeting({
     <div className={layout.stackXXS}>
       <Title3 as="h1">{a.subject || "(no subject)"}</Title3>
       <Text size={200}>
-        {a.start ? `${formatDay(a.start)} · ${formatTime(a.start)}` : "No time set"}
-        {a.end ? `–${formatTime(a.end)}` : ""} · {organizer ? "You organise this meeting" : "You are invited"}
+        {a.start ? `${dates.dayOf(a.start)} · ${a.end ? dates.timeRangeZone(a.start, a.end) : dates.time(a.start)}` : "No time set"} · {organizer ? "You organise this meeting" : "You are invited"}
       </Text>
     </div>
   );
