@@ -31,6 +31,8 @@ export interface SecurityHeaderOptions {
   production: boolean;
   /** Test host pages allowed to frame the app (TEAMS_TEST_HOST_ORIGINS); ignored in production. */
   testHostOrigins?: readonly string[];
+  /** CSP hashes ('sha256-…') of the pages' inline scripts (the data bootstrap in index.html), from the build. */
+  inlineScriptHashes?: readonly string[];
   /** Entra authority (e.g. https://login.microsoftonline.com), for MSAL's requests and frames. */
   authorityHost?: string;
 }
@@ -38,7 +40,8 @@ export interface SecurityHeaderOptions {
 /**
  * Content-Security-Policy, X-Content-Type-Options, Referrer-Policy and (production) HSTS on every
  * answer, through helmet. Styles allow 'unsafe-inline' because Fluent UI (Griffel) inserts <style>
- * elements at run time; scripts do not (the Vite build has no inline script). Office.js comes from
+ * elements at run time; scripts do not: the one inline script (index.html's data bootstrap) is allowed
+ * by its sha256 hash, computed at build. Office.js comes from
  * Microsoft's CDN, the only supported source. X-Frame-Options is left out: it cannot list several
  * hosts, and frame-ancestors supersedes it. Cross-origin opener/resource policies are left out: the
  * consent pop-up must keep its opener (Teams), and Outlook shows our icons from another origin.
@@ -53,7 +56,7 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
         "default-src": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
-        "script-src": ["'self'", "https://appsforoffice.microsoft.com"],
+        "script-src": ["'self'", ...(options.inlineScriptHashes ?? []), "https://appsforoffice.microsoft.com"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],

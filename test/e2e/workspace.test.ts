@@ -35,7 +35,8 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
 
     const notice = page.locator("[data-follow-up=rag_change_notice]");
     await notice.getByText("Tell the stakeholders: RAG turned red (was amber)").waitFor();
-    expect(await notice.textContent()).toMatch(/^due/);
+    // The row: its title, then its state ("due") and date.
+    expect(await notice.textContent()).toMatch(/^Tell the stakeholders: RAG turned red \(was amber\)dueby /);
     await page.getByRole("region", { name: "RAG status", exact: true }).getByLabel("RAG status red").waitFor();
     await page.screenshot({ path: "test-results/workspace-rag-red.png", fullPage: false });
 
@@ -47,6 +48,27 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
     await panel.getByText(`Path to green: ${pathToGreen}`).waitFor();
     await page.screenshot({ path: "test-results/workspace-side-panel-red.png", fullPage: true });
     await context.close();
+  });
+
+  it("at 360 × 800, the RAID log does not flag a decision 'No due date', nor list it among the undated", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    try {
+      await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth("dana"));
+      const page = await context.newPage();
+      await page.goto(`${server.url}/projects/${demoProjectId()}`);
+      const raid = page.getByRole("region", { name: "RAID log" });
+      const filters = raid.getByRole("group", { name: "RAID filters" });
+      await filters.getByLabel("Status").selectOption("closed");
+      await filters.getByLabel("Kind").selectOption("decision");
+      const row = raid.getByRole("row").filter({ hasText: "SIT results accepted with two known defects" });
+      await row.waitFor();
+      expect(await row.textContent()).not.toContain("No due date");
+      // Closed decisions without a due date: none is "without a due date".
+      await filters.getByLabel("No due date").check();
+      await raid.getByText("No RAID items match.").waitFor();
+    } finally {
+      await context.close();
+    }
   });
 
   it("is usable at 360 × 800: nothing wider than the viewport, and People & roles without a picker in every row", async () => {
@@ -79,6 +101,26 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
       await first.getByRole("button", { name: /^Change backup for / }).click();
       expect(await members.getByRole("combobox", { name: /^Backup for / }).count()).toBe(1);
       await page.screenshot({ path: "docs/screenshots/workspace-360.png" });
+
+      // "Follow-ups owed" reads as a list of rows: each title is a link starting at its row's left edge,
+      // on its own line above its state and date, not a title centred inside a button.
+      const followUps = page.getByRole("region", { name: "Follow-ups owed" });
+      const titles = followUps.getByTestId("follow-up-title");
+      await titles.first().waitFor();
+      const rows = await titles.evaluateAll((els) =>
+        els.map((el) => {
+          const row = el.closest("li")?.getBoundingClientRect();
+          const r = el.getBoundingClientRect();
+          return { text: el.textContent, align: getComputedStyle(el).textAlign, indent: Math.round(r.left - (row?.left ?? 0)), fitsRow: r.right <= (row?.right ?? 0) + 0.5 };
+        }),
+      );
+      for (const row of rows) {
+        expect(row.align, row.text ?? "").not.toBe("center");
+        expect(row.indent, row.text ?? "").toBe(0);
+        expect(row.fitsRow, row.text ?? "").toBe(true);
+      }
+      await followUps.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: "docs/screenshots/workspace-360-follow-ups.png" });
 
       // The import report speaks in words: fields and values as a PM names them, not stored codes.
       const importer = page.getByRole("region", { name: "Import a schedule or RAID log" });

@@ -55,7 +55,8 @@ export function RaidSection({ projectId, people, today }: { projectId: string; p
                 <TableCell className={t.cell}>{r.title}{r.internalOnly ? <Badge appearance="outline" size="small"> internal</Badge> : null}</TableCell>
                 <TableCell className={t.cell}>{r.ownerName ?? "—"}</TableCell>
                 <TableCell className={t.cell}>
-                  {r.dueDate ? dates.day(r.dueDate) : <Badge appearance="tint" color="warning">No due date</Badge>}
+                  {/* A decision has no due date: it is never flagged for lacking one (issue 16). */}
+                  {r.dueDate ? dates.day(r.dueDate) : r.kind === "decision" ? "—" : <Badge appearance="tint" color="warning">No due date</Badge>}
                   {r.dueDate && r.status === "open" && r.dueDate < today ? <Badge appearance="tint" color="danger"> Past due</Badge> : null}
                 </TableCell>
                 <TableCell className={t.cell}>
