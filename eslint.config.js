@@ -39,6 +39,24 @@ export default tseslint.config(
     },
   },
   {
+    // One date formatter (src/features/panel/dates/panelDates.ts, through useDates): every date and
+    // time in the UI is written by it, in the viewer's locale and zone, so pages do not drift apart
+    // ("Fri, Nov 20" here, "Fri 20 Nov 2026" there, "07:00 PM" vs "7:00 PM").
+    files: ["src/**/*.tsx", "src/**/*.ts"],
+    // src/features/series/ is being reworked by its own branch; it joins the rule when that lands.
+    ignores: ["src/features/panel/dates/**", "src/features/series/**"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...["toLocaleDateString", "toLocaleTimeString", "toLocaleString"].map((property) => ({
+          property,
+          message: "Write dates through the one formatter (useDates / panelDates in src/features/panel/dates/).",
+        })),
+        { object: "Intl", property: "DateTimeFormat", message: "Write dates through the one formatter (useDates / panelDates in src/features/panel/dates/)." },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },

@@ -5,6 +5,8 @@ import { api, ApiError } from "../../api/client";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { useDates } from "../panel/dates/useDates";
+import { serverNow } from "../../api/serverClock";
+import { groupForViewer, viewerGroupOf } from "./groupForViewer";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", padding: 0, margin: 0, display: "grid" },
@@ -49,10 +51,12 @@ export function SendQueue({ projectId, onMarkSent }: { projectId?: string; onMar
   const [open, setOpen] = useState<QueueEntryDto | null>(null);
   if (queue.state === "loading") return <Loading label="Loading what is owed…" />;
   if (queue.state === "error") return <ErrorState message={queue.message} onRetry={reload} />;
+  const nowMs = serverNow();
+  const mine = groupForViewer(queue.data, nowMs, dates);
   const groups: [string, QueueEntryDto[]][] = [
-    ["Late", queue.data.late],
-    ["Due today", queue.data.dueToday],
-    ["Upcoming", queue.data.upcoming],
+    ["Late", mine.late],
+    ["Due today", mine.dueToday],
+    ["Upcoming", mine.upcoming],
   ];
   const openEntry = (e: QueueEntryDto) => {
     if (e.kind === "recap" && e.meetingId) window.location.assign(`/meetings/${e.meetingId}`);
@@ -78,11 +82,11 @@ export function SendQueue({ projectId, onMarkSent }: { projectId?: string; onMar
                     </Link>
                   )}
                   <div className={styles.meta}>
-                    <Badge appearance="tint" color={stateColor[e.state]}>
-                      {e.state}
+                    <Badge appearance="tint" color={stateColor[viewerGroupOf(e, nowMs, dates)]}>
+                      {viewerGroupOf(e, nowMs, dates)}
                     </Badge>
                     <Text size={200}>
-                      {projectId ? "" : `${e.projectName} · `}by {dates.dayTime(e.dueAt)}
+                      {projectId ? "" : `${e.projectName} · `}by {dates.dayTimeZone(e.dueAt)}
                     </Text>
                     {e.state !== "upcoming" ? <MarkSent action={onMarkSent?.(e.kind) ?? null} /> : null}
                   </div>

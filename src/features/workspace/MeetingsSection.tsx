@@ -1,7 +1,7 @@
 import { Badge, Link, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses } from "@fluentui/react-components";
 import type { MeetingHistoryDto } from "../../../contracts/workspace";
 import { Empty, Loading } from "../../ui/states";
-import { formatDay, formatTime } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
 import { useTableStyles } from "./tableStyles";
 import { ScrollingTable } from "./ScrollingTable";
 import { Pager, Problem, Section } from "./Section";
@@ -12,6 +12,7 @@ const recapLabel = { sent: "Recap sent", owed: "Recap owed", not_needed: "No rec
 
 /** The project's calls, newest first, with whether the recap went out. */
 export function MeetingsSection({ projectId }: { projectId: string }) {
+  const dates = useDates();
   const list = usePaged<MeetingHistoryDto>(`/projects/${projectId}/meetings?limit=15`);
   const t = useTableStyles();
   return (
@@ -26,7 +27,7 @@ export function MeetingsSection({ projectId }: { projectId: string }) {
             <TableBody>
               {list.items.map((m) => (
                 <TableRow key={m.id}>
-                  <TableCell className={t.cell}>{formatDay(m.startsAt)} {formatTime(m.startsAt)}</TableCell>
+                  <TableCell className={t.cell}>{dates.dayTime(m.startsAt)}</TableCell>
                   <TableCell className={t.cell}><Link href={`/meetings/${m.id}`}>{m.subject}</Link></TableCell>
                   <TableCell className={t.cell}>{m.callTypeLabel}</TableCell>
                   <TableCell className={t.cell}>
