@@ -113,6 +113,8 @@ describe("create series and recipients, as a new user met them (Chromium)", () =
     await dialog.getByRole("button", { name: "Add", exact: true }).first().click();
     await dialog.getByRole("list", { name: "To", exact: true }).getByText("auditor@example.org").waitFor();
     await dialog.getByText(/^Customer-safe/).waitFor();
+    const sendBox = await send.boundingBox();
+    expect(sendBox && sendBox.y + sendBox.height <= 800).toBe(true);
     await send.click();
     await dialog.waitFor({ state: "detached" });
   });
