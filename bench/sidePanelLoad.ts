@@ -15,7 +15,11 @@ import { median, percentile, round, times } from "./support/stats";
 // the target element is in the DOM ([data-agenda-item] / [data-bare-ready]), read from
 // performance.now() in the page, so it is measured from the navigation's start.
 
-const RUNS = 20;
+// BENCH_QUICK=1: 3 loads a side per round instead of 7 (still ≥ 3 rounds), for a run of a few minutes.
+const QUICK = process.env.BENCH_QUICK === "1";
+const ROUNDS = 3;
+const RUNS_PER_ROUND = QUICK ? 3 : 7;
+const RUNS = ROUNDS * RUNS_PER_ROUND;
 const TARGET_RATIO = 1.15;
 const TARGET_GZIP_KB = 170;
 
@@ -46,7 +50,8 @@ interface Run {
 
 /** One cold load; `measureJs` also collects the script bodies (once per page: reading them costs the bench process time). */
 async function loadOnce(browser: Browser, url: string, credential: string | null, measureJs = false): Promise<Run> {
-  const context: BrowserContext = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  // bypassCSP: the bench's own probes are evaluated strings, which the app's CSP (no 'unsafe-eval') refuses; same for both pages.
+  const context: BrowserContext = await browser.newContext({ viewport: { width: 320, height: 800 }, bypassCSP: true });
   try {
     if (credential) await context.addInitScript({ content: setCredential(credential) });
     await context.addInitScript({ content: markVisible });
@@ -112,7 +117,13 @@ export async function benchSidePanelLoad(): Promise<BenchResult> {
   }
   const m = median(ours.map((r) => r.ms));
   const b = median(theirs.map((r) => r.ms));
-  const ratio = m / b;
+  // Each round's ratio of medians; the target is judged on the median of the rounds, spread beside it.
+  const roundRatios = Array.from({ length: ROUNDS }, (_, i) => {
+    const slice = (runs: Run[]) => runs.slice(i * RUNS_PER_ROUND, (i + 1) * RUNS_PER_ROUND).map((r) => r.ms);
+    return median(slice(ours)) / median(slice(theirs));
+  });
+  const ratio = median(roundRatios);
+  const ratioSpread = `${times(Math.min(...roundRatios))}–${times(Math.max(...roundRatios))}`;
   const kb = (bytes: number) => round(bytes / 1024);
   const js = jsOurs;
   const bareJs = jsTheirs;
@@ -127,23 +138,26 @@ export async function benchSidePanelLoad(): Promise<BenchResult> {
       callbookMedianMs: round(m),
       bareMedianMs: round(b),
       ratio: round(ratio, 3),
+      ratioMin: round(Math.min(...roundRatios), 3),
+      ratioMax: round(Math.max(...roundRatios), 3),
+      rounds: ROUNDS,
       callbookJsGzipKb: gzipKb,
       callbookJsRawKb: kb(js.jsRawBytes),
       callbookJsFiles: js.jsFiles,
       bareJsGzipKb: kb(bareJs.jsGzipBytes),
     },
     table: [
-      ["setup", `Chromium 320×800, new context per run, ${RUNS} runs each, interleaved; server in-process on PGlite`],
+      ["setup", `Chromium 320×800, new context per run, ${ROUNDS} rounds of ${RUNS_PER_ROUND} runs each side, interleaved${QUICK ? " (BENCH_QUICK)" : ""}; server in-process on PGlite, assets served as in production (brotli, immutable)`],
       ["Callbook: navigation → agenda visible (median)", `${round(m)} ms (${spread(ours)})`],
       ["bare Fluent + teams-js page (median)", `${round(b)} ms (${spread(theirs)})`],
-      ["Callbook ÷ bare", times(ratio)],
+      ["Callbook ÷ bare (median of the rounds' ratios, min–max)", `${times(ratio)} (${ratioSpread})`],
       ["JS the side panel loads", `${gzipKb} KB gzip (${kb(js.jsRawBytes)} KB raw, ${js.jsFiles} file${js.jsFiles === 1 ? "" : "s"})`],
       ["JS the bare page loads", `${kb(bareJs.jsGzipBytes)} KB gzip (${kb(bareJs.jsRawBytes)} KB raw)`],
       ["Callbook scripts", js.jsNames.join(", ")],
       [`Callbook waterfall, median run (${round(typical.ms)} ms), ms from navigation`, typical.waterfall.join("; ")],
     ],
     targets: [
-      check("navigation → agenda visible, Callbook ÷ bare page (medians)", `≤ ${TARGET_RATIO}×`, times(ratio), ratio <= TARGET_RATIO,
+      check("navigation → agenda visible, Callbook ÷ bare page (median of rounds)", `≤ ${TARGET_RATIO}×`, `${times(ratio)} (${ratioSpread})`, ratio <= TARGET_RATIO,
         ratio <= TARGET_RATIO ? `met by ${times(TARGET_RATIO - ratio)}` : `missed by ${times(ratio - TARGET_RATIO)} (${round(m - b * TARGET_RATIO)} ms too slow)`),
       check("JS shipped to the side panel, gzip", `≤ ${TARGET_GZIP_KB} KB`, `${gzipKb} KB`, gzipKb <= TARGET_GZIP_KB,
         gzipKb <= TARGET_GZIP_KB ? `met with ${round(TARGET_GZIP_KB - gzipKb)} KB to spare` : `missed by ${round(gzipKb - TARGET_GZIP_KB)} KB`),

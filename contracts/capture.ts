@@ -138,8 +138,13 @@ export interface CaptureDto {
   lastEventId: number;
 }
 
-/** One live event: the id orders and resumes; the entity is the row as it is now. */
+/**
+ * One live event: the id orders and resumes; the entity is the row as it is now. `removed` (ids
+ * only) is what an external stream (a customer's panel, the meeting stage) gets instead of an item
+ * or note that was sent to it before and is now internal only: the client drops it.
+ */
 export type LiveEvent =
   | { id: number; type: "item"; entity: CapturedItemDto }
   | { id: number; type: "note"; entity: NoteDto }
-  | { id: number; type: "agenda"; entity: AgendaStateDto };
+  | { id: number; type: "agenda"; entity: AgendaStateDto }
+  | { id: number; type: "removed"; entity: { kind: "item" | "note"; id: string } };

@@ -32,4 +32,10 @@ export interface PlannerStatusDto {
   /** Actions linked to a task. */
   linked: number;
   unlinked: PlannerUnlinkedDto[];
+  /**
+   * What this request's poll did, or null when it did not poll (no Graph, no plan, polled less than
+   * a minute ago, or PUT). `skipped: "busy"`: another sync (this or another Callbook instance) held
+   * the plan, so this one called nothing.
+   */
+  poll: { skipped: "no_plan" | "throttled" | "busy" | null; created: number; adopted: number } | null;
 }

@@ -31,6 +31,7 @@ import { randomBytes } from "node:crypto";
 import { botRouter } from "./routes/bot/router";
 import { teamsCardsRouter } from "./routes/outbox/teamsCardsRouter";
 import { noStore, securityHeaders } from "./http/securityHeaders";
+import { inlineScriptHashes, webAssets } from "./http/webAssets";
 import { describeError } from "./services/errors/describeError";
 import { createStorageHealth, STORAGE_RETRY_AFTER_S } from "./services/health/storageHealth";
 
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Express {
     securityHeaders({
       production: deps.production ?? false,
       testHostOrigins: deps.teamsHostOrigins ?? [],
+      inlineScriptHashes: inlineScriptHashes(deps.webRoot),
       ...(deps.consent ? { authorityHost: deps.consent.authorityHost } : {}),
     }),
   );
@@ -144,16 +146,10 @@ export function createApp(deps: AppDeps): Express {
 
   if (deps.webRoot && existsSync(join(deps.webRoot, "index.html"))) {
     const webRoot = deps.webRoot;
-    // Hashed assets may be cached; pages must not be (after a deploy they name new assets).
-    app.use(
-      express.static(webRoot, {
-        index: false,
-        maxAge: "1h",
-        setHeaders: (res, path) => {
-          if (path.endsWith(".html")) res.setHeader("Cache-Control", "no-cache");
-        },
-      }),
-    );
+    // Hashed assets (/assets/name-<hash>.ext) never change under their name: a year, immutable, and
+    // their brotli/gzip twins written at build (vite.config.ts) are sent by Accept-Encoding with
+    // Vary: Accept-Encoding. Pages must not be cached (after a deploy they name new assets).
+    app.use(webAssets(webRoot));
     // Client-side routes: every other GET gets the app shell.
     app.get(/^\/(?!api\/).*/, (_req, res) => {
       res.setHeader("Cache-Control", "no-cache");

@@ -1,23 +1,27 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { FluentProvider, makeStyles } from "@fluentui/react-components";
 import { useLayoutStyles } from "./ui/layoutStyles";
 import { Route, Switch } from "wouter";
 import { browserContext, finishConsentPopup, getHostAuthToken, initHost, isFramed, onThemeChange, type HostContext, type ThemeName } from "./host/host";
 import { fluentTheme } from "./ui/theme";
-import { credential, setHostTokenSource } from "./api/client";
+import { api, credential, setHostTokenSource } from "./api/client";
 import { syncServerClock } from "./api/serverClock";
-import { OutboxPage } from "./features/outbox/OutboxPage";
-import { MyActions } from "./features/actions";
-import { CreateSeries } from "./features/series/CreateSeries";
 import { BrowserNav } from "./ui/BrowserNav";
-import { ProjectHome, ProjectPage } from "./features/workspace";
 import { DevSignIn } from "./features/signin/DevSignIn";
-import { MeetingList } from "./features/meetings/MeetingList";
 import { MeetingPanel } from "./features/panel/MeetingPanel";
 import { TeamsPanel } from "./features/panel/TeamsPanel";
-import { ConfigPage } from "./features/config/ConfigPage";
 import { Loading } from "./ui/states";
-import { StageView } from "./features/stage/StageView";
+
+// Pages other than the side panel are chunks of their own, loaded when their route is opened (issue 19:
+// the panel's first paint needs only the panel). The workspace splits itself (features/workspace).
+const OutboxPage = lazy(() => import("./features/outbox/OutboxPage").then((m) => ({ default: m.OutboxPage })));
+const CreateSeries = lazy(() => import("./features/series/CreateSeries").then((m) => ({ default: m.CreateSeries })));
+const MeetingList = lazy(() => import("./features/meetings/MeetingList").then((m) => ({ default: m.MeetingList })));
+const ConfigPage = lazy(() => import("./features/config/ConfigPage").then((m) => ({ default: m.ConfigPage })));
+const ProjectHome = lazy(() => import("./features/workspace").then((m) => ({ default: m.ProjectHome })));
+const MyActions = lazy(() => import("./features/actions").then((m) => ({ default: m.MyActions })));
+const StageView = lazy(() => import("./features/stage/StageView").then((m) => ({ default: m.StageView })));
+const ProjectPage = lazy(() => import("./features/workspace").then((m) => ({ default: m.ProjectPage })));
 
 interface SessionConfig {
   devSignIn: boolean;
@@ -41,7 +45,7 @@ export function App() {
 
   useEffect(() => {
     if (isAuthEnd(window.location.pathname)) {
-      void finishConsentPopup().catch(() => undefined);
+      void finishConsentPopup((code, state) => api("/me/unattended", { method: "POST", json: { code, state } }).then(() => undefined)).catch(() => undefined);
       return;
     }
     let live = true;
@@ -76,10 +80,13 @@ export function App() {
         <Loading label="Starting Callbook…" />
       ) : stageMeetingId(window.location.pathname) ? (
         // The meeting stage needs no sign-in: guests and anonymous users watch it with the stage ticket.
-        <StageView meetingId={stageMeetingId(window.location.pathname) ?? ""} />
+        <Suspense fallback={<Loading label="Loading…" />}>
+          <StageView meetingId={stageMeetingId(window.location.pathname) ?? ""} />
+        </Suspense>
       ) : !signedIn ? (
         <DevSignIn onSignedIn={() => setSignedIn(true)} />
       ) : (
+        <Suspense fallback={<Loading label="Loading…" />}>
         <Switch>
           <Route path={new RegExp(`^/meetings/(?<meetingId>${UUID})/?$`)}>
             {(params: { meetingId?: string }) => (
@@ -121,6 +128,7 @@ export function App() {
             </Switch>
           </Route>
         </Switch>
+        </Suspense>
       )}
     </FluentProvider>
   );

@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
-import { AuthError, ConfidentialClientApplication, InteractionRequiredAuthError, type INetworkModule } from "@azure/msal-node";
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { AuthError, ConfidentialClientApplication, CryptoProvider, InteractionRequiredAuthError, type INetworkModule } from "@azure/msal-node";
 import type { Db } from "../db/database";
 import * as t from "../db/tables";
 import { timedNetworkClient } from "./timedNetworkClient";
@@ -28,6 +29,14 @@ export class ReconnectRequired extends Error {
   }
 }
 
+/** The `state` posted with a consent code is missing, forged, for another person, expired or used; the message names the field. */
+export class ConsentStateRefused extends Error {
+  override readonly name = "ConsentStateRefused";
+}
+
+/** How long a consent pop-up may take from opening to the code being posted (ms). */
+export const CONSENT_REQUEST_TTL_MS = 10 * 60_000;
+
 export type StoredConsentState = "connected" | "reconnect" | "none";
 
 export interface StoredConsentOptions {
@@ -51,10 +60,20 @@ export interface StoredConsentOptions {
 
 export interface StoredConsent {
   /**
-   * Redeems the authorization code the consent pop-up came back with, for the signed-in person,
-   * and stores their cache sealed. Throws ReconnectRequired when Entra refuses the code.
+   * Opens a consent request for the signed-in person: a PKCE pair (msal-node
+   * CryptoProvider.generatePkceCodes, RFC 7636 S256) whose verifier is kept sealed in
+   * `consent_requests`, and `state` = "<request id>.<HMAC-SHA256 of id, tenant and person>",
+   * valid 10 minutes, used once. The pop-up sends both `state` and `codeChallenge` to Entra.
    */
-  connect(tenantId: string, personId: string, code: string): Promise<void>;
+  begin(tenantId: string, personId: string): Promise<{ state: string; codeChallenge: string }>;
+  /**
+   * Redeems the authorization code the consent pop-up came back with, for the signed-in person,
+   * with the `state` it came back with (checked and used up first) and that request's PKCE
+   * verifier, and stores their cache sealed. Throws ConsentStateRefused ("state: …") when the
+   * state is missing, not this person's, expired or already used; ReconnectRequired when Entra
+   * refuses the code (a verifier that does not match the challenge included).
+   */
+  connect(tenantId: string, personId: string, code: string, state: string | undefined): Promise<void>;
   /** Graph tokens as the person in `identity.userId` of tenant `identity.tenantId`; throws ReconnectRequired. */
   tokens: GraphTokenProvider;
   state(tenantId: string, personId: string): Promise<{ state: StoredConsentState; reason: string | null; updatedAt: string | null }>;
@@ -104,12 +123,54 @@ export function createStoredConsent(options: StoredConsentOptions): StoredConsen
     return null;
   };
 
+  const stateKey = createHmac("sha256", key).update("callbook consent state v1").digest();
+  const signState = (id: string, tenantId: string, personId: string) => createHmac("sha256", stateKey).update(`${id}|${tenantId}|${personId}`).digest("base64url");
+
+  /** Checks `state` against the caller and uses it up; returns the request's PKCE verifier. */
+  async function takeState(tenantId: string, personId: string, state: string | undefined): Promise<string> {
+    if (!state) throw new ConsentStateRefused("state: is required (open the consent window from Callbook again)");
+    const [id, mac] = state.split(".");
+    const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    if (!id || !mac || !uuidShape.test(id)) throw new ConsentStateRefused("state: is not one Callbook issued");
+    const expected = Buffer.from(signState(id, tenantId, personId));
+    const given = Buffer.from(mac);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      throw new ConsentStateRefused("state: was issued to another person or is not one Callbook issued");
+    }
+    const requestWhere = and(eq(t.consentRequests.id, id), eq(t.consentRequests.tenantId, tenantId), eq(t.consentRequests.personId, personId));
+    const [taken] = await db
+      .update(t.consentRequests)
+      .set({ usedAt: new Date().toISOString() })
+      .where(and(requestWhere, isNull(t.consentRequests.usedAt)))
+      .returning();
+    if (!taken) {
+      const [row] = await db.select({ usedAt: t.consentRequests.usedAt }).from(t.consentRequests).where(requestWhere);
+      throw new ConsentStateRefused(row ? "state: was already used; open the consent window again" : "state: is not one Callbook issued");
+    }
+    if (Date.parse(taken.expiresAt) < Date.now()) throw new ConsentStateRefused("state: has expired; open the consent window again");
+    return openTokenCache(taken.verifier, key, `consent/${id}`);
+  }
+
   return {
-    async connect(tenantId, personId, code) {
+    async begin(tenantId, personId) {
+      const { verifier, challenge } = await new CryptoProvider().generatePkceCodes();
+      const id = randomUUID();
+      await db.insert(t.consentRequests).values({
+        id,
+        tenantId,
+        personId,
+        verifier: sealTokenCache(verifier, key, `consent/${id}`),
+        expiresAt: new Date(Date.now() + CONSENT_REQUEST_TTL_MS).toISOString(),
+      });
+      return { state: `${id}.${signState(id, tenantId, personId)}`, codeChallenge: challenge };
+    },
+
+    async connect(tenantId, personId, code, state) {
+      const codeVerifier = await takeState(tenantId, personId, state);
       const app = application();
       let homeAccountId: string | undefined;
       try {
-        const result = await app.acquireTokenByCode({ code, scopes, redirectUri: options.redirectUri });
+        const result = await app.acquireTokenByCode({ code, scopes, redirectUri: options.redirectUri, codeVerifier });
         homeAccountId = result.account?.homeAccountId;
       } catch (error) {
         const reason = refused(error);

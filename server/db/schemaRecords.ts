@@ -190,6 +190,33 @@ export const plannerPlans = pgTable("planner_plans", {
   /** Graph said 429 with Retry-After: no Planner call for this plan before this instant. */
   throttledUntil: timestamp("throttled_until", { withTimezone: true, mode: "string" }),
   lastError: text("last_error"),
+  /** A sync holds the plan until this instant (migration 0023): one sync per plan across instances. */
+  syncLeaseUntil: timestamp("sync_lease_until", { withTimezone: true, mode: "string" }),
+  /** The random id of the sync holding the lease; only it releases the lease. */
+  syncLeaseOwner: text("sync_lease_owner"),
+});
+
+/**
+ * A Planner create in flight (migration 0023): written before POST /planner/tasks and removed when
+ * the link is stored. One left behind means the answer was lost; the next sync looks for the task
+ * in the plan (same title, due date and assignee, not linked to another item) and adopts it.
+ */
+export const plannerTaskClaims = pgTable("planner_task_claims", {
+  tenantId: tenantId(),
+  raidItemId: uuid("raid_item_id")
+    .primaryKey()
+    .references(() => raidItems.id, { onDelete: "cascade" }),
+  projectId: uuid("project_id")
+    .notNull()
+    .references(() => projects.id, { onDelete: "cascade" }),
+  planId: text("plan_id").notNull(),
+  /** Random id of the create attempt (logs and the audit of an adoption). */
+  marker: text("marker").notNull(),
+  /** The create's body as sent: what a found task must match. */
+  title: text("title").notNull(),
+  dueDateTime: text("due_date_time"),
+  assignee: text("assignee"),
+  claimedAt: timestamp("claimed_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
 });
 
 /** One action item ↔ one Planner task, with the ETag and the values last agreed with Planner. */
@@ -221,6 +248,19 @@ export const plannerTasks = pgTable(
   },
   (t) => [uniqueIndex("planner_tasks_task_uq").on(t.tenantId, t.taskId), index("planner_tasks_project_idx").on(t.tenantId, t.projectId)],
 );
+
+/** A consent pop-up opened for sending without the PM (migration 0023): its PKCE verifier, sealed, and whose it is; used once. */
+export const consentRequests = pgTable("consent_requests", {
+  id: uuid("id").primaryKey(),
+  tenantId: tenantId(),
+  personId: uuid("person_id")
+    .notNull()
+    .references(() => people.id, { onDelete: "cascade" }),
+  /** The PKCE code_verifier, AES-256-GCM under TOKEN_CACHE_KEY (tokenCacheCipher.ts), AAD "consent/<id>". */
+  verifier: text("verifier").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true, mode: "string" }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true, mode: "string" }),
+});
 
 /** A PM's msal-node token cache, AES-256-GCM ciphertext (issue 17 §5); "reconnect" when Entra refused the refresh. */
 export const delegatedTokenCaches = pgTable(

@@ -1,3 +1,4 @@
+import { formatLongDate } from "./isoDates";
 import { projectPeople, roleLabels } from "./projectPeople";
 import { isPhasedProject, tsmTier } from "./transition";
 import type {
@@ -63,6 +64,8 @@ function createPicker(callType: CallType, snapshot: ProjectSnapshot, directory: 
   }
 
   const out = (personId: string) => availability.isOutOfOffice(personId, on);
+  /** The call's date as the texts write it: "Wed 9 Dec 2026". */
+  const onText = formatLongDate(on);
 
   /** Required, or the named backup when out of office on the day. */
   function require(member: ProjectMember, reason: string): void {
@@ -73,15 +76,15 @@ function createPicker(callType: CallType, snapshot: ProjectSnapshot, directory: 
     const backup = member.backupPersonId;
     if (backup !== null && !out(backup)) {
       place(backup, `Backup for ${name} (out of office)`, people.rolesOf(backup)[0], true);
-      place(member.personId, `${reason}; out of office on ${on}, ${people.name(backup)} attends instead`, member.role, false);
+      place(member.personId, `${reason}; out of office on ${onText}, ${people.name(backup)} attends instead`, member.role, false);
       return;
     }
     warnings.push(
       backup === null
-        ? `${label} is out of office on ${on} and has no named backup`
-        : `${label} is out of office on ${on} and so is the backup, ${people.name(backup)}`,
+        ? `${label} is out of office on ${onText} and has no named backup`
+        : `${label} is out of office on ${onText} and so is the backup, ${people.name(backup)}`,
     );
-    place(member.personId, `${reason}; out of office on ${on}`, member.role, false);
+    place(member.personId, `${reason}; out of office on ${onText}`, member.role, false);
   }
 
   function requireRole(role: ProjectRole, reason: string, missing?: string): void {
@@ -94,7 +97,7 @@ function createPicker(callType: CallType, snapshot: ProjectSnapshot, directory: 
     for (const m of people.withRole(role)) place(m.personId, reason, m.role, false);
   }
 
-  return { on, people, required, optional, warnings, place, require, requireRole, offerRole, out };
+  return { on, onText, people, required, optional, warnings, place, require, requireRole, offerRole, out };
 }
 
 const openRaidCount = (snapshot: ProjectSnapshot, area: RaidArea) =>
@@ -163,7 +166,7 @@ const rules: Record<CallType, (p: Picker, s: ProjectSnapshot) => void> = {
       p.warnings.push(
         p.people.withRole("cs_leader").length === 0
           ? "No Client Services leader on the project: at least one must attend"
-          : `No Client Services leader available on ${p.on}: at least one must attend`,
+          : `No Client Services leader available on ${p.onText}: at least one must attend`,
       );
     }
     if (!isPhasedProject(s.project).phased) p.warnings.push("Not a phased project: triage calls are for phased projects with production issues");
@@ -232,6 +235,12 @@ const rules: Record<CallType, (p: Picker, s: ProjectSnapshot) => void> = {
   },
 };
 
+/**
+ * The runbook's attendees for a call of `callType` (runbook section 2), with a reason each and
+ * the warnings. `on` (YYYY-MM-DD) is the call's date as its reader sees it (the viewer's zone for
+ * one call, the series' zone for an occurrence): it is handed to `availability` and written in
+ * the texts as "Wed 9 Dec 2026". Pure.
+ */
 export function pickAttendees(
   callType: CallType,
   snapshot: ProjectSnapshot,

@@ -5,10 +5,11 @@ import type { LiveBus } from "./liveBus";
 import { runAsTenant } from "../db/tenantScope";
 
 /**
- * Turns one meeting_events row into the frame's JSON and whether it shows internal-only content
- * (null: nothing to send, e.g. a deleted row).
+ * Turns one meeting_events row into the frame's JSON for each audience: `internal` for internal
+ * streams, `external` for external ones (null: that audience gets nothing, e.g. an internal-only
+ * item; a `removed` notice is external only). Null: nothing to send to anyone (a deleted row).
  */
-export type EventPresenter = (row: typeof t.meetingEvents.$inferSelect) => Promise<{ data: string; internalOnly: boolean } | null>;
+export type EventPresenter = (row: typeof t.meetingEvents.$inferSelect) => Promise<{ internal: string | null; external: string | null } | null>;
 
 interface Subscriber {
   lastSent: number;
@@ -97,7 +98,8 @@ export class MeetingFeeds {
           const frame = await feed.present(row);
           for (const s of feed.subscribers) {
             if (s.lastSent >= row.id) continue;
-            if (frame !== null && (s.audience === "internal" || !frame.internalOnly)) s.send(row.id, frame.data);
+            const data = frame === null ? null : s.audience === "internal" ? frame.internal : frame.external;
+            if (data !== null) s.send(row.id, data);
             s.lastSent = row.id;
           }
         }

@@ -14,7 +14,7 @@ export async function lockMeeting(tx: Queryable, meetingId: string): Promise<voi
 
 export async function recordEvent(
   tx: Queryable,
-  e: { tenantId: string; meetingId: string; type: "item" | "note" | "agenda"; entityId: string | null },
+  e: { tenantId: string; meetingId: string; type: "item" | "note" | "agenda" | "removed"; entityId: string | null },
 ): Promise<number> {
   const [row] = await tx.insert(meetingEvents).values(e).returning({ id: meetingEvents.id });
   if (!row) throw new Error("event not recorded");

@@ -43,7 +43,30 @@ export function setCredential(value: string | null): void {
   else localStorage.removeItem(CREDENTIAL_KEY);
 }
 
+/** What index.html's inline data bootstrap leaves on `window`: plain GETs it started, by API path (no /api). */
+interface BootstrapWindow {
+  __callbookBoot?: Record<string, Promise<Response> | undefined>;
+}
+
+/**
+ * The response of a GET that index.html's inline bootstrap started before the bundle ran (the
+ * panel's meeting, agenda and capture, from the URL and the stored credential; issue 19), once:
+ * later calls for the path fetch afresh.
+ */
+function adoptBootstrapped(path: string): Promise<Response> | undefined {
+  const boot = (window as Window & BootstrapWindow).__callbookBoot;
+  const request = boot?.[path];
+  if (boot && request) delete boot[path];
+  return request;
+}
+
 export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const plainGet = init.method === undefined && init.body === undefined && init.json === undefined && init.headers === undefined;
+  const res = await ((plainGet ? adoptBootstrapped(path) : undefined) ?? send(path, init));
+  return read<T>(res);
+}
+
+async function send(path: string, init: RequestInit & { json?: unknown }): Promise<Response> {
   const headers = new Headers(init.headers);
   const cred = await authorization();
   if (cred) headers.set("Authorization", cred);
@@ -52,7 +75,10 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
     headers.set("Content-Type", "application/json");
     body = JSON.stringify(init.json);
   }
-  const res = await fetch(`/api${path}`, { ...init, headers, body });
+  return fetch(`/api${path}`, { ...init, headers, body });
+}
+
+async function read<T>(res: Response): Promise<T> {
   noteServerTime(res.headers);
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : null;

@@ -152,23 +152,58 @@ export async function saveTabConfig(input: TabConfig): Promise<void> {
 
 /**
  * Asks the user to consent to what Callbook needs from Microsoft 365 (after an API answered
- * consent_required): Teams opens /auth/consent in a pop-up, which ends on /auth/end.
+ * consent_required): Teams opens `consentPath` (default /auth/consent; the path from
+ * POST /api/me/unattended/start adds the PKCE challenge and state) in a pop-up, which ends on
+ * /auth/end. Resolves with the code and state Entra sent back (empty strings when none).
  */
-export async function requestConsent(): Promise<string> {
+export async function requestConsent(consentPath = "/auth/consent"): Promise<{ code: string; state: string }> {
   requireCapability("consent", null);
-  const tenant = current.tenantId ? `?tenant=${encodeURIComponent(current.tenantId)}` : "";
-  // Resolves with the authorization code the pop-up came back with ("" when there was none).
-  return authentication.authenticate({ url: `${window.location.origin}/auth/consent${tenant}`, width: 600, height: 535 });
+  const url = new URL(consentPath, window.location.origin);
+  if (current.tenantId) url.searchParams.set("tenant", current.tenantId);
+  const answer = await authentication.authenticate({ url: url.toString(), width: 600, height: 535 });
+  const params = new URLSearchParams(answer);
+  return { code: params.get("code") ?? "", state: params.get("state") ?? "" };
 }
 
-/** The consent pop-up's last page: tells Teams the user came back from Entra (with an error when Entra sent one). */
-export async function finishConsentPopup(): Promise<void> {
+/** Where the browser's Connect button returns to after Entra (kept in sessionStorage across the redirect). */
+const CONSENT_RETURN_KEY = "callbook.consentReturn";
+
+/**
+ * The browser's Connect (no Teams pop-up): remembers this page and sends the whole page to
+ * `consentPath` (from POST /api/me/unattended/start); Entra comes back to /auth/end, which
+ * posts the code and state (finishConsentPopup) and returns here.
+ */
+export function redirectToConsent(consentPath: string): void {
+  sessionStorage.setItem(CONSENT_RETURN_KEY, `${window.location.pathname}${window.location.search}`);
+  window.location.assign(consentPath);
+}
+
+/**
+ * The consent's last page (/auth/end). In the Teams pop-up: tells Teams the user came back from
+ * Entra, with the code and state (or Entra's error). In the browser after redirectToConsent:
+ * hands the code and state to `store` (which posts them to /api/me/unattended) and goes back to
+ * the page the Connect button was on, with `?consent=` "connected" or "failed".
+ */
+export async function finishConsentPopup(store: (code: string, state: string) => Promise<void>): Promise<void> {
+  const query = new URLSearchParams(window.location.search);
+  const error = query.get("error_description");
+  const code = query.get("code") ?? "";
+  const state = query.get("state") ?? "";
+  const returnTo = sessionStorage.getItem(CONSENT_RETURN_KEY);
+  if (returnTo !== null && !isFramed() && window.opener === null) {
+    sessionStorage.removeItem(CONSENT_RETURN_KEY);
+    let outcome = "failed";
+    if (!error && code) outcome = await store(code, state).then(() => "connected", () => "failed");
+    const back = new URL(returnTo.startsWith("/") ? returnTo : "/", window.location.origin);
+    back.searchParams.set("consent", outcome);
+    window.location.replace(back.toString());
+    return;
+  }
   await app.initialize();
-  const error = new URLSearchParams(window.location.search).get("error_description");
   if (error) authentication.notifyFailure(error);
   // The code goes back to the tab, which has the user's credential and stores their consent for
   // sending without them (POST /api/me/unattended, issue 17 §5). It is single-use and short-lived.
-  else authentication.notifySuccess(new URLSearchParams(window.location.search).get("code") ?? "");
+  else authentication.notifySuccess(new URLSearchParams({ code, state }).toString());
 }
 
 /** Why sharing to the meeting stage did not happen; `StageShareError.reason`. */

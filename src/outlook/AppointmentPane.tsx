@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Badge, Button, Text, Title3 } from "@fluentui/react-components";
 import type { MeetingLookup, ProjectHeader } from "../../contracts/meetings";
 import type { AppointmentInfo, OutlookHost } from "../host/outlook/officeHost";
@@ -6,7 +6,7 @@ import type { NaaSession } from "../host/outlook/naaSignIn";
 import { useApi } from "../ui/useApi";
 import { useLayoutStyles } from "../ui/layoutStyles";
 import { ErrorState, Loading } from "../ui/states";
-import { formatDay, formatTime } from "../ui/format";
+import { DatesProvider, useDates, zoneOf } from "../features/panel/dates/useDates";
 import { lookupPath } from "./lookupPath";
 import { serverNow } from "../api/serverClock";
 import { LinkMeeting } from "./LinkMeeting";
@@ -15,8 +15,22 @@ import { SetUpCall } from "./SetUpCall";
 
 type Read = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; appointment: AppointmentInfo };
 
-/** Reads the open appointment, finds its Callbook meeting, and offers the recap, set-up or linking. */
+/**
+ * Reads the open appointment, finds its Callbook meeting, and offers the recap, set-up or linking.
+ * Every date in the pane goes through the panel's one formatter (features/panel/dates), in Outlook's
+ * display language (`Office.context.displayLanguage`) and the zone of the machine the pane runs on
+ * (Office.js gives add-ins no IANA zone of the user).
+ */
 export function AppointmentPane({ host, naa }: { host: OutlookHost; naa: NaaSession | null }) {
+  const zone = useMemo(() => zoneOf({ locale: host.locale ?? null }), [host.locale]);
+  return (
+    <DatesProvider zone={zone}>
+      <AppointmentRead host={host} naa={naa} />
+    </DatesProvider>
+  );
+}
+
+function AppointmentRead({ host, naa }: { host: OutlookHost; naa: NaaSession | null }) {
   const [read, setRead] = useState<Read>({ state: "loading" });
   const [tick, setTick] = useState(0);
   const reread = useCallback(() => setTick((t) => t + 1), []);
@@ -53,13 +67,14 @@ function AppointmentMeeting({
   const [projects, reloadProjects] = useApi<{ projects: ProjectHeader[] }>("/projects");
   const organizer = a.mode === "organizer";
   const layout = useLayoutStyles();
+  const dates = useDates();
 
   const heading = (
     <div className={layout.stackXXS}>
       <Title3 as="h1">{a.subject || "(no subject)"}</Title3>
-      <Text size={200}>
-        {a.start ? `${formatDay(a.start)} · ${formatTime(a.start)}` : "No time set"}
-        {a.end ? `–${formatTime(a.end)}` : ""} · {organizer ? "You organise this meeting" : "You are invited"}
+      <Text size={200} data-testid="appointment-when">
+        {a.start ? `${dates.dayOf(a.start)} · ${dates.time(a.start)}` : "No time set"}
+        {a.start && a.end ? `–${dates.time(a.end)}` : ""} · {organizer ? "You organise this meeting" : "You are invited"}
       </Text>
     </div>
   );

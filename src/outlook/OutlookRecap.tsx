@@ -4,13 +4,12 @@ import type { OutlookHost } from "../host/outlook/officeHost";
 import type { NaaSession } from "../host/outlook/naaSignIn";
 import { recapWithIntro } from "../../contracts/recapIntro";
 import { RecapEditor, type RecapHostSeam } from "../features/recap/RecapEditor";
-import { DatesProvider } from "../features/panel/dates/useDates";
 
 /**
  * The recap in Outlook: the same editor as in Teams (features/recap/RecapEditor), with consent asked
  * through MSAL (nested app authentication) and an extra action that opens the edited recap as a draft
- * in Outlook, where the host allows it. Dates follow Outlook's display language and the zone of the
- * machine the pane runs on (the browser's: Office.js gives add-ins no IANA zone of the user).
+ * in Outlook, where the host allows it. Dates follow the DatesProvider AppointmentPane sets: Outlook's
+ * display language and the zone of the machine the pane runs on.
  */
 export function OutlookRecap({ meetingId, host, naa }: { meetingId: string; host: OutlookHost; naa: NaaSession | null }) {
   const [draftNote, setDraftNote] = useState<{ ok: boolean; text: string } | null>(null);
@@ -48,10 +47,5 @@ export function OutlookRecap({ meetingId, host, naa }: { meetingId: string; host
     }),
     [host, naa, draftNote],
   );
-  const zone = useMemo(() => ({ locale: host.locale ?? undefined, timeZone: undefined }), [host.locale]);
-  return (
-    <DatesProvider zone={zone}>
-      <RecapEditor meetingId={meetingId} host={seam} />
-    </DatesProvider>
-  );
+  return <RecapEditor meetingId={meetingId} host={seam} />;
 }

@@ -127,6 +127,9 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
 
     await page.getByRole("heading", { level: 1, name: "Riverbend weekly status" }).waitFor();
     expect(await page.getByTestId("matched-by").textContent()).toBe("Found by its Teams meeting link.");
+    // The appointment's own header uses the one formatter in Outlook's display language (en-GB), as the
+    // recap below it does: "Wed 2 Dec · 19:00–19:45", not "Wed, Dec 2 · 07:00 PM" (issue 16).
+    expect(await page.getByTestId("appointment-when").textContent()).toMatch(/^\w{3} \d{1,2} \w{3} · \d{2}:\d{2}–\d{2}:\d{2} · You are invited$/);
     const recap = page.getByRole("region", { name: "Recap" });
     const subject = await recap.getByLabel("Subject").inputValue();
     expect(subject).toMatch(/^Recap: Riverbend weekly status/);

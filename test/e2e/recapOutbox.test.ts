@@ -110,6 +110,58 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
     expect(await page.locator("#root").getAttribute("aria-hidden")).toBeNull();
   });
 
+  it("the recap a customer reads at 320 px: decisions, actions and what the customer owes first, no empty fields, invitees as invited, the next call named", async () => {
+    await page.goto(`${server.url}/meetings/${demoMeetingId("m_cust_prev")}`);
+    const recap = page.getByRole("region", { name: "Recap" });
+    await recap.getByRole("button", { name: "Prepare the recap" }).click();
+    const preview = page.frameLocator('iframe[title="Recap preview"]');
+    await preview.getByRole("heading", { level: 1 }).waitFor();
+    const headings = (await preview.getByRole("heading", { level: 2 }).allTextContents()).map((h) => h.trim());
+    const at = (name: string | RegExp) => headings.findIndex((h) => (typeof name === "string" ? h === name : name.test(h)));
+    // What the customer acts on leads; the status report follows it.
+    expect(at("Decisions")).toBeGreaterThanOrEqual(0);
+    expect(at("Decisions")).toBeLessThan(at("Action items"));
+    expect(at("Action items")).toBeLessThan(at("Status report"));
+    const owes = at(/^What .* owes$/);
+    if (owes >= 0) expect(owes).toBeLessThan(at("Status report"));
+    const text = (await preview.locator("body").innerText()).replace(/\s+/g, " ");
+    expect(text).not.toMatch(/not recorded/i);
+    expect(text).not.toMatch(/Owner: not assigned/i);
+    expect(text).not.toMatch(/RAID log changes/i);
+    expect(text).toMatch(/Invited: .*Rachel Stone/);
+    expect(text).not.toMatch(/Attendees:/);
+    // The weekly call's next occurrence exists: the recap names it (issue 16, seen from the recap's side).
+    expect(text).not.toContain("No next call is scheduled yet");
+    expect(at("Next call")).toBeGreaterThan(at("Status report"));
+    expect(text.slice(text.indexOf("Next call"))).toContain("Riverbend weekly status");
+    expect(await tooWide(page)).toEqual([]);
+  });
+
+  it("creates a customer series from the project's own call (Wednesday 14:00, 45 min), with an end, in words; it appears under Upcoming calls", async () => {
+    await page.goto(`${server.url}/projects/${demoProjectId()}/series`);
+    const form = page.getByRole("region", { name: "Create a call series" });
+    await form.getByLabel(/^Call type/).selectOption("customer_status");
+    await form.getByTestId("series-summary").waitFor();
+    // Defaults follow the project's "Riverbend weekly status" (Wednesdays 14:00 New York, 45 min), not Monday 10:00 for 30.
+    await form.getByText(/^Day, time and length follow this project's “Riverbend weekly status” call/).waitFor();
+    expect(await form.getByLabel("Day", { exact: true }).inputValue()).toBe("wednesday");
+    expect(await form.getByLabel("Time", { exact: true }).inputValue()).toBe("14:00");
+    expect(await form.getByLabel("Minutes").inputValue()).toBe("45");
+    await form.getByLabel("Ends").selectOption("after");
+    await form.getByLabel("Number of calls").fill("6");
+    const summary = (await form.getByTestId("series-summary").textContent()) ?? "";
+    // People's words, not "(Eastern Standard Time), weekly on wednesday".
+    expect(summary).toMatch(/Wednesday/);
+    expect(summary).not.toMatch(/Standard Time|weekly on [a-z]/);
+    await form.getByLabel("Subject").fill("Riverbend status, new series");
+    expect(await tooWide(page)).toEqual([]);
+    await form.getByRole("button", { name: "Create series" }).click();
+    await form.getByText("Series created: the invitation is in the outbox.").waitFor();
+    // Outbox mode: the series' calls are Callbook meetings at once, listed with the others.
+    await page.goto(`${server.url}/`);
+    await page.getByRole("list", { name: "Upcoming calls" }).getByText("Riverbend status, new series").first().waitFor();
+  });
+
   it("creates a triage series with the runbook's attendees; the invite is in the Outbox", async () => {
     await page.goto(`${server.url}/projects/${demoProjectId()}/series`);
     const form = page.getByRole("region", { name: "Create a call series" });

@@ -26,8 +26,8 @@ describe("send queue in Chromium: the home page lists what is owed and sends a d
     const entry = queue.locator("[data-follow-up=open_task_update]");
     await entry.waitFor();
     const dueBefore = await entry.textContent();
-    await page.screenshot({ path: "test-results/send-queue-home.png", fullPage: false });
-    await entry.getByRole("button").first().click();
+    await page.screenshot({ path: "docs/screenshots/send-queue-home.png", fullPage: false });
+    await entry.getByTestId("follow-up-title").click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Subject").waitFor();
     await dialog.getByText("Customer-safe").waitFor();
@@ -41,7 +41,7 @@ describe("send queue in Chromium: the home page lists what is owed and sends a d
     // Marked sent by the send: the entry now names the next occurrence, two working days on.
     await expect
       .poll(async () => (await queue.locator("[data-follow-up=open_task_update]").allTextContents()).join(""), { timeout: 30_000 })
-      .toMatch(/^(due|upcoming)Open-task update/);
+      .toMatch(/^Open-task update.*(due|upcoming).* · by /);
     expect((await queue.locator("[data-follow-up=open_task_update]").allTextContents()).join("")).not.toBe(dueBefore);
     await page.goto(`${server.url}/outbox`);
     await page.getByText("Riverbend: open tasks, name / status / ETA").first().waitFor();

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../support/browser";
@@ -35,7 +36,8 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
 
     const notice = page.locator("[data-follow-up=rag_change_notice]");
     await notice.getByText("Tell the stakeholders: RAG turned red (was amber)").waitFor();
-    expect(await notice.textContent()).toMatch(/^due/);
+    // The row: its title, then its state ("due") and date.
+    expect(await notice.textContent()).toMatch(/^Tell the stakeholders: RAG turned red \(was amber\)dueby /);
     await page.getByRole("region", { name: "RAG status", exact: true }).getByLabel("RAG status red").waitFor();
     await page.screenshot({ path: "test-results/workspace-rag-red.png", fullPage: false });
 
@@ -47,6 +49,27 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
     await panel.getByText(`Path to green: ${pathToGreen}`).waitFor();
     await page.screenshot({ path: "test-results/workspace-side-panel-red.png", fullPage: true });
     await context.close();
+  });
+
+  it("at 360 × 800, the RAID log does not flag a decision 'No due date', nor list it among the undated", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    try {
+      await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth("dana"));
+      const page = await context.newPage();
+      await page.goto(`${server.url}/projects/${demoProjectId()}`);
+      const raid = page.getByRole("region", { name: "RAID log" });
+      const filters = raid.getByRole("group", { name: "RAID filters" });
+      await filters.getByLabel("Status").selectOption("closed");
+      await filters.getByLabel("Kind").selectOption("decision");
+      const row = raid.getByRole("row").filter({ hasText: "SIT results accepted with two known defects" });
+      await row.waitFor();
+      expect(await row.textContent()).not.toContain("No due date");
+      // Closed decisions without a due date: none is "without a due date".
+      await filters.getByLabel("No due date").check();
+      await raid.getByText("No RAID items match.").waitFor();
+    } finally {
+      await context.close();
+    }
   });
 
   it("is usable at 360 × 800: nothing wider than the viewport, and People & roles without a picker in every row", async () => {
@@ -80,6 +103,26 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
       expect(await members.getByRole("combobox", { name: /^Backup for / }).count()).toBe(1);
       await page.screenshot({ path: "docs/screenshots/workspace-360.png" });
 
+      // "Follow-ups owed" reads as a list of rows: each title is a link starting at its row's left edge,
+      // on its own line above its state and date, not a title centred inside a button.
+      const followUps = page.getByRole("region", { name: "Follow-ups owed" });
+      const titles = followUps.getByTestId("follow-up-title");
+      await titles.first().waitFor();
+      const rows = await titles.evaluateAll((els) =>
+        els.map((el) => {
+          const row = el.closest("li")?.getBoundingClientRect();
+          const r = el.getBoundingClientRect();
+          return { text: el.textContent, align: getComputedStyle(el).textAlign, indent: Math.round(r.left - (row?.left ?? 0)), fitsRow: r.right <= (row?.right ?? 0) + 0.5 };
+        }),
+      );
+      for (const row of rows) {
+        expect(row.align, row.text ?? "").not.toBe("center");
+        expect(row.indent, row.text ?? "").toBe(0);
+        expect(row.fitsRow, row.text ?? "").toBe(true);
+      }
+      await followUps.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: "docs/screenshots/workspace-360-follow-ups.png" });
+
       // The import report speaks in words: fields and values as a PM names them, not stored codes.
       const importer = page.getByRole("region", { name: "Import a schedule or RAID log" });
       await importer.getByLabel("What the file holds").selectOption("tasks");
@@ -97,4 +140,95 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
       await context.close();
     }
   });
+  it("at 360 × 800 every table is fully visible or scrolls inside a labelled region that says so; People cards label every control", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    try {
+      await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth("dana"));
+      const page = await context.newPage();
+      await page.goto(`${server.url}/projects/${demoProjectId()}`);
+      await page.getByRole("table", { name: "Milestones" }).waitFor();
+      await page.getByRole("table", { name: "Meeting history" }).waitFor();
+      // Every table cell is inside the viewport, or inside a focusable scroll region (within the
+      // viewport) that shows a visible "scroll sideways" hint while its columns do not fit.
+      const problems = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const out: string[] = [];
+        for (const table of document.querySelectorAll("table")) {
+          const name = table.getAttribute("aria-label") ?? "table";
+          let scroller: HTMLElement | null = null;
+          for (let e = table.parentElement; e; e = e.parentElement) {
+            const ox = getComputedStyle(e).overflowX;
+            if (ox === "auto" || ox === "scroll") { scroller = e; break; }
+          }
+          const cut = [...table.querySelectorAll("th, td")].some((c) => { const r = c.getBoundingClientRect(); return r.right > width + 1 || r.left < -1; });
+          if (!cut && (!scroller || scroller.scrollWidth <= scroller.clientWidth)) continue;
+          if (!scroller) { out.push(`${name}: cut off, nothing scrolls it`); continue; }
+          const box = scroller.getBoundingClientRect();
+          if (box.right > width + 1 || box.left < -1) out.push(`${name}: its scroll region runs off the screen`);
+          if (scroller.getAttribute("role") !== "region" || scroller.tabIndex !== 0) out.push(`${name}: scroll region not a focusable region`);
+          const hint = scroller.parentElement?.querySelector("[data-scroll-hint]");
+          if (!hint || hint.getBoundingClientRect().height === 0) out.push(`${name}: no visible hint that it scrolls sideways`);
+        }
+        return out;
+      });
+      expect(problems).toEqual([]);
+      const milestones = page.getByRole("region", { name: "Milestones table" });
+      expect(await milestones.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      await page.getByText("Scroll sideways to see every column →").first().waitFor();
+      await page.locator("#milestones").screenshot({ path: "docs/screenshots/workspace-tables-360.png" });
+
+      // People cards: each control has a visible label, each button a distinct name.
+      const card = page.getByRole("list", { name: "Members" }).getByRole("listitem").first();
+      await card.getByRole("button", { name: "Save out of office" }).waitFor();
+      await card.getByRole("button", { name: "Save time zone" }).waitFor();
+      expect(await card.getByRole("button", { name: "Save", exact: true }).count()).toBe(0);
+      for (const label of ["Out of office from", "until", "Time zone"]) await card.locator("label").getByText(label, { exact: true }).waitFor();
+      await card.getByRole("combobox", { name: /time zone/i }).waitFor();
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: "docs/screenshots/workspace-people-360.png" });
+
+      await page.evaluate(readFileSync("node_modules/axe-core/axe.min.js", "utf8")); // not an inline <script>: the CSP refuses those
+      const serious = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: Element, options: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+        const result = await axe.run(document.getElementById("people") ?? document.body, {});
+        return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+      });
+      expect(serious).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it("a page load logs no Content-Security-Policy violation (teams-js may fetch its valid-domains list)", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      await context.addInitScript((cred) => {
+        localStorage.setItem("callbook.credential", cred);
+        const seen: string[] = [];
+        (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+        document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
+      }, devAuth("dana"));
+      const page = await context.newPage();
+      const cspLogs: string[] = [];
+      page.on("console", (m) => { if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) cspLogs.push(m.text()); });
+      // The project page (a workspace page) and the home page. Offline, the CDN fetch itself fails: a network error, not a CSP one.
+      for (const path of [`/projects/${demoProjectId()}`, "/"]) {
+        // Wait for teams-js's fetch of its valid-domains list to be settled either way: refused by the CSP, or sent (and failed offline).
+        const cdn = (r: { url(): string }) => r.url().startsWith("https://res.cdn.office.net/");
+        const settled = Promise.race([
+          page.waitForEvent("requestfailed", { predicate: cdn, timeout: 60_000 }),
+          page.waitForEvent("requestfinished", { predicate: cdn, timeout: 60_000 }),
+          // Not page.waitForFunction: Playwright evaluates its predicate with eval, which the CSP itself refuses.
+          page.waitForEvent("console", { predicate: (m) => m.text().includes("res.cdn.office.net"), timeout: 60_000 }),
+        ]);
+        await page.goto(`${server.url}${path}`);
+        await settled;
+        const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+        expect({ path, violations }).toEqual({ path, violations: [] });
+      }
+      expect(cspLogs).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -5,10 +5,9 @@ import { parse } from "../../http/validate";
 import { idParams } from "../../../contracts/common";
 import { listMeetingsQuery, setCallTypeBody } from "../../../contracts/meetings";
 import { buildAgenda } from "../../domain/buildAgenda";
-import { pickAttendees } from "../../domain/pickAttendees";
 import { listMeetings, loadMeetingContext } from "../../services/meetings/loadMeetingContext";
 import { detail } from "../../presenters/meetings";
-import { availabilityFor } from "../../services/meetings/availabilityFor";
+import { pickMeetingAttendees } from "../../services/meetings/pickMeetingAttendees";
 import { AgendaCache } from "../../services/meetings/agendaCache";
 import { resolveCallType } from "../../domain/resolveCallType";
 import { setCallType } from "../../services/meetings/setCallType";
@@ -57,12 +56,7 @@ export function meetingsRouter(deps: AppDeps): Router {
 
   r.get("/:id/attendees", async (req, res) => {
     const { id } = parse(idParams, req.params);
-    const mc = await loadMeetingContext(db, contextOf(res), id);
-    const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
-    const on = mc.meeting.startsAt.slice(0, 10);
-    const call = { start: new Date(mc.meeting.startsAt), end: new Date(mc.meeting.endsAt) };
-    const availability = await availabilityFor(deps, contextOf(res), mc.snapshot.people, call, mc.project.id);
-    res.json({ callType, ...pickAttendees(callType, mc.snapshot, mc.directory, availability, on) });
+    res.json(await pickMeetingAttendees(deps, db, contextOf(res), id));
   });
 
   r.put("/:id/call-type", async (req, res) => {

@@ -9,7 +9,7 @@ import { unavailable } from "../../errors";
 import { plannerStatus } from "../../services/planner/plannerStatus";
 import { clearProjectPlan, setProjectPlan } from "../../services/planner/setProjectPlan";
 import { pollPlannerOnOpen } from "../../services/planner/pollPlanner";
-import { syncProjectPlanner } from "../../services/planner/syncProjectPlanner";
+import { syncProjectPlanner, type PlannerSyncResult } from "../../services/planner/syncProjectPlanner";
 
 /**
  * A project's Microsoft Planner plan (issue 17 §4), internal callers only: read (polls Planner
@@ -19,7 +19,7 @@ export function plannerRouter(deps: AppDeps): Router {
   const r = Router();
   const { db } = deps.database;
   const available = deps.planner !== undefined;
-  const status = (tenantId: string, projectId: string) => plannerStatus(db, tenantId, projectId, available);
+  const status = (tenantId: string, projectId: string, poll: PlannerSyncResult | null = null) => plannerStatus(db, tenantId, projectId, available, poll);
   const requirePlanner = () => {
     if (!deps.planner) throw unavailable("Microsoft Planner needs Callbook to run with Microsoft Graph (GRAPH_MODE=graph)");
     return deps.planner;
@@ -28,8 +28,8 @@ export function plannerRouter(deps: AppDeps): Router {
   r.get("/:id/planner", async (req, res) => {
     const s = await projectScope(deps, req, res);
     requireInternalCaller(s.ctx, "The Planner link");
-    await pollPlannerOnOpen(deps, identityOf(s.ctx), s.project.id);
-    res.json(await status(s.ctx.tenantId, s.project.id));
+    const poll = await pollPlannerOnOpen(deps, identityOf(s.ctx), s.project.id);
+    res.json(await status(s.ctx.tenantId, s.project.id, poll));
   });
 
   r.put("/:id/planner", async (req, res) => {
@@ -52,8 +52,8 @@ export function plannerRouter(deps: AppDeps): Router {
     const s = await projectScope(deps, req, res);
     requireInternalCaller(s.ctx, "The Planner link");
     const planner = requirePlanner();
-    await syncProjectPlanner({ db, bus: deps.bus }, { tenantId: s.ctx.tenantId, projectId: s.project.id, linkBase: planner.linkBase }, planner.forRequest(identityOf(s.ctx)), s.now);
-    res.json(await status(s.ctx.tenantId, s.project.id));
+    const poll = await syncProjectPlanner({ db, bus: deps.bus }, { tenantId: s.ctx.tenantId, projectId: s.project.id, linkBase: planner.linkBase }, planner.forRequest(identityOf(s.ctx)), s.now);
+    res.json(await status(s.ctx.tenantId, s.project.id, poll));
   });
 
   return r;

@@ -5,17 +5,25 @@ import { itemDto, noteDto } from "../../presenters/capture";
 import { agendaState, findItem, findNote } from "./captureQueries";
 
 /**
- * One meeting_events row as a live frame (the live-event design sends ids, not content: the
- * entity is read now from its table). Returns the frame's JSON and whether it shows
- * internal-only content, or null when there is nothing to send (the item or note is gone).
- * `names` maps person id → display name (presenters/capture nameIndex). Tenant-scoped reads.
+ * One meeting_events row as a live frame per audience (the live-event design sends ids, not
+ * content: the entity is read now from its table). An internal-only item or note goes to internal
+ * streams only. A `removed` row (an item or note shown to external viewers became internal only)
+ * goes to external streams only, as `{ type: "removed", entity: { kind, id } }`: ids, no content.
+ * Null when there is nothing to send (the item or note is gone). `names` maps person id → display
+ * name (presenters/capture nameIndex). Tenant-scoped reads.
  */
 export async function presentLiveEvent(
   db: Db,
   tenantId: string,
   row: typeof t.meetingEvents.$inferSelect,
   names: Map<string, string>,
-): Promise<{ data: string; internalOnly: boolean } | null> {
+): Promise<{ internal: string | null; external: string | null } | null> {
+  if (row.type === "removed" && row.entityId) {
+    const kind = (await findItem(db, tenantId, row.entityId)) ? "item" : (await findNote(db, tenantId, row.entityId)) ? "note" : null;
+    if (!kind) return null;
+    const removed: LiveEvent = { id: row.id, type: "removed", entity: { kind, id: row.entityId } };
+    return { internal: null, external: JSON.stringify(removed) };
+  }
   let event: LiveEvent | null = null;
   if (row.type === "item" && row.entityId) {
     const item = await findItem(db, tenantId, row.entityId);
@@ -27,6 +35,7 @@ export async function presentLiveEvent(
     event = { id: row.id, type: "agenda", entity: await agendaState(db, tenantId, row.meetingId) };
   }
   if (!event) return null;
+  const data = JSON.stringify(event);
   const internalOnly = (event.type === "item" || event.type === "note") && event.entity.internalOnly;
-  return { data: JSON.stringify(event), internalOnly };
+  return { internal: data, external: internalOnly ? null : data };
 }

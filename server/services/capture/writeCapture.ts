@@ -93,9 +93,10 @@ export async function createItem(s: WriteScope, body: CreateItemBody, internalDe
  * The one versioned update of a captured row (item or note), in one transaction under the meeting's lock:
  * 404 when `find` gives no row (absent, hidden, or not of this meeting/project), 409 with the current row
  * (through `present`) when the caller's `version` is not the stored one or a concurrent write won;
- * otherwise `write` stores version + 1, the live event is recorded with it, and the bus is told after commit.
+ * otherwise `write` stores version + 1, the live event is recorded with it (plus a `removed` event when the
+ * row just became internal only, for external viewers' streams), and the bus is told after commit.
  */
-async function updateVersioned<Row extends { version: number }>(
+async function updateVersioned<Row extends { version: number; internalOnly: boolean }>(
   s: WriteScope,
   kind: "item" | "note",
   entityId: string,
@@ -112,6 +113,8 @@ async function updateVersioned<Row extends { version: number }>(
     const updated = await rows.write(tx, current);
     if (!updated) throw stale(current);
     await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type: kind, entityId });
+    // Shown to external viewers until now: their streams are told to drop it (ids only).
+    if (!current.internalOnly && updated.internalOnly) await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type: "removed", entityId });
     return updated;
   });
   s.bus.publish(s.meetingId);

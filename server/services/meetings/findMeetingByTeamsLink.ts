@@ -100,15 +100,17 @@ export async function completeTeamsLinkKeys(deps: Pick<AppDeps, "mail" | "mailMo
 /**
  * The id of the tenant's meeting that these keys identify, or null. In Graph mode an unknown
  * link is resolved through Graph first, and the ids Graph gave are stored on the row found, so
- * the next look-up needs no Graph call.
+ * the next look-up needs no Graph call. Of a series' calls (one Teams meeting), the one nearest
+ * `near` (default: now) is returned.
  */
 export async function findMeetingByTeamsLink(
   deps: Pick<AppDeps, "mail" | "mailMode" | "clock">,
   db: Db,
   ctx: RequestContext,
   keys: TeamsLinkKeys,
+  near?: Date,
 ): Promise<string | null> {
-  const now = deps.clock();
+  const now = near ?? deps.clock();
   const local = await matchOne(db, ctx.tenantId, keys, now);
   if (local) return local;
   const completed = await completeTeamsLinkKeys(deps, ctx, keys);

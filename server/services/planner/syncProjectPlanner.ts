@@ -1,4 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import * as t from "../../db/tables";
 import type { LiveBus } from "../../live/liveBus";
@@ -18,6 +19,7 @@ import { easternDateOf } from "../../domain/queue/easternDay";
 
 type RaidRow = typeof t.raidItems.$inferSelect;
 type LinkRow = typeof t.plannerTasks.$inferSelect;
+type ClaimRow = typeof t.plannerTaskClaims.$inferSelect;
 
 export interface PlannerSyncDeps {
   db: Db;
@@ -25,9 +27,14 @@ export interface PlannerSyncDeps {
 }
 
 export interface PlannerSyncResult {
-  /** "no_plan": the project names no plan; "throttled": Graph's Retry-After has not passed yet (nothing was called). */
-  skipped: "no_plan" | "throttled" | null;
+  /**
+   * "no_plan": the project names no plan; "throttled": Graph's Retry-After has not passed yet
+   * (nothing was called); "busy": another sync (this or another instance) holds the plan's lease.
+   */
+  skipped: "no_plan" | "throttled" | "busy" | null;
   created: number;
+  /** Tasks found in the plan for a create whose answer was lost (a claim left behind), linked instead of created again. */
+  adopted: number;
   /** Tasks patched from Callbook's changes. */
   pushed: number;
   /** RAID items changed from Planner (completion, due date). */
@@ -43,6 +50,8 @@ export interface PlannerSyncResult {
 /** Default wait when a 429 carries no Retry-After (seconds). */
 const DEFAULT_RETRY_AFTER_S = 60;
 const MAX_CONFLICT_RETRIES = 3;
+/** How long a sync holds its plan (ms): a sync killed mid-way frees the plan after this, on the settable clock. */
+export const SYNC_LEASE_MS = 2 * 60_000;
 const assignment = { "@odata.type": "#microsoft.graph.plannerAssignment", orderHint: " !" } as const;
 
 class Throttled extends Error {
@@ -63,7 +72,11 @@ class Throttled extends Error {
  *   due at midnight US Eastern, a link back to the call in the task details);
  * - a task gone from Planner (404) is unlinked and reported, never silently recreated;
  * - a 429 stops the run and records `throttled_until = now + Retry-After` (60 s if absent); runs
- *   before that instant call nothing.
+ *   before that instant call nothing;
+ * - across instances one sync holds the plan (a 2-minute lease on `planner_plans`, taken by one
+ *   atomic UPDATE, released at the end): another answers `skipped: "busy"`;
+ * - each create is claimed first (`planner_task_claims`); a claim left by a lost answer is matched
+ *   to the task in the plan (same title, due instant, assignee; not linked) and adopted.
  * `now` is the settable clock's. Throws other Graph failures (GraphRequestFailed) and token errors
  * (ReconnectRequired, ConsentRequired) after recording their message on the plan.
  */
@@ -74,8 +87,8 @@ export function syncProjectPlanner(
   now: Date,
 ): Promise<PlannerSyncResult> {
   // One sync per project at a time in this process (page open, a write, the job): a second one
-  // waits for the first, so two never create the same task. Across instances the job runs once
-  // per tick (pg-boss); see the report's note on page-open polls on two instances.
+  // waits for the first. Across instances the plan's lease (syncOnce) lets one through; the
+  // other answers skipped "busy" and calls nothing.
   const key = `${scope.tenantId}/${scope.projectId}`;
   const previous = running.get(key) ?? Promise.resolve();
   const next = previous.then(
@@ -102,15 +115,43 @@ async function syncOnce(
   now: Date,
 ): Promise<PlannerSyncResult> {
   const { db } = deps;
-  const result: PlannerSyncResult = { skipped: null, created: 0, pushed: 0, pulled: 0, conflicts: 0, unlinked: [], throttledUntil: null };
+  const result: PlannerSyncResult = { skipped: null, created: 0, adopted: 0, pushed: 0, pulled: 0, conflicts: 0, unlinked: [], throttledUntil: null };
   const planWhere = and(eq(t.plannerPlans.tenantId, scope.tenantId), eq(t.plannerPlans.projectId, scope.projectId));
   const [plan] = await db.select().from(t.plannerPlans).where(planWhere);
   if (!plan) return { ...result, skipped: "no_plan" };
   if (plan.throttledUntil && Date.parse(plan.throttledUntil) > now.getTime()) {
     return { ...result, skipped: "throttled", throttledUntil: new Date(plan.throttledUntil).toISOString() };
   }
+  // The lease: one atomic UPDATE, so of two instances polling at once exactly one gets the row.
+  const owner = randomUUID();
+  const [held] = await db
+    .update(t.plannerPlans)
+    .set({ syncLeaseUntil: new Date(now.getTime() + SYNC_LEASE_MS).toISOString(), syncLeaseOwner: owner })
+    .where(and(planWhere, or(isNull(t.plannerPlans.syncLeaseUntil), lt(t.plannerPlans.syncLeaseUntil, now.toISOString()))))
+    .returning({ owner: t.plannerPlans.syncLeaseOwner });
+  if (held?.owner !== owner) return { ...result, skipped: "busy" };
   try {
-    await runSync(deps, scope, plan.planId, client, now, result);
+    return await syncHeld(deps, scope, plan.planId, client, now, result, planWhere);
+  } finally {
+    await db
+      .update(t.plannerPlans)
+      .set({ syncLeaseUntil: null, syncLeaseOwner: null })
+      .where(and(planWhere, eq(t.plannerPlans.syncLeaseOwner, owner)));
+  }
+}
+
+async function syncHeld(
+  deps: PlannerSyncDeps,
+  scope: { tenantId: string; projectId: string; linkBase: string },
+  planId: string,
+  client: PlannerClient,
+  now: Date,
+  result: PlannerSyncResult,
+  planWhere: ReturnType<typeof and>,
+): Promise<PlannerSyncResult> {
+  const { db } = deps;
+  try {
+    await runSync(deps, scope, planId, client, now, result);
     await db.update(t.plannerPlans).set({ polledAt: now.toISOString(), throttledUntil: null, lastError: null }).where(planWhere);
     return result;
   } catch (error) {
@@ -154,6 +195,9 @@ async function runSync(
     (ownerIds.length ? await db.select().from(t.people).where(and(eq(t.people.tenantId, scope.tenantId), inArray(t.people.id, ownerIds))) : []).map((p) => [p.id, p]),
   );
   const linkByItem = new Map(links.map((l) => [l.raidItemId, l]));
+  const claims = await db.select().from(t.plannerTaskClaims).where(and(eq(t.plannerTaskClaims.tenantId, scope.tenantId), eq(t.plannerTaskClaims.projectId, scope.projectId)));
+  const claimByItem = new Map(claims.map((c) => [c.raidItemId, c]));
+  const linkedTaskIds = new Set(links.map((l) => l.taskId));
   const remote = new Map((await graph(client.listPlanTasks(planId))).map((task) => [task.id, task]));
 
   const assigneeOf = async (ownerId: string | null): Promise<string | null> => {
@@ -176,11 +220,28 @@ async function runSync(
 
   for (const original of items) {
     let item = original;
-    const link = linkByItem.get(item.id);
+    let link = linkByItem.get(item.id);
     if (link?.state === "deleted") continue;
-    if (!belongsInPlanner(item, item.ownerId ? (owners.get(item.ownerId) ?? null) : null)) continue;
+    const claim = claimByItem.get(item.id);
+    if (!link && claim) {
+      // A create whose answer was lost: the task may be in the plan already.
+      const found = claimedTask(claim, planId, remote.values(), linkedTaskIds);
+      if (found) {
+        link = await adopt(db, scope, item, claim, found, now);
+        linkedTaskIds.add(found.id);
+        result.adopted += 1;
+      }
+    }
+    if (!link && !belongsInPlanner(item, item.ownerId ? (owners.get(item.ownerId) ?? null) : null)) {
+      if (claim) await dropClaim(db, claim);
+      continue;
+    }
+    if (link && !belongsInPlanner(item, item.ownerId ? (owners.get(item.ownerId) ?? null) : null)) continue;
     if (!link) {
-      if (item.status !== "open") continue;
+      if (item.status !== "open") {
+        if (claim) await dropClaim(db, claim);
+        continue;
+      }
       await createTask(deps, scope, planId, client, item, await desiredOf(item), now);
       result.created += 1;
       continue;
@@ -250,35 +311,96 @@ async function createTask(
   now: Date,
 ): Promise<void> {
   const { db } = deps;
+  const dueDateTime = desired.dueDate ? plannerDueDateTime(desired.dueDate) : null;
+  // The claim is stored before the POST: Planner has no idempotency key, so when the answer is
+  // lost (connection dropped after Planner accepted) the next sync finds the task by this claim.
+  const claim = { title: desired.title, dueDateTime, assignee: desired.assignee, planId, marker: randomUUID(), claimedAt: now.toISOString() };
+  await db
+    .insert(t.plannerTaskClaims)
+    .values({ tenantId: scope.tenantId, raidItemId: item.id, projectId: scope.projectId, ...claim })
+    .onConflictDoUpdate({ target: t.plannerTaskClaims.raidItemId, set: claim });
   const task = await graph(
     client.createTask({
       planId,
       title: desired.title,
-      ...(desired.dueDate ? { dueDateTime: plannerDueDateTime(desired.dueDate) } : {}),
+      ...(dueDateTime ? { dueDateTime } : {}),
       ...(desired.assignee ? { assignments: { [desired.assignee]: assignment } } : {}),
     }),
   );
-  // The link is stored before the details are written: a failure there never creates a second task.
-  const [link] = await db
-    .insert(t.plannerTasks)
-    .values({
-      tenantId: scope.tenantId,
-      raidItemId: item.id,
-      projectId: scope.projectId,
-      planId,
-      taskId: task.id,
-      etag: task.etag,
-      syncedVersion: item.version,
-      syncedTitle: desired.title,
-      syncedDueDate: desired.dueDate,
-      syncedDone: false,
-      syncedAssignee: desired.assignee,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-    })
-    .returning();
+  // The link is stored before the details are written: a failure there never creates a second
+  // task. The claim goes in the same transaction.
+  const link = await db.transaction(async (tx) => {
+    const [stored] = await tx
+      .insert(t.plannerTasks)
+      .values({
+        tenantId: scope.tenantId,
+        raidItemId: item.id,
+        projectId: scope.projectId,
+        planId,
+        taskId: task.id,
+        etag: task.etag,
+        syncedVersion: item.version,
+        syncedTitle: desired.title,
+        syncedDueDate: desired.dueDate,
+        syncedDone: false,
+        syncedAssignee: desired.assignee,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      })
+      .returning();
+    await tx.delete(t.plannerTaskClaims).where(and(eq(t.plannerTaskClaims.tenantId, scope.tenantId), eq(t.plannerTaskClaims.raidItemId, item.id)));
+    return stored;
+  });
   if (!link) throw new Error("planner link not stored");
   await linkBack(deps, scope, client, item, link);
+}
+
+/**
+ * The task a lost create made, if the plan has it: the claim's exact title, due instant and
+ * assignee, and linked to no other item. Planner cannot carry a client marker in the create
+ * body (details are read-only there), so these three values sent are the marker.
+ */
+function claimedTask(claim: ClaimRow, planId: string, tasks: Iterable<PlannerTaskState>, linked: Set<string>): PlannerTaskState | null {
+  if (claim.planId !== planId) return null;
+  const due = claim.dueDateTime ? Date.parse(claim.dueDateTime) : null;
+  for (const task of tasks) {
+    if (linked.has(task.id) || task.title !== claim.title) continue;
+    if ((task.dueDateTime ? Date.parse(task.dueDateTime) : null) !== due) continue;
+    if (claim.assignee ? !task.assignees.includes(claim.assignee) : task.assignees.length > 0) continue;
+    return task;
+  }
+  return null;
+}
+
+/** Links the item to the task its lost create made (values agreed = what the task holds now) and removes the claim; the link back is written by the sync that follows. */
+async function adopt(db: Db, scope: { tenantId: string; projectId: string }, item: RaidRow, claim: ClaimRow, task: PlannerTaskState, now: Date): Promise<LinkRow> {
+  return db.transaction(async (tx) => {
+    const [stored] = await tx
+      .insert(t.plannerTasks)
+      .values({
+        tenantId: scope.tenantId,
+        raidItemId: item.id,
+        projectId: scope.projectId,
+        planId: claim.planId,
+        taskId: task.id,
+        etag: task.etag,
+        syncedVersion: item.version,
+        syncedTitle: task.title,
+        syncedDueDate: dueDateOfPlanner(task.dueDateTime),
+        syncedDone: plannerDone(task.percentComplete),
+        syncedAssignee: claim.assignee,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      })
+      .returning();
+    await tx.delete(t.plannerTaskClaims).where(and(eq(t.plannerTaskClaims.tenantId, scope.tenantId), eq(t.plannerTaskClaims.raidItemId, item.id)));
+    if (!stored) throw new Error("planner link not stored");
+    return stored;
+  });
+}
+
+async function dropClaim(db: Db, claim: ClaimRow): Promise<void> {
+  await db.delete(t.plannerTaskClaims).where(and(eq(t.plannerTaskClaims.tenantId, claim.tenantId), eq(t.plannerTaskClaims.raidItemId, claim.raidItemId)));
 }
 
 /** Writes the link back to the call (or the RAID log) into the task's details, and records that it is there. */

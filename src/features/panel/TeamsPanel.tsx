@@ -1,13 +1,16 @@
+import { lazy, Suspense } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { MeetingDetail } from "../../../contracts/meetings";
 import type { HostContext } from "../../host/host";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
-import { DetailsView } from "../details/DetailsView";
 import { MeetingPanel } from "./MeetingPanel";
 import { DatesProvider, zoneOf } from "./dates/useDates";
-import { LinkMeetingStep } from "./LinkMeetingStep";
 import { byChatPath, teamsMeetingKey } from "../config/teamsMeetingKey";
+
+// The details/chat tab view and the link step are chunks of their own: the side panel needs neither (issue 19).
+const DetailsView = lazy(() => import("../details/DetailsView").then((m) => ({ default: m.DetailsView })));
+const LinkMeetingStep = lazy(() => import("./LinkMeetingStep").then((m) => ({ default: m.LinkMeetingStep })));
 
 const useStyles = makeStyles({ main: { padding: tokens.spacingHorizontalM } });
 
@@ -29,7 +32,12 @@ export function TeamsPanel({ host }: { host: HostContext }) {
   if (meeting.state === "loading") return <Loading label="Finding this meeting…" />;
   if (meeting.state === "error") {
     // Not linked yet is a setup step with the link action, not a failure.
-    if (meeting.status === 404) return <LinkMeetingStep meetingKey={key} onLinked={reload} />;
+    if (meeting.status === 404)
+      return (
+        <Suspense fallback={<Loading label="Finding this meeting…" />}>
+          <LinkMeetingStep meetingKey={key} onLinked={reload} />
+        </Suspense>
+      );
     const message = meeting.message;
     return (
       <main className={styles.main}>
@@ -39,7 +47,13 @@ export function TeamsPanel({ host }: { host: HostContext }) {
   }
   return (
     <DatesProvider zone={zoneOf(host)}>
-      {host.frameContext === "content" ? <DetailsView meeting={meeting.data} onChanged={reload} /> : <MeetingPanel meetingId={meeting.data.id} host={host} />}
+      {host.frameContext === "content" ? (
+        <Suspense fallback={<Loading label="Loading the call…" />}>
+          <DetailsView meeting={meeting.data} onChanged={reload} />
+        </Suspense>
+      ) : (
+        <MeetingPanel meetingId={meeting.data.id} host={host} />
+      )}
     </DatesProvider>
   );
 }

@@ -1,15 +1,23 @@
 import { useEffect, useState } from "react";
-import { Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Link, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { QueueDraftDto, QueueDto, QueueEntryDto } from "../../../contracts/queue";
 import { api, ApiError } from "../../api/client";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
-import { formatDay, formatTime } from "../../ui/format";
 import { RecipientsField, type Recipient } from "../../ui/RecipientsField";
+import { useDates } from "../panel/dates/useDates";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", padding: 0, margin: 0, display: "grid", gap: tokens.spacingVerticalXS },
-  entry: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline", flexWrap: "wrap" },
+  list: { listStyleType: "none", padding: 0, margin: 0, display: "grid" },
+  // One row per entry, read top to bottom at 360 px: the title as a link on its own line, then its state and date.
+  entry: {
+    display: "grid",
+    gap: tokens.spacingVerticalXXS,
+    paddingBlock: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { justifySelf: "start", textAlign: "start", overflowWrap: "anywhere" },
+  meta: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   group: { display: "grid", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
   preview: { width: "100%", height: "320px", border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: "#fff" },
   form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -28,6 +36,7 @@ const stateColor = { late: "danger", due: "warning", upcoming: "informative" } a
  */
 export function SendQueue({ projectId, onMarkSent }: { projectId?: string; onMarkSent?: (kind: string) => (() => void) | null }) {
   const styles = useStyles();
+  const dates = useDates();
   const [queue, reload] = useApi<QueueDto>(projectId ? `/projects/${projectId}/queue` : "/queue");
   const [open, setOpen] = useState<QueueEntryDto | null>(null);
   if (queue.state === "loading") return <Loading label="Loading what is owed…" />;
@@ -51,16 +60,24 @@ export function SendQueue({ projectId, onMarkSent }: { projectId?: string; onMar
             <ul aria-label={label} className={styles.list}>
               {list.map((e) => (
                 <li key={`${e.projectId}-${e.kind}-${e.meetingId ?? ""}-${e.dueAt}`} data-follow-up={e.kind} className={styles.entry}>
-                  <Badge appearance="tint" color={stateColor[e.state]}>
-                    {e.state}
-                  </Badge>
-                  <Button appearance="transparent" size="small" onClick={() => openEntry(e)} title={e.reason}>
-                    {e.title}
-                  </Button>
-                  <Text size={200}>
-                    {projectId ? "" : `${e.projectName} · `}by {formatDay(e.dueAt)} {formatTime(e.dueAt)}
-                  </Text>
-                  {e.state !== "upcoming" ? <MarkSent action={onMarkSent?.(e.kind) ?? null} /> : null}
+                  {e.kind === "recap" && e.meetingId ? (
+                    <Link href={`/meetings/${e.meetingId}`} className={styles.title} title={e.reason} data-testid="follow-up-title">
+                      {e.title}
+                    </Link>
+                  ) : (
+                    <Link as="button" onClick={() => openEntry(e)} className={styles.title} title={e.reason} data-testid="follow-up-title">
+                      {e.title}
+                    </Link>
+                  )}
+                  <div className={styles.meta}>
+                    <Badge appearance="tint" color={stateColor[e.state]}>
+                      {e.state}
+                    </Badge>
+                    <Text size={200}>
+                      {projectId ? "" : `${e.projectName} · `}by {dates.dayTime(e.dueAt)}
+                    </Text>
+                    {e.state !== "upcoming" ? <MarkSent action={onMarkSent?.(e.kind) ?? null} /> : null}
+                  </div>
                 </li>
               ))}
             </ul>

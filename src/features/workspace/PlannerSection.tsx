@@ -1,7 +1,9 @@
 import { useState } from "react";
 import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { PlannerStatusDto } from "../../../contracts/planner";
-import type { UnattendedStatusDto } from "../../../contracts/unattended";
+import type { StartUnattendedDto, UnattendedStatusDto } from "../../../contracts/unattended";
+import { api } from "../../api/client";
+import { isFramed, redirectToConsent, requestConsent } from "../../host/host";
 import { useApi } from "../../ui/useApi";
 import { formatDay, formatTime } from "../../ui/format";
 import { Problem, Section } from "./Section";
@@ -22,7 +24,9 @@ const useStyles = makeStyles({
 export function PlannerSection({ projectId }: { projectId: string }) {
   const styles = useStyles();
   const [status, reload] = useApi<PlannerStatusDto>(`/projects/${projectId}/planner`);
-  const [unattended] = useApi<UnattendedStatusDto>("/me/unattended");
+  const [unattended, reloadUnattended] = useApi<UnattendedStatusDto>("/me/unattended");
+  // Back from the browser's Connect (redirected through Entra to /auth/end and here).
+  const [consentOutcome] = useState(() => new URLSearchParams(window.location.search).get("consent"));
   const [planId, setPlanId] = useState("");
   const [error, setError] = useState<string | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
@@ -46,6 +50,21 @@ export function PlannerSection({ projectId }: { projectId: string }) {
     try {
       await projectApi(projectId).send("POST", "/planner/sync");
       reload();
+    } catch (e) {
+      setProblem(problemOf(e));
+    }
+  };
+
+  // Connect: a consent request bound to the caller (PKCE + state), then Entra's consent page, in
+  // Teams' pop-up inside Teams, by redirecting this page in a browser (it comes back here).
+  const connect = async () => {
+    setProblem(null);
+    try {
+      const { consentUrl } = await api<StartUnattendedDto>("/me/unattended/start", { method: "POST" });
+      if (!isFramed()) return redirectToConsent(consentUrl);
+      const { code, state } = await requestConsent(consentUrl);
+      if (code) await api("/me/unattended", { method: "POST", json: { code, state } });
+      reloadUnattended();
     } catch (e) {
       setProblem(problemOf(e));
     }
@@ -77,9 +96,16 @@ export function PlannerSection({ projectId }: { projectId: string }) {
       {unattended.state === "ready" && unattended.data.available && unattended.data.state !== "connected" ? (
         <Text role="status" className={styles.warning}>
           {unattended.data.state === "reconnect" ? "Reconnect" : "Connect"} Callbook to Microsoft 365 so reminders and Planner updates run without you
-          {unattended.data.held > 0 ? ` (${unattended.data.held} reminder${unattended.data.held === 1 ? "" : "s"} waiting)` : ""}.
+          {unattended.data.held > 0 ? ` (${unattended.data.held} reminder${unattended.data.held === 1 ? "" : "s"} waiting)` : ""}.{" "}
+          <Button size="small" appearance="primary" onClick={() => void connect()}>
+            {unattended.data.state === "reconnect" ? "Reconnect" : "Connect"}
+          </Button>
         </Text>
       ) : null}
+      {consentOutcome === "connected" && unattended.state === "ready" && unattended.data.state === "connected" ? (
+        <Text role="status">Connected: reminders and Planner updates can run without you.</Text>
+      ) : null}
+      {consentOutcome === "failed" ? <Text className={styles.warning}>Connecting to Microsoft 365 did not finish; try Connect again.</Text> : null}
       <form
         aria-label="Planner plan"
         className={styles.form}

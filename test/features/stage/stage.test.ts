@@ -50,6 +50,12 @@ describe("the stage's live model", () => {
     const added = applyStageEvent(empty, { id: 5, type: "item", entity: item({}) });
     expect(applyStageEvent(added, { id: 6, type: "item", entity: item({ internalOnly: true }) }).items).toEqual([]);
   });
+  it("drops an item the stream says was removed (it became internal only), and keeps the others", () => {
+    const two = applyStageEvent(applyStageEvent(empty, { id: 5, type: "item", entity: item({}) }), { id: 6, type: "item", entity: item({ id: "i2", title: "Book the UAT room" }) });
+    const after = applyStageEvent(two, { id: 7, type: "removed", entity: { kind: "item", id: "i1" } });
+    expect(after.items.map((i) => i.title)).toEqual(["Book the UAT room"]);
+    expect(applyStageEvent(after, { id: 8, type: "removed", entity: { kind: "note", id: "n1" } })).toEqual(after);
+  });
 });
 
 describe("the stage link", () => {

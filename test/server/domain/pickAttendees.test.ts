@@ -30,7 +30,7 @@ describe("pickAttendees: customer status call (seed 000)", () => {
     const members = project.members.map((m) => (m.role === "pm" ? { ...m, backupPersonId: null } : m));
     const result = pick("customer_status", riverbendSnapshot({ project: { ...project, members } }), { dana: [TODAY] });
     expect(result.required.map((a) => a.personId)).not.toContain("dana");
-    expect(result.warnings).toEqual([`Dana Whitfield (PM) is out of office on ${TODAY} and has no named backup`]);
+    expect(result.warnings).toEqual(["Dana Whitfield (PM) is out of office on Wed 25 Nov 2026 and has no named backup"]);
   });
 
   it("out of office on another day changes nothing", () => {
@@ -81,7 +81,7 @@ describe("pickAttendees: triage (seed 001)", () => {
   });
 
   it("the only Client Services leader out of office → a warning", () => {
-    expect(pick("triage", riverbendSnapshot(), { luis: [TODAY] }).warnings).toContain(`No Client Services leader available on ${TODAY}: at least one must attend`);
+    expect(pick("triage", riverbendSnapshot(), { luis: [TODAY] }).warnings).toContain("No Client Services leader available on Wed 25 Nov 2026: at least one must attend");
   });
 });
 

@@ -123,4 +123,12 @@ describe.each(databaseKinds)("a series created through Microsoft Graph on %s", (
     }
     expect(graph.requestsTo("listOnlineMeetings").length).toBe(asked);
   });
+
+  it("the Outlook pane opened on the 16 Dec occurrence (its join link and its own start) finds the 16 Dec call", async () => {
+    const token = await dana();
+    for (const start of ["2026-12-09T15:00:00.000Z", "2026-12-16T15:00:00.000Z", "2026-12-23T15:00:00.000Z"]) {
+      const res = await request(app).get("/api/meetings/lookup").query({ joinUrl, subject: "no such subject", start }).set("Authorization", token);
+      expect(res.body).toMatchObject({ matchedBy: "joinUrl", meeting: { startsAt: start } });
+    }
+  });
 });

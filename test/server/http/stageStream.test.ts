@@ -51,6 +51,42 @@ describe.each(databaseKinds)("stage live stream on %s", (kind) => {
     }
   });
 
+  it("an action shown on the stage and then marked internal only is removed by id; its new title never reaches the stage", async () => {
+    const stream = await openSse(`${base}/api/stage/${cust}/events`, { Authorization: `Stage ${ticket}` });
+    try {
+      const id = randomUUID();
+      expect((await capture({ id, kind: "action", title: "Confirm the go-live date" })).status).toBe(201);
+      await stream.waitFor((e) => e.data.includes("Confirm the go-live date"));
+      const hidden = await request(app)
+        .patch(`/api/meetings/${cust}/items/${id}`)
+        .set("Authorization", dana)
+        .send({ version: 1, title: "Confirm go-live: Meridian is short-staffed", internalOnly: true });
+      expect(hidden.status).toBe(200);
+      const removed = await stream.waitFor((e) => e.data.includes('"removed"'));
+      expect(JSON.parse(removed.data)).toEqual({ id: Number(removed.id), type: "removed", entity: { kind: "item", id } });
+      // A marker after it: everything before it has been delivered.
+      expect((await capture({ id: randomUUID(), kind: "action", title: "Marker after the removal" })).status).toBe(201);
+      await stream.waitFor((e) => e.data.includes("Marker after the removal"));
+      expect(stream.events.map((e) => e.data).join("\n")).not.toContain("Meridian");
+    } finally {
+      stream.close();
+    }
+  });
+
+  it("an item internal only from its first event sends the stage nothing, not even its id", async () => {
+    const stream = await openSse(`${base}/api/stage/${cust}/events`, { Authorization: `Stage ${ticket}` });
+    try {
+      const id = randomUUID();
+      expect((await capture({ id, kind: "action", title: "Internal from the start", internalOnly: true })).status).toBe(201);
+      expect((await request(app).patch(`/api/meetings/${cust}/items/${id}`).set("Authorization", dana).send({ version: 1, title: "Still internal" })).status).toBe(200);
+      expect((await capture({ id: randomUUID(), kind: "action", title: "Second marker" })).status).toBe(201);
+      await stream.waitFor((e) => e.data.includes("Second marker"));
+      expect(stream.events.map((e) => e.data).join("\n")).not.toContain(id);
+    } finally {
+      stream.close();
+    }
+  });
+
   it("answers 401 without a ticket or with a forged one, 403 with another meeting's, and 401 for a sign-in credential alone", async () => {
     expect((await request(app).get(`/api/stage/${cust}/events`)).status).toBe(401);
     expect((await request(app).get(`/api/stage/${cust}/events`).set("Authorization", `Stage ${ticket}x`)).status).toBe(401);

@@ -182,4 +182,39 @@ describe.each(databaseKinds)("actions in Microsoft Planner on %s", (kind) => {
     const [plan] = await tdb.database.db.select().from(t.plannerPlans).where(eq(t.plannerPlans.projectId, demoProjectId()));
     expect(plan?.polledAt && new Date(plan.polledAt).toISOString()).toBe(now.toISOString());
   });
+  it("a create whose answer was lost (connection dropped after Planner accepted) is adopted at the next sync, not made twice", async () => {
+    const lost = "7d0c3a52-6b0e-4b8f-9a55-0c1e7a000005";
+    await tdb.database.db.insert(t.raidItems).values({ id: lost, tenantId: DEMO_TENANT_ID, projectId: demoProjectId(), kind: "action", title: "Book the cut-over bridge line", ownerId: person("dana"), dueDate: "2026-12-10", raisedInMeetingId: demoMeetingId("m_cust_prev") });
+    graph.injectFault("createPlannerTask", { kind: "dropAfterAccept" });
+    await expect(sync()).rejects.toThrow();
+    expect(graph.requestsTo("createPlannerTask").at(-1)?.outcome).toBe("dropped");
+    const named = () => [...graph.planner.tasks.values()].filter((x) => x.title === "Book the cut-over bridge line");
+    expect(named()).toHaveLength(1); // Planner made it; Callbook never heard back
+    expect(await link(lost)).toBeUndefined();
+    const creates = graph.requestsTo("createPlannerTask").length;
+    now = new Date(now.getTime() + 60_000);
+    const result = await sync();
+    expect(result).toMatchObject({ skipped: null, created: 0, adopted: 1 });
+    expect(graph.requestsTo("createPlannerTask")).toHaveLength(creates);
+    expect(named()).toHaveLength(1);
+    const adopted = await link(lost);
+    expect(adopted).toMatchObject({ taskId: named()[0]?.id, state: "linked", linkedBack: true });
+    expect(graph.planner.details.get(adopted?.taskId ?? "")?.description).toContain(`${LINK_BASE}/meetings/${demoMeetingId("m_cust_prev")}`);
+    expect(await tdb.database.db.select().from(t.plannerTaskClaims)).toEqual([]);
+    // And nothing more on the run after.
+    expect(await sync()).toMatchObject({ created: 0, adopted: 0, pushed: 0 });
+  });
+
+  it("a sync finding the plan's lease held by another instance calls nothing and says it skipped", async () => {
+    const planWhere = eq(t.plannerPlans.projectId, demoProjectId());
+    await tdb.database.db.update(t.plannerPlans).set({ syncLeaseUntil: new Date(now.getTime() + 60_000).toISOString(), syncLeaseOwner: "other-instance" }).where(planWhere);
+    const calls = graph.requests.length;
+    expect(await sync()).toMatchObject({ skipped: "busy", created: 0 });
+    expect(graph.requests.length).toBe(calls);
+    // A lease left by a killed instance frees the plan once it has run out, on the settable clock.
+    now = new Date(now.getTime() + 2 * 60_000);
+    expect((await sync()).skipped).toBeNull();
+    const [plan] = await tdb.database.db.select().from(t.plannerPlans).where(planWhere);
+    expect(plan).toMatchObject({ syncLeaseUntil: null, syncLeaseOwner: null });
+  });
 });

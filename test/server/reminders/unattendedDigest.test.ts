@@ -89,10 +89,11 @@ describe.each(databaseKinds)("digests sent with no user present, through the PM'
   });
 
   it("after the PM's consent, a digest goes from the PM's mailbox with no request present; the stored cache is not plaintext", async () => {
+    const { state, codeChallenge } = await consent.begin(DEMO_TENANT_ID, dana);
     const connect = await request(createApp(deps))
       .post("/api/me/unattended")
       .set("Authorization", devAuth("dana"))
-      .send({ code: entra.issueAuthCode({ oid: danaOid, email: danaEmail, name: "Dana Whitfield" }) });
+      .send({ code: entra.issueAuthCode({ oid: danaOid, email: danaEmail, name: "Dana Whitfield" }, { codeChallenge }), state });
     expect(connect.status).toBe(200);
     expect(connect.body).toMatchObject({ state: "connected" });
     const [row] = await tdb.database.db.select().from(t.delegatedTokenCaches).where(eq(t.delegatedTokenCaches.personId, dana));
@@ -132,7 +133,8 @@ describe.each(databaseKinds)("digests sent with no user present, through the PM'
     expect(entra.tokenRequests.length).toBe(calls);
 
     // The PM reconnects: the held digests go out at the next run, once each.
-    await consent.connect(DEMO_TENANT_ID, dana, entra.issueAuthCode({ oid: danaOid, email: danaEmail, name: "Dana Whitfield" }));
+    const again = await consent.begin(DEMO_TENANT_ID, dana);
+    await consent.connect(DEMO_TENANT_ID, dana, entra.issueAuthCode({ oid: danaOid, email: danaEmail, name: "Dana Whitfield" }, { codeChallenge: again.codeChallenge }), again.state);
     const resumed = await sendDueDigests(deps, new Date("2026-11-24T14:30:00Z"), options);
     expect(resumed.sent).toBe(held.length);
     expect((await digests("2026-11-24")).every((r) => r.status === "sent")).toBe(true);

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import {
   SignJWT,
   UnsecuredJWT,
@@ -74,7 +74,7 @@ export interface FakeEntraServer {
    * A code the authorize endpoint would hand back after the user consents (auth code flow):
    * redeeming it answers an id token, an access token and a refresh token for this user.
    */
-  issueAuthCode(user: { oid: string; email: string; name: string }): string;
+  issueAuthCode(user: { oid: string; email: string; name: string }, pkce?: { codeChallenge: string }): string;
   /** Every refresh token of the user is revoked (password reset, admin revoke): refreshing answers invalid_grant. */
   revokeRefreshTokens(oid: string): void;
   /** Lifetime of access tokens issued from now on, seconds (default 3599). */
@@ -101,6 +101,8 @@ export async function startFakeEntraServer(
   const calls: string[] = [];
   const failures: TokenErrorReply[] = [];
   const authCodes = new Map<string, { oid: string; email: string; name: string }>();
+  /** PKCE (RFC 7636 S256) challenges of codes whose authorize request carried one. */
+  const codeChallenges = new Map<string, string>();
   const refreshTokens = new Map<string, { oid: string; email: string; name: string; revoked: boolean }>();
   const issuedAccessTokens = new Map<string, string>();
   let accessTokenLifetime = 3599;
@@ -175,6 +177,21 @@ export async function startFakeEntraServer(
       if (form.grant_type === "authorization_code" || form.grant_type === "refresh_token") {
         const user = form.grant_type === "authorization_code" ? authCodes.get(form.code ?? "") : refreshTokens.get(form.refresh_token ?? "");
         if (form.grant_type === "authorization_code") authCodes.delete(form.code ?? "");
+        const challenge = form.grant_type === "authorization_code" ? codeChallenges.get(form.code ?? "") : undefined;
+        if (challenge !== undefined) {
+          codeChallenges.delete(form.code ?? "");
+          const verifier = form.code_verifier ?? "";
+          if (createHash("sha256").update(verifier).digest("base64url") !== challenge) {
+            return send(400, {
+              error: "invalid_grant",
+              error_description: "AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request.",
+              error_codes: [501481],
+              timestamp: new Date().toISOString(),
+              trace_id: randomUUID(),
+              correlation_id: form["client-request-id"] ?? randomUUID(),
+            });
+          }
+        }
         if (!user || ("revoked" in user && user.revoked)) {
           return send(400, {
             error: "invalid_grant",
@@ -314,9 +331,10 @@ export async function startFakeEntraServer(
     failTokenRequests(reply, times = 1) {
       for (let i = 0; i < times; i++) failures.push(reply);
     },
-    issueAuthCode(user) {
+    issueAuthCode(user, pkce) {
       const code = "code." + randomUUID();
       authCodes.set(code, user);
+      if (pkce) codeChallenges.set(code, pkce.codeChallenge);
       return code;
     },
     revokeRefreshTokens(oid) {

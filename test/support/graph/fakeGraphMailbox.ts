@@ -163,6 +163,12 @@ export class FakeGraphMailbox {
   readonly missingPermissions = new Set<FakeGraphPermission>();
   /** Occurrences of series given their own values (exceptions), by series master id, then originalStart (ISO, Z). */
   readonly exceptions = new Map<string, Map<string, Record<string, unknown>>>();
+  /**
+   * Recorded getSchedule answers (one `scheduleInformation` each) by mailbox address: served as
+   * they are, the `preferUtc` one when the request has `Prefer: outlook.timezone="UTC"`, else
+   * `ownZone` (what Graph answers in the mailbox's own zone, possibly a custom zone).
+   */
+  readonly recordedSchedules = new Map<string, { preferUtc: unknown; ownZone: unknown }>();
   /** Server-driven paging: at most this many items a page, whatever $top asks. */
   maxPageSize = 1000;
   /** Instance ids handed out by /instances: id → series master id and originalStart. */
@@ -524,6 +530,8 @@ export class FakeGraphMailbox {
       if (this.unknownMailboxes.has(email)) {
         return { scheduleId: String(schedule), error: { message: "The user couldn't be found.", responseCode: "ErrorMailRecipientNotFound" } };
       }
+      const recorded = this.recordedSchedules.get(email);
+      if (recorded) return preferUtc ? recorded.preferUtc : recorded.ownZone;
       const hours = this.workingHours.get(email) ?? easternHours;
       const days = [...(this.outOfOffice.get(email) ?? [])].map((day) => ({
         start: instantAt(day, "00:00", hours.ianaForFake).getTime(),

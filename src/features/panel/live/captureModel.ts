@@ -76,7 +76,20 @@ export function mergeNote(state: ServerState, note: NoteDto): ServerState {
 export function applyEvent(state: ServerState, event: LiveEvent): ServerState {
   if (event.type === "item") return mergeItem(state, event.entity);
   if (event.type === "note") return mergeNote(state, event.entity);
+  if (event.type === "removed") return removeEntity(state, event.entity);
   return { ...state, agendaState: event.entity };
+}
+
+/** Drops an item or note this viewer may no longer see (a `removed` live event: it became internal only). */
+export function removeEntity(state: ServerState, removed: { kind: "item" | "note"; id: string }): ServerState {
+  if (removed.kind === "note") return { ...state, notes: state.notes.filter((n) => n.id !== removed.id) };
+  const keep = <T extends { id: string }>(list: T[]) => list.filter((i) => i.id !== removed.id);
+  return {
+    ...state,
+    items: keep(state.items),
+    carriedOver: keep(state.carriedOver),
+    ...(state.projectRaid ? { projectRaid: keep(state.projectRaid) } : {}),
+  };
 }
 
 /** A row for a create the server has not confirmed yet. */

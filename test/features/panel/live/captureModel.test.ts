@@ -111,6 +111,19 @@ describe("mergeItem and applyEvent: where a row goes", () => {
     expect(s.agendaState).toEqual({ currentAgendaItemKey: null, discussed: [] });
   });
 
+  it("a removed event (the row became internal only) drops that item, carried-over item or note, and nothing else", () => {
+    let s = state();
+    s = applyEvent(s, { id: 20, type: "removed", entity: { kind: "item", id: ITEM } });
+    expect(s.items).toEqual([]);
+    expect(s.carriedOver.map((i) => i.id)).toEqual([CARRIED]);
+    s = applyEvent(s, { id: 21, type: "removed", entity: { kind: "item", id: CARRIED } });
+    expect(s.carriedOver).toEqual([]);
+    expect(s.notes.map((n) => n.id)).toEqual([NOTE]);
+    s = applyEvent(s, { id: 22, type: "removed", entity: { kind: "note", id: NOTE } });
+    expect(s.notes).toEqual([]);
+    expect(applyEvent(state(), { id: 23, type: "removed", entity: { kind: "item", id: NEW_ITEM } })).toEqual(state());
+  });
+
   it("a replayed old event (reconnect with an older lastEventId) does not undo a newer row", () => {
     const s = applyEvent(state({ items: [item({ version: 3, title: "v3" })] }), { id: 5, type: "item", entity: item({ version: 2, title: "v2" }) });
     expect(s.items[0]?.title).toBe("v3");

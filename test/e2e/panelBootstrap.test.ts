@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../support/browser";
+import { startServer, type RunningServer } from "../support/serverProcess";
+import { demoMeetingId, devAuth } from "../support/testApp";
+
+// Issue 19: the side panel's data is asked for by index.html's inline bootstrap, before the bundle
+// runs, and the app adopts those answers instead of asking again. Needs the built front end.
+describe("side panel data bootstrap in Chromium (browser mode)", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (server) expect(await server.stop("SIGINT")).toBe(0);
+  });
+
+  it("a signed-in PM opening a call's panel URL asks for its meeting, agenda and capture once each, and the CSP lets the bootstrap run", async () => {
+    const meetingId = demoMeetingId("m_cust");
+    const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+    try {
+      await context.addInitScript({ content: `localStorage.setItem("callbook.credential", ${JSON.stringify(devAuth("dana"))});` });
+      const page = await context.newPage();
+      const asked: string[] = [];
+      page.on("request", (r) => {
+        const path = new URL(r.url()).pathname;
+        if (path.startsWith("/api/")) asked.push(`${r.method()} ${path}`);
+      });
+      const refused: string[] = [];
+      page.on("console", (m) => {
+        // (teams-js's fetch of its valid-domains list from Microsoft's CDN is refused by connect-src: not a script.)
+        if (/Content Security Policy/i.test(m.text()) && /script/i.test(m.text())) refused.push(m.text());
+      });
+      const response = await page.goto(`${server.url}/meetings/${meetingId}`);
+      const scriptSrc = /script-src ([^;]+)/.exec(response?.headers()["content-security-policy"] ?? "")?.[1]?.split(" ") ?? [];
+      expect(scriptSrc).not.toContain("'unsafe-inline'");
+
+      const panel = page.getByTestId("side-panel");
+      await panel.locator("[data-agenda-item]").first().waitFor({ timeout: 60_000 });
+      await panel.getByRole("heading", { name: /Agenda · Customer status call/ }).waitFor();
+
+      const base = `GET /api/meetings/${meetingId}`;
+      for (const path of [base, `${base}/agenda`, `${base}/capture`]) {
+        expect(asked.filter((a) => a === path), `${path} in ${asked.join(", ")}`).toHaveLength(1);
+      }
+      // The bootstrap ran (no CSP refusal) and every request it started was adopted by the app.
+      expect(refused).toEqual([]);
+      expect(await page.evaluate("Object.keys(window.__callbookBoot ?? { missing: 1 })")).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
