@@ -240,9 +240,11 @@ describe.each(databaseKinds)("real-world imports on %s", (kind) => {
     });
     expect(answer?.status).toBe(409);
     expect(answer?.body.error.code).toBe("import_running");
-    expect((await tasks()).map((x) => x.name)).not.toContain("Placeholder from instance B");
+    // Counted in the table itself: earlier tests add more tasks than one page of the list holds.
+    const named = async () => (await w.tdb.database.db.select({ id: t.tasks.id }).from(t.tasks).where(eq(t.tasks.name, "Placeholder from instance B"))).length;
+    expect(await named()).toBe(0);
     const again = await upload("tasks", "instance-b.csv", csv, false);
     expect(again.body).toMatchObject({ applied: true });
-    expect((await tasks()).map((x) => x.name)).toContain("Placeholder from instance B");
+    expect(await named()).toBe(1);
   });
 });
