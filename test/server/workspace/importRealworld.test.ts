@@ -230,7 +230,7 @@ describe.each(databaseKinds)("real-world imports on %s", (kind) => {
     expect((await upload("tasks", "after.csv", Buffer.from("Task,Start\nPlaceholder after,2026-01-02\n"), true)).status).toBe(200);
   });
 
-  it.runIf(kind === "postgres")("refuses an import while another instance is writing one into the project, and saves nothing of it", async () => {
+  it.runIf(kind === "postgres")("refuses an import while another instance is writing one into the project, and saves nothing of it (PostgreSQL only: the embedded database has one process per data folder)", async () => {
     const csv = Buffer.from("Task,Start\nPlaceholder from instance B,2026-01-02\n");
     let answer: request.Response | undefined;
     // Another instance's import transaction, holding the project's import lock while this one confirms.
