@@ -96,9 +96,12 @@ if (process.argv[2]?.endsWith(".cpuprofile")) {
 }
 // On PostgreSQL, statements sent per POST → receipt (every pg client query: the pool's and LISTEN's).
 let statements = 0;
+let texts: string[] | null = null;
 const clientQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   statements++;
+  const first = args[0];
+  texts?.push((typeof first === "string" ? first : typeof first === "object" && first && "text" in first ? String(first.text) : "?").replace(/\s+/g, " ").slice(0, 110));
   return clientQuery.apply(this, args);
 } as typeof pg.Client.prototype.query;
 const tdb = await openBenchDatabase(kind);
@@ -136,6 +139,12 @@ try {
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1);
   process.stdout.write(`${new Date().toISOString()} · load average at start ${load} · ${kind} · ${n} posts, POST → receipt p50 ${q(0.5)} ms, p95 ${q(0.95)} ms${kind === "postgres" ? `, ${(statements / n).toFixed(1)} statements per post` : ""} → ${path}\n\n`);
   process.stdout.write(summarise(profile as unknown as Profile) + "\n");
+  if (kind === "postgres") {
+    texts = [];
+    await step();
+    process.stdout.write(`\nstatements of one more POST → receipt (${texts.length}):\n${texts.map((t) => `  ${t}`).join("\n")}\n`);
+    texts = null;
+  }
 } finally {
   session.disconnect();
   client.close();
