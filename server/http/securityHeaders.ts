@@ -26,6 +26,15 @@ export const MICROSOFT_HOST_FRAME_ANCESTORS: readonly string[] = [
   "https://outlook-dod.office365.us",
 ];
 
+/**
+ * The origin teams-js fetches its list of valid host origins from on initialisation
+ * (`validOriginsCdnEndpoint` in @microsoft/teams-js internal/constants:
+ * https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json), so connect-src must
+ * admit it or every page logs a CSP violation. Only this exact origin: teams-js falls back to its
+ * bundled list when the fetch fails (e.g. offline), which is then a network error, not a CSP one.
+ */
+export const TEAMS_JS_VALID_DOMAINS_ORIGIN = "https://res.cdn.office.net";
+
 export interface SecurityHeaderOptions {
   /** NODE_ENV=production: adds HSTS and upgrade-insecure-requests, and never admits test host origins. */
   production: boolean;
@@ -41,8 +50,8 @@ export interface SecurityHeaderOptions {
  * Content-Security-Policy, X-Content-Type-Options, Referrer-Policy and (production) HSTS on every
  * answer, through helmet. Styles allow 'unsafe-inline' because Fluent UI (Griffel) inserts <style>
  * elements at run time; scripts do not: the one inline script (index.html's data bootstrap) is allowed
- * by its sha256 hash, computed at build. Office.js comes from
- * Microsoft's CDN, the only supported source. X-Frame-Options is left out: it cannot list several
+ * by its sha256 hash, computed at build. Office.js comes from Microsoft's CDN, the only supported
+ * source; teams-js reads its valid-origins list from res.cdn.office.net. X-Frame-Options is left out: it cannot list several
  * hosts, and frame-ancestors supersedes it. Cross-origin opener/resource policies are left out: the
  * consent pop-up must keep its opener (Teams), and Outlook shows our icons from another origin.
  */
@@ -60,7 +69,7 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'", authority, "https://appsforoffice.microsoft.com"],
+        "connect-src": ["'self'", authority, "https://appsforoffice.microsoft.com", TEAMS_JS_VALID_DOMAINS_ORIGIN],
         "frame-src": ["'self'", authority],
         "form-action": ["'self'"],
         "frame-ancestors": ["'self'", ...MICROSOFT_HOST_FRAME_ANCESTORS, ...testHosts],

@@ -1,3 +1,4 @@
+import "../zodJitless"; // before any schema parses: no eval under our CSP
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { OutlookApp } from "./OutlookApp";

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../support/browser";
@@ -139,4 +140,95 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
       await context.close();
     }
   });
+  it("at 360 × 800 every table is fully visible or scrolls inside a labelled region that says so; People cards label every control", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    try {
+      await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth("dana"));
+      const page = await context.newPage();
+      await page.goto(`${server.url}/projects/${demoProjectId()}`);
+      await page.getByRole("table", { name: "Milestones" }).waitFor();
+      await page.getByRole("table", { name: "Meeting history" }).waitFor();
+      // Every table cell is inside the viewport, or inside a focusable scroll region (within the
+      // viewport) that shows a visible "scroll sideways" hint while its columns do not fit.
+      const problems = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const out: string[] = [];
+        for (const table of document.querySelectorAll("table")) {
+          const name = table.getAttribute("aria-label") ?? "table";
+          let scroller: HTMLElement | null = null;
+          for (let e = table.parentElement; e; e = e.parentElement) {
+            const ox = getComputedStyle(e).overflowX;
+            if (ox === "auto" || ox === "scroll") { scroller = e; break; }
+          }
+          const cut = [...table.querySelectorAll("th, td")].some((c) => { const r = c.getBoundingClientRect(); return r.right > width + 1 || r.left < -1; });
+          if (!cut && (!scroller || scroller.scrollWidth <= scroller.clientWidth)) continue;
+          if (!scroller) { out.push(`${name}: cut off, nothing scrolls it`); continue; }
+          const box = scroller.getBoundingClientRect();
+          if (box.right > width + 1 || box.left < -1) out.push(`${name}: its scroll region runs off the screen`);
+          if (scroller.getAttribute("role") !== "region" || scroller.tabIndex !== 0) out.push(`${name}: scroll region not a focusable region`);
+          const hint = scroller.parentElement?.querySelector("[data-scroll-hint]");
+          if (!hint || hint.getBoundingClientRect().height === 0) out.push(`${name}: no visible hint that it scrolls sideways`);
+        }
+        return out;
+      });
+      expect(problems).toEqual([]);
+      const milestones = page.getByRole("region", { name: "Milestones table" });
+      expect(await milestones.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      await page.getByText("Scroll sideways to see every column →").first().waitFor();
+      await page.locator("#milestones").screenshot({ path: "docs/screenshots/workspace-tables-360.png" });
+
+      // People cards: each control has a visible label, each button a distinct name.
+      const card = page.getByRole("list", { name: "Members" }).getByRole("listitem").first();
+      await card.getByRole("button", { name: "Save out of office" }).waitFor();
+      await card.getByRole("button", { name: "Save time zone" }).waitFor();
+      expect(await card.getByRole("button", { name: "Save", exact: true }).count()).toBe(0);
+      for (const label of ["Out of office from", "until", "Time zone"]) await card.locator("label").getByText(label, { exact: true }).waitFor();
+      await card.getByRole("combobox", { name: /time zone/i }).waitFor();
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: "docs/screenshots/workspace-people-360.png" });
+
+      await page.evaluate(readFileSync("node_modules/axe-core/axe.min.js", "utf8")); // not an inline <script>: the CSP refuses those
+      const serious = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: Element, options: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+        const result = await axe.run(document.getElementById("people") ?? document.body, {});
+        return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+      });
+      expect(serious).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it("a page load logs no Content-Security-Policy violation (teams-js may fetch its valid-domains list)", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      await context.addInitScript((cred) => {
+        localStorage.setItem("callbook.credential", cred);
+        const seen: string[] = [];
+        (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+        document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
+      }, devAuth("dana"));
+      const page = await context.newPage();
+      const cspLogs: string[] = [];
+      page.on("console", (m) => { if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) cspLogs.push(m.text()); });
+      // The project page (a workspace page) and the home page. Offline, the CDN fetch itself fails: a network error, not a CSP one.
+      for (const path of [`/projects/${demoProjectId()}`, "/"]) {
+        // Wait for teams-js's fetch of its valid-domains list to be settled either way: refused by the CSP, or sent (and failed offline).
+        const cdn = (r: { url(): string }) => r.url().startsWith("https://res.cdn.office.net/");
+        const settled = Promise.race([
+          page.waitForEvent("requestfailed", { predicate: cdn, timeout: 60_000 }),
+          page.waitForEvent("requestfinished", { predicate: cdn, timeout: 60_000 }),
+          // Not page.waitForFunction: Playwright evaluates its predicate with eval, which the CSP itself refuses.
+          page.waitForEvent("console", { predicate: (m) => m.text().includes("res.cdn.office.net"), timeout: 60_000 }),
+        ]);
+        await page.goto(`${server.url}${path}`);
+        await settled;
+        const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+        expect({ path, violations }).toEqual({ path, violations: [] });
+      }
+      expect(cspLogs).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import type { MeetingHistoryDto } from "../../../contracts/workspace";
 import { Empty, Loading } from "../../ui/states";
 import { formatDay, formatTime } from "../../ui/format";
 import { useTableStyles } from "./tableStyles";
+import { ScrollingTable } from "./ScrollingTable";
 import { Pager, Problem, Section } from "./Section";
 import { usePaged } from "./workspaceApi";
 
@@ -19,22 +20,24 @@ export function MeetingsSection({ projectId }: { projectId: string }) {
       <Problem message={list.error} />
       {!list.loading && list.items.length === 0 ? <Empty>No meetings on this project yet.</Empty> : null}
       {list.items.length ? (
-        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Meeting history">
-          <TableHeader><TableRow>{["When", "Call", "Type", "Recap"].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
-          <TableBody>
-            {list.items.map((m) => (
-              <TableRow key={m.id}>
-                <TableCell className={t.cell}>{formatDay(m.startsAt)} {formatTime(m.startsAt)}</TableCell>
-                <TableCell className={t.cell}><Link href={`/meetings/${m.id}`}>{m.subject}</Link></TableCell>
-                <TableCell className={t.cell}>{m.callTypeLabel}</TableCell>
-                <TableCell className={t.cell}>
-                  <Badge appearance="tint" color={recapColor[m.recap]}>{recapLabel[m.recap]}</Badge>
-                  {m.recapSentBy ? <Text size={200}> by {m.recapSentBy}</Text> : null}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ScrollingTable label="Meeting history">
+          <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Meeting history">
+            <TableHeader><TableRow>{["When", "Call", "Type", "Recap"].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
+            <TableBody>
+              {list.items.map((m) => (
+                <TableRow key={m.id}>
+                  <TableCell className={t.cell}>{formatDay(m.startsAt)} {formatTime(m.startsAt)}</TableCell>
+                  <TableCell className={t.cell}><Link href={`/meetings/${m.id}`}>{m.subject}</Link></TableCell>
+                  <TableCell className={t.cell}>{m.callTypeLabel}</TableCell>
+                  <TableCell className={t.cell}>
+                    <Badge appearance="tint" color={recapColor[m.recap]}>{recapLabel[m.recap]}</Badge>
+                    {m.recapSentBy ? <Text size={200}> by {m.recapSentBy}</Text> : null}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollingTable>
       ) : null}
       <Pager list={list} previous="Newer" next="Older" showPage={false} />
     </Section>

@@ -5,6 +5,7 @@ import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDate, formatDay } from "../../ui/format";
 import { useTableStyles } from "./tableStyles";
+import { ScrollingTable } from "./ScrollingTable";
 import { useLayoutStyles } from "../../ui/layoutStyles";
 import { Problem, Section } from "./Section";
 import { projectApi, useRun } from "./workspaceApi";
@@ -23,37 +24,39 @@ export function MilestonesSection({ projectId }: { projectId: string }) {
       {list.state === "error" ? <ErrorState title={list.explained.title} message={list.message} onRetry={reload} /> : null}
       {list.state === "ready" && list.data.items.length === 0 ? <Empty>No milestones yet.</Empty> : null}
       {list.state === "ready" && list.data.items.length ? (
-        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Milestones">
-          <TableHeader>
-            <TableRow>{["Milestone", "Planned", "Achieved", "Sign-off", ""].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow>
-          </TableHeader>
-          <TableBody>
-            {list.data.items.map((m) => (
-              <TableRow key={m.id}>
-                <TableCell className={t.cell}>
-                  <Text weight="semibold">{m.name}</Text>
-                  <Text size={200} block>{m.deliverable}</Text>
-                </TableCell>
-                <TableCell className={t.cell}>{m.plannedDate ? formatDate(m.plannedDate) : "—"}</TableCell>
-                <TableCell className={t.cell}>{m.achievedDate ? formatDate(m.achievedDate) : "—"}</TableCell>
-                <TableCell className={t.cell}>
-                  {m.signedOffBy ? (
-                    `${m.signedOffBy}${m.signedOffAt ? `, ${formatDay(m.signedOffAt)}` : ""}`
-                  ) : (
-                    <Button size="small" onClick={() => void run(() => api.send("POST", `/milestones/${m.id}/sign-off`, { version: m.version }))}>
-                      Record sign-off
+        <ScrollingTable label="Milestones">
+          <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Milestones">
+            <TableHeader>
+              <TableRow>{["Milestone", "Planned", "Achieved", "Sign-off", ""].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.data.items.map((m) => (
+                <TableRow key={m.id}>
+                  <TableCell className={t.cell}>
+                    <Text weight="semibold">{m.name}</Text>
+                    <Text size={200} block>{m.deliverable}</Text>
+                  </TableCell>
+                  <TableCell className={t.cell}>{m.plannedDate ? formatDate(m.plannedDate) : "—"}</TableCell>
+                  <TableCell className={t.cell}>{m.achievedDate ? formatDate(m.achievedDate) : "—"}</TableCell>
+                  <TableCell className={t.cell}>
+                    {m.signedOffBy ? (
+                      `${m.signedOffBy}${m.signedOffAt ? `, ${formatDay(m.signedOffAt)}` : ""}`
+                    ) : (
+                      <Button size="small" onClick={() => void run(() => api.send("POST", `/milestones/${m.id}/sign-off`, { version: m.version }))}>
+                        Record sign-off
+                      </Button>
+                    )}
+                  </TableCell>
+                  <TableCell className={t.cell}>
+                    <Button size="small" appearance="subtle" onClick={() => void run(() => api.send("DELETE", `/milestones/${m.id}?version=${m.version}`))}>
+                      Delete
                     </Button>
-                  )}
-                </TableCell>
-                <TableCell className={t.cell}>
-                  <Button size="small" appearance="subtle" onClick={() => void run(() => api.send("DELETE", `/milestones/${m.id}?version=${m.version}`))}>
-                    Delete
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollingTable>
       ) : null}
       <form
         aria-label="Add a milestone"

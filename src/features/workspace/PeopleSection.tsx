@@ -124,14 +124,14 @@ function MemberRow({ member: m, people, onChange, projectId }: { member: MemberD
         )}
       </div>
       <div className={styles.row}>
-        <Field label="Out from" size="small">
-          <Input type="date" size="small" className={styles.date} aria-label={`${m.name} out from`} value={from} onChange={(_, d) => setFrom(d.value)} />
+        <Field label="Out of office from" size="small">
+          <Input type="date" size="small" className={styles.date} aria-label={`${m.name} out of office from`} value={from} onChange={(_, d) => setFrom(d.value)} />
         </Field>
         <Field label="until" size="small">
-          <Input type="date" size="small" className={styles.date} aria-label={`${m.name} out until`} value={until} onChange={(_, d) => setUntil(d.value)} />
+          <Input type="date" size="small" className={styles.date} aria-label={`${m.name} out of office until`} value={until} onChange={(_, d) => setUntil(d.value)} />
         </Field>
         <Button size="small" onClick={() => onChange(() => api.send("PATCH", `/people/${m.personId}`, { oooFrom: from || null, oooUntil: until || null }))}>
-          Save
+          Save out of office
         </Button>
       </div>
       <div className={styles.row}>

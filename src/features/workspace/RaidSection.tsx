@@ -5,6 +5,7 @@ import { Empty, Loading } from "../../ui/states";
 import { formatDate } from "../../ui/format";
 import { raidKindLabel } from "./labels";
 import { useTableStyles } from "./tableStyles";
+import { ScrollingTable } from "./ScrollingTable";
 import { useLayoutStyles } from "../../ui/layoutStyles";
 import { Pager, PersonSelect, Problem, Section, type PersonOption } from "./Section";
 import { projectApi, usePaged, useRun } from "./workspaceApi";
@@ -43,33 +44,35 @@ export function RaidSection({ projectId, people, today }: { projectId: string; p
       <Problem message={list.error} />
       {!list.loading && list.items.length === 0 ? <Empty>No RAID items match.</Empty> : null}
       {list.items.length ? (
-        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="RAID log">
-          <TableHeader>
-            <TableRow>{["Kind", "Item", "Owner", "Due", "Status", ""].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow>
-          </TableHeader>
-          <TableBody>
-            {list.items.map((r) => (
-              <TableRow key={r.id}>
-                <TableCell className={t.cell}>{raidKindLabel[r.kind]}</TableCell>
-                <TableCell className={t.cell}>{r.title}{r.internalOnly ? <Badge appearance="outline" size="small"> internal</Badge> : null}</TableCell>
-                <TableCell className={t.cell}>{r.ownerName ?? "—"}</TableCell>
-                <TableCell className={t.cell}>
-                  {/* A decision has no due date: it is never flagged for lacking one (issue 16). */}
-                  {r.dueDate ? formatDate(r.dueDate) : r.kind === "decision" ? "—" : <Badge appearance="tint" color="warning">No due date</Badge>}
-                  {r.dueDate && r.status === "open" && r.dueDate < today ? <Badge appearance="tint" color="danger"> Past due</Badge> : null}
-                </TableCell>
-                <TableCell className={t.cell}>
-                  <Button size="small" onClick={() => void run(() => api.send("PATCH", `/raid/${r.id}`, { version: r.version, status: r.status === "open" ? "closed" : "open" }))}>
-                    {r.status === "open" ? "Close" : "Reopen"}
-                  </Button>
-                </TableCell>
-                <TableCell className={t.cell}>
-                  <Button size="small" appearance="subtle" onClick={() => void run(() => api.send("DELETE", `/raid/${r.id}?version=${r.version}`))}>Delete</Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ScrollingTable label="RAID log">
+          <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="RAID log">
+            <TableHeader>
+              <TableRow>{["Kind", "Item", "Owner", "Due", "Status", ""].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.items.map((r) => (
+                <TableRow key={r.id}>
+                  <TableCell className={t.cell}>{raidKindLabel[r.kind]}</TableCell>
+                  <TableCell className={t.cell}>{r.title}{r.internalOnly ? <Badge appearance="outline" size="small"> internal</Badge> : null}</TableCell>
+                  <TableCell className={t.cell}>{r.ownerName ?? "—"}</TableCell>
+                  <TableCell className={t.cell}>
+                    {/* A decision has no due date: it is never flagged for lacking one (issue 16). */}
+                    {r.dueDate ? formatDate(r.dueDate) : r.kind === "decision" ? "—" : <Badge appearance="tint" color="warning">No due date</Badge>}
+                    {r.dueDate && r.status === "open" && r.dueDate < today ? <Badge appearance="tint" color="danger"> Past due</Badge> : null}
+                  </TableCell>
+                  <TableCell className={t.cell}>
+                    <Button size="small" onClick={() => void run(() => api.send("PATCH", `/raid/${r.id}`, { version: r.version, status: r.status === "open" ? "closed" : "open" }))}>
+                      {r.status === "open" ? "Close" : "Reopen"}
+                    </Button>
+                  </TableCell>
+                  <TableCell className={t.cell}>
+                    <Button size="small" appearance="subtle" onClick={() => void run(() => api.send("DELETE", `/raid/${r.id}?version=${r.version}`))}>Delete</Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollingTable>
       ) : null}
       <Pager list={list} />
       <form

@@ -5,6 +5,7 @@ import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { formatDay } from "../../ui/format";
 import { useTableStyles } from "./tableStyles";
+import { ScrollingTable } from "./ScrollingTable";
 import { useLayoutStyles } from "../../ui/layoutStyles";
 import { PersonSelect, Problem, Section, type PersonOption } from "./Section";
 import { projectApi, useRun } from "./workspaceApi";
@@ -23,33 +24,35 @@ export function ChangeRequestsSection({ projectId }: { projectId: string }) {
       {list.state === "error" ? <ErrorState title={list.explained.title} message={list.message} onRetry={reload} /> : null}
       {list.state === "ready" && list.data.items.length === 0 ? <Empty>No change requests.</Empty> : null}
       {list.state === "ready" && list.data.items.length ? (
-        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Change requests">
-          <TableHeader><TableRow>{["Change", "Hours", "Customer confirmed", "Decision"].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
-          <TableBody>
-            {list.data.items.map((c) => (
-              <TableRow key={c.id}>
-                <TableCell className={t.cell}>{c.description}</TableCell>
-                <TableCell className={t.cell}>{c.estimateHours ?? "—"}</TableCell>
-                <TableCell className={t.cell}>
-                  <Checkbox aria-label="Customer confirmed" checked={c.customerConfirmed} onChange={(_, d) => void run(() => api.send("PATCH", `/change-requests/${c.id}`, { version: c.version, customerConfirmed: Boolean(d.checked) }))} />
-                </TableCell>
-                <TableCell className={t.cell}>
-                  {c.decision === "pending" ? (
-                    <>
-                      <Button size="small" onClick={() => void run(() => api.send("POST", `/change-requests/${c.id}/decision`, { version: c.version, decision: "approved" }))}>Approve</Button>{" "}
-                      <Button size="small" onClick={() => void run(() => api.send("POST", `/change-requests/${c.id}/decision`, { version: c.version, decision: "declined" }))}>Decline</Button>
-                    </>
-                  ) : (
-                    <Text>
-                      <Badge appearance="tint" color={c.decision === "approved" ? "success" : "danger"}>{c.decision}</Badge> by {c.decidedBy}
-                      {c.decidedAt ? `, ${formatDay(c.decidedAt)}` : ""}
-                    </Text>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ScrollingTable label="Change requests">
+          <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Change requests">
+            <TableHeader><TableRow>{["Change", "Hours", "Customer confirmed", "Decision"].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
+            <TableBody>
+              {list.data.items.map((c) => (
+                <TableRow key={c.id}>
+                  <TableCell className={t.cell}>{c.description}</TableCell>
+                  <TableCell className={t.cell}>{c.estimateHours ?? "—"}</TableCell>
+                  <TableCell className={t.cell}>
+                    <Checkbox aria-label="Customer confirmed" checked={c.customerConfirmed} onChange={(_, d) => void run(() => api.send("PATCH", `/change-requests/${c.id}`, { version: c.version, customerConfirmed: Boolean(d.checked) }))} />
+                  </TableCell>
+                  <TableCell className={t.cell}>
+                    {c.decision === "pending" ? (
+                      <>
+                        <Button size="small" onClick={() => void run(() => api.send("POST", `/change-requests/${c.id}/decision`, { version: c.version, decision: "approved" }))}>Approve</Button>{" "}
+                        <Button size="small" onClick={() => void run(() => api.send("POST", `/change-requests/${c.id}/decision`, { version: c.version, decision: "declined" }))}>Decline</Button>
+                      </>
+                    ) : (
+                      <Text>
+                        <Badge appearance="tint" color={c.decision === "approved" ? "success" : "danger"}>{c.decision}</Badge> by {c.decidedBy}
+                        {c.decidedAt ? `, ${formatDay(c.decidedAt)}` : ""}
+                      </Text>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollingTable>
       ) : null}
       <form
         aria-label="Add a change request"
@@ -89,23 +92,25 @@ export function SupportCasesSection({ projectId, people }: { projectId: string; 
       {list.state === "error" ? <ErrorState title={list.explained.title} message={list.message} onRetry={reload} /> : null}
       {list.state === "ready" && list.data.items.length === 0 ? <Empty>No support cases.</Empty> : null}
       {list.state === "ready" && list.data.items.length ? (
-        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Support cases">
-          <TableHeader><TableRow>{["Case", "Severity", "Owner", "Status"].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
-          <TableBody>
-            {list.data.items.map((c) => (
-              <TableRow key={c.id}>
-                <TableCell className={t.cell}><Text weight="semibold">{c.caseNumber}</Text> {c.title}{c.resolutionNotes ? <Text size={200} block>{c.resolutionNotes}</Text> : null}</TableCell>
-                <TableCell className={t.cell}>{severityLabel[c.severity] ?? c.severity}</TableCell>
-                <TableCell className={t.cell}>{c.ownerName ?? "—"}</TableCell>
-                <TableCell className={t.cell}>
-                  <Select size="small" aria-label={`Status of ${c.caseNumber}`} value={c.status} onChange={(_e, d) => void run(() => api.send("PATCH", `/support-cases/${c.id}`, { version: c.version, status: d.value }))}>
-                    {caseStatuses.map((s) => <option key={s} value={s}>{caseStatusLabel[s]}</option>)}
-                  </Select>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ScrollingTable label="Support cases">
+          <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Support cases">
+            <TableHeader><TableRow>{["Case", "Severity", "Owner", "Status"].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
+            <TableBody>
+              {list.data.items.map((c) => (
+                <TableRow key={c.id}>
+                  <TableCell className={t.cell}><Text weight="semibold">{c.caseNumber}</Text> {c.title}{c.resolutionNotes ? <Text size={200} block>{c.resolutionNotes}</Text> : null}</TableCell>
+                  <TableCell className={t.cell}>{severityLabel[c.severity] ?? c.severity}</TableCell>
+                  <TableCell className={t.cell}>{c.ownerName ?? "—"}</TableCell>
+                  <TableCell className={t.cell}>
+                    <Select size="small" aria-label={`Status of ${c.caseNumber}`} value={c.status} onChange={(_e, d) => void run(() => api.send("PATCH", `/support-cases/${c.id}`, { version: c.version, status: d.value }))}>
+                      {caseStatuses.map((s) => <option key={s} value={s}>{caseStatusLabel[s]}</option>)}
+                    </Select>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollingTable>
       ) : null}
       <form
         aria-label="Add a support case"

@@ -5,6 +5,7 @@ import { Empty, Loading } from "../../ui/states";
 import { formatDate } from "../../ui/format";
 import { taskStatusLabel } from "./labels";
 import { useTableStyles } from "./tableStyles";
+import { ScrollingTable } from "./ScrollingTable";
 import { useLayoutStyles } from "../../ui/layoutStyles";
 import { Pager, PersonSelect, Problem, Section, type PersonOption } from "./Section";
 import { projectApi, usePaged, useRun } from "./workspaceApi";
@@ -39,29 +40,31 @@ export function TasksSection({ projectId, people }: { projectId: string; people:
       <Problem message={list.error} />
       {!list.loading && list.items.length === 0 ? <Empty>No tasks match.</Empty> : null}
       {list.items.length ? (
-        <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Schedule">
-          <TableHeader>
-            <TableRow>{["Task", "Owner", "Start", "Due", "Status", ""].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow>
-          </TableHeader>
-          <TableBody>
-            {list.items.map((k) => (
-              <TableRow key={k.id}>
-                <TableCell className={t.cell}>{k.externalRef ? <Text size={200}>{k.externalRef} · </Text> : null}{k.name}</TableCell>
-                <TableCell className={t.cell}>{k.ownerName ?? "—"}</TableCell>
-                <TableCell className={t.cell}>{k.startDate ? formatDate(k.startDate) : "—"}</TableCell>
-                <TableCell className={t.cell}>{k.dueDate ? formatDate(k.dueDate) : "No due date"}</TableCell>
-                <TableCell className={t.cell}>
-                  <Select size="small" aria-label={`Status of ${k.name}`} value={k.status} onChange={(_e, d) => void run(() => api.send("PATCH", `/tasks/${k.id}`, { version: k.version, status: d.value }))}>
-                    {statuses.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-                  </Select>
-                </TableCell>
-                <TableCell className={t.cell}>
-                  <Button size="small" appearance="subtle" onClick={() => void run(() => api.send("DELETE", `/tasks/${k.id}?version=${k.version}`))}>Delete</Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ScrollingTable label="Schedule">
+          <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Schedule">
+            <TableHeader>
+              <TableRow>{["Task", "Owner", "Start", "Due", "Status", ""].map((h) => <TableHeaderCell key={h} className={t.head}>{h}</TableHeaderCell>)}</TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.items.map((k) => (
+                <TableRow key={k.id}>
+                  <TableCell className={t.cell}>{k.externalRef ? <Text size={200}>{k.externalRef} · </Text> : null}{k.name}</TableCell>
+                  <TableCell className={t.cell}>{k.ownerName ?? "—"}</TableCell>
+                  <TableCell className={t.cell}>{k.startDate ? formatDate(k.startDate) : "—"}</TableCell>
+                  <TableCell className={t.cell}>{k.dueDate ? formatDate(k.dueDate) : "No due date"}</TableCell>
+                  <TableCell className={t.cell}>
+                    <Select size="small" aria-label={`Status of ${k.name}`} value={k.status} onChange={(_e, d) => void run(() => api.send("PATCH", `/tasks/${k.id}`, { version: k.version, status: d.value }))}>
+                      {statuses.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+                    </Select>
+                  </TableCell>
+                  <TableCell className={t.cell}>
+                    <Button size="small" appearance="subtle" onClick={() => void run(() => api.send("DELETE", `/tasks/${k.id}?version=${k.version}`))}>Delete</Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollingTable>
       ) : null}
       <Pager list={list} />
       <form

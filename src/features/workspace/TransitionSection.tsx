@@ -4,6 +4,7 @@ import type { Workspace } from "../../../contracts/workspace";
 import { integrationSummaryFields } from "../../../contracts/transition";
 import { formatDay } from "../../ui/format";
 import { useTableStyles } from "./tableStyles";
+import { ScrollingTable } from "./ScrollingTable";
 import { Problem, Section } from "./Section";
 import { fieldErrors, problemOf, projectApi } from "./workspaceApi";
 
@@ -51,30 +52,32 @@ export function TransitionSection({ workspace, onSaved }: { workspace: Workspace
           {transition.integrationSummary.complete ? "complete" : "incomplete"}
         </Badge>
       </Text>
-      <Table size="small" className={t.table} aria-label="Integration summary">
-        <TableBody>
-          {integrationSummaryFields.map(({ key, label }) => {
-            const v = values[key] ?? "";
-            return (
-              <TableRow key={key}>
-                <TableHeaderCell scope="row" className={mergeClasses(t.cell, t.head, t.labelColumn)}>
-                  {v.trim() ? "✓ " : "○ "}
-                  {label}
-                </TableHeaderCell>
-                <TableCell className={t.cell}>
-                  <Input aria-label={label} value={v} onChange={(_, d) => setValues((x) => ({ ...x, [key]: d.value }))} className={t.wideInput} />
-                  {errors[`integrationSummary.${key}`] ? <Text role="alert">{errors[`integrationSummary.${key}`]}</Text> : null}
-                </TableCell>
-                <TableCell className={mergeClasses(t.cell, t.actionColumn)}>
-                  <Button size="small" appearance="subtle" onClick={() => setValues((x) => ({ ...x, [key]: "N/A" }))}>
-                    N/A
-                  </Button>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <ScrollingTable label="Integration summary">
+        <Table size="small" className={t.table} aria-label="Integration summary">
+          <TableBody>
+            {integrationSummaryFields.map(({ key, label }) => {
+              const v = values[key] ?? "";
+              return (
+                <TableRow key={key}>
+                  <TableHeaderCell scope="row" className={mergeClasses(t.cell, t.head, t.labelColumn)}>
+                    {v.trim() ? "✓ " : "○ "}
+                    {label}
+                  </TableHeaderCell>
+                  <TableCell className={t.cell}>
+                    <Input aria-label={label} value={v} onChange={(_, d) => setValues((x) => ({ ...x, [key]: d.value }))} className={t.wideInput} />
+                    {errors[`integrationSummary.${key}`] ? <Text role="alert">{errors[`integrationSummary.${key}`]}</Text> : null}
+                  </TableCell>
+                  <TableCell className={mergeClasses(t.cell, t.actionColumn)}>
+                    <Button size="small" appearance="subtle" onClick={() => setValues((x) => ({ ...x, [key]: "N/A" }))}>
+                      N/A
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </ScrollingTable>
       <div>
         <Button onClick={() => void save()} disabled={changed.length === 0}>
           Save integration summary
