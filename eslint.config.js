@@ -39,6 +39,26 @@ export default tseslint.config(
     },
   },
   {
+    // One date formatter (src/features/panel/dates/panelDates.ts, through useDates): every date and
+    // time in the UI is written by it, in the viewer's locale and zone, so pages do not drift apart
+    // ("Fri, Nov 20" here, "Fri 20 Nov 2026" there, "07:00 PM" vs "7:00 PM").
+    files: ["src/**/*.tsx", "src/**/*.ts"],
+    // Two named exceptions in create series: CreateSeries.tsx reads the browser's zone and the list of
+    // zones (detection, not formatting), and seriesSummary.ts writes the weekday in the *series'* zone,
+    // which is not the viewer's (tested in test/features/series/seriesSummary.test.ts).
+    ignores: ["src/features/panel/dates/**", "src/features/series/CreateSeries.tsx", "src/features/series/seriesSummary.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...["toLocaleDateString", "toLocaleTimeString", "toLocaleString"].map((property) => ({
+          property,
+          message: "Write dates through the one formatter (useDates / panelDates in src/features/panel/dates/).",
+        })),
+        { object: "Intl", property: "DateTimeFormat", message: "Write dates through the one formatter (useDates / panelDates in src/features/panel/dates/)." },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },

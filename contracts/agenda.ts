@@ -1,3 +1,4 @@
+import type { AgendaTally } from "./agendaTally";
 import type { CallType } from "./types";
 
 // The agenda of a call as the panel shows it (GET /api/meetings/:id/agenda); built by
@@ -26,6 +27,8 @@ export interface AgendaItem {
   title: string;
   minutes: number;
   summary?: string;
+  /** When the summary counts RAID rows: its parts, so the panel recounts them from live edits (summary is their text at build time). */
+  tally?: AgendaTally;
   lines: AgendaLine[];
   /** Text shown when lines is empty, e.g. "No open RAID items". */
   empty?: string;

@@ -50,7 +50,25 @@ export const sendQueueBody = z
   .strict();
 export type SendQueueBody = z.infer<typeof sendQueueBody>;
 
-export const draftQuery = z.object({ intro: z.string().max(5000).optional() }).strict();
+/** Recipients in a query string: a JSON list of { name, email } (the draft dialog's edited list). */
+const recipientsParam = z
+  .string()
+  .max(20_000)
+  .transform((s, ctx) => {
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "must be a JSON list of recipients" });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(recipient).max(100));
+
+/**
+ * GET …/draft: a personal message, and the recipients as edited (JSON lists); the draft's audience,
+ * and so what it shows, is what those recipients make (an outside address makes it customer-safe).
+ */
+export const draftQuery = z.object({ intro: z.string().max(5000).optional(), to: recipientsParam.optional(), cc: recipientsParam.optional() }).strict();
 
 export interface QueueEntryDto {
   projectId: string;
@@ -83,6 +101,8 @@ export interface QueueDraftDto {
   text: string;
   dueAt: string | null;
   mailMode: "graph" | "outbox";
+  /** The project's people with an address, whom the PM may add as recipients. */
+  candidates: { name: string; email: string }[];
 }
 
 export interface QueueSentDto {

@@ -38,6 +38,8 @@ export interface SeriesDraft {
   triageSlot: TriageSlotTimes | null;
   attendees: SeriesDraftAttendee[];
   warnings: string[];
+  /** The out-of-office sentences among `warnings` (one per absent person); the client shows `occurrences` date by date instead. */
+  absenceWarnings: string[];
   /** Last occurrence date checked for absences (8 weeks ahead); null when there is none. */
   checkedUntil: string | null;
   occurrences: SeriesDraftOccurrence[];

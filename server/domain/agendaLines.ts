@@ -1,3 +1,4 @@
+import { tallyText, type AgendaTally, type TallyPart, type TalliedRaid } from "../../contracts/agendaTally";
 import type { AgendaFlag, AgendaLine } from "../../contracts/agenda";
 import type { AgendaContext, AgendaItemContent } from "./agendaTypes";
 import { addDays, compareOptionalDates, daysBetween, formatLongDate, utcDateOf } from "./isoDates";
@@ -150,21 +151,34 @@ export function ragContent(project: Project): AgendaItemContent {
   };
 }
 
-/** One-line status report: RAG, milestones, tasks, RAID, go-live. */
-export function statusSummary(ctx: AgendaContext, includeInternalOnly: boolean): string {
+/** The rows a summary counts, as the server sees them: the panel recounts them from its live rows. */
+export function talliedRaid(items: readonly RaidItem[]): TalliedRaid[] {
+  return items.map((r) => ({ id: r.id, kind: r.kind, dueDate: r.dueDate, status: r.status }));
+}
+
+/** A summary with RAID counts: its text now (`today`, the server's clock) and its parts for the panel. */
+export function withTally(tally: AgendaTally, today: IsoDate): { summary: string; tally: AgendaTally } {
+  return { summary: tallyText(tally, today), tally };
+}
+
+/**
+ * One-line status report: RAG, milestones, tasks, RAID, go-live. The RAID counts are a tally, so
+ * a re-date or close in the call changes them in the panel at once.
+ */
+export function statusSummary(ctx: AgendaContext, includeInternalOnly: boolean): { summary: string; tally: AgendaTally } {
   const { project, milestones, tasks, raidItems } = ctx.snapshot;
   const achieved = milestones.filter((m) => m.achievedDate !== null).length;
   const open = openTasksByDue(tasks);
   const lateTasks = open.filter((t) => t.dueDate !== null && t.dueDate < ctx.today).length;
   const raid = openRaidItems(raidItems, includeInternalOnly);
-  const lateRaid = raid.filter((r) => r.dueDate !== null && r.dueDate < ctx.today).length;
-  const parts = [
-    `RAG ${project.rag}`,
-    `${achieved} of ${plural(milestones.length, "milestone")} achieved`,
-    `${plural(open.length, "open task")} (${lateTasks} past due)`,
-    `${plural(raid.length, "open RAID item")} (${lateRaid} past due)`,
-  ];
+  const before = [`RAG ${project.rag}`, `${achieved} of ${plural(milestones.length, "milestone")} achieved`, `${plural(open.length, "open task")} (${lateTasks} past due)`];
   const goLive = goLiveText(project.goLiveDate, ctx.today);
-  if (goLive) parts.push(goLive);
-  return parts.join(" · ");
+  const parts: TallyPart[] = [
+    { text: `${before.join(" · ")} · ` },
+    { count: "open", noun: "open RAID item" },
+    { text: " (" },
+    { count: "past_due" },
+    { text: ` past due)${goLive ? ` · ${goLive}` : ""}` },
+  ];
+  return withTally({ raid: talliedRaid(raid), parts }, ctx.today);
 }

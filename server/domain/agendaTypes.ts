@@ -1,3 +1,4 @@
+import type { AgendaTally } from "../../contracts/agendaTally";
 import type { AgendaLine } from "../../contracts/agenda";
 import type { CallType, IsoDate, Meeting, MeetingHistory, ProjectSnapshot } from "../../contracts/types";
 
@@ -24,6 +25,8 @@ export interface AgendaContext {
 
 export interface AgendaItemContent {
   summary?: string;
+  /** The RAID counts behind the summary, recounted live by the panel (contracts/agendaTally.ts). */
+  tally?: AgendaTally;
   lines: AgendaLine[];
   empty?: string;
 }

@@ -57,6 +57,7 @@ export function buildAgenda(
       title: item.title,
       minutes: minutes[index] ?? 0,
       ...(summary !== undefined ? { summary } : {}),
+      ...(content.tally !== undefined ? { tally: content.tally } : {}),
       lines: content.lines,
       ...(content.empty !== undefined ? { empty: content.empty } : {}),
     };

@@ -154,7 +154,7 @@ function biweeklyFridayReport(snapshot: ProjectSnapshot, now: Date, sentAt: Date
   const { date, window } = periodicOccurrence(anchor, 14, (d) => dayWindow(tz, d), sentAt, now, tz);
   return {
     kind: "biweekly_friday_report",
-    title: `Fortnightly report to ${customerName} for Friday ${formatLongDate(date)}: done, issues, plans`,
+    title: `Fortnightly report to ${customerName} for ${formatLongDate(date)}: done, issues, plans`,
     dueAt: window.dueAt.toISOString(),
     state: stateOf(window, now),
     reason: "Every second Friday: what was worked, issues, plans for the next week or two (seed 003)",

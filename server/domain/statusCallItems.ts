@@ -10,9 +10,12 @@ import {
   ragContent,
   raidLine,
   statusSummary,
+  talliedRaid,
   taskLine,
   vendorAlignmentLine,
+  withTally,
 } from "./agendaLines";
+import type { TallyPart } from "../../contracts/agendaTally";
 import type { AgendaLine } from "../../contracts/agenda";
 import type { AgendaContext, AgendaItemContent, AgendaItemFillers } from "./agendaTypes";
 import { addDays, compareOptionalDates, formatLongDate, utcDateOf } from "./isoDates";
@@ -75,10 +78,9 @@ function raidLog(includeInternalOnly: boolean) {
   return (ctx: AgendaContext): AgendaItemContent => {
     const items = openRaidItems(ctx.snapshot.raidItems, includeInternalOnly);
     const lines = items.map((r) => raidLine(r, ctx));
-    const late = lines.filter((l) => l.flags.includes("past_due")).length;
-    const undated = lines.filter((l) => l.flags.includes("no_due_date")).length;
+    const parts: TallyPart[] = [{ count: "open", noun: "open item" }, { text: ": " }, { count: "past_due" }, { text: " past due, " }, { count: "no_due_date" }, { text: " without a due date" }];
     return {
-      summary: `${plural(items.length, "open item")}: ${late} past due, ${undated} without a due date`,
+      ...withTally({ raid: talliedRaid(items), parts }, ctx.today),
       lines,
       empty: "No open RAID items",
     };
@@ -232,12 +234,12 @@ export const statusCallItems: AgendaItemFillers = {
     stakeholder_updates: stakeholderUpdates,
     schedule_review: scheduleReview,
     raid_review: raidLog(true),
-    status_report_review: (ctx) => ({ summary: statusSummary(ctx, true), lines: [] }),
+    status_report_review: (ctx) => ({ ...statusSummary(ctx, true), lines: [] }),
     milestone_tracking: milestoneTracking,
     upcoming_actions: upcomingActions,
   },
   customer_status: {
-    status_report: (ctx) => ({ summary: statusSummary(ctx, false), lines: [] }),
+    status_report: (ctx) => ({ ...statusSummary(ctx, false), lines: [] }),
     rag: (ctx) => ragContent(ctx.snapshot.project),
     accomplishments,
     upcoming_milestones: upcomingMilestones,

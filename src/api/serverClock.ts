@@ -3,6 +3,8 @@
 // fixes an offset from the browser's clock; "now" and "today" in the UI are the browser's clock
 // plus that offset, so a server started with CALLBOOK_NOW shows that moment's "today" everywhere.
 
+import { panelDates } from "../features/panel/dates/panelDates";
+
 /** The response header naming the server's current instant (ISO 8601 UTC). Mirrors server/app.ts. */
 export const SERVER_NOW_HEADER = "X-Callbook-Now";
 
@@ -29,7 +31,7 @@ export function serverNow(): number {
  * else in the viewer's own zone.
  */
 export function serverToday(timeZone?: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(serverNow()));
+  return panelDates({ locale: undefined, timeZone }).today(serverNow());
 }
 
 /**

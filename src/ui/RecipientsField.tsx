@@ -30,7 +30,21 @@ const useStyles = makeStyles({
   // Fluent's Combobox is 250 px at least, and its input keeps its intrinsic width unless allowed to shrink.
   combobox: { minWidth: 0, width: "100%", boxSizing: "border-box" },
   comboInput: { minWidth: 0, width: "100%" },
+  // The suggestions stay inside a 320 px panel: never wider than the viewport less its margins, addresses wrap.
+  listbox: { maxWidth: "calc(100vw - 16px)", boxSizing: "border-box" },
+  option: { minWidth: 0, overflowWrap: "anywhere" },
+  optionText: { display: "grid", minWidth: 0 },
 });
+
+/**
+ * The candidates a typed text suggests: those whose name or address contains it (case-insensitive,
+ * surrounding spaces ignored); all of them when nothing is typed. Order kept.
+ */
+export function suggestRecipients<C extends Recipient>(typed: string, candidates: readonly C[]): C[] {
+  const text = typed.trim().toLowerCase();
+  if (text === "") return [...candidates];
+  return candidates.filter((c) => c.name.toLowerCase().includes(text) || c.email.toLowerCase().includes(text));
+}
 
 const sameAddress = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -68,7 +82,8 @@ export interface RecipientsFieldProps<R extends Recipient> {
 
 /**
  * One list of people with a Remove button each, and an add field that takes a project person
- * (picked or typed by name) or any e-mail address. Used by the recap (its recipients) and by
+ * (picked or typed by name) or any e-mail address. The suggestions are the people whose name or address
+ * contains what is typed; they close once someone is added. Used by the recap (its recipients) and by
  * "Create series" (its attendees). Adding someone already listed does nothing; the audience rule
  * is the caller's (the server decides it from the addresses).
  */
@@ -76,15 +91,17 @@ export function RecipientsField<R extends Recipient>(props: RecipientsFieldProps
   const styles = useStyles();
   const [adding, setAdding] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
   const { recipients, candidates } = props;
   const listed = (email: string) => recipients.some((r) => sameAddress(r.email, email));
-  const addable = candidates.filter((c) => !listed(c.email));
+  const addable = suggestRecipients(adding, candidates.filter((c) => !listed(c.email)));
 
   const add = (value: string) => {
     const next = resolveRecipient(value, candidates);
     if (!next) return setError("Pick a person from the list or type an e-mail address.");
     setError(null);
     setAdding("");
+    setOpen(false);
     if (!listed(next.email)) props.onAdd(next);
   };
 
@@ -109,8 +126,15 @@ export function RecipientsField<R extends Recipient>(props: RecipientsFieldProps
             className={styles.combobox}
             input={{ className: styles.comboInput }}
             placeholder="A project person or any e-mail address"
+            inlinePopup
+            listbox={{ className: styles.listbox }}
             value={adding}
-            onChange={(e) => setAdding(e.target.value)}
+            open={open && addable.length > 0}
+            onOpenChange={(_e, d) => setOpen(d.open)}
+            onChange={(e) => {
+              setAdding(e.target.value);
+              setOpen(true);
+            }}
             onOptionSelect={(_e, d) => {
               if (d.optionValue) add(d.optionValue);
             }}
@@ -119,8 +143,11 @@ export function RecipientsField<R extends Recipient>(props: RecipientsFieldProps
             }}
           >
             {addable.map((c) => (
-              <Option key={c.email} value={c.email} text={c.name}>
-                {`${c.name} (${c.email})`}
+              <Option key={c.email} value={c.email} text={c.name} className={styles.option}>
+                <span className={styles.optionText}>
+                  <span>{c.name}</span>
+                  <Text size={200}>{c.email}</Text>
+                </span>
               </Option>
             ))}
           </Combobox>

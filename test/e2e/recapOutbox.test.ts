@@ -169,7 +169,7 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
     const attendees = form.getByRole("list", { name: "Attendees" });
     await attendees.getByText(/Grace Kim/).waitFor();
     expect(await attendees.textContent()).not.toContain("Rachel Stone");
-    expect(await form.getByTestId("series-summary").textContent()).toMatch(/^Weekly on Tuesday and Thursday at \d{1,2}:\d{2} [AP]M \(.+ time\)$/);
+    expect(await form.getByTestId("series-summary").textContent()).toMatch(/^Weekly on Tuesday and Thursday at \d{1,2}:\d{2} [AP]M \(New York time\); for you \d{1,2}:\d{2} [AP]M \(London time\)$/);
     await form.getByRole("combobox", { name: "Add an attendee" }).fill("auditor@example.org");
     await form.getByRole("button", { name: "Add", exact: true }).click();
     await attendees.getByText(/auditor@example.org — added by you/).waitFor();
@@ -183,8 +183,8 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
     expect(await tooWide(page)).toEqual([]);
     await page.screenshot({ path: "docs/screenshots/create-series.png", fullPage: true });
     await form.getByRole("button", { name: "Create series" }).click();
-    await form.getByText("Series created: the invitation is in the outbox.").waitFor();
-    await page.getByRole("navigation", { name: "Callbook" }).getByRole("link", { name: "Outbox" }).click();
+    await form.getByText(/^Series created: “.+”\. The invitation is in the Outbox/).waitFor();
+    await form.getByRole("link", { name: "Open the Outbox" }).click();
     const invite = page.getByRole("list", { name: "Outbox" }).getByRole("listitem").filter({ hasText: "Invite" }).first();
     await invite.waitFor();
     expect(await invite.textContent()).toContain("Grace Kim");

@@ -105,12 +105,20 @@ describe("Teams side panel, live for everyone", () => {
     const before = await pastDue(dana.frame).count();
     const raidId = await pastDue(dana.frame).first().getAttribute("data-raid-id");
     const line = (frame: Frame) => frame.locator(`[data-agenda-item] [data-raid-id="${raidId}"]`).first();
+    // The heading of the agenda item holding the line ("11 open items: 3 past due, …") follows the edit too, without a reload.
+    const key = await line(dana.frame).evaluate((el) => el.closest("[data-agenda-item]")?.getAttribute("data-agenda-item") ?? "");
+    const summary = (frame: Frame) => frame.locator(`[data-agenda-item="${key}"]`).getByTestId("agenda-summary");
+    const pastDueCount = async (frame: Frame) => Number(/(\d+) past due/.exec((await summary(frame).textContent()) ?? "")?.[1] ?? NaN);
+    const summaryBefore = await pastDueCount(dana.frame);
+    expect(await pastDueCount(marcus.frame)).toBe(summaryBefore);
     await line(dana.frame).getByRole("button", { name: /^Re-date / }).click();
     await line(dana.frame).getByLabel("Due date").fill("2027-01-15");
     await line(dana.frame).getByRole("button", { name: "Save" }).click();
     await expect.poll(() => line(marcus.frame).getByTestId("raid-facts").textContent()).toMatch(/Due .*15 Jan|Due .*Jan 15/);
     expect(await line(marcus.frame).getByText("Past due").count()).toBe(0);
     await expect.poll(() => pastDue(marcus.frame).count()).toBeLessThan(before);
+    await expect.poll(() => pastDueCount(dana.frame)).toBe(summaryBefore - 1);
+    await expect.poll(() => pastDueCount(marcus.frame)).toBe(summaryBefore - 1);
     const capture = await callApi<CaptureDto>(s, "marcus", `/meetings/${s.meetingId}/capture`);
     expect(capture.projectRaid?.find((i) => i.id === raidId)?.dueDate).toBe("2027-01-15");
   });

@@ -49,4 +49,16 @@ describe("Teams side panel at 320 px: nothing wider than the panel", () => {
       expect(await tooWide(frame), `${callType}, ${theme}`).toEqual([]);
     }
   });
+
+  it("puts the capture line's Add button beside the input, not beside the hint under it", async () => {
+    const frame = await appFrame(dana.page);
+    await waitUntilLive(frame);
+    const form = frame.getByRole("form", { name: "Capture" });
+    const input = await form.getByRole("textbox", { name: /^Capture/ }).boundingBox();
+    const add = await form.getByRole("button", { name: "Add", exact: true }).boundingBox();
+    if (!input || !add) throw new Error("capture line not rendered");
+    // Same row: top and bottom edges within a pixel.
+    expect(Math.abs(add.y - input.y)).toBeLessThanOrEqual(1);
+    expect(Math.abs(add.y + add.height - (input.y + input.height))).toBeLessThanOrEqual(1);
+  });
 });

@@ -42,10 +42,10 @@ export function queueRouter(deps: AppDeps): { mine: Router; projects: Router; ad
 
   projects.get("/:id/queue/:kind/draft", async (req, res) => {
     const { id, kind } = parse(queueKindParams, req.params);
-    const { intro } = parse(draftQuery, req.query);
+    const { intro, to, cc } = parse(draftQuery, req.query);
     const ctx = contextOf(res);
     const project = await internalProject(db, ctx, id);
-    const c = await composeQueueDraft(db, ctx, project, kind, deps.clock(), { intro });
+    const c = await composeQueueDraft(db, ctx, project, kind, deps.clock(), { intro, to, cc });
     const body: QueueDraftDto = {
       id: c.id,
       projectId: id,
@@ -59,6 +59,7 @@ export function queueRouter(deps: AppDeps): { mine: Router; projects: Router; ad
       text: c.text,
       dueAt: c.dueAt,
       mailMode: deps.mailMode,
+      candidates: c.candidates,
     };
     res.json(body);
   });

@@ -241,11 +241,13 @@ export async function pastDueOwners(db: Db, meeting: { tenantId: string; project
 
 /**
  * The recap card of a meeting as the chat would get it: the customer-safe capture (the stage
- * reader: throws 403 AppError for an internal meeting) and a "Review and send" dialog link.
+ * reader: throws 403 AppError for an internal meeting), its items and the carried-over ones, and a
+ * "Review and send" dialog link. `ended`: Teams said the meeting ended, or its scheduled end is
+ * past (the preview); otherwise the card says "So far", not "Recap ready".
  */
-export async function composeRecapCard(db: Db, tenantId: string, meetingId: string, where: { teamsAppId: string; publicUrl: string }) {
+export async function composeRecapCard(db: Db, tenantId: string, meetingId: string, where: { teamsAppId: string; publicUrl: string }, ended = true) {
   const capture = await readStageCapture(db, { tenantId, meetingId });
   const review = dialogDeepLink(where.teamsAppId, `${where.publicUrl}/meetings/${meetingId}`, `Recap: ${capture.subject}`);
-  return buildRecapCard({ subject: capture.subject, items: capture.items, reviewUrl: review });
+  return buildRecapCard({ subject: capture.subject, items: capture.items, carriedOver: capture.carriedOver, ended, reviewUrl: review });
 }
 

@@ -35,7 +35,7 @@ export async function previewTeamsCards(db: Db, ctx: RequestContext, now: Date, 
       continue;
     }
     try {
-      const built = await composeRecapCard(db, ctx.tenantId, m.id, where);
+      const built = await composeRecapCard(db, ctx.tenantId, m.id, where, Date.parse(m.endsAt) <= now.getTime());
       out.push({ meetingId: m.id, subject: m.subject, kind: "recap_card", state: "preview", summary: built.summary, recipients: [], card: built.card as unknown as Record<string, unknown> });
     } catch (err) {
       if (!(err instanceof AppError && err.status === 403)) throw err;

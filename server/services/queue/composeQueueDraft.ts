@@ -22,6 +22,8 @@ export interface ComposedDraft {
   text: string;
   /** When the owed occurrence is due; null when nothing of this kind is owed now (sent ahead). */
   dueAt: string | null;
+  /** The project's people with an address, whom the PM may add as recipients. */
+  candidates: DraftRecipient[];
 }
 
 /**
@@ -48,5 +50,6 @@ export async function composeQueueDraft(db: Db, ctx: RequestContext, project: Pr
     html: renderDraftHtml(draft, edits.intro, signOff),
     text: renderDraftText(draft, edits.intro, signOff),
     dueAt,
+    candidates: snapshot.people.filter((p) => p.email !== "").map((p) => ({ name: p.name, email: p.email })),
   };
 }

@@ -47,16 +47,19 @@ export async function loadProjectQueue(db: Db, tenantId: string, project: Projec
 }
 
 /**
- * Splits owed messages into late / due today / upcoming (today = the New York date of `now`,
- * the runbook's zone): "due today" is every due entry plus upcoming ones due today.
+ * Splits owed messages into late / due today / upcoming on the New York day of `now` (the
+ * runbook's zone; the browser regroups on the viewer's own day): late when the runbook says so or
+ * the due instant has passed, due today when the due instant falls on today's New York date,
+ * else upcoming (a message whose window is open but that is due tomorrow is upcoming).
  */
 export function groupQueue(entries: QueueEntryDto[], now: Date): QueueDto {
   const today = easternDateOf(now);
-  const isToday = (e: QueueEntryDto) => easternDateOf(new Date(e.dueAt)) === today;
+  const isLate = (e: QueueEntryDto) => e.state === "late" || Date.parse(e.dueAt) < now.getTime();
+  const isToday = (e: QueueEntryDto) => !isLate(e) && easternDateOf(new Date(e.dueAt)) === today;
   return {
-    late: entries.filter((e) => e.state === "late"),
-    dueToday: entries.filter((e) => e.state === "due" || (e.state === "upcoming" && isToday(e))),
-    upcoming: entries.filter((e) => e.state === "upcoming" && !isToday(e)),
+    late: entries.filter(isLate),
+    dueToday: entries.filter(isToday),
+    upcoming: entries.filter((e) => !isLate(e) && !isToday(e)),
   };
 }
 

@@ -22,6 +22,8 @@ export interface OccurrenceAttendees {
 export interface SeriesAttendeePick extends AttendeePick {
   /** The occurrences that differ from the series, in date order. */
   occurrences: OccurrenceAttendees[];
+  /** The out-of-office sentences among `warnings` (one per absent person, listing the dates): the per-date list says the same. */
+  absenceWarnings: string[];
 }
 
 const nobodyOut = { isOutOfOffice: () => false };
@@ -65,12 +67,14 @@ export function pickSeriesAttendees(
   }
 
   const warnings = [...base.warnings];
+  const absenceWarnings: string[] = [];
   for (const { person, dates, backups, noBackup } of byAbsent.values()) {
     const label = `${person.name}${person.role ? ` (${roleLabels[person.role]})` : ""}`;
     const instead = backups.size > 0 ? `${[...backups].join(" and ")} (backup) is invited to ${dates.length === 1 ? "that occurrence" : "those occurrences"}` : "";
     const missing = noBackup ? `${backups.size > 0 ? "; on some of them " : ""}no backup is available` : "";
-    warnings.push(`${label} is out of office for the occurrence${dates.length === 1 ? "" : "s"} of ${dates.join(", ")}: ${instead}${missing}. ${person.name} stays required for the series.`);
+    absenceWarnings.push(`${label} is out of office for the occurrence${dates.length === 1 ? "" : "s"} of ${dates.join(", ")}: ${instead}${missing}. ${person.name} stays required for the series.`);
   }
+  warnings.push(...absenceWarnings);
   warnings.push(...new Set(occurrenceWarnings));
-  return { required: base.required, optional: base.optional, warnings, occurrences: changed };
+  return { required: base.required, optional: base.optional, warnings, occurrences: changed, absenceWarnings };
 }

@@ -31,6 +31,7 @@ export function presentSeriesDraft(
     triageSlot: meta.callType === "triage" ? triageSlotWeek(plan.checkedOccurrences[0]?.start ?? new Date(`${meta.from}T12:00:00Z`)) : null,
     attendees: wire(plan.pick),
     warnings: plan.pick.warnings,
+    absenceWarnings: plan.pick.absenceWarnings,
     checkedUntil: last?.date ?? null,
     occurrences: plan.pick.occurrences.map((o) => ({
       date: o.date,

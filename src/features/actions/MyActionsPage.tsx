@@ -2,7 +2,7 @@ import { Badge, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell,
 import type { MyActionDto, MyActionsDto } from "../../../contracts/myActions";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
-import { formatDate, formatDay } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
 import { navigate } from "../../ui/navigate";
 
 const useStyles = makeStyles({
@@ -49,6 +49,7 @@ function StatusBadges({ a }: { a: MyActionDto }) {
  * customer-safe items (the server applies the rule).
  */
 export default function MyActionsPage() {
+  const dates = useDates();
   const styles = useStyles();
   const [mine, reload] = useApi<MyActionsDto>("/actions/mine");
   return (
@@ -77,14 +78,14 @@ export default function MyActionsPage() {
                     {a.projectName}
                   </Link>
                 </TableCell>
-                <TableCell>{a.dueDate ? formatDate(a.dueDate) : <Text className={styles.meta}>No date</Text>}</TableCell>
+                <TableCell>{a.dueDate ? dates.day(a.dueDate) : <Text className={styles.meta}>No date</Text>}</TableCell>
                 <TableCell>
                   <StatusBadges a={a} />
                 </TableCell>
                 <TableCell>
                   {a.meeting ? (
                     <Link href={`/meetings/${a.meeting.id}`} onClick={go(`/meetings/${a.meeting.id}`)}>
-                      {a.meeting.subject}, {formatDay(a.meeting.startsAt)}
+                      {a.meeting.subject}, {dates.dayOf(a.meeting.startsAt)}
                     </Link>
                   ) : (
                     <Text className={styles.meta}>—</Text>

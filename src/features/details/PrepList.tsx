@@ -3,7 +3,8 @@ import type { PrepList as Prep } from "../../../contracts/meetings";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
 import { useDates } from "../panel/dates/useDates";
-import { RaidLine, useRaidItem } from "../panel/capture/RaidLine";
+import { RaidLine, liveRaidRow, useRaidItem } from "../panel/capture/RaidLine";
+import { useOptionalCaptureContext } from "../panel/capture/captureContext";
 
 const owner = (name: string | null) => (name ? ` · ${name}` : " · no owner");
 
@@ -35,9 +36,15 @@ export function PrepList({ meetingId }: { meetingId: string }) {
   const styles = useStyles();
   const dates = useDates();
   const [prep, reload] = useApi<Prep>(`/meetings/${meetingId}/prep`);
+  const view = useOptionalCaptureContext()?.snap.view;
   if (prep.state === "loading") return <Loading label="Checking what to prepare…" />;
   if (prep.state === "error") return <ErrorState title={prep.explained.title} message={prep.message} onRetry={reload} />;
   const p = prep.data;
+  // The count follows live edits as the rows do: a row re-dated or closed in the call no longer lacks a date.
+  const stillUndated = p.raidWithoutDueDate.filter((r) => {
+    const live = liveRaidRow(view, r.id);
+    return !live || (live.status === "open" && live.dueDate === null);
+  }).length;
   return (
     <section aria-labelledby="prep-heading" className={styles.section}>
       <Text as="h2" id="prep-heading" weight="semibold" size={400} block>
@@ -54,7 +61,7 @@ export function PrepList({ meetingId }: { meetingId: string }) {
         <Empty>The previous call's recap has been sent.</Empty>
       )}
       <Text as="h3" weight="semibold" size={300} block className={styles.subheading}>
-        RAID items without a due date ({p.raidWithoutDueDate.length})
+        RAID items without a due date ({stillUndated})
       </Text>
       {p.raidWithoutDueDate.length ? (
         <ul aria-label="RAID items without a due date" className={styles.list}>

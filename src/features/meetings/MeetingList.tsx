@@ -4,12 +4,13 @@ import type { MeetingSummary } from "../../../contracts/meetings";
 import { navigate } from "../../ui/navigate";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
-import { formatDay, formatTime } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
 
 const useStyles = makeStyles({ list: { margin: `${tokens.spacingVerticalM} 0` } });
 
 /** Browser-mode home: the signed-in user's upcoming calls; each opens in the side-panel view. */
 export function MeetingList() {
+  const dates = useDates();
   const [meetings, reload] = useApi<{ meetings: MeetingSummary[] }>("/meetings");
   const layout = useLayoutStyles();
   const styles = useStyles();
@@ -26,7 +27,7 @@ export function MeetingList() {
           {meetings.data.meetings.map((m) => (
             <li key={m.id} className={layout.listItem}>
               <Text size={200} block>
-                {formatDay(m.startsAt)} · {formatTime(m.startsAt)}–{formatTime(m.endsAt)} · {m.projectName}
+                {dates.dayOf(m.startsAt)} · {dates.timeRangeZone(m.startsAt, m.endsAt)} · {m.projectName}
               </Text>
               <Link
                 href={`/meetings/${m.id}`}

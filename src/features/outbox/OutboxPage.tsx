@@ -4,7 +4,7 @@ import { useLayoutStyles } from "../../ui/layoutStyles";
 import { api, authorization } from "../../api/client";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
-import { formatDay, formatTime } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
 import { TeamsCardsSection } from "./TeamsCardsSection";
 
 interface OutboxRow {
@@ -45,6 +45,7 @@ const useStyles = makeStyles({
 
 /** Where mail and invites land when no Microsoft tenant is configured. */
 export function OutboxPage() {
+  const dates = useDates();
   const [list, reload] = useApi<{ items: OutboxRow[]; mailMode: string }>("/outbox");
   const [open, setOpen] = useState<OutboxDetail | null>(null);
   const layout = useLayoutStyles();
@@ -70,7 +71,7 @@ export function OutboxPage() {
                 {m.status}
               </Badge>
               <Text size={200} block>
-                {formatDay(m.sentAt ?? m.createdAt)} {formatTime(m.sentAt ?? m.createdAt)} · from {m.createdBy} · to {m.recipients.map((r) => r.name).join(", ")}
+                {dates.dayTime(m.sentAt ?? m.createdAt)} · from {m.createdBy} · to {m.recipients.map((r) => r.name).join(", ")}
               </Text>
               {m.error ? <Text size={200} block role="alert">{m.error}</Text> : null}
               <Button size="small" onClick={() => void download(m.id, m.kind)}>

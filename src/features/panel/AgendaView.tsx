@@ -2,7 +2,7 @@ import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Agenda, AgendaFlag, AgendaItem, AgendaLine } from "../../../contracts/agenda";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
-import { RaidLine, useRaidItem } from "./capture/RaidLine";
+import { RaidLine, useRaidItem, useTallyText } from "./capture/RaidLine";
 
 const flagText: Record<AgendaFlag, { label: string; color: "danger" | "warning" | "success" | "informative" | "important" }> = {
   no_due_date: { label: "No due date", color: "warning" },
@@ -85,11 +85,12 @@ function AgendaLineRow({ line }: { line: AgendaLine }) {
 /** An agenda item's summary and lines (or its empty text): shared by the preview and the live agenda. */
 export function AgendaItemBody({ item }: { item: AgendaItem }) {
   const styles = useStyles();
+  const summary = useTallyText(item.tally) ?? item.summary;
   return (
     <>
-      {item.summary ? (
-        <Text size={200} block>
-          {item.summary}
+      {summary ? (
+        <Text size={200} block data-testid="agenda-summary">
+          {summary}
         </Text>
       ) : null}
       {item.lines.length === 0 && item.empty ? <Empty>{item.empty}</Empty> : null}

@@ -21,7 +21,7 @@ export function PanelHeader({ meeting }: { meeting: MeetingDetail }) {
         {meeting.subject}
       </Title3>
       <Text size={200}>
-        {dates.dayOf(meeting.startsAt)} · {dates.time(meeting.startsAt)}–{dates.time(meeting.endsAt)}
+        {dates.dayOf(meeting.startsAt)} · {dates.timeRangeZone(meeting.startsAt, meeting.endsAt)}
       </Text>
       {p ? (
         <div className={styles.project}>

@@ -1,10 +1,13 @@
-import { useState } from "react";
-import { Badge, Button, Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Link, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Link, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { QueueDraftDto, QueueDto, QueueEntryDto } from "../../../contracts/queue";
 import { api, ApiError } from "../../api/client";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
+import { RecipientsField, type Recipient } from "../../ui/RecipientsField";
 import { useDates } from "../panel/dates/useDates";
+import { serverNow } from "../../api/serverClock";
+import { groupForViewer, viewerGroupOf } from "./groupForViewer";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", padding: 0, margin: 0, display: "grid" },
@@ -19,23 +22,14 @@ const useStyles = makeStyles({
   meta: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   group: { display: "grid", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
   preview: { width: "100%", height: "320px", border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: "#fff" },
-  form: { display: "grid", gap: tokens.spacingVerticalS },
+  form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalS, minWidth: 0 },
+  // The body scrolls inside the viewport; the title and the Send/Close actions stay in view.
+  body: { maxHeight: `calc(100dvh - 2 * ${tokens.spacingVerticalXXL})` },
+  content: { overflowY: "auto", minHeight: 0 },
 });
 
 const stateColor = { late: "danger", due: "warning", upcoming: "informative" } as const;
 
-/** "Name <email>" per line ⇄ recipients; a line without angle brackets is an address alone. */
-export function parseRecipients(text: string): { name: string; email: string }[] {
-  return text
-    .split(/\n|;/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => {
-      const m = /^(.*)<([^>]+)>$/.exec(l);
-      return m ? { name: (m[1] ?? "").trim() || (m[2] ?? "").trim(), email: (m[2] ?? "").trim() } : { name: l, email: l };
-    });
-}
-const recipientsText = (list: { name: string; email: string }[]) => list.map((r) => `${r.name} <${r.email}>`).join("\n");
 
 /**
  * The send queue: what the runbook owes, late / due today / upcoming. Each entry opens its draft
@@ -49,10 +43,12 @@ export function SendQueue({ projectId, onMarkSent }: { projectId?: string; onMar
   const [open, setOpen] = useState<QueueEntryDto | null>(null);
   if (queue.state === "loading") return <Loading label="Loading what is owed…" />;
   if (queue.state === "error") return <ErrorState message={queue.message} onRetry={reload} />;
+  const nowMs = serverNow();
+  const mine = groupForViewer(queue.data, nowMs, dates);
   const groups: [string, QueueEntryDto[]][] = [
-    ["Late", queue.data.late],
-    ["Due today", queue.data.dueToday],
-    ["Upcoming", queue.data.upcoming],
+    ["Late", mine.late],
+    ["Due today", mine.dueToday],
+    ["Upcoming", mine.upcoming],
   ];
   const openEntry = (e: QueueEntryDto) => {
     if (e.kind === "recap" && e.meetingId) window.location.assign(`/meetings/${e.meetingId}`);
@@ -78,11 +74,11 @@ export function SendQueue({ projectId, onMarkSent }: { projectId?: string; onMar
                     </Link>
                   )}
                   <div className={styles.meta}>
-                    <Badge appearance="tint" color={stateColor[e.state]}>
-                      {e.state}
+                    <Badge appearance="tint" color={stateColor[viewerGroupOf(e, nowMs, dates)]}>
+                      {viewerGroupOf(e, nowMs, dates)}
                     </Badge>
                     <Text size={200}>
-                      {projectId ? "" : `${e.projectName} · `}by {dates.dayTime(e.dueAt)}
+                      {projectId ? "" : `${e.projectName} · `}by {dates.dayTimeZone(e.dueAt)}
                     </Text>
                     {e.state !== "upcoming" ? <MarkSent action={onMarkSent?.(e.kind) ?? null} /> : null}
                   </div>
@@ -116,11 +112,19 @@ function MarkSent({ action }: { action: (() => void) | null }) {
 /** Preview, edit (subject, personal message, recipients) and send one owed message. */
 function DraftDialog({ entry, onClose }: { entry: QueueEntryDto; onClose: (sent: boolean) => void }) {
   const styles = useStyles();
-  const [draft, reload] = useApi<QueueDraftDto>(`/projects/${entry.projectId}/queue/${entry.kind}/draft`);
+  /** The recipients as edited; null = the draft's own. Edited lists re-draft: the audience is what they make. */
+  const [to, setTo] = useState<Recipient[] | null>(null);
+  const [cc, setCc] = useState<Recipient[] | null>(null);
+  const edited = new URLSearchParams({ ...(to ? { to: JSON.stringify(to) } : {}), ...(cc ? { cc: JSON.stringify(cc) } : {}) }).toString();
+  const [loaded, reload] = useApi<QueueDraftDto>(`/projects/${entry.projectId}/queue/${entry.kind}/draft${edited ? `?${edited}` : ""}`);
+  /** The last draft shown, kept while an edited list is re-drafted (the form stays put). */
+  const [shown, setShown] = useState<QueueDraftDto | null>(null);
+  useEffect(() => {
+    if (loaded.state === "ready") setShown(loaded.data);
+  }, [loaded]);
+  const draft: typeof loaded = loaded.state === "loading" && shown ? { state: "ready", data: shown } : loaded;
   const [subject, setSubject] = useState<string | null>(null);
   const [intro, setIntro] = useState("");
-  const [to, setTo] = useState<string | null>(null);
-  const [cc, setCc] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const send = async (d: QueueDraftDto) => {
@@ -133,8 +137,8 @@ function DraftDialog({ entry, onClose }: { entry: QueueEntryDto; onClose: (sent:
           id: d.id,
           ...(subject ? { subject } : {}),
           ...(intro.trim() ? { intro } : {}),
-          ...(to !== null ? { to: parseRecipients(to) } : {}),
-          ...(cc !== null ? { cc: parseRecipients(cc) } : {}),
+          ...(to !== null ? { to } : {}),
+          ...(cc !== null ? { cc } : {}),
         },
       });
       onClose(true);
@@ -148,9 +152,9 @@ function DraftDialog({ entry, onClose }: { entry: QueueEntryDto; onClose: (sent:
   return (
     <Dialog open onOpenChange={(_e, d) => (d.open ? undefined : onClose(false))}>
       <DialogSurface aria-label={entry.title}>
-        <DialogBody>
+        <DialogBody className={styles.body}>
           <DialogTitle>{entry.title}</DialogTitle>
-          <DialogContent>
+          <DialogContent className={styles.content}>
             {draft.state === "loading" ? <Loading label="Drafting from the project's data…" /> : null}
             {draft.state === "error" ? <ErrorState message={draft.message} onRetry={reload} /> : null}
             {draft.state === "ready" ? (
@@ -160,12 +164,22 @@ function DraftDialog({ entry, onClose }: { entry: QueueEntryDto; onClose: (sent:
                   {draft.data.omittedInternal > 0 ? ` · ${draft.data.omittedInternal} internal-only left out` : ""}
                   {draft.data.mailMode === "outbox" ? " · goes to the local outbox" : ""}
                 </Text>
-                <Field label="To (one per line: Name <address>)">
-                  <Textarea value={to ?? recipientsText(draft.data.to)} onChange={(_e, d) => setTo(d.value)} resize="vertical" />
-                </Field>
-                <Field label="Cc">
-                  <Textarea value={cc ?? recipientsText(draft.data.cc)} onChange={(_e, d) => setCc(d.value)} resize="vertical" />
-                </Field>
+                <RecipientsField
+                  label="To"
+                  addLabel="Add a recipient"
+                  recipients={to ?? draft.data.to}
+                  candidates={draft.data.candidates}
+                  onAdd={(p) => setTo([...(to ?? draft.data.to), p])}
+                  onRemove={(email) => setTo((to ?? draft.data.to).filter((r) => r.email.toLowerCase() !== email.toLowerCase()))}
+                />
+                <RecipientsField
+                  label="Cc"
+                  addLabel="Add a Cc recipient"
+                  recipients={cc ?? draft.data.cc}
+                  candidates={draft.data.candidates}
+                  onAdd={(p) => setCc([...(cc ?? draft.data.cc), p])}
+                  onRemove={(email) => setCc((cc ?? draft.data.cc).filter((r) => r.email.toLowerCase() !== email.toLowerCase()))}
+                />
                 <Field label="Subject">
                   <Input value={subject ?? draft.data.subject} onChange={(_e, d) => setSubject(d.value)} />
                 </Field>
@@ -174,15 +188,19 @@ function DraftDialog({ entry, onClose }: { entry: QueueEntryDto; onClose: (sent:
                 </Field>
                 <iframe title="Message preview" sandbox="" srcDoc={draft.data.html} className={styles.preview} />
                 {error ? <Text role="alert">{error}</Text> : null}
-                <div>
-                  <Button appearance="primary" disabled={sending} onClick={() => void send(draft.data)}>
-                    {sending ? "Sending…" : error ? "Try again" : "Send"}
-                  </Button>{" "}
-                  <Button onClick={() => onClose(false)}>Close</Button>
-                </div>
               </div>
             ) : null}
           </DialogContent>
+          <DialogActions>
+            <Button
+              appearance="primary"
+              disabled={sending || draft.state !== "ready" || (to !== null && to.length === 0)}
+              onClick={() => draft.state === "ready" && void send(draft.data)}
+            >
+              {sending ? "Sending…" : error ? "Try again" : "Send"}
+            </Button>
+            <Button onClick={() => onClose(false)}>Close</Button>
+          </DialogActions>
         </DialogBody>
       </DialogSurface>
     </Dialog>

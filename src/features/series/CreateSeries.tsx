@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Link, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CallTypeOptions } from "../../ui/CallTypeOptions";
 import type { CallType } from "../../../contracts/types";
 import type { SeriesDraft, SeriesDraftAttendee } from "../../../contracts/series";
@@ -10,6 +10,7 @@ import { RecipientsField, type Recipient } from "../../ui/RecipientsField";
 import { useDates, useViewerZone } from "../panel/dates/useDates";
 import { seriesSummary, zoneInWords } from "./seriesSummary";
 import { triageSlotText } from "../panel/dates/triageSlotText";
+import { navigate } from "../../ui/navigate";
 
 /** The browser's own zone: the viewer's when the host gives none. */
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -28,14 +29,33 @@ const useStyles = makeStyles({
   fill: { width: "100%", maxWidth: "100%", minWidth: 0 },
   plain: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   summary: { fontWeight: tokens.fontWeightSemibold },
+  done: { display: "grid", gap: tokens.spacingVerticalS, justifyItems: "start", minWidth: 0 },
+  links: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL },
 });
+
+/** A link that moves the single-page app (no reload). */
+function GoTo({ to, children }: { to: string; children: string }) {
+  return (
+    <Link
+      href={to}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(to);
+      }}
+    >
+      {children}
+    </Link>
+  );
+}
 
 /**
  * "Create series": the call type's runbook attendees and the project's own habit for day, time and
- * length (all editable, with an end), summarised in words in the viewer's zone (the host's, else the
- * browser's) with the panel's one date formatter; any proposed attendee can be removed and any project
- * person or address added (the recap's recipients field). One invitation for the series; in outbox
- * mode its calls appear under Calls.
+ * length (all editable, with an end), the time labelled with the series' zone, summarised in words in
+ * the series' zone then the viewer's (the host's, else the browser's) when it differs, with the panel's
+ * one date formatter; out-of-office dates one line each. Any proposed attendee can be removed and any
+ * project person or address added (the recap's recipients field). One invitation for the series; once
+ * created, the form gives way to the result with links to the Outbox and the calls until the PM starts
+ * another.
  */
 export function CreateSeries({ projectId }: { projectId: string }) {
   const styles = useStyles();
@@ -61,6 +81,10 @@ export function CreateSeries({ projectId }: { projectId: string }) {
   const [subject, setSubject] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The series just created: the form is done until the PM starts a new one. */
+  const [created, setCreated] = useState<{ subject: string } | null>(null);
+  /** The organiser's own zone, as the draft resolved it for "Organiser's zone" (IANA); null until known. */
+  const [organiserZone, setOrganiserZone] = useState<string | null>(null);
 
   const choices = new URLSearchParams({
     callType,
@@ -82,6 +106,7 @@ export function CreateSeries({ projectId }: { projectId: string }) {
         setDraft(d);
         setSubject((s) => s || d.subject);
         setTypes((old) => ({ ...Object.fromEntries(d.attendees.map((a) => [a.email, a.type])), ...old }));
+        if (!timeZone && d.callType !== "triage") setOrganiserZone(d.timeZone);
       })
       .catch((e: unknown) => live && setMessage(e instanceof Error ? e.message : String(e)));
     return () => {
@@ -140,13 +165,42 @@ export function CreateSeries({ projectId }: { projectId: string }) {
           occurrenceAttendees,
         },
       });
-      setMessage("Series created: the invitation is in the outbox.");
+      setCreated({ subject });
+      setMessage(null);
     } catch (e) {
       setMessage(e instanceof ApiError ? e.message : "The series could not be created. Try again.");
     } finally {
       setBusy(false);
     }
   };
+
+  const startNew = () => {
+    setCreated(null);
+    setExtra([]);
+    setRemoved({});
+    setSubject(draft?.subject ?? "");
+  };
+
+  if (created) {
+    return (
+      <section aria-label="Create a call series" className={styles.root}>
+        <Text as="h2" weight="semibold" size={400}>
+          Create a call series
+        </Text>
+        <div className={styles.done}>
+          <Text role="status">Series created: “{created.subject}”. The invitation is in the Outbox and its calls are listed under Calls.</Text>
+          <div className={styles.links}>
+            <GoTo to="/outbox">Open the Outbox</GoTo>
+            <GoTo to="/">See the new calls</GoTo>
+            <GoTo to={`/projects/${projectId}`}>Back to the project</GoTo>
+          </div>
+          <Button onClick={startNew}>Create another series</Button>
+        </div>
+      </section>
+    );
+  }
+
+  const seriesZone = draft ? zoneInWords(draft.timeZone) : null;
 
   return (
     <section aria-label="Create a call series" className={styles.root}>
@@ -173,7 +227,7 @@ export function CreateSeries({ projectId }: { projectId: string }) {
             </Select>
           </Field>
         ) : null}
-        <Field label="Time">
+        <Field label={seriesZone ? `Time (${seriesZone})` : "Time"}>
           <Input type="time" className={styles.narrow} value={startTime ?? draft?.startTime ?? ""} onChange={(_e, d) => d.value && setStartTime(d.value)} />
         </Field>
         <Field label="Minutes">
@@ -219,7 +273,7 @@ export function CreateSeries({ projectId }: { projectId: string }) {
         }
       >
         <Select className={styles.fill} value={timeZone} disabled={callType === "triage"} onChange={(_e, d) => setTimeZone(d.value)}>
-          <option value="">Organiser's zone</option>
+          <option value="">{organiserZone ? `Organiser's zone (${zoneInWords(organiserZone)})` : "Organiser's zone"}</option>
           {zones.map((z) => (
             <option key={z} value={z}>
               {z}
@@ -239,25 +293,30 @@ export function CreateSeries({ projectId }: { projectId: string }) {
               {dates.time(draft.defaultsFrom.startsAt)}.
             </Text>
           ) : null}
-          {draft.timeZone !== viewerZone ? <Text size={200}>The series runs in {zoneInWords(draft.timeZone)} time.</Text> : null}
           <Field label="Subject">
             <Input value={subject} onChange={(_e, d) => setSubject(d.value)} />
           </Field>
-          {draft.warnings.map((w) => (
+          {draft.warnings.filter((w) => !draft.absenceWarnings.includes(w)).map((w) => (
             <Text key={w} role="alert" size={200}>
               {w}
             </Text>
           ))}
           {draft.occurrences.length > 0 ? (
-            <ul aria-label="Occurrences with a backup" className={styles.plain}>
-              {draft.occurrences.map((o) => (
-                <li key={o.localStart}>
-                  <Text size={200}>
-                    {o.date}: {o.absent.join(", ")} out{o.backups.length > 0 ? `, ${o.backups.join(", ")} invited instead` : ""}
-                  </Text>
-                </li>
-              ))}
-            </ul>
+            <>
+              <Text role="alert" size={200}>
+                Out of office on some dates (they stay required for the series):
+              </Text>
+              <ul aria-label="Occurrences with a backup" className={styles.plain}>
+                {draft.occurrences.map((o) => (
+                  <li key={o.localStart}>
+                    <Text size={200}>
+                      {dates.day(o.date)}: {o.absent.length > 0 ? `${o.absent.join(" and ")} out` : "changed"}
+                      {o.backups.length > 0 ? `, ${o.backups.join(" and ")} invited instead` : o.absent.length > 0 ? ", no backup available" : ""}
+                    </Text>
+                  </li>
+                ))}
+              </ul>
+            </>
           ) : null}
           <RecipientsField
             label="Attendees"

@@ -5,7 +5,7 @@ import type { CapturedItemDto } from "../../../contracts/capture";
 import { applyStageEvent } from "./stageModel";
 import type { StageCaptureDto } from "../../../contracts/stage";
 import { openLiveStream, type ConnectionState, type LiveStream } from "../panel/live/liveStream";
-import { formatDate } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
 import { ticketFromHash } from "./stageLink";
 import { StageReadError, readStage, stageAuthorization, stageEventsUrl, stageReadMessage } from "./stageApi";
 
@@ -146,6 +146,7 @@ export function StageView({ meetingId }: { meetingId: string }) {
 }
 
 function ItemList({ items, empty }: { items: CapturedItemDto[]; empty: string }) {
+  const dates = useDates();
   const styles = useStyles();
   if (items.length === 0) return <p className={styles.empty}>{empty}</p>;
   return (
@@ -153,7 +154,7 @@ function ItemList({ items, empty }: { items: CapturedItemDto[]; empty: string })
       {items.map((item) => {
         const facts = [
           item.kind === "action" ? `Owner: ${item.ownerName ?? "not set"}` : null,
-          item.dueDate ? `Due ${formatDate(item.dueDate)}` : null,
+          item.dueDate ? `Due ${dates.day(item.dueDate)}` : null,
           item.status === "closed" ? (item.kind === "action" ? "Done" : "Closed") : null,
         ].filter((f): f is string => f !== null);
         return (

@@ -5,7 +5,8 @@ import type { ImportReport } from "../../../contracts/importExport";
 import { api, ApiError } from "../../api/client";
 import { Problem, Section } from "./Section";
 import { download, problemOf } from "./workspaceApi";
-import { formatDate } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
+import type { PanelDates } from "../panel/dates/panelDates";
 
 // The report carries field and value codes; people read words.
 const fieldWords: Record<string, string> = {
@@ -27,8 +28,8 @@ const dateWords = (d: ImportReport["dates"]) => {
 };
 const fieldWord = (k: string) => fieldWords[k] ?? k;
 // Dates come as yyyy-mm-dd; they read as the rest of the workspace writes them.
-const valueWord = (v: string | null) => (v === null ? "—" : /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : (valueWords[v] ?? v));
-const shown = (fields: Record<string, string | null>) =>
+const valueWordIn = (dates: PanelDates) => (v: string | null) => (v === null ? "—" : /^\d{4}-\d{2}-\d{2}$/.test(v) ? dates.day(v) : (valueWords[v] ?? v));
+const shown = (valueWord: (v: string | null) => string, fields: Record<string, string | null>) =>
   Object.entries(fields)
     .filter(([, v]) => v !== null)
     .map(([k, v]) => `${fieldWord(k)}: ${valueWord(v)}`)
@@ -51,6 +52,8 @@ function readAs(r: ImportReport): string {
 
 /** Import a schedule or RAID log (.xlsx/.csv/.txt): check first (nothing saved), then import all or nothing. */
 export function ImportSection({ projectId, onImported }: { projectId: string; onImported: () => void }) {
+  const dates = useDates();
+  const valueWord = valueWordIn(dates);
   const [kind, setKind] = useState<"tasks" | "raid">("tasks");
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -120,7 +123,7 @@ export function ImportSection({ projectId, onImported }: { projectId: string; on
             <ul aria-label="Refused rows">{report.reject.map((r) => <li key={r.row}>{r.reason}</li>)}</ul>
           ) : null}
           {more(report.reject.length, report.counts.reject, "refused rows")}
-          {report.add.length ? <ul aria-label="Rows to add">{report.add.map((a) => <li key={a.row}>Row {a.row}: {shown(a.fields)}</li>)}</ul> : null}
+          {report.add.length ? <ul aria-label="Rows to add">{report.add.map((a) => <li key={a.row}>Row {a.row}: {shown(valueWord, a.fields)}</li>)}</ul> : null}
           {more(report.add.length, report.counts.add, "rows to add")}
           {report.update.length ? (
             <ul aria-label="Rows to update">

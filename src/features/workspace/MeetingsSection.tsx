@@ -1,21 +1,34 @@
 import { Badge, Link, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses } from "@fluentui/react-components";
 import type { MeetingHistoryDto } from "../../../contracts/workspace";
 import { Empty, Loading } from "../../ui/states";
-import { formatDay, formatTime } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
 import { useTableStyles } from "./tableStyles";
 import { ScrollingTable } from "./ScrollingTable";
 import { Pager, Problem, Section } from "./Section";
 import { usePaged } from "./workspaceApi";
+import { navigate } from "../../ui/navigate";
 
 const recapColor = { sent: "success", owed: "danger", not_needed: "informative", upcoming: "informative" } as const;
 const recapLabel = { sent: "Recap sent", owed: "Recap owed", not_needed: "No recap needed", upcoming: "Upcoming" } as const;
 
-/** The project's calls, newest first, with whether the recap went out. */
+/** The project's calls, newest first, with whether the recap went out; and the way to "Create a call series" (`/projects/:id/series`). */
 export function MeetingsSection({ projectId }: { projectId: string }) {
+  const dates = useDates();
   const list = usePaged<MeetingHistoryDto>(`/projects/${projectId}/meetings?limit=15`);
   const t = useTableStyles();
   return (
     <Section id="meetings" title="Meeting history">
+      <Text>
+        <Link
+          href={`/projects/${projectId}/series`}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(`/projects/${projectId}/series`);
+          }}
+        >
+          Create a call series
+        </Link>
+      </Text>
       {list.loading ? <Loading label="Loading meetings…" /> : null}
       <Problem message={list.error} />
       {!list.loading && list.items.length === 0 ? <Empty>No meetings on this project yet.</Empty> : null}
@@ -26,7 +39,7 @@ export function MeetingsSection({ projectId }: { projectId: string }) {
             <TableBody>
               {list.items.map((m) => (
                 <TableRow key={m.id}>
-                  <TableCell className={t.cell}>{formatDay(m.startsAt)} {formatTime(m.startsAt)}</TableCell>
+                  <TableCell className={t.cell}>{dates.dayTime(m.startsAt)}</TableCell>
                   <TableCell className={t.cell}><Link href={`/meetings/${m.id}`}>{m.subject}</Link></TableCell>
                   <TableCell className={t.cell}>{m.callTypeLabel}</TableCell>
                   <TableCell className={t.cell}>

@@ -3,7 +3,7 @@ import { Button, Input, Text, Table, TableBody, TableCell, TableHeader, TableHea
 import type { MilestoneDto } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
-import { formatDate, formatDay } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
 import { useTableStyles } from "./tableStyles";
 import { ScrollingTable } from "./ScrollingTable";
 import { useLayoutStyles } from "../../ui/layoutStyles";
@@ -12,6 +12,7 @@ import { projectApi, useRun } from "./workspaceApi";
 
 /** Milestones with their deliverable; sign-off records who and when. */
 export function MilestonesSection({ projectId }: { projectId: string }) {
+  const dates = useDates();
   const [list, reload] = useApi<{ items: MilestoneDto[] }>(`/projects/${projectId}/milestones`);
   const [draft, setDraft] = useState({ name: "", deliverable: "", plannedDate: "" });
   const { run, problem, errors } = useRun(reload);
@@ -36,11 +37,11 @@ export function MilestonesSection({ projectId }: { projectId: string }) {
                     <Text weight="semibold">{m.name}</Text>
                     <Text size={200} block>{m.deliverable}</Text>
                   </TableCell>
-                  <TableCell className={t.cell}>{m.plannedDate ? formatDate(m.plannedDate) : "—"}</TableCell>
-                  <TableCell className={t.cell}>{m.achievedDate ? formatDate(m.achievedDate) : "—"}</TableCell>
+                  <TableCell className={t.cell}>{m.plannedDate ? dates.day(m.plannedDate) : "—"}</TableCell>
+                  <TableCell className={t.cell}>{m.achievedDate ? dates.day(m.achievedDate) : "—"}</TableCell>
                   <TableCell className={t.cell}>
                     {m.signedOffBy ? (
-                      `${m.signedOffBy}${m.signedOffAt ? `, ${formatDay(m.signedOffAt)}` : ""}`
+                      `${m.signedOffBy}${m.signedOffAt ? `, ${dates.dayOf(m.signedOffAt)}` : ""}`
                     ) : (
                       <Button size="small" onClick={() => void run(() => api.send("POST", `/milestones/${m.id}/sign-off`, { version: m.version }))}>
                         Record sign-off

@@ -5,11 +5,10 @@ import type { StartUnattendedDto, UnattendedStatusDto } from "../../../contracts
 import { api } from "../../api/client";
 import { isFramed, redirectToConsent, requestConsent } from "../../host/host";
 import { useApi } from "../../ui/useApi";
-import { formatDay, formatTime } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
 import { Problem, Section } from "./Section";
 import { fieldErrors, problemOf, projectApi } from "./workspaceApi";
 
-const when = (iso: string) => `${formatDay(iso)} ${formatTime(iso)}`;
 
 const useStyles = makeStyles({
   form: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
@@ -22,6 +21,7 @@ const useStyles = makeStyles({
  * the actions whose task was deleted in Planner. Also whether jobs can send as the caller (§5).
  */
 export function PlannerSection({ projectId }: { projectId: string }) {
+  const dates = useDates();
   const styles = useStyles();
   const [status, reload] = useApi<PlannerStatusDto>(`/projects/${projectId}/planner`);
   const [unattended, reloadUnattended] = useApi<UnattendedStatusDto>("/me/unattended");
@@ -76,12 +76,12 @@ export function PlannerSection({ projectId }: { projectId: string }) {
       {data?.plan ? (
         <Text>
           Actions go to the plan <strong>{data.plan.title ?? data.plan.planId}</strong> ({data.linked} linked).
-          {data.plan.polledAt ? ` Last checked ${when(data.plan.polledAt)}.` : " Not checked yet."}
+          {data.plan.polledAt ? ` Last checked ${dates.dayTime(data.plan.polledAt)}.` : " Not checked yet."}
         </Text>
       ) : data ? (
         <Text>No plan yet: action items stay in Callbook only.</Text>
       ) : null}
-      {data?.plan?.throttledUntil ? <Text className={styles.warning}>Planner asked Callbook to wait until {when(data.plan.throttledUntil)}.</Text> : null}
+      {data?.plan?.throttledUntil ? <Text className={styles.warning}>Planner asked Callbook to wait until {dates.dayTime(data.plan.throttledUntil)}.</Text> : null}
       {data?.plan?.lastError ? <Text className={styles.warning}>Last sync: {data.plan.lastError}</Text> : null}
       {data && data.unlinked.length > 0 ? (
         <div>

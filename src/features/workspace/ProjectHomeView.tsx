@@ -3,7 +3,7 @@ import type { OverviewProject } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { useLayoutStyles } from "../../ui/layoutStyles";
 import { Empty, ErrorState, Loading } from "../../ui/states";
-import { formatDate, formatDay, formatTime } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
 import { goLiveText, ragColor } from "./labels";
 import { navigateTo } from "./workspaceApi";
 import { SendQueue } from "../queue/SendQueue";
@@ -16,6 +16,7 @@ const useStyles = makeStyles({ heading: { justifyContent: "space-between", align
  * most urgent first.
  */
 export default function ProjectHomeView() {
+  const dates = useDates();
   const [overview, reload] = useApi<{ projects: OverviewProject[] }>("/projects/overview");
   const layout = useLayoutStyles();
   const styles = useStyles();
@@ -57,12 +58,12 @@ export default function ProjectHomeView() {
                 <Badge appearance="filled" color={ragColor[p.rag]} aria-label={`RAG status ${p.rag}`}>
                   {p.rag.toUpperCase()}
                 </Badge>
-                <Text size={200} title={p.goLiveDate ? `Go-live ${formatDate(p.goLiveDate)}` : undefined}>
+                <Text size={200} title={p.goLiveDate ? `Go-live ${dates.day(p.goLiveDate)}` : undefined}>
                   {goLiveText(p.daysToGoLive)}
                 </Text>
               </div>
               <Text size={200} block>
-                {p.nextCall ? `Next call: ${p.nextCall.subject}, ${formatDay(p.nextCall.startsAt)} ${formatTime(p.nextCall.startsAt)}` : "No call scheduled"}
+                {p.nextCall ? `Next call: ${p.nextCall.subject}, ${dates.dayTimeZone(p.nextCall.startsAt)}` : "No call scheduled"}
               </Text>
               {p.rag !== "green" && p.pathToGreen ? (
                 <Text size={200} block>

@@ -4,7 +4,7 @@ import type { Workspace } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { useLayoutStyles } from "../../ui/layoutStyles";
 import { ErrorState, Loading } from "../../ui/states";
-import { formatDate } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
 import { serverToday } from "../../api/serverClock";
 import { goLiveText, ragColor } from "./labels";
 import { navigateTo } from "./workspaceApi";
@@ -36,6 +36,7 @@ const useStyles = makeStyles({
 
 /** One project's workspace: everything the agendas draw on, to see and edit. */
 export default function ProjectPageView({ projectId }: { projectId: string }) {
+  const dates = useDates();
   const [ws, reload] = useApi<Workspace>(`/projects/${projectId}/workspace`);
   const [people] = useApi<PeopleData>(`/projects/${projectId}/people`);
   const layout = useLayoutStyles();
@@ -63,8 +64,8 @@ export default function ProjectPageView({ projectId }: { projectId: string }) {
         <div className={layout.rowCenter}>
           <Text>{project.customerName}{project.phase ? ` · ${project.phase}` : ""}</Text>
           <Badge appearance="filled" color={ragColor[project.rag]}>{project.rag.toUpperCase()}</Badge>
-          <Text title={project.goLiveDate ? `Go-live ${formatDate(project.goLiveDate)}` : undefined}>
-            {goLiveText(project.daysToGoLive)}{project.goLiveDate ? ` (${formatDate(project.goLiveDate)})` : ""}
+          <Text title={project.goLiveDate ? `Go-live ${dates.day(project.goLiveDate)}` : undefined}>
+            {goLiveText(project.daysToGoLive)}{project.goLiveDate ? ` (${dates.day(project.goLiveDate)})` : ""}
           </Text>
         </div>
       </header>

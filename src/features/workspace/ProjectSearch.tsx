@@ -3,7 +3,8 @@ import { Badge, Link, SearchBox, Text, makeStyles, tokens } from "@fluentui/reac
 import type { SearchHitDto, SearchHitKind, SearchResultDto } from "../../../contracts/search";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
-import { formatDate, formatDay } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
+import type { PanelDates } from "../panel/dates/panelDates";
 import { navigateTo } from "./workspaceApi";
 
 const useStyles = makeStyles({
@@ -22,12 +23,12 @@ const useStyles = makeStyles({
 const kindLabel: Record<SearchHitKind, string> = { meeting: "Call", note: "Note", action: "Action", decision: "Decision", risk: "Risk", issue: "Issue" };
 const kindColor = { meeting: "brand", note: "informative", action: "success", decision: "important", risk: "warning", issue: "danger" } as const;
 
-function meta(h: SearchHitDto): string {
+function meta(h: SearchHitDto, dates: PanelDates): string {
   const parts = [
-    h.meeting && h.kind !== "meeting" ? `${h.kind === "note" ? "In" : "From"} “${h.meeting.subject}”, ${formatDay(h.meeting.startsAt)}` : null,
-    h.kind === "meeting" && h.meeting ? formatDay(h.meeting.startsAt) : null,
+    h.meeting && h.kind !== "meeting" ? `${h.kind === "note" ? "In" : "From"} “${h.meeting.subject}”, ${dates.dayOf(h.meeting.startsAt)}` : null,
+    h.kind === "meeting" && h.meeting ? dates.dayOf(h.meeting.startsAt) : null,
     h.ownerName ? `Owner ${h.ownerName}` : null,
-    h.dueDate ? `due ${formatDate(h.dueDate)}` : null,
+    h.dueDate ? `due ${dates.day(h.dueDate)}` : null,
     h.status === "closed" ? "closed" : null,
   ];
   return parts.filter(Boolean).join(" · ");
@@ -39,6 +40,7 @@ function meta(h: SearchHitDto): string {
  * or to the RAID log, with the matched words marked. The server applies the audience rule.
  */
 export function ProjectSearch({ projectId }: { projectId: string }) {
+  const dates = useDates();
   const styles = useStyles();
   const [text, setText] = useState("");
   const [query, setQuery] = useState("");
@@ -108,7 +110,7 @@ export function ProjectSearch({ projectId }: { projectId: string }) {
                 </Link>
               </div>
               <Text size={200} className={styles.meta}>
-                {meta(h)}
+                {meta(h, dates)}
               </Text>
             </li>
           ))}

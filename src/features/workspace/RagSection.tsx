@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Badge, Button, Field, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkspaceProject } from "../../../contracts/workspace";
-import { formatDay, formatTime } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
 import { ragColor } from "./labels";
 import { Problem, Section } from "./Section";
 import { fieldErrors, problemOf, projectApi } from "./workspaceApi";
@@ -10,6 +10,7 @@ const useStyles = makeStyles({ form: { display: "grid", gap: tokens.spacingVerti
 
 /** RAG with its reason and path to green. Turning amber or red makes the change notice owed. */
 export function RagSection({ project, onSaved }: { project: WorkspaceProject; onSaved: () => void }) {
+  const dates = useDates();
   const [rag, setRag] = useState(project.rag);
   const [reason, setReason] = useState(project.ragReason ?? "");
   const [path, setPath] = useState(project.pathToGreen ?? "");
@@ -42,7 +43,7 @@ export function RagSection({ project, onSaved }: { project: WorkspaceProject; on
         <Badge appearance="filled" color={ragColor[project.rag]} aria-label={`RAG status ${project.rag}`}>
           {project.rag.toUpperCase()}
         </Badge>
-        {project.ragChangedAt ? ` · changed ${formatDay(project.ragChangedAt)} ${formatTime(project.ragChangedAt)} by ${project.ragChangedBy ?? "someone"}${project.previousRag ? ` (was ${project.previousRag})` : ""}` : ""}
+        {project.ragChangedAt ? ` · changed ${dates.dayTime(project.ragChangedAt)} by ${project.ragChangedBy ?? "someone"}${project.previousRag ? ` (was ${project.previousRag})` : ""}` : ""}
       </Text>
       <form
         aria-label="Edit RAG status"

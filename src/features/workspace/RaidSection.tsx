@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Badge, Button, Checkbox, Input, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Field, Select, mergeClasses } from "@fluentui/react-components";
 import type { RaidDto } from "../../../contracts/workspace";
 import { Empty, Loading } from "../../ui/states";
-import { formatDate } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
 import { raidKindLabel } from "./labels";
 import { useTableStyles } from "./tableStyles";
 import { ScrollingTable } from "./ScrollingTable";
@@ -14,6 +14,7 @@ const kinds = Object.entries(raidKindLabel) as [RaidDto["kind"], string][];
 
 /** The RAID log, a page at a time, filtered by kind, owner, open/closed, late or without a due date. */
 export function RaidSection({ projectId, people, today }: { projectId: string; people: PersonOption[]; today: string }) {
+  const dates = useDates();
   const [filter, setFilter] = useState({ kind: "", ownerId: "", status: "open", late: false, noDueDate: false });
   const query = new URLSearchParams({ limit: "25" });
   for (const [k, v] of Object.entries(filter)) if (v) query.set(k, String(v));
@@ -57,7 +58,7 @@ export function RaidSection({ projectId, people, today }: { projectId: string; p
                   <TableCell className={t.cell}>{r.ownerName ?? "—"}</TableCell>
                   <TableCell className={t.cell}>
                     {/* A decision has no due date: it is never flagged for lacking one (issue 16). */}
-                    {r.dueDate ? formatDate(r.dueDate) : r.kind === "decision" ? "—" : <Badge appearance="tint" color="warning">No due date</Badge>}
+                    {r.dueDate ? dates.day(r.dueDate) : r.kind === "decision" ? "—" : <Badge appearance="tint" color="warning">No due date</Badge>}
                     {r.dueDate && r.status === "open" && r.dueDate < today ? <Badge appearance="tint" color="danger"> Past due</Badge> : null}
                   </TableCell>
                   <TableCell className={t.cell}>

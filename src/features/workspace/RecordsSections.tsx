@@ -3,7 +3,7 @@ import { Badge, Button, Checkbox, Input, Text, Table, TableBody, TableCell, Tabl
 import type { CaseDto, ChangeRequestDto } from "../../../contracts/workspace";
 import { useApi } from "../../ui/useApi";
 import { Empty, ErrorState, Loading } from "../../ui/states";
-import { formatDay } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
 import { useTableStyles } from "./tableStyles";
 import { ScrollingTable } from "./ScrollingTable";
 import { useLayoutStyles } from "../../ui/layoutStyles";
@@ -12,6 +12,7 @@ import { projectApi, useRun } from "./workspaceApi";
 
 /** Change requests: hours, customer confirmation, and the decision (recorded with who and when). */
 export function ChangeRequestsSection({ projectId }: { projectId: string }) {
+  const dates = useDates();
   const [list, reload] = useApi<{ items: ChangeRequestDto[] }>(`/projects/${projectId}/change-requests`);
   const { run, problem } = useRun(reload);
   const [draft, setDraft] = useState({ description: "", hours: "", confirmed: false });
@@ -44,7 +45,7 @@ export function ChangeRequestsSection({ projectId }: { projectId: string }) {
                     ) : (
                       <Text>
                         <Badge appearance="tint" color={c.decision === "approved" ? "success" : "danger"}>{c.decision}</Badge> by {c.decidedBy}
-                        {c.decidedAt ? `, ${formatDay(c.decidedAt)}` : ""}
+                        {c.decidedAt ? `, ${dates.dayOf(c.decidedAt)}` : ""}
                       </Text>
                     )}
                   </TableCell>

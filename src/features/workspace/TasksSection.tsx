@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Button, Checkbox, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, mergeClasses } from "@fluentui/react-components";
 import type { TaskDto } from "../../../contracts/workspace";
 import { Empty, Loading } from "../../ui/states";
-import { formatDate } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
 import { taskStatusLabel } from "./labels";
 import { useTableStyles } from "./tableStyles";
 import { ScrollingTable } from "./ScrollingTable";
@@ -14,6 +14,7 @@ const statuses = Object.entries(taskStatusLabel) as [TaskDto["status"], string][
 
 /** The schedule, a page at a time (due date order, undated last), with status/owner/late filters. */
 export function TasksSection({ projectId, people }: { projectId: string; people: PersonOption[] }) {
+  const dates = useDates();
   const [status, setStatus] = useState("");
   const [owner, setOwner] = useState("");
   const [late, setLate] = useState(false);
@@ -50,8 +51,8 @@ export function TasksSection({ projectId, people }: { projectId: string; people:
                 <TableRow key={k.id}>
                   <TableCell className={t.cell}>{k.externalRef ? <Text size={200}>{k.externalRef} · </Text> : null}{k.name}</TableCell>
                   <TableCell className={t.cell}>{k.ownerName ?? "—"}</TableCell>
-                  <TableCell className={t.cell}>{k.startDate ? formatDate(k.startDate) : "—"}</TableCell>
-                  <TableCell className={t.cell}>{k.dueDate ? formatDate(k.dueDate) : "No due date"}</TableCell>
+                  <TableCell className={t.cell}>{k.startDate ? dates.day(k.startDate) : "—"}</TableCell>
+                  <TableCell className={t.cell}>{k.dueDate ? dates.day(k.dueDate) : "No due date"}</TableCell>
                   <TableCell className={t.cell}>
                     <Select size="small" aria-label={`Status of ${k.name}`} value={k.status} onChange={(_e, d) => void run(() => api.send("PATCH", `/tasks/${k.id}`, { version: k.version, status: d.value }))}>
                       {statuses.map(([v, l]) => <option key={v} value={v}>{l}</option>)}

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Badge, Button, Input, Text, Table, TableBody, TableCell, TableHeaderCell, TableRow, mergeClasses } from "@fluentui/react-components";
 import type { Workspace } from "../../../contracts/workspace";
 import { integrationSummaryFields } from "../../../contracts/transition";
-import { formatDay } from "../../ui/format";
+import { useDates } from "../panel/dates/useDates";
 import { useTableStyles } from "./tableStyles";
 import { ScrollingTable } from "./ScrollingTable";
 import { Problem, Section } from "./Section";
@@ -10,6 +10,7 @@ import { fieldErrors, problemOf, projectApi } from "./workspaceApi";
 
 /** TSM tier and meetings owed/held; the integration summary, each field filled or "N/A". */
 export function TransitionSection({ workspace, onSaved }: { workspace: Workspace; onSaved: () => void }) {
+  const dates = useDates();
   const { project, transition } = workspace;
   const [values, setValues] = useState<Record<string, string>>(() => ({ ...project.integrationSummary }));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -38,7 +39,7 @@ export function TransitionSection({ workspace, onSaved }: { workspace: Workspace
       </Text>
       {transition.tsmMeetingsHeld.map((m) => (
         <Text size={200} block key={m.meetingId}>
-          Held: {m.subject}, {formatDay(m.startsAt)}
+          Held: {m.subject}, {dates.dayOf(m.startsAt)}
         </Text>
       ))}
       {transition.warnings.map((w) => (

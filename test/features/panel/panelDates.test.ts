@@ -19,4 +19,17 @@ describe("panelDates", () => {
     expect(panelDates({ locale: "en-GB", timeZone: "Pacific/Kiritimati" }, now).today(Date.parse("2026-11-29T12:00:00Z"))).toBe("2026-11-30");
     expect(() => panelDates({ locale: "xx-nope-123", timeZone: "Mars/Olympus" }, now).day("2026-12-04")).not.toThrow();
   });
+  it("names the viewer's zone where a time is shown beside others': meeting spans and due times", () => {
+    const london = panelDates({ locale: "en-US", timeZone: "Europe/London" }, now);
+    expect(london.timeRangeZone("2026-12-02T19:00:00Z", "2026-12-02T19:45:00Z").replace(/\s/g, " ")).toBe("7:00 – 7:45 PM GMT");
+    expect(panelDates({ locale: "en-US", timeZone: "America/New_York" }, now).timeRangeZone("2026-12-02T19:00:00Z", "2026-12-02T19:45:00Z").replace(/\s/g, " ")).toBe("2:00 – 2:45 PM EST");
+    expect(london.dayTimeZone("2026-11-30T22:00:00Z")).toBe("Mon, Nov 30, 10:00 PM GMT");
+    expect(panelDates({ locale: "en-GB", timeZone: "Asia/Kolkata" }, now).dayTimeZone("2026-11-30T22:00:00Z")).toBe("Tue 1 Dec, 03:30 GMT+5:30");
+    expect(london.zoneName("2026-07-01T12:00:00Z")).toBe("GMT+1");
+  });
+  it("writes the same day the same way for a calendar date and an instant (one format on every page)", () => {
+    const us = panelDates({ locale: "en-US", timeZone: "Europe/London" }, now);
+    expect(us.day("2026-11-20")).toBe(us.dayOf("2026-11-20T16:23:00Z"));
+    expect(us.time("2026-12-02T19:00:00Z")).toBe("7:00 PM");
+  });
 });

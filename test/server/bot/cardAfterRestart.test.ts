@@ -90,7 +90,7 @@ describe.each(databaseKinds)("recap card across a restart on %s", (kind) => {
     expect(await after.bot.resume()).toBe(1);
     const caughtUp = await waitFor(() => fake.calls.find((c) => c.method === "PUT"));
     expect(caughtUp.path).toBe(activityPath);
-    expect(JSON.stringify(caughtUp.body)).toContain("due 2026-12-02");
+    expect(JSON.stringify(caughtUp.body)).toContain("due Wed 2 Dec 2026");
 
     fake.calls.length = 0;
     await patchItem(after.app, ids.checklist, { status: "closed" });

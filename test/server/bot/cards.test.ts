@@ -29,7 +29,7 @@ describe("recap card", () => {
   it("says what is ready, lists actions with owners and due dates, and the decision", () => {
     expect(built.summary).toBe("Recap ready: 2 actions, 1 decision");
     expect(text).toContain("Share UAT test account list");
-    expect(text).toContain("Ben Foster, due 2026-11-20");
+    expect(text).toContain("Ben Foster, due Fri 20 Nov 2026");
     expect(text).toContain("Done: Send the returned-payment file spec");
     expect(text).toContain("Single cut-over for commercial accounts");
   });
@@ -46,6 +46,19 @@ describe("recap card", () => {
     const url = new URL(actions[0]?.url ?? "");
     expect(url.origin + url.pathname).toBe("https://teams.microsoft.com/l/task/app-id");
     expect(url.searchParams.get("url")).toBe("https://callbook.test/meetings/m1");
+  });
+
+  it("lists carried-over actions after the call's own, once each, and before the call's end says \"So far\", not \"Recap ready\"", () => {
+    const carriedOver = [
+      { id: "c1", kind: "action", title: "Meridian to send the returned-payment file spec", ownerName: "Alicia Grant", dueDate: "2026-12-09", status: "open", internalOnly: false },
+      { id: "c2", kind: "action", title: "Ask product for multi-account autopay", ownerName: "Nina Shah", dueDate: null, status: "open", internalOnly: true },
+    ] as const;
+    const ongoing = buildRecapCard({ subject: "Riverbend weekly status", items, carriedOver, ended: false, reviewUrl: "https://callbook.test/r" });
+    const json = JSON.stringify(ongoing.card);
+    expect(ongoing.summary).toBe("So far: 3 actions, 1 decision");
+    expect(json).toContain("Alicia Grant, due Wed 9 Dec 2026");
+    expect(json).not.toContain("Ask product");
+    expect(json).not.toContain("Recap ready");
   });
 
   it("words counts in the singular and plural", () => {

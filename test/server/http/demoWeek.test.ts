@@ -98,7 +98,7 @@ describe.each(databaseKinds)("a demo week on the set clock, on %s", (kind) => {
     at("2026-12-04T15:00:00Z");
     const report = (await followUps()).find((f) => f.kind === "biweekly_friday_report");
     expect(report).toMatchObject({ state: "due" });
-    expect(report?.title).toContain("Friday Fri 4 Dec 2026");
+    expect(report?.title).toContain("for Fri 4 Dec 2026");
     const sent = await request(app).post(`/api/projects/${demoProjectId()}/follow-ups/biweekly_friday_report/sent`).set("Authorization", dana).send({});
     expect(sent.status).toBe(201);
     const next = (await followUps()).find((f) => f.kind === "biweekly_friday_report");

@@ -94,6 +94,29 @@ describe.each(databaseKinds)("send queue on %s", (kind) => {
     expect(addresses(mail.to)).toEqual([to[0]?.email]);
   });
 
+  it("the draft dialog's edited recipients decide the audience: internal only shows everything, one outside address makes it customer-safe", async () => {
+    const draft = async (to: { name: string; email: string }[]) => {
+      const res = await request(app)
+        .get(`${base}/weekly_status_report/draft`)
+        .query({ to: JSON.stringify(to), cc: JSON.stringify([]) })
+        .set("Authorization", dana);
+      expect(res.status).toBe(200);
+      return res.body as { audience: string; text: string; to: { email: string }[]; candidates: { name: string; email: string }[] };
+    };
+    const marcus = { name: "Marcus Lee", email: "marcus.lee@contoso.com" };
+    const internal = await draft([marcus]);
+    expect(internal.audience).toBe("internal");
+    expect(internal.text).toContain(INTERNAL_TASK);
+    // The recipients field proposes the project's people.
+    expect(internal.candidates).toContainEqual(marcus);
+    const outside = await draft([marcus, { name: "auditor@example.org", email: "auditor@example.org" }]);
+    expect(outside.audience).toBe("customer");
+    expect(outside.to.map((r) => r.email)).toEqual([marcus.email, "auditor@example.org"]);
+    for (const hidden of [INTERNAL_TASK, ...INTERNAL_RAID]) expect(outside.text).not.toContain(hidden);
+    const bad = await request(app).get(`${base}/weekly_status_report/draft`).query({ to: "not json" }).set("Authorization", dana);
+    expect(bad.status).toBe(400);
+  });
+
   it("drafts the weekly status report, RAG notice, fortnightly and sprint reports from live data, customer-safe", async () => {
     for (const k of ["rag_change_notice", "biweekly_friday_report", "sprint_report"]) {
       const { draft, mail } = await sendAndRead(k);

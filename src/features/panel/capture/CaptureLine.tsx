@@ -13,7 +13,8 @@ export const CAPTURE_SHORTCUT = { label: "Alt+Shift+C", code: "KeyC" } as const;
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalXS, minWidth: 0 },
-  row: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "end", minWidth: 0 },
+  // The input and "Add" share one row; the field's hint and error go under both, so the button lines up with the input.
+  row: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", minWidth: 0 },
   grow: { flexGrow: 1, minWidth: 0 },
   preview: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalXS, minWidth: 0 },
   wide: { gridColumn: "1 / -1", minWidth: 0 },
@@ -91,30 +92,32 @@ export function CaptureLine({ onAdded, onMore }: { onAdded: (a: Added) => void; 
   const hasOwnerAndDate = k === "action" || k === "risk";
   return (
     <form onSubmit={submit} className={styles.form} aria-label="Capture">
-      <div className={styles.row}>
-        <Field
-          className={styles.grow}
-          label="Capture"
-          hint={`“Rachel: send the rota by Fri” · ${CAPTURE_SHORTCUT.label} jumps here`}
-          validationMessage={error ?? undefined}
-          validationState={error ? "error" : "none"}
-        >
-          <Input
-            ref={inputRef}
-            className={styles.full}
-            value={text}
-            aria-keyshortcuts="Alt+Shift+C"
-            placeholder="Name: what, by when"
-            onChange={(_e, d) => {
-              setText(d.value);
-              if (!d.value) reset();
-            }}
-          />
-        </Field>
-        <Button type="submit" appearance="primary">
-          Add
-        </Button>
-      </div>
+      <Field
+        label="Capture"
+        hint={`“Rachel: send the rota by Fri” · ${CAPTURE_SHORTCUT.label} jumps here`}
+        validationMessage={error ?? undefined}
+        validationState={error ? "error" : "none"}
+      >
+        {(control) => (
+          <div className={styles.row}>
+            <Input
+              {...control}
+              ref={inputRef}
+              className={styles.grow}
+              value={text}
+              aria-keyshortcuts="Alt+Shift+C"
+              placeholder="Name: what, by when"
+              onChange={(_e, d) => {
+                setText(d.value);
+                if (!d.value) reset();
+              }}
+            />
+            <Button type="submit" appearance="primary">
+              Add
+            </Button>
+          </div>
+        )}
+      </Field>
       {text.trim() ? (
         <div className={styles.preview} data-testid="capture-preview" aria-label="What will be added" role="group">
           <Field label="Kind" size="small">

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from "react";
 import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { ItemView } from "../live/captureModel";
+import { tallyText, type AgendaTally } from "../../../../contracts/agendaTally";
+import type { CaptureView, ItemView } from "../live/captureModel";
 import { useNow } from "../../../ui/useNow";
 import { useDates } from "../dates/useDates";
 import { useCaptureContext, useOptionalCaptureContext } from "./captureContext";
@@ -16,12 +17,30 @@ const useStyles = makeStyles({
 type Mode = null | "redate" | "reassign";
 const modeFields: Record<Exclude<Mode, null>, EditableField[]> = { redate: ["due"], reassign: ["owner"] };
 
+/** The row with this id in the live model: captured in this call, carried over, or the project's RAID log. */
+export function liveRaidRow(v: CaptureView | null | undefined, id: string): ItemView | undefined {
+  if (!v) return undefined;
+  return v.items.find((i) => i.id === id) ?? v.carriedOver.find((i) => i.id === id) ?? v.projectRaid.find((i) => i.id === id);
+}
+
 /** The live row behind a RAID line of the agenda or the prep list, when the caller may see and edit it. */
 export function useRaidItem(id: string | undefined): ItemView | undefined {
   const ctx = useOptionalCaptureContext();
-  const v = ctx?.snap.view;
-  if (!id || !v) return undefined;
-  return v.items.find((i) => i.id === id) ?? v.carriedOver.find((i) => i.id === id) ?? v.projectRaid.find((i) => i.id === id);
+  return id ? liveRaidRow(ctx?.snap.view, id) : undefined;
+}
+
+/**
+ * An agenda summary's RAID counts ("11 open items: 3 past due, …") recounted from the live rows,
+ * with the viewer's today, so they follow a re-date or close as the lines do; rows the live model
+ * lacks (outside a call) count as the server built them.
+ */
+export function useTallyText(tally: AgendaTally | undefined): string | undefined {
+  const ctx = useOptionalCaptureContext();
+  const dates = useDates();
+  const today = dates.today(useNow(60_000));
+  if (!tally) return undefined;
+  const view = ctx?.snap.view;
+  return tallyText(tally, today, (id) => liveRaidRow(view, id));
 }
 
 /** "Owner: Rachel Stone · Due Fri 4 Dec" and the flags, from the live row (so a re-date shows at once, for everyone). */

@@ -18,6 +18,12 @@ export interface PanelDates {
   dayOf(isoInstant: string): string;
   /** An instant's weekday in the viewer's zone: "Wed". */
   weekday(isoInstant: string): string;
+  /** An instant as a day and time naming the viewer's zone (short name), for times shown beside others': "Mon, Nov 30, 10:00 PM GMT", "Tue 1 Dec, 03:30 GMT+5:30". */
+  dayTimeZone(isoInstant: string): string;
+  /** A span of time (two instants) on one line, naming the viewer's zone once: "7:00 – 7:45 PM GMT", "14:00–14:45 EST". */
+  timeRangeZone(startIso: string, endIso: string): string;
+  /** The viewer's zone's short name at that instant: "GMT", "EST", "GMT+5:30" (summer time included). */
+  zoneName(isoInstant: string): string;
   /** The calendar date (yyyy-mm-dd) it is at `nowMs` in the viewer's zone: "today" for due dates. */
   today(nowMs: number): string;
 }
@@ -49,6 +55,9 @@ export function panelDates(viewer: ViewerZone, nowMs: number = Date.now()): Pane
   const dayYear = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   const zonedDay = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone });
   const zonedTime = new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone });
+  const zonedDayTimeZone = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" });
+  const zonedTimeZone = new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" });
+  const zoneName = (iso: string) => zonedTimeZone.formatToParts(new Date(iso)).find((p) => p.type === "timeZoneName")?.value ?? "";
   const zonedWeekday = new Intl.DateTimeFormat(locale, { weekday: "short", timeZone });
   return {
     day: (d) => (d.startsWith(thisYear) ? dayNoYear : dayYear).format(new Date(`${d.slice(0, 10)}T00:00:00Z`)),
@@ -56,6 +65,9 @@ export function panelDates(viewer: ViewerZone, nowMs: number = Date.now()): Pane
     weekday: (iso) => zonedWeekday.format(new Date(iso)),
     time: (iso) => zonedTime.format(new Date(iso)),
     dayTime: (iso) => `${zonedDay.format(new Date(iso))}, ${zonedTime.format(new Date(iso))}`,
+    dayTimeZone: (iso) => zonedDayTimeZone.format(new Date(iso)),
+    timeRangeZone: (start, end) => zonedTimeZone.formatRange(new Date(start), new Date(end)),
+    zoneName,
     today,
   };
 }
