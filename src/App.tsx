@@ -10,6 +10,7 @@ import { BrowserNav } from "./ui/BrowserNav";
 import { DevSignIn } from "./features/signin/DevSignIn";
 import { MeetingPanel } from "./features/panel/MeetingPanel";
 import { TeamsPanel } from "./features/panel/TeamsPanel";
+import { startTeamsPanelRequests } from "./features/panel/teamsStart";
 import { Loading } from "./ui/states";
 
 // Pages other than the side panel are chunks of their own, loaded when their route is opened (issue 19:
@@ -56,14 +57,17 @@ export function App() {
           .catch(() => ({ devSignIn: false, teamsHostOrigins: [] }))
           .then((cfg) => initHost({ extraOrigins: cfg.teamsHostOrigins }))
       : initHost();
-    Promise.all([hostReady, syncServerClock()])
+    // Inside Teams the user is already signed in: the host's SSO token is the credential. The side
+    // panel's data is asked for as soon as the host is initialised, not after the clock sync or a render.
+    const started = hostReady.then((ctx) => {
+      if (ctx.mode === "teams" && credential() === null) setHostTokenSource(getHostAuthToken);
+      startTeamsPanelRequests(ctx);
+      return ctx;
+    });
+    Promise.all([started, syncServerClock()])
       .then(([ctx]) => {
         if (!live) return;
-        // Inside Teams the user is already signed in: the host's SSO token is the credential.
-        if (ctx.mode === "teams" && credential() === null) {
-          setHostTokenSource(getHostAuthToken);
-          setSignedIn(true);
-        }
+        if (ctx.mode === "teams" && credential() === null) setSignedIn(true);
         setHost(ctx);
         setTheme(ctx.theme);
         onThemeChange(setTheme);

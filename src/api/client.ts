@@ -99,6 +99,18 @@ export function prefetch(path: string): void {
   prefetched.set(path, request);
 }
 
+/** Keeps `request` as the prefetched GET of `path` (an answer already had under another path), unless one is pending. */
+export function seedPrefetched<T>(path: string, request: Promise<T>): void {
+  if (prefetched.has(path)) return;
+  request.catch(() => undefined);
+  prefetched.set(path, request);
+}
+
+/** Whether a prefetched GET of this path waits to be taken. */
+export function isPrefetched(path: string): boolean {
+  return prefetched.has(path);
+}
+
 /** The prefetched GET of this path, once; later calls fetch afresh. */
 export function takePrefetched<T>(path: string): Promise<T> | undefined {
   const request = prefetched.get(path) as Promise<T> | undefined;

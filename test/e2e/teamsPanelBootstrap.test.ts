@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Request } from "playwright-core";
+import { launchTeamsChromium } from "../support/teamsHost/teamsBrowser";
+import { startServer, type RunningServer } from "../support/serverProcess";
+import { appFrame, demoChatId, startTeamsHost, type TeamsHost } from "../support/teamsHost/teamsHost";
+import { startFakeEntraServer, type FakeEntraServer } from "../support/graph/fakeEntraServer";
+import { demoMeetingId } from "../support/testApp";
+import { DEMO_TENANT_ID } from "../../server/db/demo/demoPeople";
+
+// Issue 19, Teams mode: inside the host page with the real teams-js and an SSO token, the side
+// panel asks for its meeting (by chat), agenda and capture as soon as teams-js has initialised,
+// once each. Reopened (the meeting id behind the chat is remembered), all three are in flight
+// together: each starts before any of them has finished. Needs the built front end.
+describe("Teams side panel: early data requests", () => {
+  let entra: FakeEntraServer;
+  let host: TeamsHost;
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    [entra, host, browser] = await Promise.all([startFakeEntraServer({ tenantId: DEMO_TENANT_ID }), startTeamsHost(), launchTeamsChromium()]);
+    server = await startServer({
+      TEAMS_TEST_HOST_ORIGINS: host.origin,
+      AAD_APP_CLIENT_ID: entra.clientId,
+      TAB_DOMAIN: "callbook.test",
+      AUTHORITY_HOST: entra.baseUrl,
+    });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+    await Promise.all([host?.close(), entra?.close()]);
+  });
+
+  const meetingId = demoMeetingId("m_cust");
+  const wanted = {
+    meeting: "/api/meetings/by-chat",
+    agenda: `/api/meetings/${meetingId}/agenda`,
+    capture: `/api/meetings/${meetingId}/capture`,
+  };
+
+  /** Opens the side panel in the host page; resolves with every API GET's start and finish order, once the agenda shows. */
+  const openPanel = async (ctx: BrowserContext, authToken: string) => {
+    const page = await ctx.newPage();
+    let seq = 0;
+    const log = new Map<Request, { path: string; started: number; finished: number | null }>();
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      // (The live stream, /events, stays open: not counted.)
+      if (r.method() === "GET" && url.pathname.startsWith("/api/meetings/") && !url.pathname.endsWith("/events")) log.set(r, { path: url.pathname, started: ++seq, finished: null });
+    });
+    const done = (r: Request) => {
+      const entry = log.get(r);
+      if (entry) entry.finished = ++seq;
+    };
+    page.on("requestfinished", done);
+    page.on("requestfailed", done);
+    await page.goto(
+      host.pageUrl({ appUrl: `http://localhost:${server.port}/panel`, frameContext: "sidePanel", chatId: demoChatId("m_cust"), tenantId: DEMO_TENANT_ID, authToken }),
+    );
+    const frame = await appFrame(page);
+    await frame.getByRole("heading", { name: /Agenda · Customer status call/ }).waitFor({ timeout: 60_000 });
+    await frame.getByRole("textbox", { name: /^Capture/ }).waitFor();
+    await expect.poll(() => [...log.values()].every((e) => e.finished !== null)).toBe(true);
+    const entries = [...log.values()];
+    await page.close();
+    return entries;
+  };
+
+  it("asks for the meeting, agenda and capture once each; reopened, all three start before the first finishes", async () => {
+    const token = await entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "dana.whitfield@contoso.com", name: "Dana Whitfield" });
+    context = await browser.newContext({ viewport: { width: 360, height: 960 } });
+    for (const round of ["first open", "reopened"]) {
+      const entries = await openPanel(context, token);
+      const paths = entries.map((e) => e.path);
+      // Once each, and no second GET of the meeting by id (the by-chat answer stands for it).
+      for (const path of Object.values(wanted)) expect(paths.filter((p) => p === path), `${round}: ${paths.join(", ")}`).toHaveLength(1);
+      expect(paths, round).not.toContain(`/api/meetings/${meetingId}`);
+      if (round === "reopened") {
+        const three = entries.filter((e) => Object.values(wanted).includes(e.path));
+        const firstFinish = Math.min(...three.map((e) => e.finished ?? Infinity));
+        expect(three.map((e) => [e.path, e.started < firstFinish]), entries.map((e) => `${e.path} ${e.started}→${e.finished}`).join(", ")).toEqual(
+          three.map((e) => [e.path, true]),
+        );
+      }
+    }
+  });
+});
