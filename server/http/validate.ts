@@ -42,3 +42,19 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<
   if (!r.success) throw validationError(r.error);
   return r.data;
 }
+
+/**
+ * For POST routes that take no input (e.g. POST /api/projects/:id/planner/sync): no body, or an
+ * empty JSON object. Anything else (an array, unknown keys, a text/plain body the JSON parser left
+ * unread) is a 400 naming `body`, before any other check, so a bad request never reaches the
+ * feature's own answer (such as 503 when the feature is off on this server).
+ */
+export function parseEmptyBody(req: { body?: unknown; headers: Record<string, string | string[] | undefined> }): void {
+  const carried = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+  const body = req.body;
+  const empty = body === undefined ? !carried : typeof body === "object" && body !== null && !Array.isArray(body) && Object.keys(body).length === 0;
+  if (!empty) {
+    const field = "body: must be empty or an empty JSON object";
+    throw new AppError(400, "validation_failed", field, { fields: [field] });
+  }
+}

@@ -1,6 +1,6 @@
 import { Router } from "express";
 import type { AppDeps } from "../../appDeps";
-import { parse } from "../../http/validate";
+import { parse, parseEmptyBody } from "../../http/validate";
 import { putPlannerPlanBody } from "../../../contracts/planner";
 import { projectScope } from "../../services/workspace/projectScope";
 import { requireInternalCaller } from "../../services/audience/callerAudience";
@@ -49,6 +49,7 @@ export function plannerRouter(deps: AppDeps): Router {
   });
 
   r.post("/:id/planner/sync", async (req, res) => {
+    parseEmptyBody(req);
     const s = await projectScope(deps, req, res);
     requireInternalCaller(s.ctx, "The Planner link");
     const planner = requirePlanner();

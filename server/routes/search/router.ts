@@ -9,8 +9,9 @@ import { searchProject } from "../../services/search/searchProject";
 export function searchRouter(deps: AppDeps): Router {
   const r = Router();
   r.get("/:id/search", async (req, res) => {
-    const q = parse(searchQuery, req.query);
+    // Membership first: someone outside the project learns nothing, not even how to ask.
     const s = await projectScope(deps, req, res);
+    const q = parse(searchQuery, req.query);
     res.json(await searchProject(s, q));
   });
   return r;

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
-import { parse } from "../../http/validate";
+import { parse, parseEmptyBody } from "../../http/validate";
 import { connectUnattendedBody } from "../../../contracts/unattended";
 import { unavailable, badRequest } from "../../errors";
 import { ConsentStateRefused, ReconnectRequired } from "../../auth/storedConsent";
@@ -22,7 +22,8 @@ export function unattendedRouter(deps: AppDeps): Router {
   });
 
   // Opens a consent request bound to the caller: the pop-up (Teams) or the page (browser) goes to consentUrl.
-  r.post("/start", async (_req, res) => {
+  r.post("/start", async (req, res) => {
+    parseEmptyBody(req);
     const ctx = contextOf(res);
     if (!deps.unattended || !ctx.personId) throw unavailable("Sending without you needs Microsoft Graph and TOKEN_CACHE_KEY on the server");
     const { state, codeChallenge } = await deps.unattended.consent.begin(ctx.tenantId, ctx.personId);
