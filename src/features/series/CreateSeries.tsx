@@ -115,6 +115,9 @@ export function CreateSeries({ projectId }: { projectId: string }) {
   }, [projectId, choices]);
 
   const changeType = (value: CallType) => {
+    // The same type again changes no choice, so no new draft would load: keep the one shown
+    // (clearing it left the page on "Working out who to invite…" for good).
+    if (value === callType) return;
     setCallType(value);
     setDraft(null);
     setSubject("");
