@@ -109,10 +109,11 @@ interface SplitRound {
  * Two instances on one PostgreSQL database, ROUNDS rounds: one client on B (posts to A) against
  * 1,000 split over A and B; the order of the two cases flips every round. Null when no PostgreSQL answers.
  */
-async function splitOverTwoInstances(): Promise<SplitRound[] | null> {
+export async function splitOverTwoInstances(): Promise<SplitRound[] | null> {
   if (!(await reachablePostgres())) return null;
   const scratch = await createScratchPostgres();
-  const env = { DATABASE_URL: scratch.url, LIVE_STREAMS_PER_USER: String(CLIENTS) };
+  // Dev sign-in is off by default on PostgreSQL (server/config.ts): asked for, as the bench signs in as demo people.
+  const env = { DATABASE_URL: scratch.url, DEV_SIGN_IN: "true", LIVE_STREAMS_PER_USER: String(CLIENTS) };
   const started: Awaited<ReturnType<typeof startChild>>[] = [];
   try {
     // One after the other: the first migrates and seeds the demo, the second finds it there.

@@ -17,12 +17,15 @@ import { streamMeetingEvents } from "./streamMeetingEvents";
 import { MeetingFeeds } from "../../live/meetingFeeds";
 import { callerAudience, requireMayFlagInternal, requireRowVisible } from "../../services/audience/callerAudience";
 import { createLiveClients } from "../../live/liveClients";
+import { WrittenRows } from "../../services/capture/writtenRows";
 
 /** Live capture in a call (`feeds`: the meetings' shared readers, also used by the stage stream): action items, decisions, risks, issues, notes, agenda ticks; and the live stream. */
 export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFeeds(deps.database.db, deps.bus)): Router {
   const r = Router();
   const { db } = deps.database;
   const liveClients = deps.liveClients ?? createLiveClients();
+  // The rows this app's writes just committed, for its live streams' reader (one read less per event).
+  const written = new WrittenRows();
   const scope = (mc: MeetingWriteContext, res: Parameters<typeof contextOf>[0]): WriteScope => ({
     database: deps.database,
     bus: deps.bus,
@@ -30,6 +33,7 @@ export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFe
     meetingId: mc.meeting.id,
     projectId: mc.project.id,
     now: deps.clock(),
+    written,
   });
   // An external caller's captures are never internal only by default (they could not see them).
   const internalDefault = (mc: MeetingWriteContext, res: Parameters<typeof contextOf>[0]) =>
@@ -144,7 +148,7 @@ export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFe
     try {
       const mc = await loadMeetingForWrite(db, ctx, id);
       if (slot.released) return;
-      await streamMeetingEvents(deps, feeds, req, res, { tenantId: ctx.tenantId, meetingId: id, people: mc.snapshot.people, audience: callerAudience(ctx) }, slot);
+      await streamMeetingEvents(deps, feeds, req, res, { tenantId: ctx.tenantId, meetingId: id, people: mc.snapshot.people, audience: callerAudience(ctx), written }, slot);
     } catch (e) {
       slot.release();
       throw e;

@@ -3,7 +3,7 @@ import type { Db } from "../../db/database";
 import * as t from "../../db/tables";
 import { notFound } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";
-import { memberProjectIds, requireProjectAccess, type ProjectRow } from "../../db/projectAccess";
+import { loadMeetingAccess, memberProjectIds, requireProjectAccess, type ProjectRow } from "../../db/projectAccess";
 import { loadProjectDirectory, loadProjectMeetings, loadSnapshot, toMeeting } from "../../db/loadSnapshot";
 import type { Directory, ProjectSnapshot } from "../../../contracts/types";
 import type { MeetingSummary } from "../../../contracts/meetings";
@@ -45,14 +45,8 @@ export interface MeetingWriteContext extends Pick<MeetingContext, "row" | "meeti
  * project's tasks, RAID items or meetings (issue 19): for capture writes.
  */
 export async function loadMeetingForWrite(db: Db, ctx: RequestContext, meetingId: string): Promise<MeetingWriteContext> {
-  const [row] = await db
-    .select()
-    .from(t.meetings)
-    .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, meetingId)))
-    .limit(1);
-  if (!row) throw notFound("Meeting");
-  if (!row.projectId) throw notFound("Meeting's project");
-  const project = await requireProjectAccess(db, ctx, row.projectId);
+  // Meeting, project and membership in one query (they were three in a row).
+  const { row, project } = await loadMeetingAccess(db, ctx, meetingId);
   const snapshot = await loadProjectDirectory(db, ctx.tenantId, project);
   const mc = { row, meeting: toMeeting(row), project, snapshot, directory: directoryFor(snapshot) };
   requireMeetingVisible(ctx, mc.meeting, mc.directory);
