@@ -4,6 +4,7 @@ import { meetings, people, projectMembers, projects } from "./tables";
 import { forbidden, notFound } from "../errors";
 import type { RequestContext } from "../http/requestContext";
 import { adoptMemberAudience, memberAudience } from "./audienceWall";
+import { runAsTenant } from "./tenantScope";
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -17,7 +18,11 @@ export type MeetingRow = typeof meetings.$inferSelect;
  */
 export async function loadMeetingAccess(db: Db, ctx: RequestContext, meetingId: string): Promise<{ row: MeetingRow; project: ProjectRow }> {
   const personId = ctx.personId ?? null;
-  const [found] = await db
+  // Read on a connection stamped as the internal side: none of these tables has an audience
+  // policy (migration 0005 walls raid_items and agenda_notes only), and a pooled connection left
+  // stamped internal by the caller's previous request needs no new stamp. The audience this
+  // decides is recorded on the request's own scope below, outside this one.
+  const [found] = await runAsTenant(ctx.tenantId, async () => await db
     .select({ meeting: meetings, project: projects, member: { id: people.id, email: people.email, organisation: people.organisation } })
     .from(meetings)
     .leftJoin(projects, and(eq(projects.tenantId, meetings.tenantId), eq(projects.id, meetings.projectId)))
@@ -25,7 +30,7 @@ export async function loadMeetingAccess(db: Db, ctx: RequestContext, meetingId: 
     .leftJoin(projectMembers, and(eq(projectMembers.tenantId, meetings.tenantId), eq(projectMembers.projectId, meetings.projectId), personId ? eq(projectMembers.personId, personId) : sql`false`))
     .leftJoin(people, and(eq(people.tenantId, projectMembers.tenantId), eq(people.id, projectMembers.personId)))
     .where(and(eq(meetings.tenantId, ctx.tenantId), eq(meetings.id, meetingId)))
-    .limit(1);
+    .limit(1), "internal");
   if (!found) throw notFound("Meeting");
   if (!found.meeting.projectId) throw notFound("Meeting's project");
   if (!found.project) throw notFound("Project");
