@@ -5,9 +5,10 @@ import { FluentProvider, makeStyles, type Theme } from "@fluentui/react-componen
 // child of the provider, never through the provider's own className: Fluent copies that className onto
 // every portal mount node (FluentProvider's `applyStylesToPortals`, true by default), and a mount node is
 // `position: absolute; top: 0; z-index: 1000000` with the theme's background. With `min-height: 100vh` it
-// became an opaque layer over the whole panel as soon as a portal existed: a Combobox mounts its listbox
-// when it takes focus, so a mouse press on a person picker blanked the panel, the mouse-up landed on the
-// layer, the click never reached the field and the list did not open (issue 16, found in Chromium).
+// became an opaque layer over the page's first 100vh (all of the side panel until it is scrolled) as soon
+// as a portal existed: a Combobox mounts its listbox when it takes focus, so a mouse press on a person
+// picker blanked the panel, the mouse-up landed on the layer, the click never reached the field and the
+// list did not open (issue 16, found in Chromium). Dialogs showed that layer instead of the page behind.
 const useStyles = makeStyles({ page: { minHeight: "100vh" } });
 
 /**
