@@ -1,7 +1,6 @@
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import * as t from "../../db/tables";
-import { notFound } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";
 import { loadMeetingAccess, memberProjectIds, requireProjectAccess, type ProjectRow } from "../../db/projectAccess";
 import { loadProjectDirectory, loadProjectMeetings, loadSnapshot, toMeeting } from "../../db/loadSnapshot";
@@ -17,14 +16,7 @@ export type { MeetingContext };
  * asking for an internal meeting), with its project's data as the caller's audience may see it.
  */
 export async function loadMeetingContext(db: Db, ctx: RequestContext, meetingId: string): Promise<MeetingContext> {
-  const [row] = await db
-    .select()
-    .from(t.meetings)
-    .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, meetingId)))
-    .limit(1);
-  if (!row) throw notFound("Meeting");
-  if (!row.projectId) throw notFound("Meeting's project");
-  const project = await requireProjectAccess(db, ctx, row.projectId);
+  const { row, project } = await loadMeetingAccess(db, ctx, meetingId);
   const [snapshot, history] = await Promise.all([
     loadSnapshot(db, ctx.tenantId, project, "open"),
     loadProjectMeetings(db, ctx.tenantId, project.id),
