@@ -62,7 +62,8 @@ export interface PlannerSyncResult {
  *   atomic UPDATE, renewed before every Planner call and every 30 s while the sync runs, released
  *   at the end): another answers `skipped: "busy"`; a sync that finds its lease taken stops;
  * - each create is claimed first (`planner_task_claims`); a claim left by a lost answer is matched
- *   to the task in the plan (same title, due instant, assignee; not linked) and adopted.
+ *   to the task in the plan that Planner created just after the claim and that still holds two of
+ *   the values sent (not linked to another item; plannerTaskClaims.ts claimedTask) and adopted.
  * `now` is the settable clock's. Throws other Graph failures (GraphRequestFailed) and token errors
  * (ReconnectRequired, ConsentRequired) after recording their message on the plan.
  */
