@@ -64,9 +64,10 @@ const routes: { method: string; pattern: RegExp; name: GraphRouteName }[] = [
   { method: "GET", pattern: /^\/me\/mailboxSettings$/, name: "getMailboxSettings" },
   { method: "GET", pattern: /^\/chats\/([^/]+)$/, name: "getChat" },
   { method: "GET", pattern: /^\/me\/onlineMeetings$/, name: "listOnlineMeetings" },
-  { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/attendanceReports$/, name: "listAttendanceReports" },
+  // Graph's nextLinks name the user (/users/{id}/…) where the request said /me.
+  { method: "GET", pattern: /^\/(?:me|users\/[^/]+)\/onlineMeetings\/([^/]+)\/attendanceReports$/, name: "listAttendanceReports" },
   { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/attendanceReports\/([^/]+)$/, name: "getAttendanceReport" },
-  { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/attendanceReports\/([^/]+)\/attendanceRecords$/, name: "listAttendanceRecords" },
+  { method: "GET", pattern: /^\/(?:me|users\/[^/]+)\/onlineMeetings\/([^/]+)\/attendanceReports\/([^/]+)\/attendanceRecords$/, name: "listAttendanceRecords" },
   { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/recordings$/, name: "listRecordings" },
   { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/transcripts$/, name: "listTranscripts" },
   ...plannerRoutes,
@@ -153,7 +154,7 @@ export async function startFakeGraphServer(): Promise<FakeGraphServer> {
     const params = (match.m?.slice(1) ?? []).map((p) => decodeURIComponent(p));
     const route = match.r.name;
     const outcome = plannerRouteNames.has(route)
-      ? planner.handle(route as PlannerRouteName, params, req.headers, record.body)
+      ? planner.handle(route as PlannerRouteName, params, req.headers, record.body, url.searchParams)
       : mailbox.handle({ route: route as MailRouteName, params, query: url.searchParams, headers: req.headers, body: record.body });
     if (fault?.kind === "dropAfterAccept") return drop();
     if (fault?.kind === "hangAfterAccept") {
