@@ -1,10 +1,9 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { AuthError, ConfidentialClientApplication, CryptoProvider, InteractionRequiredAuthError, type INetworkModule } from "@azure/msal-node";
+import { AuthError, CryptoProvider, InteractionRequiredAuthError } from "@azure/msal-node";
 import type { Db } from "../db/database";
 import * as t from "../db/tables";
-import { timedNetworkClient } from "./timedNetworkClient";
-import { DEFAULT_UPSTREAM_TIMEOUT_MS } from "../services/upstream/upstreamTimedOut";
+import { createEntraClient, type EntraClientOptions } from "./entraClientApplication";
 import type { GraphTokenProvider } from "./oboTokenProvider";
 import type { RequestIdentity } from "./verifyTeamsToken";
 import { openTokenCache, sealTokenCache } from "./tokenCacheCipher";
@@ -39,19 +38,10 @@ export const CONSENT_REQUEST_TTL_MS = 10 * 60_000;
 
 export type StoredConsentState = "connected" | "reconnect" | "none";
 
-export interface StoredConsentOptions {
+export interface StoredConsentOptions extends EntraClientOptions {
   db: Db;
   /** AES-256 key (config TOKEN_CACHE_KEY, see tokenCacheCipher.ts). */
   key: Buffer;
-  clientId: string;
-  clientSecret: string;
-  /** `https://login.microsoftonline.com/<tenant id>`. */
-  authority: string;
-  authorityMetadata?: string;
-  cloudDiscoveryMetadata?: string;
-  networkClient?: INetworkModule;
-  /** Entra request timeout, ms (default 20 s). */
-  timeoutMs?: number;
   /** Delegated Graph scopes asked for ("https://graph.microsoft.com/Mail.Send", …); offline_access is added by msal. */
   scopes: readonly string[];
   /** The consent pop-up's redirect URI (PUBLIC_URL + "/auth/end"), the same as the authorize request's. */
@@ -88,17 +78,7 @@ export function createStoredConsent(options: StoredConsentOptions): StoredConsen
   const aad = (tenantId: string, personId: string) => `${tenantId}/${personId}`;
   const rowWhere = (tenantId: string, personId: string) =>
     and(eq(t.delegatedTokenCaches.tenantId, tenantId), eq(t.delegatedTokenCaches.personId, personId));
-  const application = () =>
-    new ConfidentialClientApplication({
-      auth: {
-        clientId: options.clientId,
-        clientSecret: options.clientSecret,
-        authority: options.authority,
-        ...(options.authorityMetadata ? { authorityMetadata: options.authorityMetadata } : {}),
-        ...(options.cloudDiscoveryMetadata ? { cloudDiscoveryMetadata: options.cloudDiscoveryMetadata } : {}),
-      },
-      system: { networkClient: timedNetworkClient(options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS, options.networkClient) },
-    });
+  const application = () => createEntraClient(options);
 
   async function store(tenantId: string, personId: string, homeAccountId: string, serialized: string, now: string): Promise<void> {
     const ciphertext = sealTokenCache(serialized, key, aad(tenantId, personId));

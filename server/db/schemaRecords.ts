@@ -1,14 +1,11 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { meetings, people, projects, raidItems } from "./schema";
+import { createdAt, tenantId, updatedAt } from "./schemaColumns";
 import type { MeetingArtifacts } from "../domain/recap/meetingAttendance";
 
 // Tables around the project data: meeting state, outbox, cadence log, audit trail, import
-// mappings, revisions. Re-exported by schema.ts, so `schema.*` names every table.
-
-const tenantId = () => text("tenant_id").notNull();
-const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow();
+// mappings, revisions. tables.ts re-exports these with schema.ts, so `t.*` names every table.
 
 /** Per meeting and agenda item: ticked as discussed. */
 export const agendaItemStates = pgTable(
