@@ -117,6 +117,7 @@ async function main(config: Config): Promise<void> {
         timeoutMs: config.GRAPH_TIMEOUT_MS,
         scopes: unattendedScopes,
         redirectUri: new URL("/auth/end", publicUrl).toString(),
+        clock,
       });
       unattended = { mail: createGraphGateway({ baseUrl: config.GRAPH_BASE_URL, timeoutMs: config.GRAPH_TIMEOUT_MS, tokens: consent.tokens, logger, clock }), consent };
     } else logger.warn("TOKEN_CACHE_KEY or PUBLIC_URL is not set: digests and Planner polling cannot run without a user present");
@@ -125,11 +126,11 @@ async function main(config: Config): Promise<void> {
     const asCaller = plannerRequester(obo);
     const asPm = unattended ? plannerRequester(unattended.consent.tokens) : null;
     planner = {
-      forRequest: (identity) => createPlannerClient(asCaller, identity, config.GRAPH_BASE_URL),
+      forRequest: (identity) => createPlannerClient(asCaller, identity),
       forPerson: (tenantId, personId) => {
         const identity = { tenantId, userId: personId, name: "", email: "", token: "" };
-        if (asPm) return createPlannerClient(asPm, identity, config.GRAPH_BASE_URL);
-        return createPlannerClient(plannerRequester({ getGraphToken: () => Promise.reject(new Error("TOKEN_CACHE_KEY is not set: no stored consent")) }), identity, config.GRAPH_BASE_URL);
+        if (asPm) return createPlannerClient(asPm, identity);
+        return createPlannerClient(plannerRequester({ getGraphToken: () => Promise.reject(new Error("TOKEN_CACHE_KEY is not set: no stored consent")) }), identity);
       },
       linkBase: publicUrl ?? "",
     };

@@ -1,5 +1,5 @@
 import { AuthError } from "@azure/msal-node";
-import { createEntraClient, type EntraClientOptions } from "./entraClientApplication";
+import { createEntraClient, entraTimeoutOr, type EntraClientOptions } from "./entraClientApplication";
 import { DEFAULT_UPSTREAM_TIMEOUT_MS, UpstreamTimedOut } from "../services/upstream/upstreamTimedOut";
 import type { RequestIdentity } from "./verifyTeamsToken";
 import { ConsentRequired } from "../errors";
@@ -36,12 +36,8 @@ export function createOboTokenProvider(options: OboTokenProviderOptions): GraphT
         if (!result?.accessToken) throw new Error("on-behalf-of returned no access token");
         return result.accessToken;
       } catch (error) {
-        // msal turns the network module's UpstreamTimedOut into a bare network_error: a network
-        // error after the whole timeout has passed is that timeout.
-        const timedOut =
-          error instanceof UpstreamTimedOut || (error instanceof AuthError && error.errorCode === "network_error" && Date.now() - started >= timeoutMs);
-        if (timedOut) throw new UpstreamTimedOut("Microsoft Entra", "on-behalf-of token", timeoutMs);
-        throw consentOr(error, scopes);
+        const named = entraTimeoutOr(error, started, timeoutMs, "on-behalf-of token");
+        throw named instanceof UpstreamTimedOut ? named : consentOr(error, scopes);
       }
     },
   };

@@ -196,7 +196,8 @@ export const plannerPlans = pgTable("planner_plans", {
 /**
  * A Planner create in flight (migration 0023): written before POST /planner/tasks and removed when
  * the link is stored. One left behind means the answer was lost; the next sync looks for the task
- * in the plan (same title, due date and assignee, not linked to another item) and adopts it.
+ * in the plan (created by Planner just after the claim, holding at least two of the values sent,
+ * not linked to another item: plannerTaskClaims.ts claimedTask) and adopts it.
  */
 export const plannerTaskClaims = pgTable("planner_task_claims", {
   tenantId: tenantId(),
@@ -213,6 +214,7 @@ export const plannerTaskClaims = pgTable("planner_task_claims", {
   title: text("title").notNull(),
   dueDateTime: text("due_date_time"),
   assignee: text("assignee"),
+  /** The database's real now() when the claim was stored (not the settable clock): compared with Planner's createdDateTime. */
   claimedAt: timestamp("claimed_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
 });
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { RequestIdentity } from "../auth/verifyTeamsToken";
 import { GraphRequestFailed } from "./MailCalendarGateway";
 import type { GraphRequester } from "./graphRequester";
+import { nextLinkPath } from "./nextLinkPath";
 
 // Microsoft Planner through Graph v1.0 (issue 17 §4): plans, tasks, task details, and the user id
 // an assignment needs. Writes carry the ETag in If-Match (Graph "Update plannerTask": 412 when it
@@ -21,6 +22,8 @@ export interface PlannerTaskState {
   percentComplete: number;
   /** Entra object ids of the assignees. */
   assignees: string[];
+  /** When Planner created the task (its own UTC ISO instant, read-only; null when not answered). */
+  createdDateTime: string | null;
 }
 
 /** The body of POST /planner/tasks and PATCH /planner/tasks/{id} that Callbook sends (plannerTask properties only). */
@@ -56,6 +59,7 @@ const taskSchema = z.object({
   title: z.string().nullish(),
   planId: z.string().nullish(),
   dueDateTime: z.string().nullish(),
+  createdDateTime: z.string().nullish(),
   percentComplete: z.number().nullish(),
   assignments: z.record(z.string(), z.unknown()).nullish(),
 });
@@ -73,6 +77,7 @@ function toState(raw: z.infer<typeof taskSchema>): PlannerTaskState {
     dueDateTime: raw.dueDateTime ?? null,
     percentComplete: raw.percentComplete ?? 0,
     assignees: Object.keys(raw.assignments ?? {}),
+    createdDateTime: raw.createdDateTime ?? null,
   };
 }
 
@@ -93,8 +98,7 @@ async function orNull<T>(work: Promise<T>): Promise<T | null> {
  * the caller with its Retry-After (GraphRequestFailed.retryAfterSeconds), and the sync defers the
  * plan until then on the settable clock instead of sleeping in a request.
  */
-export function createPlannerClient(graph: GraphRequester, identity: RequestIdentity, baseUrl: string): PlannerClient {
-  const versionRoot = new URL(baseUrl).pathname.replace(/\/$/, "");
+export function createPlannerClient(graph: GraphRequester, identity: RequestIdentity): PlannerClient {
   return {
     getPlan: (planId) =>
       orNull(
@@ -113,7 +117,7 @@ export function createPlannerClient(graph: GraphRequester, identity: RequestIden
         const page = taskList.parse(await graph.call(identity, { operation: "listPlanTasks", method: "GET", path, policy: "safe" }));
         tasks.push(...page.value.map(toState));
         const next = page["@odata.nextLink"];
-        path = next ? decodeURI(new URL(next).pathname).replace(versionRoot, "") + new URL(next).search : null;
+        path = next ? nextLinkPath(next) : null;
       }
       return tasks;
     },

@@ -10,7 +10,7 @@ import { createLocalBus } from "../../server/live/liveBus";
 import type { RevisionWatch } from "../../server/db/revisionWatch";
 import { localOutboxMail } from "../../server/graph/mailFactory";
 
-export function buildTestApp(database: Database, overrides: { now?: Date; revisions?: RevisionWatch; linkSecret?: string; clock?: () => Date } = {}): Express {
+export function buildTestApp(database: Database, overrides: { now?: Date; revisions?: RevisionWatch; linkSecret?: string; clock?: () => Date; stageTicketSecret?: Uint8Array } = {}): Express {
   return createApp({
     database,
     logger: pino({ level: "silent" }),
@@ -23,6 +23,7 @@ export function buildTestApp(database: Database, overrides: { now?: Date; revisi
     mail: localOutboxMail(database.db, () => overrides.now ?? TEST_NOW),
     mailMode: "outbox",
     ...(overrides.linkSecret ? { linkSecret: overrides.linkSecret } : {}),
+    ...(overrides.stageTicketSecret ? { stageTicketSecret: overrides.stageTicketSecret } : {}),
   });
 }
 

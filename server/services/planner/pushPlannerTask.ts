@@ -120,7 +120,7 @@ export async function createPlannerTask(
   const dueDateTime = desired.dueDate ? plannerDueDateTime(desired.dueDate) : null;
   // The claim is stored before the POST: Planner has no idempotency key, so when the answer is
   // lost (connection dropped after Planner accepted) the next sync finds the task by this claim.
-  await storeClaim(db, scope, item.id, planId, { title: desired.title, dueDateTime, assignee: desired.assignee }, now);
+  await storeClaim(db, scope, item.id, planId, { title: desired.title, dueDateTime, assignee: desired.assignee });
   const task = await plannerCall(
     client.createTask({
       planId,

@@ -5,7 +5,8 @@ import type { LiveBus } from "../../live/liveBus";
 import type { PlannerClient } from "../../graph/plannerClient";
 import { belongsInPlanner, type PlannerTaskFields } from "../../domain/planner/plannerTask";
 import { plannerCall, PlannerThrottled } from "./plannerGraphCall";
-import { withPlanLease } from "./plannerPlanLease";
+import { leasedPlannerClient, PlanLeaseLost, withPlanLease, type PlanLease } from "./plannerPlanLease";
+import { clockStartingAt, type Clock } from "../../clock";
 import { adoptClaimedTask, claimedTask, dropClaim } from "./plannerTaskClaims";
 import type { RaidRow } from "./plannerTaskLinks";
 import { createPlannerTask, syncLinkedTask } from "./pushPlannerTask";
@@ -18,12 +19,15 @@ import { createPlannerTask, syncLinkedTask } from "./pushPlannerTask";
 export interface PlannerSyncDeps {
   db: Db;
   bus: LiveBus;
+  /** The settable clock the plan's lease is renewed on (AppDeps.clock); default: `now` running on in real time. */
+  clock?: Clock;
 }
 
 export interface PlannerSyncResult {
   /**
    * "no_plan": the project names no plan; "throttled": Graph's Retry-After has not passed yet
-   * (nothing was called); "busy": another sync (this or another instance) holds the plan's lease.
+   * (nothing was called); "busy": another sync (this or another instance) holds the plan's lease,
+   * or took it while this one ran (it stopped before its next Planner call; the counts say what it did).
    */
   skipped: "no_plan" | "throttled" | "busy" | null;
   created: number;
@@ -55,9 +59,11 @@ export interface PlannerSyncResult {
  * - a 429 stops the run and records `throttled_until = now + Retry-After` (60 s if absent); runs
  *   before that instant call nothing;
  * - across instances one sync holds the plan (a 2-minute lease on `planner_plans`, taken by one
- *   atomic UPDATE, released at the end): another answers `skipped: "busy"`;
+ *   atomic UPDATE, renewed before every Planner call and every 30 s while the sync runs, released
+ *   at the end): another answers `skipped: "busy"`; a sync that finds its lease taken stops;
  * - each create is claimed first (`planner_task_claims`); a claim left by a lost answer is matched
- *   to the task in the plan (same title, due instant, assignee; not linked) and adopted.
+ *   to the task in the plan that Planner created just after the claim and that still holds two of
+ *   the values sent (not linked to another item; plannerTaskClaims.ts claimedTask) and adopted.
  * `now` is the settable clock's. Throws other Graph failures (GraphRequestFailed) and token errors
  * (ReconnectRequired, ConsentRequired) after recording their message on the plan.
  */
@@ -103,12 +109,15 @@ async function syncOnce(
   if (plan.throttledUntil && Date.parse(plan.throttledUntil) > now.getTime()) {
     return { ...result, skipped: "throttled", throttledUntil: new Date(plan.throttledUntil).toISOString() };
   }
-  const held = await withPlanLease(db, scope, now, async () => {
+  const held = await withPlanLease(db, scope, deps.clock ?? clockStartingAt(now), async (lease: PlanLease) => {
     try {
-      await runSync(deps, scope, plan.planId, client, now, result);
+      await runSync(deps, scope, plan.planId, leasedPlannerClient(client, lease), now, result);
+      await lease.keep();
       await db.update(t.plannerPlans).set({ polledAt: now.toISOString(), throttledUntil: null, lastError: null }).where(planWhere);
       return result;
     } catch (error) {
+      // The plan is another sync's now: it records the outcome, this one writes nothing more.
+      if (error instanceof PlanLeaseLost) return { ...result, skipped: "busy" as const };
       if (error instanceof PlannerThrottled) {
         const until = new Date(now.getTime() + error.retryAfterSeconds * 1000).toISOString();
         await db.update(t.plannerPlans).set({ polledAt: now.toISOString(), throttledUntil: until, lastError: "Planner asked Callbook to wait (429)" }).where(planWhere);

@@ -37,8 +37,8 @@ describe("the project's Planner plan setting", () => {
       mail: localOutboxMail(tdb.database.db, () => TEST_NOW),
       mailMode: "graph",
       planner: {
-        forRequest: (identity) => createPlannerClient(requester, identity, graph.baseUrl),
-        forPerson: (tenantId, personId) => createPlannerClient(requester, { tenantId, userId: personId, name: "", email: "", token: "" }, graph.baseUrl),
+        forRequest: (identity) => createPlannerClient(requester, identity),
+        forPerson: (tenantId, personId) => createPlannerClient(requester, { tenantId, userId: personId, name: "", email: "", token: "" }),
         linkBase: "https://callbook.example",
       },
     });

@@ -143,7 +143,7 @@ describe("stage ticket signing", () => {
   it("expires: valid before expiry, 401 'expired' after", async () => {
     const expiresAt = new Date(TEST_NOW.getTime() + 20 * 60_000);
     const t = await issueStageTicket(secret, claims, TEST_NOW, expiresAt);
-    await expect(verifyStageTicket(secret, t, claims.meetingId, new Date(TEST_NOW.getTime() + 19 * 60_000))).resolves.toEqual(claims);
+    await expect(verifyStageTicket(secret, t, claims.meetingId, new Date(TEST_NOW.getTime() + 19 * 60_000))).resolves.toEqual({ ...claims, expiresAt });
     await expect(verifyStageTicket(secret, t, claims.meetingId, new Date(TEST_NOW.getTime() + 21 * 60_000))).rejects.toMatchObject({ status: 401, message: "The stage ticket has expired" });
   });
 

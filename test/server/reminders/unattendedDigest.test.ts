@@ -51,6 +51,7 @@ describe.each(databaseKinds)("digests sent with no user present, through the PM'
       networkClient: entra.networkClient,
       scopes: ["https://graph.microsoft.com/Mail.Send", "https://graph.microsoft.com/Mail.ReadWrite"],
       redirectUri: "https://callbook.example/auth/end",
+      clock: () => now,
     });
     const clock = () => now;
     deps = {
