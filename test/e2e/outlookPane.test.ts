@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium } from "../support/browser";
-import { startServer, type RunningServer } from "../support/serverProcess";
+import type { BrowserContext, Page } from "playwright-core";
+import { newSignedInContext, useServerAndChromium } from "../support/browser";
 import { demoMeetingId, demoProjectId, devAuth } from "../support/testApp";
 import { demoPeople } from "../../server/db/demo/demoPeople";
 import { callTypeDefinitions } from "../../contracts/callTypeDefinitions";
@@ -41,25 +40,21 @@ interface StandInRecord {
 }
 
 describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useServerAndChromium();
   const contexts: BrowserContext[] = [];
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  beforeAll(() => {
     mkdirSync("docs/screenshots", { recursive: true });
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
   });
 
   /** A 360 px task pane on outlook.html, with Office.js answered by the stand-in (or failing to load). */
   async function openPane(config: StandInConfig | "office.js fails", signedInAs?: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 1000 } });
+    const viewport = { width: 360, height: 1000 };
+    const context = signedInAs ? await newSignedInContext(e2e.browser, devAuth(signedInAs), { viewport }) : await e2e.browser.newContext({ viewport });
     contexts.push(context);
-    if (signedInAs) await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth(signedInAs));
     if (config === "office.js fails") {
       await context.route(OFFICE_JS, (route) => route.abort("internetdisconnected"));
     } else {
@@ -67,7 +62,7 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
       await context.route(OFFICE_JS, (route) => route.fulfill({ path: standIn, contentType: "text/javascript" }));
     }
     const page = await context.newPage();
-    await page.goto(`${server.url}/outlook.html`);
+    await page.goto(`${e2e.server.url}/outlook.html`);
     return page;
   }
 
@@ -97,7 +92,7 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
   const recorded = (page: Page) => page.evaluate(() => (globalThis as unknown as { __officeStandInRecord: StandInRecord }).__officeStandInRecord);
 
   async function apiGet<T>(path: string, as = "dana"): Promise<T> {
-    const res = await fetch(`${server.url}/api${path}`, { headers: { Authorization: devAuth(as) } });
+    const res = await fetch(`${e2e.server.url}/api${path}`, { headers: { Authorization: devAuth(as) } });
     expect(res.status).toBe(200);
     return (await res.json()) as T;
   }
@@ -299,7 +294,7 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
     const startAt = new Date(Date.now() + 3 * 24 * 3600_000);
     startAt.setUTCHours(15, 0, 0, 0);
     const subject = `Program review ${file}`;
-    const res = await fetch(`${server.url}/api/meetings/link`, {
+    const res = await fetch(`${e2e.server.url}/api/meetings/link`, {
       method: "PUT",
       headers: { Authorization: devAuth("dana"), "Content-Type": "application/json" },
       body: JSON.stringify({ ...known, projectId: demoProjectId(), callType: null, subject, startsAt: startAt.toISOString() }),
