@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
 import pino from "pino";
 import type { Express } from "express";
 import { createApp } from "../../server/app";
@@ -33,3 +35,27 @@ export function devAuth(personKey: string, tenantId = DEMO_TENANT_ID): string {
 
 export const demoMeetingId = (key: string, tenantId = DEMO_TENANT_ID) => demoId(`meeting_${key}`, tenantId);
 export const demoProjectId = (tenantId = DEMO_TENANT_ID) => demoId("project", tenantId);
+
+/** An Express app listening in this process on a free loopback port. */
+export interface LoopbackServer {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  url: string;
+  port: number;
+  /** Ends open connections (live streams included), then closes the listener. */
+  close(): Promise<void>;
+}
+
+/** Listens with `app` on 127.0.0.1, port 0 (a free one); resolves once it listens. */
+export async function listenOnLoopback(app: Express): Promise<LoopbackServer> {
+  const server = app.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
