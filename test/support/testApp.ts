@@ -10,9 +10,18 @@ import { DEMO_TENANT_ID } from "../../server/db/demo/demoPeople";
 import { TEST_NOW } from "./constants";
 import { createLocalBus } from "../../server/live/liveBus";
 import type { RevisionWatch } from "../../server/db/revisionWatch";
+import type { AppDeps } from "../../server/appDeps";
 import { localOutboxMail } from "../../server/graph/mailFactory";
 
-export function buildTestApp(database: Database, overrides: { now?: Date; revisions?: RevisionWatch; linkSecret?: string; clock?: () => Date } = {}): Express {
+/**
+ * The app as `npm start` builds it on `database`, in this process: dev sign-in, outbox mail, clock
+ * TEST_NOW (or `now` / `clock`), silent logs. `deps` replaces or adds any of createApp's
+ * dependencies last (mailMode "graph" with a Planner or consent seam, another mail gateway…).
+ */
+export function buildTestApp(
+  database: Database,
+  overrides: { now?: Date; revisions?: RevisionWatch; linkSecret?: string; clock?: () => Date; deps?: Partial<AppDeps> } = {},
+): Express {
   return createApp({
     database,
     logger: pino({ level: "silent" }),
@@ -25,6 +34,7 @@ export function buildTestApp(database: Database, overrides: { now?: Date; revisi
     mail: localOutboxMail(database.db, () => overrides.now ?? TEST_NOW),
     mailMode: "outbox",
     ...(overrides.linkSecret ? { linkSecret: overrides.linkSecret } : {}),
+    ...overrides.deps,
   });
 }
 

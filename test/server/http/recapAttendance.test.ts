@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import pino from "pino";
 import request from "supertest";
 import type { Express } from "express";
 import { and, eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import { databaseKinds, type TestDatabase } from "../../support/testDatabase";
 import { buildTestApp, demoMeetingId, devAuth } from "../../support/testApp";
-import { TEST_NOW } from "../../support/constants";
 import type { FakeEntraServer } from "../../support/graph/fakeEntraServer";
 import type { FakeGraphServer } from "../../support/graph/fakeGraphServer";
 import type { FakeAttendee } from "../../support/graph/fakeGraphMailbox";
-import { createApp } from "../../../server/app";
-import { createLocalBus } from "../../../server/live/liveBus";
 import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
-import { devAuthenticator } from "../../../server/auth/devSignIn";
 import type { MailCalendarGateway } from "../../../server/graph/MailCalendarGateway";
 import * as t from "../../../server/db/tables";
 import type { RecapPreview } from "../../../contracts/recap";
@@ -194,17 +189,7 @@ describe.each(databaseKinds)("the recap's attendance from Teams' attendance repo
   });
 
   it("Graph mode with no Microsoft 365 sign-in (dev sign-in, no token): said plainly, Graph not asked", async () => {
-    const devApp = createApp({
-      database: tdb.database,
-      logger: pino({ level: "silent" }),
-      clock: () => TEST_NOW,
-      authenticators: [devAuthenticator(tdb.database.db)],
-      isReady: () => true,
-      devSignIn: true,
-      bus: createLocalBus(),
-      mail: () => graphGateway,
-      mailMode: "graph",
-    });
+    const devApp = buildTestApp(tdb.database, { deps: { mail: () => graphGateway, mailMode: "graph" } });
     const before = graph.requests.length;
     const res = await request(devApp).get(`/api/meetings/${demoMeetingId("m_cust_prev2")}/recap`).set("Authorization", devAuth("dana"));
     expect(res.status).toBe(200);

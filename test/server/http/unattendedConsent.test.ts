@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import pino from "pino";
 import request from "supertest";
 import type { Express } from "express";
 import { eq } from "drizzle-orm";
 import * as t from "../../../server/db/tables";
-import { createApp } from "../../../server/app";
-import { devAuthenticator } from "../../../server/auth/devSignIn";
-import { createLocalBus } from "../../../server/live/liveBus";
-import { localOutboxMail } from "../../../server/graph/mailFactory";
 import { createGraphGateway } from "../../../server/graph/graphGateway";
 import { createStoredConsent } from "../../../server/auth/storedConsent";
 import { demoId } from "../../../server/db/demo/seedDemo";
 import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
 import type { TestDatabase } from "../../support/testDatabase";
-import { devAuth } from "../../support/testApp";
-import { TEST_NOW } from "../../support/constants";
+import { buildTestApp, devAuth } from "../../support/testApp";
 import type { FakeGraphServer } from "../../support/graph/fakeGraphServer";
 import type { FakeEntraServer } from "../../support/graph/fakeEntraServer";
 import { startGraphWorld, type GraphWorld } from "../../support/graph/graphWorld";
@@ -46,18 +40,12 @@ describe("connecting Callbook for sending without the PM: PKCE and a single-use 
       scopes: ["https://graph.microsoft.com/Mail.Send"],
       redirectUri: `${PUBLIC_URL}/auth/end`,
     });
-    app = createApp({
-      database: tdb.database,
-      logger: pino({ level: "silent" }),
-      clock: () => TEST_NOW,
-      authenticators: [devAuthenticator(tdb.database.db)],
-      isReady: () => true,
-      devSignIn: true,
-      bus: createLocalBus(),
-      mail: localOutboxMail(tdb.database.db, () => TEST_NOW),
-      mailMode: "graph",
-      unattended: { mail: createGraphGateway({ baseUrl: graph.baseUrl, tokens: consent.tokens, maxRetries: 0 }), consent },
-      consent: { clientId: entra.clientId, authorityHost: "https://login.microsoftonline.com", tenantId: undefined, publicUrl: PUBLIC_URL, scopes: ["Mail.Send"] },
+    app = buildTestApp(tdb.database, {
+      deps: {
+        mailMode: "graph",
+        unattended: { mail: createGraphGateway({ baseUrl: graph.baseUrl, tokens: consent.tokens, maxRetries: 0 }), consent },
+        consent: { clientId: entra.clientId, authorityHost: "https://login.microsoftonline.com", tenantId: undefined, publicUrl: PUBLIC_URL, scopes: ["Mail.Send"] },
+      },
     });
   });
   afterAll(async () => {
