@@ -35,6 +35,10 @@ export default tseslint.config(
         { selector: "JSXOpeningElement[name.name='table']", message: "Use Fluent's Table (TableHeader, TableRow, TableCell…), not a raw <table>." },
         { selector: "JSXOpeningElement[name.name='select']", message: "Use Fluent's Select (or Dropdown/Combobox), not a raw <select>." },
         { selector: "JSXOpeningElement[name.name='a']", message: "Use Fluent's Link: a raw <a> keeps the browser's blue, unreadable on the dark theme." },
+        {
+          selector: "JSXOpeningElement[name.name='FluentProvider'] > JSXAttribute[name.name='className']",
+          message: "Fluent copies a FluentProvider's className onto every portal mount node, a layer over the whole page: keep page layout on a child (src/ui/FluentRoot.tsx).",
+        },
       ],
     },
   },

@@ -1,8 +1,4 @@
-import { z } from "zod";
 import type { AgendaStateDto, CapturedItemDto, NoteDto } from "./capture";
-
-/** POST /api/meetings/:id/stage-ticket body: an empty JSON object (nothing to choose; JSON keeps it a CORS-preflighted call). */
-export const stageTicketBody = z.object({}, { message: "must be an empty JSON object" }).strict();
 
 /** POST /api/meetings/:id/stage-ticket answer: the ticket and when it expires (UTC ISO instant). */
 export interface StageTicketDto {

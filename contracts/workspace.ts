@@ -82,6 +82,8 @@ export const raidListQuery = z
   })
   .strict();
 export const simplePageQuery = z.object(pageQuery).strict();
+/** A project's calls (Meeting history); `series`: only the calls of one series, by its iCalUId (as POST …/series answered it). */
+export const meetingHistoryQuery = z.object({ ...pageQuery, series: z.string().trim().min(1, "is required").max(500).optional() }).strict();
 
 export interface Page<T> {
   items: T[];

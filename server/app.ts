@@ -10,6 +10,7 @@ import { meetingsRouter } from "./routes/meetings/router";
 import { meetingLinkRouter } from "./routes/meetings/linkRouter";
 import { captureRouter } from "./routes/capture/router";
 import { recapRouter } from "./routes/recap/router";
+import { createAttendancePending } from "./services/recap/attendancePending";
 import { seriesRouter } from "./routes/series/router";
 import { outboxRouter } from "./routes/outbox/router";
 import { workspaceRouter } from "./routes/workspace/router";
@@ -127,7 +128,7 @@ export function createApp(deps: AppDeps): Express {
   api.use("/meetings", meetingLinkRouter(deps));
   api.use("/meetings", meetingsRouter(deps));
   api.use("/meetings", captureRouter({ ...deps, liveClients }, feeds));
-  api.use("/meetings", recapRouter(deps));
+  api.use("/meetings", recapRouter({ ...deps, attendancePending: deps.attendancePending ?? createAttendancePending() }));
   api.use("/meetings", stageTicketRouter(deps, stageSecret));
   api.use("/projects", workspaceRouter(deps));
   api.use("/projects", projectsRouter(deps));

@@ -5,6 +5,7 @@ import type { Authenticator } from "./http/requestContext";
 import type { LiveBus } from "./live/liveBus";
 import type { RevisionWatch } from "./db/revisionWatch";
 import type { LiveClients } from "./live/liveClients";
+import type { AttendancePending } from "./services/recap/attendancePending";
 import type { MailCalendarGateway } from "./graph/MailCalendarGateway";
 import type { RequestContext } from "./http/requestContext";
 import type { ConsentConfig } from "./auth/consentConfig";
@@ -26,6 +27,8 @@ export interface AppDeps {
   /** Tells live streams that a meeting has new events (in-process, or across instances). */
   bus: LiveBus;
   liveClients?: LiveClients;
+  /** Who was told "no attendance report yet" by Graph, until when (services/recap/attendancePending.ts); absent: made by createApp. */
+  attendancePending?: AttendancePending;
   /** Told when a project's revision moves on any instance (migration 0013's NOTIFY); absent: caches re-check by query. */
   revisions?: RevisionWatch;
   /** Mail and calendar for one caller: Microsoft Graph, or the local outbox. */

@@ -117,6 +117,7 @@ async function main(config: Config): Promise<void> {
         timeoutMs: config.GRAPH_TIMEOUT_MS,
         scopes: unattendedScopes,
         redirectUri: new URL("/auth/end", publicUrl).toString(),
+        clock,
       });
       unattended = { mail: createGraphGateway({ baseUrl: config.GRAPH_BASE_URL, timeoutMs: config.GRAPH_TIMEOUT_MS, tokens: consent.tokens, logger, clock }), consent };
     } else logger.warn("TOKEN_CACHE_KEY or PUBLIC_URL is not set: digests and Planner polling cannot run without a user present");

@@ -1,9 +1,9 @@
 import { lazy, Suspense, useEffect, useState } from "react";
-import { FluentProvider, makeStyles } from "@fluentui/react-components";
 import { useLayoutStyles } from "./ui/layoutStyles";
 import { Route, Switch } from "wouter";
 import { browserContext, finishConsentPopup, getHostAuthToken, initHost, isFramed, onThemeChange, type HostContext, type ThemeName } from "./host/host";
 import { fluentTheme } from "./ui/theme";
+import { FluentRoot } from "./ui/FluentRoot";
 import { api, credential, setHostTokenSource } from "./api/client";
 import { syncServerClock } from "./api/serverClock";
 import { BrowserNav } from "./ui/BrowserNav";
@@ -35,10 +35,7 @@ const isAuthEnd = (pathname: string) => /^\/auth\/end\/?$/.test(pathname);
 /** The meeting id of a stage page (`/stage/:meetingId`), or null. */
 const stageMeetingId = (pathname: string) => new RegExp(`^/stage/(${UUID})/?$`).exec(pathname)?.[1] ?? null;
 
-const useStyles = makeStyles({ provider: { minHeight: "100vh" } });
-
 export function App() {
-  const styles = useStyles();
   const layout = useLayoutStyles();
   const [host, setHost] = useState<HostContext | null>(null);
   const [theme, setTheme] = useState<ThemeName>("default");
@@ -79,7 +76,7 @@ export function App() {
   }, []);
 
   return (
-    <FluentProvider theme={fluentTheme(theme)} className={styles.provider} data-theme={theme}>
+    <FluentRoot theme={fluentTheme(theme)} themeName={theme}>
       {!host ? (
         <Loading label="Starting Callbook…" />
       ) : stageMeetingId(window.location.pathname) ? (
@@ -134,6 +131,6 @@ export function App() {
         </Switch>
         </Suspense>
       )}
-    </FluentProvider>
+    </FluentRoot>
   );
 }

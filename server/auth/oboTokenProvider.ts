@@ -1,5 +1,5 @@
-import { AuthError, ConfidentialClientApplication, type INetworkModule } from "@azure/msal-node";
-import { timedNetworkClient } from "./timedNetworkClient";
+import { AuthError } from "@azure/msal-node";
+import { createEntraClient, entraTimeoutOr, type EntraClientOptions } from "./entraClientApplication";
 import { DEFAULT_UPSTREAM_TIMEOUT_MS, UpstreamTimedOut } from "../services/upstream/upstreamTimedOut";
 import type { RequestIdentity } from "./verifyTeamsToken";
 import { ConsentRequired } from "../errors";
@@ -13,19 +13,7 @@ export const graphDefaultScopes: readonly string[] = ["https://graph.microsoft.c
 
 export { ConsentRequired };
 
-export interface OboTokenProviderOptions {
-  clientId: string;
-  clientSecret: string;
-  /** `https://login.microsoftonline.com/<tenant id>` (the tenant of the users). */
-  authority: string;
-  /** OpenID metadata of the authority, as a JSON string: skips discovery (offline start, tests). */
-  authorityMetadata?: string;
-  /** Instance discovery response, as a JSON string: skips instance discovery. */
-  cloudDiscoveryMetadata?: string;
-  /** msal-node's HTTP seam; tests pass one that talks to a local fake Entra. */
-  networkClient?: INetworkModule;
-  /** Client-side timeout of each Entra request, ms (config GRAPH_TIMEOUT_MS). Default 20 s. */
-  timeoutMs?: number;
+export interface OboTokenProviderOptions extends EntraClientOptions {
   scopes?: readonly string[];
 }
 
@@ -38,19 +26,7 @@ const consentSubErrors = new Set(["consent_required", "interaction_required"]);
 export function createOboTokenProvider(options: OboTokenProviderOptions): GraphTokenProvider {
   const scopes = [...(options.scopes ?? graphDefaultScopes)];
   const timeoutMs = options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
-  const app = new ConfidentialClientApplication({
-    auth: {
-      clientId: options.clientId,
-      clientSecret: options.clientSecret,
-      authority: options.authority,
-      ...(options.authorityMetadata ? { authorityMetadata: options.authorityMetadata } : {}),
-      ...(options.cloudDiscoveryMetadata ? { cloudDiscoveryMetadata: options.cloudDiscoveryMetadata } : {}),
-    },
-    system: {
-      networkClient: timedNetworkClient(timeoutMs, options.networkClient),
-      // No logger: msal's default logs nothing at this level, and never the assertion.
-    },
-  });
+  const app = createEntraClient(options);
 
   return {
     async getGraphToken(identity: RequestIdentity): Promise<string> {
@@ -60,12 +36,8 @@ export function createOboTokenProvider(options: OboTokenProviderOptions): GraphT
         if (!result?.accessToken) throw new Error("on-behalf-of returned no access token");
         return result.accessToken;
       } catch (error) {
-        // msal turns the network module's UpstreamTimedOut into a bare network_error: a network
-        // error after the whole timeout has passed is that timeout.
-        const timedOut =
-          error instanceof UpstreamTimedOut || (error instanceof AuthError && error.errorCode === "network_error" && Date.now() - started >= timeoutMs);
-        if (timedOut) throw new UpstreamTimedOut("Microsoft Entra", "on-behalf-of token", timeoutMs);
-        throw consentOr(error, scopes);
+        const named = entraTimeoutOr(error, started, timeoutMs, "on-behalf-of token");
+        throw named instanceof UpstreamTimedOut ? named : consentOr(error, scopes);
       }
     },
   };

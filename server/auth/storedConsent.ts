@@ -1,10 +1,10 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
-import { AuthError, ConfidentialClientApplication, CryptoProvider, InteractionRequiredAuthError, type INetworkModule } from "@azure/msal-node";
+import { and, eq, isNull, lt } from "drizzle-orm";
+import { AuthError, CryptoProvider, InteractionRequiredAuthError } from "@azure/msal-node";
 import type { Db } from "../db/database";
+import type { Clock } from "../clock";
 import * as t from "../db/tables";
-import { timedNetworkClient } from "./timedNetworkClient";
-import { DEFAULT_UPSTREAM_TIMEOUT_MS } from "../services/upstream/upstreamTimedOut";
+import { createEntraClient, type EntraClientOptions } from "./entraClientApplication";
 import type { GraphTokenProvider } from "./oboTokenProvider";
 import type { RequestIdentity } from "./verifyTeamsToken";
 import { openTokenCache, sealTokenCache } from "./tokenCacheCipher";
@@ -34,28 +34,21 @@ export class ConsentStateRefused extends Error {
   override readonly name = "ConsentStateRefused";
 }
 
-/** How long a consent pop-up may take from opening to the code being posted (ms). */
+/** How long a consent pop-up may take from opening to the code being posted (ms, on the app's Clock). */
 export const CONSENT_REQUEST_TTL_MS = 10 * 60_000;
 
 export type StoredConsentState = "connected" | "reconnect" | "none";
 
-export interface StoredConsentOptions {
+export interface StoredConsentOptions extends EntraClientOptions {
   db: Db;
   /** AES-256 key (config TOKEN_CACHE_KEY, see tokenCacheCipher.ts). */
   key: Buffer;
-  clientId: string;
-  clientSecret: string;
-  /** `https://login.microsoftonline.com/<tenant id>`. */
-  authority: string;
-  authorityMetadata?: string;
-  cloudDiscoveryMetadata?: string;
-  networkClient?: INetworkModule;
-  /** Entra request timeout, ms (default 20 s). */
-  timeoutMs?: number;
   /** Delegated Graph scopes asked for ("https://graph.microsoft.com/Mail.Send", …); offline_access is added by msal. */
   scopes: readonly string[];
   /** The consent pop-up's redirect URI (PUBLIC_URL + "/auth/end"), the same as the authorize request's. */
   redirectUri: string;
+  /** The app's Clock (server/clock.ts, CALLBOOK_NOW): consent requests are stamped and expire on it. */
+  clock: Clock;
 }
 
 export interface StoredConsent {
@@ -63,7 +56,8 @@ export interface StoredConsent {
    * Opens a consent request for the signed-in person: a PKCE pair (msal-node
    * CryptoProvider.generatePkceCodes, RFC 7636 S256) whose verifier is kept sealed in
    * `consent_requests`, and `state` = "<request id>.<HMAC-SHA256 of id, tenant and person>",
-   * valid 10 minutes, used once. The pop-up sends both `state` and `codeChallenge` to Entra.
+   * valid 10 minutes on the app's Clock, used once. The pop-up sends both `state` and
+   * `codeChallenge` to Entra. The tenant's requests expired by then (used or not) are deleted first.
    */
   begin(tenantId: string, personId: string): Promise<{ state: string; codeChallenge: string }>;
   /**
@@ -88,17 +82,7 @@ export function createStoredConsent(options: StoredConsentOptions): StoredConsen
   const aad = (tenantId: string, personId: string) => `${tenantId}/${personId}`;
   const rowWhere = (tenantId: string, personId: string) =>
     and(eq(t.delegatedTokenCaches.tenantId, tenantId), eq(t.delegatedTokenCaches.personId, personId));
-  const application = () =>
-    new ConfidentialClientApplication({
-      auth: {
-        clientId: options.clientId,
-        clientSecret: options.clientSecret,
-        authority: options.authority,
-        ...(options.authorityMetadata ? { authorityMetadata: options.authorityMetadata } : {}),
-        ...(options.cloudDiscoveryMetadata ? { cloudDiscoveryMetadata: options.cloudDiscoveryMetadata } : {}),
-      },
-      system: { networkClient: timedNetworkClient(options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS, options.networkClient) },
-    });
+  const application = () => createEntraClient(options);
 
   async function store(tenantId: string, personId: string, homeAccountId: string, serialized: string, now: string): Promise<void> {
     const ciphertext = sealTokenCache(serialized, key, aad(tenantId, personId));
@@ -140,14 +124,15 @@ export function createStoredConsent(options: StoredConsentOptions): StoredConsen
     const requestWhere = and(eq(t.consentRequests.id, id), eq(t.consentRequests.tenantId, tenantId), eq(t.consentRequests.personId, personId));
     const [taken] = await db
       .update(t.consentRequests)
-      .set({ usedAt: new Date().toISOString() })
+      .set({ usedAt: options.clock().toISOString() })
       .where(and(requestWhere, isNull(t.consentRequests.usedAt)))
       .returning();
     if (!taken) {
       const [row] = await db.select({ usedAt: t.consentRequests.usedAt }).from(t.consentRequests).where(requestWhere);
-      throw new ConsentStateRefused(row ? "state: was already used; open the consent window again" : "state: is not one Callbook issued");
+      // The signature is ours, so a request no longer stored is one deleted after it expired (begin).
+      throw new ConsentStateRefused(row ? "state: was already used; open the consent window again" : "state: has expired; open the consent window again");
     }
-    if (Date.parse(taken.expiresAt) < Date.now()) throw new ConsentStateRefused("state: has expired; open the consent window again");
+    if (Date.parse(taken.expiresAt) < options.clock().getTime()) throw new ConsentStateRefused("state: has expired; open the consent window again");
     return openTokenCache(taken.verifier, key, `consent/${id}`);
   }
 
@@ -155,12 +140,14 @@ export function createStoredConsent(options: StoredConsentOptions): StoredConsen
     async begin(tenantId, personId) {
       const { verifier, challenge } = await new CryptoProvider().generatePkceCodes();
       const id = randomUUID();
+      const now = options.clock();
+      await db.delete(t.consentRequests).where(and(eq(t.consentRequests.tenantId, tenantId), lt(t.consentRequests.expiresAt, now.toISOString())));
       await db.insert(t.consentRequests).values({
         id,
         tenantId,
         personId,
         verifier: sealTokenCache(verifier, key, `consent/${id}`),
-        expiresAt: new Date(Date.now() + CONSENT_REQUEST_TTL_MS).toISOString(),
+        expiresAt: new Date(now.getTime() + CONSENT_REQUEST_TTL_MS).toISOString(),
       });
       return { state: `${id}.${signState(id, tenantId, personId)}`, codeChallenge: challenge };
     },

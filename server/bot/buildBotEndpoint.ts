@@ -17,7 +17,7 @@ import { createMeetingBot } from "../services/bot/meetingBot";
 export function buildBotEndpoint(config: Config, deps: { db: Db; bus: LiveBus; clock: Clock; logger: Logger }): { botEndpoint?: BotEndpointDeps } {
   const tenant = config.BOT_TENANT_ID ?? config.AAD_APP_TENANT_ID;
   if (!config.BOT_APP_ID || !config.BOT_APP_PASSWORD || !tenant || !config.TAB_DOMAIN || !config.TEAMS_APP_ID) return {};
-  const token = createBotTokenProvider({ appId: config.BOT_APP_ID, password: config.BOT_APP_PASSWORD, authority: `${config.AUTHORITY_HOST}/${tenant}` });
+  const token = createBotTokenProvider({ appId: config.BOT_APP_ID, password: config.BOT_APP_PASSWORD, authority: `${config.AUTHORITY_HOST}/${tenant}`, timeoutMs: config.GRAPH_TIMEOUT_MS });
   const bot = createMeetingBot({
     db: deps.db,
     connector: createConnectorClient(token),

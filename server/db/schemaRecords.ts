@@ -1,14 +1,11 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { meetings, people, projects, raidItems } from "./schema";
+import { createdAt, tenantId, updatedAt } from "./schemaColumns";
 import type { MeetingArtifacts } from "../domain/recap/meetingAttendance";
 
 // Tables around the project data: meeting state, outbox, cadence log, audit trail, import
-// mappings, revisions. Re-exported by schema.ts, so `schema.*` names every table.
-
-const tenantId = () => text("tenant_id").notNull();
-const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow();
+// mappings, revisions. tables.ts re-exports these with schema.ts, so `t.*` names every table.
 
 /** Per meeting and agenda item: ticked as discussed. */
 export const agendaItemStates = pgTable(
@@ -199,7 +196,8 @@ export const plannerPlans = pgTable("planner_plans", {
 /**
  * A Planner create in flight (migration 0023): written before POST /planner/tasks and removed when
  * the link is stored. One left behind means the answer was lost; the next sync looks for the task
- * in the plan (same title, due date and assignee, not linked to another item) and adopts it.
+ * in the plan (created by Planner just after the claim, holding at least two of the values sent,
+ * not linked to another item: plannerTaskClaims.ts claimedTask) and adopts it.
  */
 export const plannerTaskClaims = pgTable("planner_task_claims", {
   tenantId: tenantId(),
@@ -216,6 +214,7 @@ export const plannerTaskClaims = pgTable("planner_task_claims", {
   title: text("title").notNull(),
   dueDateTime: text("due_date_time"),
   assignee: text("assignee"),
+  /** The database's real now() when the claim was stored (not the settable clock): compared with Planner's createdDateTime. */
   claimedAt: timestamp("claimed_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
 });
 

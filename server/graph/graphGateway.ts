@@ -1,6 +1,5 @@
 import type { Logger } from "pino";
 import { z } from "zod";
-import type { GraphTokenProvider } from "../auth/oboTokenProvider";
 import type { RequestIdentity } from "../auth/verifyTeamsToken";
 import { addDays } from "../domain/isoDates";
 import type { IsoDate } from "../../contracts/types";
@@ -11,23 +10,14 @@ import {
   type Recipient,
   type SentRecap,
 } from "./MailCalendarGateway";
-import { createGraphRequester, type GraphRequester } from "./graphRequester";
+import { createGraphRequester, type GraphRequester, type GraphRequesterOptions } from "./graphRequester";
 import { minutesCovered, readMailboxSettings, readSchedules, workingDayOf } from "./readSchedules";
 import { findOnlineMeetingByLink } from "./findOnlineMeetingByLink";
 import { readMeetingArtifacts } from "./readMeetingArtifacts";
 import { patchOccurrenceAttendees } from "./patchOccurrenceAttendees";
 
-export interface GraphGatewayOptions {
-  /** "https://graph.microsoft.com/v1.0" (config GRAPH_BASE_URL). */
-  baseUrl: string;
-  tokens: GraphTokenProvider;
-  /** SDK RetryHandler settings (seconds); tests pass 0. */
-  maxRetries?: number;
-  retryDelaySeconds?: number;
-  connectionReplays?: number;
-  replayDelayMs?: number;
-  /** Client-side timeout of each Graph call, ms (config GRAPH_TIMEOUT_MS); default 20 s. */
-  timeoutMs?: number;
+/** The requester's options (base URL, tokens, retries, replays, timeout) and the send's own. */
+export interface GraphGatewayOptions extends GraphRequesterOptions {
   /** After an unconfirmed send: send attempts in all, and the wait before re-reading a draft. */
   sendAttempts?: number;
   settleMs?: number;

@@ -21,6 +21,8 @@ export interface PlannerTaskState {
   percentComplete: number;
   /** Entra object ids of the assignees. */
   assignees: string[];
+  /** When Planner created the task (its own UTC ISO instant, read-only; null when not answered). */
+  createdDateTime: string | null;
 }
 
 /** The body of POST /planner/tasks and PATCH /planner/tasks/{id} that Callbook sends (plannerTask properties only). */
@@ -56,6 +58,7 @@ const taskSchema = z.object({
   title: z.string().nullish(),
   planId: z.string().nullish(),
   dueDateTime: z.string().nullish(),
+  createdDateTime: z.string().nullish(),
   percentComplete: z.number().nullish(),
   assignments: z.record(z.string(), z.unknown()).nullish(),
 });
@@ -73,6 +76,7 @@ function toState(raw: z.infer<typeof taskSchema>): PlannerTaskState {
     dueDateTime: raw.dueDateTime ?? null,
     percentComplete: raw.percentComplete ?? 0,
     assignees: Object.keys(raw.assignments ?? {}),
+    createdDateTime: raw.createdDateTime ?? null,
   };
 }
 

@@ -3,6 +3,7 @@ import type { RequestIdentity } from "../auth/verifyTeamsToken";
 import type { AttendanceUnavailable, MeetingArtifactRef, MeetingArtifacts } from "../domain/recap/meetingAttendance";
 import { GraphRequestFailed, type Interval } from "./MailCalendarGateway";
 import type { GraphRequester } from "./graphRequester";
+import { MAX_PAGES, nextLinkPath } from "./nextLinkPath";
 
 export type MeetingArtifactsRead = { kind: "read"; artifacts: MeetingArtifacts; threadId: string | null } | { kind: "unavailable"; reason: AttendanceUnavailable };
 
@@ -14,7 +15,7 @@ const reportSummary = z.object({
   meetingStartDateTime: z.string().nullish(),
   meetingEndDateTime: z.string().nullish(),
 });
-const reports = z.object({ value: z.array(reportSummary) });
+const reports = z.object({ value: z.array(reportSummary), "@odata.nextLink": z.string().nullish() });
 const attendanceRecord = z.object({
   emailAddress: z.string().nullish(),
   role: z.string().nullish(),
@@ -24,7 +25,12 @@ const attendanceRecord = z.object({
     .array(z.object({ joinDateTime: z.string().nullish(), leaveDateTime: z.string().nullish(), durationInSeconds: z.number().nullish() }))
     .nullish(),
 });
-const reportWithRecords = reportSummary.extend({ attendanceRecords: z.array(attendanceRecord).nullish() });
+const reportWithRecords = reportSummary.extend({
+  attendanceRecords: z.array(attendanceRecord).nullish(),
+  /** An expanded report carries the first page of records only; the rest are listed from here. */
+  "attendanceRecords@odata.nextLink": z.string().nullish(),
+});
+const records = z.object({ value: z.array(attendanceRecord), "@odata.nextLink": z.string().nullish() });
 const artifactList = z.object({
   value: z.array(
     z.object({
@@ -45,10 +51,13 @@ const SESSION_SLACK_MS = 6 * 60 * 60_000;
  * meeting, through Microsoft Graph (v1.0):
  * 1. `GET /me/onlineMeetings?$filter=JoinWebUrl eq '<url>'` (Get onlineMeeting). An empty list or
  *    404 means the caller did not organise it: only organisers can read reports → "not_organizer".
- * 2. `GET /me/onlineMeetings/{id}/attendanceReports` (meetingAttendanceReport; OnlineMeetingArtifact.Read.All).
- *    A recurring meeting lists one report per session: the one whose start is nearest the scheduled
- *    start, within 6 h, is this occurrence's; none → "not_ended" (reports appear after the meeting ends).
- * 3. `GET …/attendanceReports/{reportId}?$expand=attendanceRecords` (attendanceRecord, attendanceIntervals).
+ * 2. `GET /me/onlineMeetings/{id}/attendanceReports` (meetingAttendanceReport; OnlineMeetingArtifact.Read.All),
+ *    every page (`@odata.nextLink`). A recurring meeting lists one report per session: the one whose
+ *    start is nearest the scheduled start, within 6 h, is this occurrence's; none → "not_ended"
+ *    (reports appear after the meeting ends).
+ * 3. `GET …/attendanceReports/{reportId}?$expand=attendanceRecords` (attendanceRecord, attendanceIntervals):
+ *    the first page of records; the rest from `attendanceRecords@odata.nextLink`, then each list
+ *    page's `@odata.nextLink` (a large call has hundreds of records).
  * 4. `GET …/recordings` and `…/transcripts` (callRecording / callTranscript metadata;
  *    OnlineMeetingRecording.Read.All, OnlineMeetingTranscript.Read.All): those created during the
  *    session. A 403 here leaves them null; the attendance stands.
@@ -81,7 +90,13 @@ export async function readMeetingArtifacts(
   const base = `/me/onlineMeetings/${encodeURIComponent(meetingId)}`;
   let chosen: z.infer<typeof reportWithRecords>;
   try {
-    const list = reports.parse(await get("listAttendanceReports", `${base}/attendanceReports`)).value;
+    const list: z.infer<typeof reportSummary>[] = [];
+    let next: string | null = `${base}/attendanceReports`;
+    for (let page = 0; next && page < MAX_PAGES; page++) {
+      const answer = reports.parse(await get("listAttendanceReports", next));
+      list.push(...answer.value);
+      next = answer["@odata.nextLink"] ? nextLinkPath(answer["@odata.nextLink"]) : null;
+    }
     const scheduledStart = query.scheduled.start.getTime();
     const distance = (r: z.infer<typeof reportSummary>): number => Math.abs(Date.parse(r.meetingStartDateTime ?? "") - scheduledStart);
     const session = list.filter((r) => distance(r) <= SESSION_SLACK_MS).sort((a, b) => distance(a) - distance(b))[0];
@@ -89,6 +104,14 @@ export async function readMeetingArtifacts(
     chosen = reportWithRecords.parse(
       await get("getAttendanceReport", `${base}/attendanceReports/${encodeURIComponent(session.id)}?$expand=attendanceRecords`),
     );
+    const all = [...(chosen.attendanceRecords ?? [])];
+    let more = chosen["attendanceRecords@odata.nextLink"] ? nextLinkPath(chosen["attendanceRecords@odata.nextLink"]) : null;
+    for (let page = 0; more && page < MAX_PAGES; page++) {
+      const answer = records.parse(await get("listAttendanceRecords", more));
+      all.push(...answer.value);
+      more = answer["@odata.nextLink"] ? nextLinkPath(answer["@odata.nextLink"]) : null;
+    }
+    chosen = { ...chosen, attendanceRecords: all };
   } catch (error) {
     if (refused(error, 403)) return { kind: "unavailable", reason: "no_permission" };
     if (refused(error, 404)) return { kind: "unavailable", reason: "not_ended" };

@@ -23,6 +23,13 @@ const BATCH = 20;
 const dayNames: GraphDayOfWeek[] = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
 const dateTimeTimeZone = z.object({ dateTime: z.string(), timeZone: z.string().nullish() });
+/** Graph's workingHours, as getSchedule and mailboxSettings both answer it. */
+const workingHoursAnswer = z.object({
+  daysOfWeek: z.array(z.string()).nullish(),
+  startTime: z.string().nullish(),
+  endTime: z.string().nullish(),
+  timeZone: z.object({ name: z.string().nullish() }).nullish(),
+});
 const scheduleAnswer = z.object({
   value: z.array(
     z.object({
@@ -30,14 +37,7 @@ const scheduleAnswer = z.object({
       availabilityView: z.string().nullish(),
       error: z.object({ responseCode: z.string().nullish() }).nullish(),
       scheduleItems: z.array(z.object({ status: z.string().nullish(), start: dateTimeTimeZone, end: dateTimeTimeZone })).nullish(),
-      workingHours: z
-        .object({
-          daysOfWeek: z.array(z.string()).nullish(),
-          startTime: z.string().nullish(),
-          endTime: z.string().nullish(),
-          timeZone: z.object({ name: z.string().nullish() }).nullish(),
-        })
-        .nullish(),
+      workingHours: workingHoursAnswer.nullish(),
     }),
   ),
 });
@@ -62,14 +62,7 @@ function zoneOrNull(name: string | null | undefined): string | null {
 
 const mailboxSettingsAnswer = z.object({
   timeZone: z.string().nullish(),
-  workingHours: z
-    .object({
-      daysOfWeek: z.array(z.string()).nullish(),
-      startTime: z.string().nullish(),
-      endTime: z.string().nullish(),
-      timeZone: z.object({ name: z.string().nullish() }).nullish(),
-    })
-    .nullish(),
+  workingHours: workingHoursAnswer.nullish(),
 });
 
 /**
@@ -90,7 +83,7 @@ export async function readMailboxSettings(graph: GraphRequester, identity: Reque
   }
 }
 
-function workingHoursOf(raw: z.infer<typeof scheduleAnswer>["value"][number]["workingHours"]): MailboxWorkingHours | null {
+function workingHoursOf(raw: z.infer<typeof workingHoursAnswer> | null | undefined): MailboxWorkingHours | null {
   if (!raw?.startTime || !raw.endTime) return null;
   return {
     startTime: raw.startTime.slice(0, 5),

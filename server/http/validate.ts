@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError, validationError } from "../errors";
+import { emptyBody } from "../../contracts/common";
 
 /** Deepest nesting a request may have (objects and arrays). Real bodies stay under 6; 5,000 levels overflowed the stack (issue 13 §8). */
 export const MAX_NESTING = 32;
@@ -44,17 +45,14 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<
 }
 
 /**
- * For POST routes that take no input (e.g. POST /api/projects/:id/planner/sync): no body, or an
- * empty JSON object. Anything else (an array, unknown keys, a text/plain body the JSON parser left
- * unread) is a 400 naming `body`, before any other check, so a bad request never reaches the
- * feature's own answer (such as 503 when the feature is off on this server).
+ * For POST routes that take no input (POST /api/projects/:id/planner/sync, /api/me/unattended/start,
+ * /api/meetings/:id/stage-ticket): the body must pass the contract's `emptyBody` (none, or `{}`).
+ * A body the JSON parser left unread (text/plain, a form) is checked as its raw text, so it fails
+ * like any other non-empty body: 400 `body: must be empty or an empty JSON object`. Call it before
+ * any other check, so a bad request never reaches the feature's own answer (such as 503 when the
+ * feature is off on this server).
  */
 export function parseEmptyBody(req: { body?: unknown; headers: Record<string, string | string[] | undefined> }): void {
   const carried = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
-  const body = req.body;
-  const empty = body === undefined ? !carried : typeof body === "object" && body !== null && !Array.isArray(body) && Object.keys(body).length === 0;
-  if (!empty) {
-    const field = "body: must be empty or an empty JSON object";
-    throw new AppError(400, "validation_failed", field, { fields: [field] });
-  }
+  parse(emptyBody, req.body === undefined && carried ? "(unread request body)" : req.body);
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from "react";
-import { Button, FluentProvider, Link, Text, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Button, Link, Text, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useLayoutStyles } from "../ui/layoutStyles";
+import { FluentRoot } from "../ui/FluentRoot";
 import { connectOutlook, type OutlookConnection } from "../host/outlook/connectOutlook";
 import { DevSignIn } from "../features/signin/DevSignIn";
 import { useApi } from "../ui/useApi";
@@ -9,7 +10,6 @@ import { AppointmentPane } from "./AppointmentPane";
 import { useOutlookSignIn } from "./useOutlookSignIn";
 
 const useStyles = makeStyles({
-  provider: { minHeight: "100vh" },
   main: { padding: tokens.spacingHorizontalM, display: "grid", gap: tokens.spacingVerticalL, alignContent: "start", minWidth: 0 },
   header: {
     display: "flex",
@@ -34,10 +34,9 @@ export function OutlookApp({ connect = connectOutlook }: { connect?: () => Promi
     };
   }, [connect]);
 
-  const styles = useStyles();
   const theme = connection?.status === "ready" && connection.host.theme === "dark" ? webDarkTheme : webLightTheme;
   return (
-    <FluentProvider theme={theme} className={styles.provider}>
+    <FluentRoot theme={theme}>
       <div data-testid="outlook-pane">
         {connection === null ? (
           <PaneMain>
@@ -51,7 +50,7 @@ export function OutlookApp({ connect = connectOutlook }: { connect?: () => Promi
         ) : null}
         {connection?.status === "ready" ? <SignedInPane connection={connection} /> : null}
       </div>
-    </FluentProvider>
+    </FluentRoot>
   );
 }
 

@@ -126,7 +126,6 @@ export function RecipientsField<R extends Recipient>(props: RecipientsFieldProps
             className={styles.combobox}
             input={{ className: styles.comboInput }}
             placeholder="A project person or any e-mail address"
-            inlinePopup
             listbox={{ className: styles.listbox }}
             value={adding}
             open={open && addable.length > 0}

@@ -135,7 +135,8 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
     await form.getByLabel(/^Call type/).selectOption("customer_status");
     await form.getByTestId("series-summary").waitFor();
     // Defaults follow the project's "Riverbend weekly status" (Wednesdays 14:00 New York, 45 min), not Monday 10:00 for 30.
-    await form.getByText(/^Day, time and length follow this project's “Riverbend weekly status” call/).waitFor();
+    // …and say in which zone that call's day and time are read: the viewer's (London), as the summary does.
+    await form.getByText(/^Day, time and length follow this project's “Riverbend weekly status” call of \w{3} \d{1,2} \w{3} at \d{2}:\d{2} \(London time\)\.$/).waitFor();
     expect(await form.getByLabel("Day", { exact: true }).inputValue()).toBe("wednesday");
     expect(await form.getByLabel(/^Time( \(New York\))?$/).inputValue()).toBe("14:00");
     expect(await form.getByLabel("Minutes").inputValue()).toBe("45");
@@ -149,6 +150,17 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
     expect(await tooWide(page)).toEqual([]);
     await form.getByRole("button", { name: "Create series" }).click();
     await form.getByText(/^Series created: “Riverbend status, new series”\. The invitation is in the Outbox/).waitFor();
+    // "See the new calls" opens the project's calls, showing this series' calls and only them.
+    await form.getByRole("link", { name: "See the new calls" }).click();
+    const history = page.getByRole("region", { name: "Calls of “Riverbend status, new series”" });
+    const rows = history.getByRole("table", { name: "Meeting history" }).getByRole("row");
+    await rows.nth(1).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/projects/${demoProjectId()}`);
+    const calls = (await rows.allTextContents()).slice(1);
+    expect(calls).toHaveLength(6);
+    for (const call of calls) expect(call).toContain("Riverbend status, new series");
+    await history.getByRole("link", { name: "Show all calls" }).click();
+    await page.getByRole("region", { name: "Meeting history" }).getByText("Riverbend weekly status").first().waitFor();
     // Outbox mode: the series' calls are Callbook meetings at once, listed with the others.
     await page.goto(`${e2e.server.url}/`);
     await page.getByRole("list", { name: "Upcoming calls" }).getByText("Riverbend status, new series").first().waitFor();

@@ -20,7 +20,7 @@ import { localOutboxMail } from "../../server/graph/mailFactory";
  */
 export function buildTestApp(
   database: Database,
-  overrides: { now?: Date; revisions?: RevisionWatch; linkSecret?: string; clock?: () => Date; deps?: Partial<AppDeps> } = {},
+  overrides: { now?: Date; revisions?: RevisionWatch; linkSecret?: string; clock?: () => Date; stageTicketSecret?: Uint8Array; deps?: Partial<AppDeps> } = {},
 ): Express {
   return createApp({
     database,
@@ -34,6 +34,7 @@ export function buildTestApp(
     mail: localOutboxMail(database.db, () => overrides.now ?? TEST_NOW),
     mailMode: "outbox",
     ...(overrides.linkSecret ? { linkSecret: overrides.linkSecret } : {}),
+    ...(overrides.stageTicketSecret ? { stageTicketSecret: overrides.stageTicketSecret } : {}),
     ...overrides.deps,
   });
 }

@@ -28,6 +28,11 @@ type CardItem = Pick<CapturedItemDto, "kind" | "title" | "ownerName" | "dueDate"
 
 export interface RecapCardInput {
   subject: string;
+  /**
+   * The call's date and time, zone named ("Mon 16 Nov 2026, 14:45–15:30 EST (New York)", see
+   * recapCardWhen): shown under the subject so two cards of a weekly call read apart.
+   */
+  when: string;
   /** Items raised in the meeting, already customer-safe (the stage reader's view). */
   items: readonly CardItem[];
   /** Open items carried over from earlier calls of the same type, customer-safe: the recap lists their actions too. */
@@ -39,7 +44,7 @@ export interface RecapCardInput {
 }
 
 /**
- * The end-of-meeting card for the meeting chat: summary, each action (captured in the call, then
+ * The end-of-meeting card for the meeting chat: summary, the call's subject and date, each action (captured in the call, then
  * carried over from earlier calls, as the recap lists them) with its owner, due date in words
  * ("due Wed 9 Dec 2026", formatLongDate: the recap's formatter) and state, each decision, and a
  * "Review and send" button. Items flagged internal only are dropped here too: chat members change
@@ -63,6 +68,7 @@ export function buildRecapCard(input: RecapCardInput): { summary: string; card: 
   const card = new AdaptiveCard(
     new TextBlock(summary, { size: "Large", weight: "Bolder", wrap: true }),
     new TextBlock(input.subject, { isSubtle: true, wrap: true }),
+    new TextBlock(input.when, { isSubtle: true, wrap: true, spacing: "None" }),
     ...(actions.length ? [new TextBlock("Actions", { weight: "Bolder" }), new FactSet(...actionFacts)] : []),
     ...(decisions.length ? [new TextBlock("Decisions", { weight: "Bolder" }), ...decisionLines] : []),
   )

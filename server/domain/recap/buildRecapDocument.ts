@@ -4,7 +4,7 @@ import { actionsSection, carriedOverLine, customerOwesSection, decisionsSection,
 import type { RecapDocument, RecapSection } from "./recapDocument";
 import type { CapturedItem, RecapAudience, RecapInput } from "./recapInput";
 import { stakeholderReportSection, statusReportSection } from "./statusReportSection";
-import { zonedDateTime, zonedLongDateTime, zonedSpan } from "./zonedDateTime";
+import { zonedDateTime, zonedLongDateTime, zonedSpanAcross } from "./zonedDateTime";
 import { attendanceSection, attendanceUnavailableSentence, attendedPeople } from "./meetingAttendance";
 
 // The recap's content for one call type. `input` must already be filtered for `audience`:
@@ -45,9 +45,8 @@ export function buildRecapDocument(input: RecapInput, audience: RecapAudience, t
   const raid = { timeZone, today };
   const report = { project: input.project, agenda: input.agenda, items, today, timeZone };
   const { startsAt, endsAt } = input.meeting;
-  const day = zonedDateTime(startsAt, timeZone).date;
   // "Wed 2 Dec 2026, 14:00–14:45 EST (New York) · 19:00–19:45 GMT (London)": every recipient's zone, named.
-  const when = [zonedSpan(startsAt, endsAt, timeZone), ...(input.alsoInZones ?? []).map((z) => zonedSpan(startsAt, endsAt, z, day))].join(" · ");
+  const when = zonedSpanAcross(startsAt, endsAt, timeZone, input.alsoInZones);
   const invited = input.meeting.attendees.map((a) => oneLine(a.name) || oneLine(a.email)).filter((n) => n !== "");
   const customerNames = new Set(input.people.filter((p) => p.organisation === "customer").map((p) => oneLine(p.name)));
   const owedByCustomer = (i: CapturedItem): boolean => i.ownerName !== null && customerNames.has(oneLine(i.ownerName));

@@ -46,3 +46,20 @@ export function recapZones(input: {
   every.delete(timeZone);
   return { timeZone, alsoIn: [...every].sort(), from: toZones.length === 1 ? "recipients" : "sender" };
 }
+
+/**
+ * The zone of the recap card posted to a meeting's chat (Teams bot, issue 18): the e-mail's rule
+ * above with the meeting's invitees (the chat's members) as the "To" recipients and the organiser
+ * as the sender, whose zone is their person record's, else `fallbackZone` (the runbook's US Eastern:
+ * the caller passes it). Pure.
+ */
+export function meetingChatZones(input: {
+  attendees: readonly RecapRecipient[];
+  organizerEmail: string | null;
+  people: readonly Pick<Person, "email" | "timeZone">[];
+  fallbackZone: string;
+}): RecapZones {
+  const organiser = input.organizerEmail ? input.people.find((p) => key(p.email) === key(input.organizerEmail ?? "")) : undefined;
+  const senderZone = organiser?.timeZone && isIanaTimeZone(organiser.timeZone) ? organiser.timeZone : input.fallbackZone;
+  return recapZones({ to: input.attendees, cc: [], people: input.people, senderZone });
+}

@@ -55,3 +55,13 @@ export function zonedSpan(startsAt: IsoDateTime, endsAt: IsoDateTime, timeZone: 
   const times = `${start.time}–${end.time} ${end.zoneLabel}`;
   return sameDayAs === start.date ? times : `${start.longDate}, ${times}`;
 }
+
+/**
+ * A call's span for readers in several zones: "Wed 2 Dec 2026, 14:00–14:45 EST (New York) ·
+ * 19:00–19:45 GMT (London)": dated in `timeZone`, then the times in each of `alsoIn` (the date
+ * repeated only where it differs). Every zone named. Used by the recap e-mail and the recap card.
+ */
+export function zonedSpanAcross(startsAt: IsoDateTime, endsAt: IsoDateTime, timeZone: string, alsoIn: readonly string[] = []): string {
+  const day = zonedDateTime(startsAt, timeZone).date;
+  return [zonedSpan(startsAt, endsAt, timeZone), ...alsoIn.map((z) => zonedSpan(startsAt, endsAt, z, day))].join(" · ");
+}

@@ -53,7 +53,7 @@ export function plannerRouter(deps: AppDeps): Router {
     const s = await projectScope(deps, req, res);
     requireInternalCaller(s.ctx, "The Planner link");
     const planner = requirePlanner();
-    const poll = await syncProjectPlanner({ db, bus: deps.bus }, { tenantId: s.ctx.tenantId, projectId: s.project.id, linkBase: planner.linkBase }, planner.forRequest(identityOf(s.ctx)), s.now);
+    const poll = await syncProjectPlanner({ db, bus: deps.bus, clock: deps.clock }, { tenantId: s.ctx.tenantId, projectId: s.project.id, linkBase: planner.linkBase }, planner.forRequest(identityOf(s.ctx)), s.now);
     res.json(await status(s.ctx.tenantId, s.project.id, poll));
   });
 

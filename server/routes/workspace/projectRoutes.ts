@@ -2,7 +2,7 @@ import { Router } from "express";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
-import { followUpSentBody, followUpSentParams, patchProjectBody, simplePageQuery } from "../../../contracts/workspace";
+import { followUpSentBody, followUpSentParams, patchProjectBody, simplePageQuery, meetingHistoryQuery } from "../../../contracts/workspace";
 import { auditDto, projectDto } from "../../presenters/workspace";
 import { fieldError, projectScope } from "../../services/workspace/projectScope";
 import { overviewOf, patchProject, workspaceOf } from "../../services/workspace/projectWorkspace";
@@ -55,7 +55,7 @@ export function projectRoutes(deps: AppDeps): Router {
   });
 
   r.get("/:id/meetings", async (req, res) => {
-    const q = parse(simplePageQuery, req.query);
+    const q = parse(meetingHistoryQuery, req.query);
     const s = await projectScope(deps, req, res);
     res.json(await listMeetingHistory(s, q));
   });

@@ -8,7 +8,11 @@ import type { Clock } from "../../clock";
 import type { ConnectorClient, ConnectorMember } from "../../bot/connectorClient";
 import { buildRecapCard, dialogDeepLink, pastDueTitle } from "../../domain/bot/meetingCards";
 import { readStageCapture } from "../stage/readStage";
-import { AppError } from "../../errors";
+import { AppError, notFound } from "../../errors";
+import { loadProjectDirectory } from "../../db/loadSnapshot";
+import { meetingChatZones } from "../../domain/recap/recapZone";
+import { zonedDateTime, zonedSpanAcross } from "../../domain/recap/zonedDateTime";
+import { EASTERN_TIME_ZONE } from "../../domain/zonedTime";
 import { isoDate } from "./isoDate";
 
 // The meeting's life in Teams (issue 18): a targeted notice to each internal attendee who owns
@@ -247,7 +251,29 @@ export async function pastDueOwners(db: Db, meeting: { tenantId: string; project
  */
 export async function composeRecapCard(db: Db, tenantId: string, meetingId: string, where: { teamsAppId: string; publicUrl: string }, ended = true) {
   const capture = await readStageCapture(db, { tenantId, meetingId });
-  const review = dialogDeepLink(where.teamsAppId, `${where.publicUrl}/meetings/${meetingId}`, `Recap: ${capture.subject}`);
-  return buildRecapCard({ subject: capture.subject, items: capture.items, carriedOver: capture.carriedOver, ended, reviewUrl: review });
+  const call = await recapCardWhen(db, tenantId, meetingId);
+  const review = dialogDeepLink(where.teamsAppId, `${where.publicUrl}/meetings/${meetingId}`, `Recap: ${capture.subject} — ${call.longDate}`);
+  return buildRecapCard({ subject: capture.subject, when: call.when, items: capture.items, carriedOver: capture.carriedOver, ended, reviewUrl: review });
+}
+
+/**
+ * The call's date and time for its recap card, in the zone the e-mail recap's rule picks with the
+ * invitees as readers and the organiser as sender (domain/recap/recapZone.ts meetingChatZones; US
+ * Eastern when neither is known): `when` "Mon 16 Nov 2026, 14:45–15:30 EST (New York) · …", and
+ * `longDate` "Mon 16 Nov 2026" (the dialog's title, like the e-mail's subject). Throws 404 AppError
+ * for an unknown or unlinked meeting.
+ */
+async function recapCardWhen(db: Db, tenantId: string, meetingId: string): Promise<{ when: string; longDate: string }> {
+  const [meeting] = await db.select().from(t.meetings).where(and(eq(t.meetings.tenantId, tenantId), eq(t.meetings.id, meetingId))).limit(1);
+  const [project] = meeting?.projectId
+    ? await db.select().from(t.projects).where(and(eq(t.projects.tenantId, tenantId), eq(t.projects.id, meeting.projectId))).limit(1)
+    : [];
+  if (!meeting || !project) throw notFound("Meeting");
+  const { people } = await loadProjectDirectory(db, tenantId, project);
+  const zones = meetingChatZones({ attendees: meeting.attendees, organizerEmail: meeting.organizerEmail, people, fallbackZone: EASTERN_TIME_ZONE });
+  return {
+    when: zonedSpanAcross(meeting.startsAt, meeting.endsAt, zones.timeZone, zones.alsoIn),
+    longDate: zonedDateTime(meeting.startsAt, zones.timeZone).longDate,
+  };
 }
 

@@ -2,15 +2,17 @@ import type { AppDeps } from "../../appDeps";
 import { jobDefinitions, type JobName, type JobsOptions, type RunningJobs } from "./startJobs";
 
 // The embedded database (PGlite) is one process per data folder, so there is no second instance
-// to coordinate with: the same job handlers run from a timer in this process every 15 minutes.
-// A run cut short by kill -9 is simply run again at the next tick after restart; the handlers'
-// unique keys (a digest's (person, local date) on outbox_items) keep that from sending twice.
+// to coordinate with: the same job handlers run from a timer in this process every 15 minutes, and
+// once at start: a restarted server sends what became owed while it was down (digests, Planner
+// sync) at once instead of at its first tick up to 15 minutes later. A run cut short by kill -9 is
+// simply run again at that start; the handlers' unique keys (a digest's (person, local date) on
+// outbox_items) keep that from sending twice.
 // pg-boss itself runs on PGlite (test/server/jobs), but shares its single connection with the
 // app; the server uses it on PostgreSQL only.
 
 const PERIOD_MS = 15 * 60_000;
 
-/** Starts the timer; `enqueue` runs a job now. Failures are logged and retried at the next tick. */
+/** Runs every job once now, then starts the timer; `enqueue` runs a job now. Failures are logged and retried at the next tick. */
 export function startInProcessJobs(deps: AppDeps, options: JobsOptions): RunningJobs {
   const running = new Set<Promise<unknown>>();
   const run = (name: JobName): Promise<string | null> => {
@@ -22,9 +24,11 @@ export function startInProcessJobs(deps: AppDeps, options: JobsOptions): Running
     running.add(p);
     return p.then(() => null);
   };
-  const timer = setInterval(() => {
+  const runAll = () => {
     for (const name of Object.keys(jobDefinitions) as JobName[]) void run(name);
-  }, PERIOD_MS);
+  };
+  runAll();
+  const timer = setInterval(runAll, PERIOD_MS);
   timer.unref();
   return {
     enqueue: run,

@@ -12,7 +12,8 @@ import { storeRecognisedCallType } from "./storeRecognisedCallType";
 
 /**
  * Links a Teams meeting to a project: the tenant's meeting with the same chat id, Teams link or
- * iCalUId is re-pointed (its version bumped), or a new one is created (default subject "Project
+ * iCalUId is re-pointed (its version bumped; of a series' occurrences, which share those keys, the
+ * one nearest `startsAt` when given, else nearest the server clock), or a new one is created (default subject "Project
  * call", default 30 minutes from `startsAt` or the server clock). Then its recognised call type
  * is stored. Returns the meeting's id. Throws 400 when no key is given, 403/404 when the caller may
  * not use the project or see the meeting already linked elsewhere.
@@ -28,11 +29,14 @@ export async function linkMeeting(deps: Pick<AppDeps, "database" | "mail" | "mai
     body.iCalUId ? eq(t.meetings.iCalUId, body.iCalUId) : undefined,
   );
   if (!key) throw badRequest("chatId: give chatId, teamsMeetingId, joinUrl, joinMeetingId or iCalUId");
+  // A series' occurrences share its Teams link and iCalUId: the one nearest the given start (Outlook's
+  // appointment start) is meant, else the one nearest now: lookupMeeting's rule.
+  const near = body.startsAt ? new Date(body.startsAt) : deps.clock();
   const [existing] = await db
     .select()
     .from(t.meetings)
     .where(and(eq(t.meetings.tenantId, ctx.tenantId), key))
-    .orderBy(nearestTo(deps.clock()))
+    .orderBy(nearestTo(near))
     .limit(1);
   let id = existing?.id;
   if (existing) {

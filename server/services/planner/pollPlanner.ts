@@ -24,7 +24,7 @@ export async function pollPlannerOnOpen(deps: AppDeps, identity: RequestIdentity
   if (!plan) return null;
   if (plan.polledAt && now.getTime() - Date.parse(plan.polledAt) < OPEN_POLL_THROTTLE_MS) return null;
   try {
-    return await syncProjectPlanner({ db, bus: deps.bus }, { tenantId: identity.tenantId, projectId, linkBase: planner.linkBase }, planner.forRequest(identity), now);
+    return await syncProjectPlanner({ db, bus: deps.bus, clock: deps.clock }, { tenantId: identity.tenantId, projectId, linkBase: planner.linkBase }, planner.forRequest(identity), now);
   } catch (error) {
     deps.logger.warn({ projectId, err: { message: error instanceof Error ? error.message : String(error) } }, "planner poll on open failed");
     return null;
@@ -62,7 +62,7 @@ export function syncPlannerAfterWrite(deps: AppDeps, ctx: RequestContext, projec
     if (!plan) return;
     const client = internal ? planner.forRequest(identityOf(ctx)) : plan.setByPersonId ? planner.forPerson(ctx.tenantId, plan.setByPersonId) : null;
     if (!client) return;
-    await syncProjectPlanner({ db, bus: deps.bus }, { tenantId: ctx.tenantId, projectId, linkBase: planner.linkBase }, client, deps.clock());
+    await syncProjectPlanner({ db, bus: deps.bus, clock: deps.clock }, { tenantId: ctx.tenantId, projectId, linkBase: planner.linkBase }, client, deps.clock());
   };
   void run().catch((error: unknown) => deps.logger.warn({ projectId, err: { message: error instanceof Error ? error.message : String(error) } }, "planner sync after a write failed"));
 }
@@ -96,7 +96,7 @@ export async function syncAllPlanners(deps: AppDeps, now: Date): Promise<Planner
       continue;
     }
     try {
-      const r = await syncProjectPlanner({ db, bus: deps.bus }, { tenantId: plan.tenantId, projectId: plan.projectId, linkBase: planner.linkBase }, planner.forPerson(plan.tenantId, plan.setByPersonId), now);
+      const r = await syncProjectPlanner({ db, bus: deps.bus, clock: deps.clock }, { tenantId: plan.tenantId, projectId: plan.projectId, linkBase: planner.linkBase }, planner.forPerson(plan.tenantId, plan.setByPersonId), now);
       result.created += r.created;
       result.pushed += r.pushed;
       result.pulled += r.pulled;

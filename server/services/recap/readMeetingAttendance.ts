@@ -20,12 +20,13 @@ export function teamsChatLink(threadId: string): string {
  * A meeting's attendance report with its recording and transcript metadata (issue 18 §3):
  * from the cache (migration 0020) when read before, else from Microsoft Graph through the
  * caller's gateway (graph/readMeetingArtifacts.ts), then stored, so the recap and the panel never
- * ask Graph twice. Never throws for Graph's sake: when unreadable it says why (outbox mode, no
+ * ask Graph twice; "no report yet" is believed for NO_REPORT_YET_MS (2 minutes, attendancePending.ts)
+ * per caller before Graph is asked again. Never throws for Graph's sake: when unreadable it says why (outbox mode, no
  * Microsoft 365 sign-in, no join link, before the start, 403, not the organiser, no report yet,
  * Graph failing or timing out — logged), and the recap lists the invitees instead.
  * `now` is the one clock (server/clock): before the scheduled start Graph is not asked.
  */
-export function attendanceReader(deps: Pick<AppDeps, "database" | "mail" | "mailMode" | "logger">, ctx: RequestContext, now: Date): AttendanceReader {
+export function attendanceReader(deps: Pick<AppDeps, "database" | "mail" | "mailMode" | "logger" | "attendancePending">, ctx: RequestContext, now: Date): AttendanceReader {
   return async (mc) => {
     const { db } = deps.database;
     const where = and(eq(t.meetingAttendance.tenantId, ctx.tenantId), eq(t.meetingAttendance.meetingId, mc.meeting.id));
@@ -41,6 +42,8 @@ export function attendanceReader(deps: Pick<AppDeps, "database" | "mail" | "mail
     const joinWebUrl = mc.row.joinWebUrl;
     if (!joinWebUrl) return { kind: "unavailable", reason: "no_link" };
     if (now.getTime() < Date.parse(mc.meeting.startsAt)) return { kind: "unavailable", reason: "not_ended" };
+    const pendingKey = { tenantId: ctx.tenantId, meetingId: mc.meeting.id, userId: ctx.userId };
+    if (deps.attendancePending?.holds(pendingKey, now)) return { kind: "unavailable", reason: "not_ended" };
     let read: Awaited<ReturnType<NonNullable<typeof gateway.readMeetingArtifacts>>>;
     try {
       read = await gateway.readMeetingArtifacts(identityOf(ctx), {
@@ -52,7 +55,10 @@ export function attendanceReader(deps: Pick<AppDeps, "database" | "mail" | "mail
       deps.logger.warn({ event: "attendance_unreadable", meetingId: mc.meeting.id, error: error.message }, "attendance report not read");
       return { kind: "unavailable", reason: "unreachable" };
     }
-    if (read.kind === "unavailable") return read;
+    if (read.kind === "unavailable") {
+      if (read.reason === "not_ended") deps.attendancePending?.note(pendingKey, now);
+      return read;
+    }
     await db
       .insert(t.meetingAttendance)
       .values({

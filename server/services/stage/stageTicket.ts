@@ -42,20 +42,26 @@ export async function issueStageTicket(secret: Uint8Array, claims: StageTicketCl
     .sign(secret);
 }
 
+/** A verified ticket's claims and the instant it expires (its `exp`, a UTC instant). */
+export interface VerifiedStageTicket extends StageTicketClaims {
+  expiresAt: Date;
+}
+
 /**
- * The claims of a valid ticket for `meetingId`. Throws 401 for a missing, forged, expired or
- * malformed ticket (only HS256 is accepted) and 403 for a valid ticket of another meeting.
+ * The claims of a valid ticket for `meetingId`, with its expiry. Throws 401 for a missing, forged,
+ * expired or malformed ticket (only HS256 is accepted; `exp` is required) and 403 for a valid ticket
+ * of another meeting.
  */
-export async function verifyStageTicket(secret: Uint8Array, ticket: string | undefined, meetingId: string, now: Date): Promise<StageTicketClaims> {
+export async function verifyStageTicket(secret: Uint8Array, ticket: string | undefined, meetingId: string, now: Date): Promise<VerifiedStageTicket> {
   if (!ticket) throw unauthorized("A stage ticket is required");
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(ticket, secret, { algorithms: ["HS256"], issuer: ISSUER, audience: AUDIENCE, currentDate: now }));
+    ({ payload } = await jwtVerify(ticket, secret, { algorithms: ["HS256"], issuer: ISSUER, audience: AUDIENCE, currentDate: now, requiredClaims: ["exp"] }));
   } catch (e) {
     throw unauthorized(e instanceof errors.JWTExpired ? "The stage ticket has expired" : "The stage ticket is not valid");
   }
-  const { tid, mid, scope } = payload;
-  if (typeof tid !== "string" || typeof mid !== "string" || scope !== SCOPE) throw unauthorized("The stage ticket is not valid");
+  const { tid, mid, scope, exp } = payload;
+  if (typeof tid !== "string" || typeof mid !== "string" || scope !== SCOPE || typeof exp !== "number") throw unauthorized("The stage ticket is not valid");
   if (mid !== meetingId) throw forbidden("This stage ticket is for another meeting");
-  return { tenantId: tid, meetingId: mid };
+  return { tenantId: tid, meetingId: mid, expiresAt: new Date(exp * 1000) };
 }

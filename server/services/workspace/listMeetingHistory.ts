@@ -3,7 +3,7 @@ import type { z } from "zod";
 import * as t from "../../db/tables";
 import { loadSnapshot, toMeeting } from "../../db/loadSnapshot";
 import { resolveCallType } from "../../domain/resolveCallType";
-import type { MeetingHistoryDto, Page, simplePageQuery } from "../../../contracts/workspace";
+import type { MeetingHistoryDto, Page, meetingHistoryQuery } from "../../../contracts/workspace";
 import { meetingHistoryDto } from "../../presenters/workspace";
 import { directoryFor } from "../meetings/loadMeetingContext";
 import { pageByNewest } from "./pageRows";
@@ -11,10 +11,11 @@ import { callerAudience, isInternalMeeting } from "../audience/callerAudience";
 import type { Scope } from "./projectScope";
 
 /**
- * The project's meetings, newest first, paged, each with its resolved call type and recap state at `s.now`.
+ * The project's meetings (with `q.series`, only the calls of that series: its iCalUId), newest first,
+ * paged, each with its resolved call type and recap state at `s.now`.
  * An external caller's page leaves out internal meetings (it may come out shorter than the limit).
  */
-export async function listMeetingHistory(s: Scope, q: z.infer<typeof simplePageQuery>): Promise<Page<MeetingHistoryDto>> {
+export async function listMeetingHistory(s: Scope, q: z.infer<typeof meetingHistoryQuery>): Promise<Page<MeetingHistoryDto>> {
   const { db } = s;
   const m = t.meetings;
   const [snapshot, page] = await Promise.all([
@@ -26,7 +27,7 @@ export async function listMeetingHistory(s: Scope, q: z.infer<typeof simplePageQ
         db
           .select()
           .from(m)
-          .where(and(eq(m.tenantId, s.ctx.tenantId), eq(m.projectId, s.project.id), where))
+          .where(and(eq(m.tenantId, s.ctx.tenantId), eq(m.projectId, s.project.id), q.series ? eq(m.iCalUId, q.series) : undefined, where))
           .orderBy(...orderBy)
           .limit(limit),
       (row) => ({ at: row.startsAt, id: row.id }),

@@ -82,6 +82,8 @@ export function StageView({ meetingId }: { meetingId: string }) {
           onEvent: (event) => setLoaded((current) => (current ? { ...current, capture: applyStageEvent(current.capture, event) } : current)),
           onState: setConnection,
           onOpen: () => undefined,
+          // The server ends the stream when the ticket expires; its reconnect is then refused (401).
+          onRefused: (status) => !stopped && setFailure(status),
         });
       })
       .catch((err: unknown) => !stopped && setFailure(err instanceof StageReadError ? err.status : 0));

@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import { Badge, Link, Text, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses } from "@fluentui/react-components";
 import type { MeetingHistoryDto } from "../../../contracts/workspace";
 import { Empty, Loading } from "../../ui/states";
@@ -11,27 +12,50 @@ import { navigate } from "../../ui/navigate";
 const recapColor = { sent: "success", owed: "danger", not_needed: "informative", upcoming: "informative" } as const;
 const recapLabel = { sent: "Recap sent", owed: "Recap owed", not_needed: "No recap needed", upcoming: "Upcoming" } as const;
 
-/** The project's calls, newest first, with whether the recap went out; and the way to "Create a call series" (`/projects/:id/series`). */
+/** The link that moves the single-page app (no reload). */
+function go(to: string) {
+  return (e: { preventDefault(): void }) => {
+    e.preventDefault();
+    navigate(to);
+  };
+}
+
+/**
+ * The project's calls, newest first, with whether the recap went out; and the way to "Create a call
+ * series" (`/projects/:id/series`). With `?series=<iCalUId>` in the page's address (where "See the new
+ * calls" of Create series leads), only that series' calls, titled with its subject and scrolled to,
+ * with "Show all calls".
+ */
 export function MeetingsSection({ projectId }: { projectId: string }) {
   const dates = useDates();
-  const list = usePaged<MeetingHistoryDto>(`/projects/${projectId}/meetings?limit=15`);
+  const [series, setSeries] = useState(() => new URLSearchParams(window.location.search).get("series"));
+  const list = usePaged<MeetingHistoryDto>(`/projects/${projectId}/meetings?limit=15${series ? `&series=${encodeURIComponent(series)}` : ""}`);
   const t = useTableStyles();
+  const seriesSubject = series ? (list.items[0]?.subject ?? null) : null;
+  useEffect(() => {
+    if (seriesSubject) document.getElementById("meetings")?.scrollIntoView({ block: "start" });
+  }, [seriesSubject]);
+  const showAll = (e: { preventDefault(): void }) => {
+    go(`/projects/${projectId}#meetings`)(e);
+    setSeries(null);
+  };
   return (
-    <Section id="meetings" title="Meeting history">
+    <Section id="meetings" title={seriesSubject ? `Calls of “${seriesSubject}”` : "Meeting history"}>
+      {series ? (
+        <Text>
+          <Link href={`/projects/${projectId}#meetings`} onClick={showAll}>
+            Show all calls
+          </Link>
+        </Text>
+      ) : null}
       <Text>
-        <Link
-          href={`/projects/${projectId}/series`}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate(`/projects/${projectId}/series`);
-          }}
-        >
+        <Link href={`/projects/${projectId}/series`} onClick={go(`/projects/${projectId}/series`)}>
           Create a call series
         </Link>
       </Text>
       {list.loading ? <Loading label="Loading meetings…" /> : null}
       <Problem message={list.error} />
-      {!list.loading && list.items.length === 0 ? <Empty>No meetings on this project yet.</Empty> : null}
+      {!list.loading && list.items.length === 0 ? <Empty>{series ? "No calls of this series yet." : "No meetings on this project yet."}</Empty> : null}
       {list.items.length ? (
         <ScrollingTable label="Meeting history">
           <Table size="small" className={mergeClasses(t.table, t.wide)} aria-label="Meeting history">

@@ -13,7 +13,7 @@ const items = [
 ] as const;
 
 describe("recap card", () => {
-  const built = buildRecapCard({ subject: "Riverbend weekly status", items, reviewUrl: dialogDeepLink("app-id", "https://callbook.test/meetings/m1", "Recap") });
+  const built = buildRecapCard({ subject: "Riverbend weekly status", when: "Mon 16 Nov 2026, 14:45–15:30 EST (New York)", items, reviewUrl: dialogDeepLink("app-id", "https://callbook.test/meetings/m1", "Recap") });
   const text = JSON.stringify(built.card);
 
   it("passes the adaptivecards parser and validation with no event", () => {
@@ -32,6 +32,11 @@ describe("recap card", () => {
     expect(text).toContain("Ben Foster, due Fri 20 Nov 2026");
     expect(text).toContain("Done: Send the returned-payment file spec");
     expect(text).toContain("Single cut-over for commercial accounts");
+  });
+
+  it("names the call and its date and time, zone named, under the summary", () => {
+    const body = (built.card as { body?: { text?: string }[] }).body ?? [];
+    expect(body.slice(1, 3).map((b) => b.text)).toEqual(["Riverbend weekly status", "Mon 16 Nov 2026, 14:45–15:30 EST (New York)"]);
   });
 
   it("never carries an internal-only item, and risks stay out", () => {
@@ -53,7 +58,7 @@ describe("recap card", () => {
       { id: "c1", kind: "action", title: "Meridian to send the returned-payment file spec", ownerName: "Alicia Grant", dueDate: "2026-12-09", status: "open", internalOnly: false },
       { id: "c2", kind: "action", title: "Ask product for multi-account autopay", ownerName: "Nina Shah", dueDate: null, status: "open", internalOnly: true },
     ] as const;
-    const ongoing = buildRecapCard({ subject: "Riverbend weekly status", items, carriedOver, ended: false, reviewUrl: "https://callbook.test/r" });
+    const ongoing = buildRecapCard({ subject: "Riverbend weekly status", when: "Wed 18 Nov 2026, 14:45–15:30 EST (New York)", items, carriedOver, ended: false, reviewUrl: "https://callbook.test/r" });
     const json = JSON.stringify(ongoing.card);
     expect(ongoing.summary).toBe("So far: 3 actions, 1 decision");
     expect(json).toContain("Alicia Grant, due Wed 9 Dec 2026");

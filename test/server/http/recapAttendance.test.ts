@@ -6,6 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import { databaseKinds, type TestDatabase } from "../../support/testDatabase";
 import { buildTestApp, demoMeetingId, devAuth } from "../../support/testApp";
+import { TEST_NOW } from "../../support/constants";
 import type { FakeEntraServer } from "../../support/graph/fakeEntraServer";
 import type { FakeGraphServer } from "../../support/graph/fakeGraphServer";
 import type { FakeAttendee } from "../../support/graph/fakeGraphMailbox";
@@ -26,6 +27,8 @@ describe.each(databaseKinds)("the recap's attendance from Teams' attendance repo
   let graph: FakeGraphServer;
   let app: Express;
   let graphGateway: MailCalendarGateway;
+  /** The app's clock: moved forward by the last tests only. */
+  let clockNow = TEST_NOW;
   const token = async (who: { email: string; name: string; oid: string }) => `Bearer ${await entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, ...who })}`;
   const dana = () => token({ email: "dana.whitfield@contoso.com", name: "Dana Whitfield", oid: "0a0a0a0a-0000-4000-8000-00000000da7a" });
   const priya = () => token({ email: "priya.raman@contoso.com", name: "Priya Raman", oid: "0a0a0a0a-0000-4000-8000-0000000071a1" });
@@ -51,7 +54,7 @@ describe.each(databaseKinds)("the recap's attendance from Teams' attendance repo
     world = await startGraphWorld({ database: kind, tenantId: DEMO_TENANT_ID });
     ({ tdb, entra, graph } = world);
     graphGateway = oboGraphGateway(entra, graph, { retryDelaySeconds: 0, maxRetries: 1, replayDelayMs: 5, settleMs: 10 });
-    app = graphModeApp({ database: tdb.database, entra, mail: () => graphGateway });
+    app = graphModeApp({ database: tdb.database, entra, mail: () => graphGateway, clock: () => clockNow });
   });
   afterAll(async () => {
     await world?.close();
@@ -197,5 +200,56 @@ describe.each(databaseKinds)("the recap's attendance from Teams' attendance repo
       "Who attended is not known: no Microsoft 365 sign-in is connected, so the invitees are listed instead.",
     );
     expect(graph.requests.length).toBe(before);
+  });
+
+  it("a large call: every attendance record is read, across Graph's pages of reports and of records", async () => {
+    const start = await startOf("m_int_prev");
+    teamsMeeting("m_int_prev");
+    graph.mailbox.missingPermissions.clear();
+    graph.mailbox.attendanceReportsPageSize = 1;
+    graph.mailbox.attendanceRecordsPageSize = 10;
+    try {
+      const people: FakeAttendee[] = Array.from({ length: 45 }, (_, k) => ({
+        displayName: `Listener ${String(k + 1).padStart(2, "0")}`,
+        email: `listener${k + 1}@contoso.com`,
+        intervals: [{ join: at(start, 1), leave: at(start, 29) }],
+      }));
+      graph.mailbox.attendanceReports.set(onlineId("m_int_prev"), [
+        // Two later sessions of the same Teams meeting come first (newest first): this call's report is on page 3.
+        { id: "later-2", meetingStart: at(start, 2 * 24 * 60), meetingEnd: at(start, 2 * 24 * 60 + 30), attendees: [people[0]!] },
+        { id: "later-1", meetingStart: at(start, 24 * 60), meetingEnd: at(start, 24 * 60 + 30), attendees: [people[0]!] },
+        { id: "this-call", meetingStart: at(start, 0), meetingEnd: at(start, 30), attendees: people },
+      ]);
+      const p = await preview("m_int_prev", await dana());
+      expect(p.attendance).toMatchObject({ source: "report", unavailable: null });
+      expect(p.text.replace(/\s+/g, " ")).toContain(`Attended: ${people.map((a) => a.displayName).join(", ")}`);
+    } finally {
+      graph.mailbox.attendanceReportsPageSize = 20;
+      graph.mailbox.attendanceRecordsPageSize = 20;
+    }
+  });
+
+  it("no report yet: Graph is asked again only after 2 minutes, and the report shows once Teams has written it", async () => {
+    // m_triage_prev has ended with no report (the earlier test asked at TEST_NOW).
+    const asked = () => graph.requestsTo("listAttendanceReports").filter((r) => r.path.includes(onlineId("m_triage_prev"))).length;
+    const before = asked();
+    const notYet = /^Who attended is not known yet/;
+    for (let k = 0; k < 3; k++) expect((await preview("m_triage_prev", await dana())).attendance.unavailable).toMatch(notYet);
+    expect(asked()).toBe(before);
+
+    clockNow = new Date(TEST_NOW.getTime() + 2 * 60_000 + 1_000);
+    expect((await preview("m_triage_prev", await dana())).attendance.unavailable).toMatch(notYet);
+    expect(asked()).toBe(before + 1);
+
+    // Teams writes the report now: shown at the first preview after the 2 minutes.
+    const start = await startOf("m_triage_prev");
+    graph.mailbox.attendanceReports.set(onlineId("m_triage_prev"), [
+      { id: "triage-report", meetingStart: at(start, 0), meetingEnd: at(start, 55), attendees: [{ displayName: "Sallie Ortiz", email: "sallie.ortiz@contoso.com", intervals: [{ join: at(start, 0), leave: at(start, 55) }] }] },
+    ]);
+    expect((await preview("m_triage_prev", await dana())).attendance.unavailable).toMatch(notYet);
+    clockNow = new Date(clockNow.getTime() + 2 * 60_000 + 1_000);
+    const shown = await preview("m_triage_prev", await dana());
+    expect(shown.attendance).toMatchObject({ source: "report", unavailable: null });
+    expect(shown.text).toMatch(/^Attended: Sallie Ortiz$/m);
   });
 });

@@ -7,6 +7,10 @@ import type { Express } from "express";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../../support/testDatabase";
 import { buildTestApp, demoMeetingId, devAuth } from "../../support/testApp";
 import { openSse } from "../../support/sseClient";
+import { clockStartingAt } from "../../../server/clock";
+import { TEST_NOW } from "../../support/constants";
+import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
+import { issueStageTicket } from "../../../server/services/stage/stageTicket";
 
 // The meeting stage's live stream (issue 18 §2): opened with the stage ticket only, and always the
 // customer-safe view, whoever holds the ticket.
@@ -35,6 +39,20 @@ describe.each(databaseKinds)("stage live stream on %s", (kind) => {
     await new Promise((r) => server?.close(r));
     await tdb?.drop();
   });
+
+  /** Another app on the same data with a running clock and a known ticket key, listening until `fn` settles. */
+  async function withRunningClock(fn: (base: string, secret: Uint8Array, clock: () => Date) => Promise<void>) {
+    const secret = new Uint8Array(32).fill(7);
+    const clock = clockStartingAt(TEST_NOW);
+    const live = buildTestApp(tdb.database, { clock, stageTicketSecret: secret }).listen(0, "127.0.0.1");
+    try {
+      await new Promise((r) => live.once("listening", r));
+      await fn(`http://127.0.0.1:${(live.address() as AddressInfo).port}`, secret, clock);
+    } finally {
+      live.closeAllConnections();
+      await new Promise((r) => live.close(r));
+    }
+  }
 
   const capture = (body: object) => request(app).post(`/api/meetings/${cust}/items`).set("Authorization", dana).send(body);
 
@@ -92,5 +110,26 @@ describe.each(databaseKinds)("stage live stream on %s", (kind) => {
     expect((await request(app).get(`/api/stage/${cust}/events`).set("Authorization", `Stage ${ticket}x`)).status).toBe(401);
     expect((await request(app).get(`/api/stage/${demoMeetingId("m_steer")}/events`).set("Authorization", `Stage ${ticket}`)).status).toBe(403);
     expect((await request(app).get(`/api/stage/${cust}/events`).set("Authorization", dana)).status).toBe(401);
+  });
+
+  it("a stream opened with a short-lived ticket ends at the ticket's expiry, and reconnecting with it is refused (401)", async () => {
+    await withRunningClock(async (liveBase, secret, clock) => {
+      // Expires on the second boundary 2 to 3 seconds from now (a JWT's exp is in whole seconds).
+      const expiresAt = new Date((Math.floor(clock().getTime() / 1000) + 3) * 1000);
+      const short = await issueStageTicket(secret, { tenantId: DEMO_TENANT_ID, meetingId: cust }, clock(), expiresAt);
+      const stream = await openSse(`${liveBase}/api/stage/${cust}/events`, { Authorization: `Stage ${short}` });
+      try {
+        const shown = { id: randomUUID(), kind: "action", title: "Shown before the ticket expires" };
+        expect((await request(liveBase).post(`/api/meetings/${cust}/items`).set("Authorization", dana).send(shown)).status).toBe(201);
+        await stream.waitFor((e) => e.data.includes("Shown before the ticket expires"));
+        await stream.closed;
+        expect(clock().getTime()).toBeGreaterThanOrEqual(expiresAt.getTime());
+        const again = await fetch(`${liveBase}/api/stage/${cust}/events`, { headers: { Accept: "text/event-stream", Authorization: `Stage ${short}` } });
+        expect(again.status).toBe(401);
+        expect(JSON.stringify(await again.json())).toContain("The stage ticket has expired");
+      } finally {
+        stream.close();
+      }
+    });
   });
 });

@@ -10,6 +10,7 @@ import { demoId } from "../../../server/db/demo/seedDemo";
 import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
 import type { TestDatabase } from "../../support/testDatabase";
 import { buildTestApp, devAuth } from "../../support/testApp";
+import { TEST_NOW } from "../../support/constants";
 import type { FakeGraphServer } from "../../support/graph/fakeGraphServer";
 import type { FakeEntraServer } from "../../support/graph/fakeEntraServer";
 import { startGraphWorld, type GraphWorld } from "../../support/graph/graphWorld";
@@ -29,6 +30,8 @@ describe("connecting Callbook for sending without the PM: PKCE and a single-use 
   let graph: FakeGraphServer;
   let app: Express;
   const danaUser = { oid: danaOid, email: "dana@riverside.example", name: "Dana Whitfield" };
+  // The app's settable clock (CALLBOOK_NOW): consent requests expire on it, not on real time.
+  let now = TEST_NOW;
 
   beforeAll(async () => {
     world = await startGraphWorld({ database: "pglite" });
@@ -39,8 +42,10 @@ describe("connecting Callbook for sending without the PM: PKCE and a single-use 
       key: randomBytes(32),
       scopes: ["https://graph.microsoft.com/Mail.Send"],
       redirectUri: `${PUBLIC_URL}/auth/end`,
+      clock: () => now,
     });
     app = buildTestApp(tdb.database, {
+      clock: () => now,
       deps: {
         mailMode: "graph",
         unattended: { mail: createGraphGateway({ baseUrl: graph.baseUrl, tokens: consent.tokens, maxRetries: 0 }), consent },
@@ -106,5 +111,34 @@ describe("connecting Callbook for sending without the PM: PKCE and a single-use 
     expect(res.body.error.message).toMatch(/^code: Microsoft Entra refused it \(invalid_grant/);
     const [row] = await tdb.database.db.select().from(t.delegatedTokenCaches).where(eq(t.delegatedTokenCaches.personId, dana));
     expect(row?.state).toBe("connected"); // the earlier consent stays
+  });
+
+  it("a consent window left open past 10 minutes on the app's clock is refused as expired", async () => {
+    const { state, challenge } = await openConsent("dana");
+    now = new Date(now.getTime() + 10 * 60_000 + 1000);
+    const res = await post("dana", { code: entra.issueAuthCode(danaUser, { codeChallenge: challenge }), state });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^state: has expired; open the consent window again/);
+    // A fresh window works at the same moment.
+    const fresh = await openConsent("dana");
+    expect((await post("dana", { code: entra.issueAuthCode(danaUser, { codeChallenge: fresh.challenge }), state: fresh.state })).status).toBe(200);
+  });
+
+  it("expired consent requests are deleted when a new one is opened; ones still running stay", async () => {
+    const requests = () => tdb.database.db.select({ id: t.consentRequests.id }).from(t.consentRequests);
+    const old = await openConsent("rachel");
+    now = new Date(now.getTime() + 9 * 60_000);
+    const recent = await openConsent("dana");
+    now = new Date(now.getTime() + 2 * 60_000); // the first is 11 minutes old, the second 2
+    const next = await openConsent("dana");
+    const left = (await requests()).map((r) => r.id);
+    const idOf = (state: string) => state.split(".")[0];
+    expect(left).not.toContain(idOf(old.state));
+    expect(left).toEqual(expect.arrayContaining([idOf(recent.state), idOf(next.state)]));
+    // The deleted one, posted late, is still told it expired.
+    const late = await post("rachel", { code: entra.issueAuthCode(danaUser, { codeChallenge: old.challenge }), state: old.state });
+    expect(late.body.error.message).toMatch(/^state: has expired; open the consent window again/);
+    // The one kept still redeems.
+    expect((await post("dana", { code: entra.issueAuthCode(danaUser, { codeChallenge: recent.challenge }), state: recent.state })).status).toBe(200);
   });
 });

@@ -205,6 +205,72 @@ describe.each(databaseKinds)("actions in Microsoft Planner on %s", (kind) => {
     expect(await sync()).toMatchObject({ created: 0, adopted: 0, pushed: 0 });
   });
 
+  // Adoption after a lost create takes only the task that create made: a task renamed in Planner
+  // before the next sync is still ours; a twin typed into Planner by hand before Callbook's create
+  // is never taken for it, whether the create reached Planner or not.
+  const lostCreate = async (id: string, title: string, fault: "dropAfterAccept" | "dropBeforeAccept") => {
+    await tdb.database.db.insert(t.raidItems).values({ id, tenantId: DEMO_TENANT_ID, projectId: demoProjectId(), kind: "action", title, ownerId: person("dana"), dueDate: "2026-12-11" });
+    graph.injectFault("createPlannerTask", { kind: fault });
+    await expect(sync()).rejects.toThrow();
+    now = new Date(now.getTime() + 60_000);
+  };
+  const named = (title: string) => [...graph.planner.tasks.values()].filter((x) => x.title === title);
+  /** A task someone typed into Planner an hour ago with the same title, due instant and assignee. */
+  const handMadeTwin = (title: string) => {
+    const planTask = [...graph.planner.tasks.values()][0];
+    const id = `hand-made-${title.length}-${graph.planner.tasks.size}`.padEnd(28, "x");
+    graph.planner.tasks.set(id, {
+      id,
+      planId: planTask?.planId ?? "",
+      title,
+      createdDateTime: new Date(Date.now() - 60 * 60_000).toISOString(),
+      orderHint: "8585269235419181615",
+      dueDateTime: "2026-12-11T05:00:00.000Z",
+      percentComplete: 0,
+      assignments: { [danaOid]: { "@odata.type": "#microsoft.graph.plannerAssignment", orderHint: "x" } },
+      completedDateTime: null,
+      bucketId: null,
+      priority: 5,
+      etag: 'W/"hand-made"',
+    });
+    graph.planner.details.set(id, { etag: 'W/"hand-made-details"', description: "", references: {} });
+    return id;
+  };
+
+  it("a lost create whose task was renamed in Planner before the next sync is adopted, not made twice", async () => {
+    const id = "7d0c3a52-6b0e-4b8f-9a55-0c1e7a000011";
+    await lostCreate(id, "Confirm the freeze window", "dropAfterAccept");
+    const [made] = named("Confirm the freeze window");
+    graph.planner.editTask(made?.id ?? "", { title: "Confirm the change freeze window" });
+    expect(await sync()).toMatchObject({ skipped: null, created: 0, adopted: 1 });
+    expect(await link(id)).toMatchObject({ taskId: made?.id, state: "linked" });
+    // One task for the action; the title is Callbook's again (Planner wins only completion and due date).
+    expect([...named("Confirm the freeze window"), ...named("Confirm the change freeze window")].map((x) => x.id)).toEqual([made?.id]);
+    expect(graph.planner.tasks.get(made?.id ?? "")?.title).toBe("Confirm the freeze window");
+  });
+
+  it("a hand-made twin typed into Planner before Callbook's create is not adopted: the task the create made is", async () => {
+    const id = "7d0c3a52-6b0e-4b8f-9a55-0c1e7a000012";
+    const twin = handMadeTwin("Order the spare switch");
+    await lostCreate(id, "Order the spare switch", "dropAfterAccept");
+    const made = named("Order the spare switch").find((x) => x.id !== twin);
+    expect(await sync()).toMatchObject({ created: 0, adopted: 1 });
+    expect((await link(id))?.taskId).toBe(made?.id);
+    expect(graph.planner.details.get(twin)?.references).toEqual({}); // left as its author made it
+  });
+
+  it("a create that never reached Planner is made again, even with a hand-made twin in the plan", async () => {
+    const id = "7d0c3a52-6b0e-4b8f-9a55-0c1e7a000013";
+    const twin = handMadeTwin("Print the cut-over run sheet");
+    await lostCreate(id, "Print the cut-over run sheet", "dropBeforeAccept");
+    expect(named("Print the cut-over run sheet").map((x) => x.id)).toEqual([twin]);
+    expect(await sync()).toMatchObject({ created: 1, adopted: 0 });
+    const linked = await link(id);
+    expect(linked?.taskId).not.toBe(twin);
+    expect(named("Print the cut-over run sheet")).toHaveLength(2);
+    expect(graph.planner.details.get(twin)?.references).toEqual({});
+  });
+
   it("a sync finding the plan's lease held by another instance calls nothing and says it skipped", async () => {
     const planWhere = eq(t.plannerPlans.projectId, demoProjectId());
     await tdb.database.db.update(t.plannerPlans).set({ syncLeaseUntil: new Date(now.getTime() + 60_000).toISOString(), syncLeaseOwner: "other-instance" }).where(planWhere);

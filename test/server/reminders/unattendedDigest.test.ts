@@ -47,6 +47,7 @@ describe.each(databaseKinds)("digests sent with no user present, through the PM'
       key,
       scopes: ["https://graph.microsoft.com/Mail.Send", "https://graph.microsoft.com/Mail.ReadWrite"],
       redirectUri: "https://callbook.example/auth/end",
+      clock: () => now,
     });
     const clock = () => now;
     deps = {

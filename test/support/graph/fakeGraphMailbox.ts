@@ -157,6 +157,13 @@ export class FakeGraphMailbox {
   readonly chats = new Map<string, MeetingChat>();
   /** Attendance reports by online meeting id (listed newest first, as Graph does). */
   readonly attendanceReports = new Map<string, FakeAttendanceReport[]>();
+  /**
+   * Page sizes of the attendance lists: Graph pages a report list and its records (a large call has
+   * hundreds) with `@odata.nextLink` (an opaque `$skiptoken`), and an `$expand`ed report carries
+   * only the first page of records, with `attendanceRecords@odata.nextLink` for the rest.
+   */
+  attendanceReportsPageSize = 20;
+  attendanceRecordsPageSize = 20;
   readonly recordings = new Map<string, FakeArtifact[]>();
   readonly transcripts = new Map<string, FakeArtifact[]>();
   /** Permissions the signed-in user's token lacks: Graph answers 403 on the routes needing them. */
@@ -268,15 +275,20 @@ export class FakeGraphMailbox {
     return { meeting, report };
   }
 
-  private listAttendanceReports({ params }: HandlerInput): GraphReply {
+  private listAttendanceReports({ params, query }: HandlerInput): GraphReply {
     const denied = this.refused("OnlineMeetingArtifact.Read.All");
     if (denied) return denied;
     const meeting = this.ownMeeting(params[0]);
     if (!meeting) return { status: 404, body: graphError("NotFound", "The requested resource was not found.") };
-    const value = [...(this.attendanceReports.get(meeting.onlineMeetingId) ?? [])]
-      .sort((a, b) => Date.parse(b.meetingStart) - Date.parse(a.meetingStart))
-      .map((r) => this.reportJson(r));
-    return { status: 200, body: { "@odata.context": `${this.meetingContext(meeting.onlineMeetingId)}/attendanceReports`, value } };
+    const all = [...(this.attendanceReports.get(meeting.onlineMeetingId) ?? [])].sort((a, b) => Date.parse(b.meetingStart) - Date.parse(a.meetingStart));
+    const page = pageOf(all, query, this.attendanceReportsPageSize);
+    const next = page.next === null ? {} : { "@odata.nextLink": `${this.baseUrl}/users/${userId}/onlineMeetings/${meeting.onlineMeetingId}/attendanceReports?$skiptoken=${page.next}` };
+    return { status: 200, body: { "@odata.context": `${this.meetingContext(meeting.onlineMeetingId)}/attendanceReports`, value: page.items.map((r) => this.reportJson(r)), ...next } };
+  }
+
+  /** Where the records after `skiptoken` are listed (Graph's nextLink: absolute, by user id). */
+  private recordsLink(meetingId: string, reportId: string, skiptoken: string): string {
+    return `${this.baseUrl}/users/${userId}/onlineMeetings/${meetingId}/attendanceReports/${reportId}/attendanceRecords?$skiptoken=${skiptoken}`;
   }
 
   private getAttendanceReport({ params, query }: HandlerInput): GraphReply {
@@ -286,24 +298,30 @@ export class FakeGraphMailbox {
     if ("status" in found) return found;
     const expand = query.get("$expand");
     if (expand !== null && expand !== "attendanceRecords") return badRequest([`Could not find a property named '${expand}' on type 'microsoft.graph.meetingAttendanceReport'.`]);
-    const body: MeetingAttendanceReport & { "@odata.context": string } = {
+    const body: MeetingAttendanceReport & { "@odata.context": string; "attendanceRecords@odata.nextLink"?: string } = {
       "@odata.context": `${this.meetingContext(found.meeting.onlineMeetingId)}/attendanceReports(${expand ? "attendanceRecords()" : ""})/$entity`,
       ...this.reportJson(found.report),
-      ...(expand ? { attendanceRecords: found.report.attendees.map((a) => this.recordJson(a)) } : {}),
     };
+    if (expand) {
+      const page = pageOf(found.report.attendees, new URLSearchParams(), this.attendanceRecordsPageSize);
+      body.attendanceRecords = page.items.map((a) => this.recordJson(a));
+      if (page.next !== null) body["attendanceRecords@odata.nextLink"] = this.recordsLink(found.meeting.onlineMeetingId, found.report.id, page.next);
+    }
     return { status: 200, body };
   }
 
-  private listAttendanceRecords({ params }: HandlerInput): GraphReply {
+  private listAttendanceRecords({ params, query }: HandlerInput): GraphReply {
     const denied = this.refused("OnlineMeetingArtifact.Read.All");
     if (denied) return denied;
     const found = this.findReport(params);
     if ("status" in found) return found;
+    const page = pageOf(found.report.attendees, query, this.attendanceRecordsPageSize);
     return {
       status: 200,
       body: {
         "@odata.context": `${this.meetingContext(found.meeting.onlineMeetingId)}/attendanceReports('${found.report.id}')/attendanceRecords`,
-        value: found.report.attendees.map((a) => this.recordJson(a)),
+        value: page.items.map((a) => this.recordJson(a)),
+        ...(page.next === null ? {} : { "@odata.nextLink": this.recordsLink(found.meeting.onlineMeetingId, found.report.id, page.next) }),
       },
     };
   }
@@ -709,4 +727,15 @@ function graphInstant(iso: string): string {
 function localIn(ms: number, timeZone: string): string {
   const f = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
   return `${f.format(ms).replace(" ", "T")}.0000000`;
+}
+
+/**
+ * One page of `all` from the request's `$skiptoken` (opaque to clients: base64url of the offset),
+ * and the token of the next page, or null on the last page.
+ */
+function pageOf<T>(all: readonly T[], query: URLSearchParams, size: number): { items: T[]; next: string | null } {
+  const token = query.get("$skiptoken");
+  const from = token ? Number(Buffer.from(token, "base64url").toString("utf8").replace(/^offset:/, "")) || 0 : 0;
+  const to = from + Math.max(1, size);
+  return { items: all.slice(from, to), next: to < all.length ? Buffer.from(`offset:${to}`).toString("base64url") : null };
 }

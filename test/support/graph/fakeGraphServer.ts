@@ -64,9 +64,10 @@ const routes: { method: string; pattern: RegExp; name: GraphRouteName }[] = [
   { method: "GET", pattern: /^\/me\/mailboxSettings$/, name: "getMailboxSettings" },
   { method: "GET", pattern: /^\/chats\/([^/]+)$/, name: "getChat" },
   { method: "GET", pattern: /^\/me\/onlineMeetings$/, name: "listOnlineMeetings" },
-  { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/attendanceReports$/, name: "listAttendanceReports" },
+  // Graph's nextLinks name the user (/users/{id}/…) where the request said /me.
+  { method: "GET", pattern: /^\/(?:me|users\/[^/]+)\/onlineMeetings\/([^/]+)\/attendanceReports$/, name: "listAttendanceReports" },
   { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/attendanceReports\/([^/]+)$/, name: "getAttendanceReport" },
-  { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/attendanceReports\/([^/]+)\/attendanceRecords$/, name: "listAttendanceRecords" },
+  { method: "GET", pattern: /^\/(?:me|users\/[^/]+)\/onlineMeetings\/([^/]+)\/attendanceReports\/([^/]+)\/attendanceRecords$/, name: "listAttendanceRecords" },
   { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/recordings$/, name: "listRecordings" },
   { method: "GET", pattern: /^\/me\/onlineMeetings\/([^/]+)\/transcripts$/, name: "listTranscripts" },
   ...plannerRoutes,

@@ -62,16 +62,23 @@ export function oboGraphGateway(
 /**
  * The app in Graph mode as production builds it with Teams SSO: callers sign in with an Entra token
  * (no dev sign-in), verified against `entra`'s keys; mail and calendar go through `mail()` (read per
- * request, so a test may swap the gateway). Clock TEST_NOW; logs silent unless `logger` is given.
+ * request, so a test may swap the gateway). Clock TEST_NOW unless `clock` is given; logs silent unless `logger` is.
  */
-export function graphModeApp(options: { database: Database; entra: FakeEntraServer; mail: () => MailCalendarGateway; logger?: Logger; webRoot?: string }): Express {
+export function graphModeApp(options: {
+  database: Database;
+  entra: FakeEntraServer;
+  mail: () => MailCalendarGateway;
+  clock?: () => Date;
+  logger?: Logger;
+  webRoot?: string;
+}): Express {
   const { entra, database } = options;
   const logger = options.logger ?? pino({ level: "silent" });
   const verifier = createTokenVerifier({ clientId: entra.clientId, appIdUri: entra.appIdUri, allowedClientIds: defaultAllowedClientIds, jwks: entra.jwks });
   return createApp({
     database,
     logger,
-    clock: () => TEST_NOW,
+    clock: options.clock ?? (() => TEST_NOW),
     authenticators: [entraAuthenticator(verifier, database.db, logger)],
     isReady: () => true,
     devSignIn: false,

@@ -3,9 +3,9 @@ import type { CaptureDto } from "../../../../contracts/capture";
 
 type People = CaptureDto["people"];
 
-// The list opens over the panel: never wider than it (320 px side panel), and above the pinned
-// current-item strip (CapturePanel's sticky block, z-index 1), which it may overlap when it opens upward.
-const useStyles = makeStyles({ listbox: { maxWidth: "calc(100vw - 24px)", zIndex: 2 }, input: { minWidth: 0, width: "100%" } });
+// The list opens over the panel, never wider than it (320 px side panel). It lives in Fluent's portal,
+// whose mount node stacks above the page (the pinned current-item strip included).
+const useStyles = makeStyles({ listbox: { maxWidth: "calc(100vw - 24px)" }, input: { minWidth: 0, width: "100%" } });
 
 /** Picks one project person (the call's attendees first) by typing part of a name; "" means nobody yet. */
 export function PersonCombobox(props: { label: string; value: string; people: People; onChange: (id: string) => void; required?: boolean }) {

@@ -1,43 +1,16 @@
-import type { CaptureDto, CapturedItemDto, CreateItemBody, NoteDto } from "../../../../contracts/capture";
+import type { CaptureDto, CreateItemBody } from "../../../../contracts/capture";
 import { api, authorization, takePrefetched } from "../../../api/client";
-import {
-  applyEvent,
-  mergeItem,
-  mergeNote,
-  rebaseQueue,
-  viewOf,
-  type AgendaChange,
-  type CaptureView,
-  type Conflict,
-  type ItemChanges,
-  type NoteChanges,
-  type Op,
-  type ServerState,
-} from "./captureModel";
+import { applyEvent, type AgendaChange, type Conflict, type ItemChanges, type NoteChanges, type Op, type ServerState } from "./captureModel";
 import { loadQueue, newId, saveQueue } from "./opStorage";
 import { openLiveStream, type ConnectionState, type LiveStream, type LiveStreamOptions } from "./liveStream";
-import { sendOp, type SendResult } from "./sendOp";
+import { sendOp } from "./sendOp";
+import { settleOp, type Failure } from "./settleOp";
+import { buildSnapshot, type CaptureSnapshot } from "./captureSnapshot";
 
-export interface Failure {
-  op: Op;
-  message: string;
-}
+export type { CaptureSnapshot } from "./captureSnapshot";
+export type { Failure } from "./settleOp";
 
-export interface CaptureSnapshot {
-  load: { state: "loading" } | { state: "error"; message: string } | { state: "ready" };
-  view: CaptureView | null;
-  people: CaptureDto["people"];
-  internalByDefault: boolean;
-  /** The server says the caller is on the internal side: only then is "Internal only" offered. */
-  canMarkInternal: boolean;
-  unsynced: number;
-  connection: ConnectionState;
-  conflicts: Record<string, Conflict>;
-  failures: Failure[];
-  /** False when the browser would not keep the queue (private mode, full storage). */
-  stored: boolean;
-}
-
+/** The store's edges (the server's answers, the live stream), replaced by fakes in tests. */
 export interface CaptureDeps {
   sendOp: typeof sendOp;
   fetchCapture: (meetingId: string) => Promise<CaptureDto>;
@@ -246,8 +219,12 @@ export class CaptureStore {
           return;
         }
         this.retryMs = 1_000;
-        this.queue = this.queue.filter((q) => q.opId !== op?.opId);
-        this.settle(op, result);
+        const rest = this.queue.filter((q) => q.opId !== op?.opId);
+        ({ server: this.server, queue: this.queue, conflicts: this.conflicts, failures: this.failures } = settleOp(
+          { server: this.server, queue: rest, conflicts: this.conflicts, failures: this.failures },
+          op,
+          result,
+        ));
         this.persist();
         this.emit();
       }
@@ -256,53 +233,13 @@ export class CaptureStore {
     }
   }
 
-  private settle(op: Op, result: Exclude<SendResult, { kind: "retry" }>): void {
-    if (result.kind === "rejected") {
-      this.failures = [...this.failures, { op, message: result.message }];
-      return;
-    }
-    if (result.item) this.mergeServer((s) => mergeItem(s, result.item as CapturedItemDto));
-    if (result.note) this.mergeServer((s) => mergeNote(s, result.note as NoteDto));
-    if (result.kind === "saved") {
-      if (result.agendaState) this.mergeServer((s) => ({ ...s, agendaState: result.agendaState ?? s.agendaState }));
-      const saved = result.item ?? result.note;
-      if (saved && (op.type === "updateItem" || op.type === "updateNote")) this.queue = rebaseQueue(this.queue, saved.id, op.version, saved.version);
-      return;
-    }
-    // A conflict: my later queued edits of the same row were made on the same stale version; they join the conflict.
-    if (op.type !== "updateItem" && op.type !== "updateNote") return;
-    const id = op.type === "updateItem" ? op.itemId : op.noteId;
-    let mine = { ...op.changes };
-    this.queue = this.queue.filter((q) => {
-      const same = (q.type === "updateItem" && q.itemId === id) || (q.type === "updateNote" && q.noteId === id);
-      if (same) mine = { ...mine, ...q.changes };
-      return !same;
-    });
-    if (op.type === "updateItem" && result.item) this.conflicts = { ...this.conflicts, [id]: { kind: "item", id, mine, theirs: result.item } };
-    if (op.type === "updateNote" && result.note) this.conflicts = { ...this.conflicts, [id]: { kind: "note", id, mine, theirs: result.note } };
-  }
-
-  private mergeServer(f: (s: ServerState) => ServerState): void {
-    if (this.server) this.server = f(this.server);
-  }
-
   private persist(): void {
     this.stored = saveQueue(this.meetingId, this.queue);
   }
 
   private build(): CaptureSnapshot {
-    return {
-      load: this.load,
-      view: this.server ? viewOf(this.server, this.queue) : null,
-      people: this.server?.people ?? [],
-      internalByDefault: this.server?.internalByDefault ?? false,
-      canMarkInternal: this.server?.canMarkInternal ?? false,
-      unsynced: this.queue.length,
-      connection: this.connection,
-      conflicts: this.conflicts,
-      failures: this.failures,
-      stored: this.stored,
-    };
+    const { load, server, queue, connection, conflicts, failures, stored } = this;
+    return buildSnapshot({ load, server, queue, connection, conflicts, failures, stored });
   }
 
   private emit(): void {

@@ -13,6 +13,12 @@ export interface LiveStreamOptions {
   onState: (state: ConnectionState) => void;
   /** Each time the stream is (re)opened: a good moment to send what is queued. */
   onOpen: () => void;
+  /**
+   * Given: a refusal that asking again cannot change (401, 403, 404: the stage's ticket has expired
+   * or is not for this meeting) ends the stream for good and is passed here with its status.
+   * Absent: every refusal is retried with backoff (the panel's SSO token is fetched afresh each time).
+   */
+  onRefused?: (status: number) => void;
 }
 
 export interface LiveStream {
@@ -21,6 +27,13 @@ export interface LiveStream {
 
 const RECONNECT_EVENT_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
+
+/** The server refused the stream for good (see LiveStreamOptions.onRefused). */
+class StreamRefused extends Error {
+  constructor(readonly status: number) {
+    super("stream refused");
+  }
+}
 
 /** Ends one connection; the loop below decides when to open the next. */
 class StreamEnded extends Error {
@@ -34,7 +47,7 @@ class StreamEnded extends Error {
  * travels in the Authorization header, never in the URL (EventSource cannot send headers, and a
  * URL lands in access logs and history). A dropped connection, an error status (429 when the
  * stream caps are reached, 5xx) or the server's `reconnect` event opens a new connection from the
- * last id seen, with backoff, so no event is missed.
+ * last id seen, with backoff, so no event is missed. With `onRefused`, a 401/403/404 ends it instead.
  */
 export function openLiveStream(opts: LiveStreamOptions): LiveStream {
   let last = opts.lastEventId;
@@ -83,6 +96,7 @@ export function openLiveStream(opts: LiveStreamOptions): LiveStream {
         // Keep the stream while the tab is hidden: a call's panel is often behind the meeting window.
         openWhenHidden: true,
         onopen: async (res) => {
+          if (opts.onRefused && [401, 403, 404].includes(res.status)) throw new StreamRefused(res.status);
           if (!res.ok || !(res.headers.get("content-type") ?? "").startsWith("text/event-stream")) throw new StreamEnded(null);
           everOpen = true;
           open = true;
@@ -96,10 +110,15 @@ export function openLiveStream(opts: LiveStreamOptions): LiveStream {
         },
         // Never the library's own retry: ours resumes from the last id with a fresh credential.
         onerror: (error: unknown) => {
-          throw error instanceof StreamEnded ? error : new StreamEnded(null);
+          throw error instanceof StreamEnded || error instanceof StreamRefused ? error : new StreamEnded(null);
         },
       });
     } catch (error) {
+      if (error instanceof StreamRefused && !stopped && controller === mine) {
+        stop();
+        opts.onRefused?.(error.status);
+        return;
+      }
       delay = error instanceof StreamEnded ? error.delayMs : null;
     }
     if (stopped || controller !== mine) return;
@@ -118,12 +137,12 @@ export function openLiveStream(opts: LiveStreamOptions): LiveStream {
   window.addEventListener("online", onOnline);
   void connect();
 
-  return {
-    close() {
-      stopped = true;
-      clearTimeout(timer);
-      controller?.abort();
-      window.removeEventListener("online", onOnline);
-    },
-  };
+  function stop(): void {
+    stopped = true;
+    clearTimeout(timer);
+    controller?.abort();
+    window.removeEventListener("online", onOnline);
+  }
+
+  return { close: stop };
 }
