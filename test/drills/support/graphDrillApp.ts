@@ -8,9 +8,9 @@ import type { FakeGraphServer } from "../../support/graph/fakeGraphServer";
 import { graphModeApp } from "../../support/graph/graphWorld";
 import { listenOnLoopback } from "../../support/testApp";
 
-// Callbook on the Microsoft path, as graphPath.test.ts builds it (graphModeApp): Teams SSO against a local Entra,
-// on-behalf-of tokens, the real Graph SDK against a local Graph. The gateway can be pointed at
-// another local Graph between phases (a fresh fault queue).
+// Callbook on the Microsoft path, as graphPath.test.ts builds it (graphModeApp): Teams SSO against
+// a local Entra, on-behalf-of tokens, the real Graph SDK against a local Graph. The gateway can be
+// pointed at another local Graph between phases (a fresh fault queue).
 
 /** Client-side Graph timeout in the drill (20 s in production): a hung connection costs this much. */
 export const GRAPH_DRILL_TIMEOUT_MS = 1000;
