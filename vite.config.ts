@@ -41,7 +41,20 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 900,
     // Two pages: the Teams tab / browser app, and the Outlook task pane (the manifest's runtime page).
-    rolldownOptions: { input: { main: "index.html", outlook: "outlook.html" } },
+    rolldownOptions: {
+      input: { main: "index.html", outlook: "outlook.html" },
+      output: {
+        // Named vendor chunks (issue 12), only for what travels as a whole: React (every page) and
+        // teams-js with its debug logger (loaded only inside a frame, src/host/host.ts). Fluent stays
+        // split by use, so a page preloads only the components it renders.
+        codeSplitting: {
+          groups: [
+            { name: "react", test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: "teams-js", test: /[\\/]node_modules[\\/](@microsoft[\\/]teams-js|debug|ms)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: { port: 5173, proxy: { "/api": "http://127.0.0.1:53000" } },
 });

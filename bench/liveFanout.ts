@@ -3,7 +3,9 @@ import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { demoMeetingId, devAuth } from "../test/support/testApp";
-import { probeMemory, seededDataDirCopy, startChild, withMemoryProbe, type MemorySample } from "./support/childServer";
+import { createScratchPostgres } from "../test/support/testDatabase";
+import { reachablePostgres } from "./support/callbookServer";
+import { probeMemory, seededDataDirCopy, startChild, tempDir, withMemoryProbe, type MemorySample } from "./support/childServer";
 import { FanoutClients, openIdleSockets } from "./support/fanoutClients";
 import { check, runAlone, type BenchResult } from "./support/results";
 import { median, percentile, round, sleep, times } from "./support/stats";
@@ -16,7 +18,12 @@ import { median, percentile, round, sleep, times } from "./support/stats";
 //  - 1,000 clients in one meeting ÷ one client, same Callbook server, target ≤ 1.5× (p95 of the time
 //    until every client has the event);
 //  - memory per 1,000 idle SSE streams from the server's RSS (after a forced GC), beside as many
-//    bare TCP connections to an identical server.
+//    bare TCP connections to an identical server;
+//  - two instances on PostgreSQL (npm start's process twice, one scratch database, the NOTIFY bus):
+//    1,000 clients split 500 / 500 over the two ÷ one client, target ≤ 1.5×. Every POST goes to
+//    instance A; the one client is on instance B, so both sides take the cross-instance path
+//    (NOTIFY → B's shared reader); the 1,000 are timed until the last of them has the event.
+//    Skipped, with the reason printed, when no PostgreSQL answers.
 // BENCH_QUICK=1: fewer posts per round (the rounds stay ≥ 3), for a run of a few minutes.
 
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -92,6 +99,69 @@ async function bareSocketsPer1000(): Promise<{ rss: number; heap: number }> {
   }
 }
 
+interface SplitRound {
+  oneP95: number;
+  manyP95: number;
+  manyEachP95: number;
+}
+
+/**
+ * Two instances on one PostgreSQL database, ROUNDS rounds: one client on B (posts to A) against
+ * 1,000 split over A and B; the order of the two cases flips every round. Null when no PostgreSQL answers.
+ */
+export async function splitOverTwoInstances(): Promise<SplitRound[] | null> {
+  if (!(await reachablePostgres())) return null;
+  const scratch = await createScratchPostgres();
+  // Dev sign-in is off by default on PostgreSQL (server/config.ts): asked for, as the bench signs in as demo people.
+  const env = { DATABASE_URL: scratch.url, DEV_SIGN_IN: "true", LIVE_STREAMS_PER_USER: String(CLIENTS) };
+  const started: Awaited<ReturnType<typeof startChild>>[] = [];
+  try {
+    // One after the other: the first migrates and seeds the demo, the second finds it there.
+    started.push(await startChild(tempDir("callbook-bench-pg-a-"), env));
+    started.push(await startChild(tempDir("callbook-bench-pg-b-"), env));
+    const [a, b] = started as [(typeof started)[number], (typeof started)[number]];
+    const headers = { Authorization: devAuth("marcus") };
+    const events = (s: typeof a) => `${s.url}/api/meetings/${meeting}/events`;
+    const rounds: SplitRound[] = [];
+    const measureOne = async (warm: boolean) => {
+      const one = new FanoutClients();
+      try {
+        await one.open(events(b), headers);
+        if (warm) await posts(a.url, one, 3, "Warm-up two instances");
+        return percentile((await posts(a.url, one, POSTS, "Two instances, one client")).all, 95);
+      } finally {
+        one.close();
+      }
+    };
+    const measureMany = async () => {
+      const many = new FanoutClients();
+      try {
+        await many.openMany(CLIENTS / 2, 20, events(a), headers);
+        await many.openMany(CLIENTS / 2, 20, events(b), headers);
+        await sleep(1000);
+        const r = await posts(a.url, many, POSTS, "Two instances, fan-out");
+        return { manyP95: percentile(r.all, 95), manyEachP95: percentile(r.each, 95) };
+      } finally {
+        many.close();
+        await sleep(1000); // the servers let go of the streams before the next case
+      }
+    };
+    for (let r = 0; r < ROUNDS; r++) {
+      if (r % 2 === 0) {
+        const oneP95 = await measureOne(r === 0);
+        rounds.push({ oneP95, ...(await measureMany()) });
+      } else {
+        const many = await measureMany();
+        rounds.push({ oneP95: await measureOne(false), ...many });
+      }
+    }
+    return rounds;
+  } finally {
+    for (const s of started) await s.stop("SIGINT");
+    await scratch.drop();
+  }
+}
+
 interface Round {
   bareOneP95: number;
   oneP95: number;
@@ -162,6 +232,7 @@ export async function benchLiveFanout(): Promise<BenchResult> {
     await server.stop("SIGINT");
   }
   const barePer1000 = await bareSocketsPer1000();
+  const split = await splitOverTwoInstances();
   if (!memBefore || !memAfter) throw new Error("no memory sample");
   const sse = per1000(memBefore, memAfter, CLIENTS - 1);
 
@@ -172,6 +243,26 @@ export async function benchLiveFanout(): Promise<BenchResult> {
   const spread = (v: number[]) => `${times(Math.min(...v))}–${times(Math.max(...v))}`;
   const ms = (v: number[]) => `${round(median(v))} ms (${round(Math.min(...v))}–${round(Math.max(...v))})`;
   const margin = (ratio: number, target: number) => (ratio <= target ? `met by ${times(target - ratio)}` : `missed by ${times(ratio - target)}`);
+  const splitRatios = split?.map((r) => r.manyP95 / r.oneP95) ?? [];
+  const splitRatio = split ? median(splitRatios) : Number.NaN;
+  const splitFigures: Record<string, number> = split
+    ? {
+        twoInstancesOneClientP95Ms: round(median(split.map((r) => r.oneP95))),
+        twoInstancesAllClientsP95Ms: round(median(split.map((r) => r.manyP95))),
+        twoInstancesPerDeliveryP95Ms: round(median(split.map((r) => r.manyEachP95))),
+        twoInstancesRatio: round(splitRatio, 3),
+        twoInstancesRatioMin: round(Math.min(...splitRatios), 3),
+        twoInstancesRatioMax: round(Math.max(...splitRatios), 3),
+      }
+    : {};
+  const splitRows: [string, string][] = split
+    ? [
+        ["two instances on PostgreSQL: POST to A → one client on B, p95", ms(split.map((r) => r.oneP95))],
+        [`two instances on PostgreSQL: POST to A → every one of ${CLIENTS} clients (${CLIENTS / 2} on A, ${CLIENTS / 2} on B), p95`, ms(split.map((r) => r.manyP95))],
+        [`two instances: POST → one client's receipt among ${CLIENTS}, all deliveries, p95`, ms(split.map((r) => r.manyEachP95))],
+        [`two instances: ${CLIENTS} split ÷ one client (p95)`, `${times(splitRatio)} (${spread(splitRatios)})`],
+      ]
+    : [["two instances on PostgreSQL", "not measured: no PostgreSQL answered at TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test"]];
   return {
     name: "liveFanout",
     title: "Live fan-out",
@@ -197,6 +288,7 @@ export async function benchLiveFanout(): Promise<BenchResult> {
       bareSocketHeapMbPer1000: round(barePer1000.heap),
       rssBeforeMb: round(memBefore.rssMb),
       rssAfterMb: round(memAfter.rssMb),
+      ...splitFigures,
     },
     table: [
       ["setup", `${ROUNDS} interleaved rounds of ${POSTS} posts per case${QUICK ? " (BENCH_QUICK)" : ""}; Callbook: npm start's process on the embedded database; bare: Express POST → SSE echo, no database`],
@@ -209,15 +301,19 @@ export async function benchLiveFanout(): Promise<BenchResult> {
       [`opening ${CLIENTS - 1} streams`, `${round(median(rounds.map((r) => r.openMs)) / 1000, 1)} s`],
       ["memory per 1,000 idle SSE streams", `RSS ${round(sse.rss)} MB, JS heap ${round(sse.heap)} MB (RSS ${round(memBefore.rssMb)} → ${round(memAfter.rssMb)} MB for ${CLIENTS - 1})`],
       ["baseline: per 1,000 bare TCP connections", `RSS ${round(barePer1000.rss)} MB, JS heap ${round(barePer1000.heap)} MB`],
+      ...splitRows,
     ],
     targets: [
       check("POST → one client's receipt, Callbook ÷ bare Express SSE echo (p95, median of rounds)", `≤ ${TARGET_ONE_RATIO}×`, `${times(oneRatio)} (${spread(oneRatios)})`, oneRatio <= TARGET_ONE_RATIO, margin(oneRatio, TARGET_ONE_RATIO)),
       check(`POST → every one of ${CLIENTS} clients in one meeting ÷ one client (p95, median of rounds)`, `≤ ${TARGET_MANY_RATIO}×`, `${times(manyRatio)} (${spread(manyRatios)})`, manyRatio <= TARGET_MANY_RATIO, margin(manyRatio, TARGET_MANY_RATIO)),
+      split
+        ? check(`${CLIENTS} clients split over two instances on PostgreSQL ÷ one client (p95, median of rounds)`, `≤ ${TARGET_MANY_RATIO}×`, `${times(splitRatio)} (${spread(splitRatios)})`, splitRatio <= TARGET_MANY_RATIO, margin(splitRatio, TARGET_MANY_RATIO))
+        : check(`${CLIENTS} clients split over two instances on PostgreSQL ÷ one client`, `≤ ${TARGET_MANY_RATIO}×`, "not measured (no PostgreSQL)", false, "not measured"),
     ],
     notes: [
       "Latency is from just before the POST is sent until the event is parsed by the client: it includes the POST itself (the write and its transaction).",
       "Memory is read by a probe preloaded into the server (NODE_OPTIONS; bench/support/memoryProbe.mjs) after a full garbage collection, before and after opening the streams (first round).",
-      "Not measured yet: the same 1,000 clients split over two instances on PostgreSQL (issue 19).",
+      "Two instances: each is npm start's process with DATABASE_URL on one scratch PostgreSQL database (migrated and seeded by the first), live events carried between them by LISTEN/NOTIFY; every POST is sent to A.",
     ],
     durationMs: Date.now() - started,
   };

@@ -126,11 +126,11 @@ async function main(config: Config): Promise<void> {
     const asCaller = plannerRequester(obo);
     const asPm = unattended ? plannerRequester(unattended.consent.tokens) : null;
     planner = {
-      forRequest: (identity) => createPlannerClient(asCaller, identity, config.GRAPH_BASE_URL),
+      forRequest: (identity) => createPlannerClient(asCaller, identity),
       forPerson: (tenantId, personId) => {
         const identity = { tenantId, userId: personId, name: "", email: "", token: "" };
-        if (asPm) return createPlannerClient(asPm, identity, config.GRAPH_BASE_URL);
-        return createPlannerClient(plannerRequester({ getGraphToken: () => Promise.reject(new Error("TOKEN_CACHE_KEY is not set: no stored consent")) }), identity, config.GRAPH_BASE_URL);
+        if (asPm) return createPlannerClient(asPm, identity);
+        return createPlannerClient(plannerRequester({ getGraphToken: () => Promise.reject(new Error("TOKEN_CACHE_KEY is not set: no stored consent")) }), identity);
       },
       linkBase: publicUrl ?? "",
     };

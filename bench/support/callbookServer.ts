@@ -6,7 +6,10 @@ import type { Express } from "express";
 import pg from "pg";
 import pino from "pino";
 import { createApp } from "../../server/app";
+import { createRemoteJWKSet } from "jose";
 import { devAuthenticator } from "../../server/auth/devSignIn";
+import { entraAuthenticator } from "../../server/auth/entraAuthenticator";
+import { createTokenVerifier, defaultAllowedClientIds } from "../../server/auth/verifyTeamsToken";
 import type { Database } from "../../server/db/database";
 import { createLocalBus, type LiveBus } from "../../server/live/liveBus";
 import { createLiveClients } from "../../server/live/liveClients";
@@ -65,6 +68,14 @@ export async function openBenchDatabase(kind: DatabaseKind): Promise<TestDatabas
   return { database, drop: () => database.close() };
 }
 
+/** Teams SSO for an in-process server: the fake Entra's client id and host, the tab domain, and the test host page allowed to frame the app. */
+export interface TeamsSso {
+  clientId: string;
+  authorityHost: string;
+  tabDomain: string;
+  hostOrigin: string;
+}
+
 export interface InProcessServer {
   url: string;
   app: Express;
@@ -79,16 +90,33 @@ export interface InProcessServer {
  */
 export async function startInProcess(
   database: Database,
-  options: { webRoot?: string; now?: Date; bus?: LiveBus; extend?: (app: Express) => void } = {},
+  options: { webRoot?: string; now?: Date; bus?: LiveBus; extend?: (app: Express) => void; teams?: TeamsSso } = {},
 ): Promise<InProcessServer> {
   const now = options.now ?? TEST_NOW;
   const logger = pino({ level: "info" }, pino.destination({ dest: "/dev/null", sync: false }));
   const revisions = await watchRevisions(database, logger);
+  const teams = options.teams;
+  // Teams SSO as server/index.ts builds it from AAD_APP_CLIENT_ID, TAB_DOMAIN and AUTHORITY_HOST.
+  const sso = teams
+    ? [
+        entraAuthenticator(
+          createTokenVerifier({
+            clientId: teams.clientId,
+            appIdUri: `api://${teams.tabDomain}/${teams.clientId}`,
+            allowedClientIds: [...defaultAllowedClientIds, teams.clientId],
+            jwks: createRemoteJWKSet(new URL(`${teams.authorityHost}/common/discovery/v2.0/keys`)),
+          }),
+          database.db,
+          logger,
+        ),
+      ]
+    : [];
   const app = createApp({
     database,
     logger,
     clock: () => now,
-    authenticators: [devAuthenticator(database.db)],
+    authenticators: [...sso, devAuthenticator(database.db)],
+    ...(teams ? { teamsHostOrigins: [teams.hostOrigin], entra: { clientId: teams.clientId, apiResource: `api://${teams.tabDomain}/${teams.clientId}` } } : {}),
     isReady: () => true,
     devSignIn: true,
     bus: options.bus ?? createLocalBus(),

@@ -3,6 +3,7 @@ import type { Db } from "./database";
 import * as t from "./tables";
 import { currentAudience, setScopeAudience } from "./tenantScope";
 import { audienceOf, type Audience } from "../domain/audienceOf";
+import type { Organisation } from "../../contracts/types";
 import type { RequestContext } from "../http/requestContext";
 
 // The data layer's half of the audience wall (issue 13 §1): deciding the caller's audience with
@@ -22,10 +23,19 @@ export async function memberAudience(db: Db, ctx: RequestContext, projectId: str
     .innerJoin(t.people, and(eq(t.people.tenantId, t.projectMembers.tenantId), eq(t.people.id, t.projectMembers.personId)))
     .where(and(eq(t.projectMembers.tenantId, ctx.tenantId), eq(t.projectMembers.projectId, projectId), eq(t.projectMembers.personId, ctx.personId)))
     .limit(1);
-  if (!row) return null;
+  return adoptMemberAudience(ctx, row ?? null);
+}
+
+/**
+ * The caller's audience from their own person row as a project member (null: not a member), recorded
+ * as memberAudience records it (ctx.audience and the request scope). For loaders that read the
+ * membership in a query of their own (loadMeetingAccess).
+ */
+export function adoptMemberAudience(ctx: RequestContext, member: { id: string; email: string; organisation: Organisation } | null): Audience | null {
+  if (!member) return null;
   // The caller is a project person found by id, so their organisation decides; the tenant's
   // domains only matter for addresses that are no project person (recap recipients).
-  const audience = audienceOf({ personId: row.id, email: row.email }, { people: [row], tenantDomains: [] });
+  const audience = audienceOf({ personId: member.id, email: member.email }, { people: [member], tenantDomains: [] });
   ctx.audience = audience;
   setScopeAudience(audience);
   return audience;

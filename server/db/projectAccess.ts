@@ -1,11 +1,42 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "./database";
-import { projectMembers, projects } from "./tables";
+import { meetings, people, projectMembers, projects } from "./tables";
 import { forbidden, notFound } from "../errors";
 import type { RequestContext } from "../http/requestContext";
-import { memberAudience } from "./audienceWall";
+import { adoptMemberAudience, memberAudience } from "./audienceWall";
+import { runAsTenant } from "./tenantScope";
 
 export type ProjectRow = typeof projects.$inferSelect;
+export type MeetingRow = typeof meetings.$inferSelect;
+
+/**
+ * A meeting with its project, if the caller may see the project, in one query (issue 19: the
+ * capture write path reads this before every insert): the same answers as reading the meeting and
+ * then requireProjectAccess — 404 "Meeting" (not in the caller's tenant), 404 "Meeting's project"
+ * (not linked), 404 "Project", 403 when the caller is no member — and the caller's audience
+ * decided and recorded as memberAudience does.
+ */
+export async function loadMeetingAccess(db: Db, ctx: RequestContext, meetingId: string): Promise<{ row: MeetingRow; project: ProjectRow }> {
+  const personId = ctx.personId ?? null;
+  // Read on a connection stamped as the internal side: none of these tables has an audience
+  // policy (migration 0005 walls raid_items and agenda_notes only), and a pooled connection left
+  // stamped internal by the caller's previous request needs no new stamp. The audience this
+  // decides is recorded on the request's own scope below, outside this one.
+  const [found] = await runAsTenant(ctx.tenantId, async () => await db
+    .select({ meeting: meetings, project: projects, member: { id: people.id, email: people.email, organisation: people.organisation } })
+    .from(meetings)
+    .leftJoin(projects, and(eq(projects.tenantId, meetings.tenantId), eq(projects.id, meetings.projectId)))
+    // No person, no membership: the join matches nothing.
+    .leftJoin(projectMembers, and(eq(projectMembers.tenantId, meetings.tenantId), eq(projectMembers.projectId, meetings.projectId), personId ? eq(projectMembers.personId, personId) : sql`false`))
+    .leftJoin(people, and(eq(people.tenantId, projectMembers.tenantId), eq(people.id, projectMembers.personId)))
+    .where(and(eq(meetings.tenantId, ctx.tenantId), eq(meetings.id, meetingId)))
+    .limit(1), "internal");
+  if (!found) throw notFound("Meeting");
+  if (!found.meeting.projectId) throw notFound("Meeting's project");
+  if (!found.project) throw notFound("Project");
+  if (adoptMemberAudience(ctx, found.member) === null) throw forbidden("You are not a member of this project");
+  return { row: found.meeting, project: found.project };
+}
 
 /**
  * The project, if the caller may see it: same tenant (else 404, existence is not disclosed

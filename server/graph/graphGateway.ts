@@ -157,7 +157,6 @@ export function createGraphGateway(options: GraphGatewayOptions): MailCalendarGa
         seriesMasterId: event.id,
         seriesZone: input.recurrence.range.recurrenceTimeZone ?? input.start.timeZone,
         occurrences: input.occurrenceAttendees ?? [],
-        baseUrl: options.baseUrl,
       });
       if (occurrences.missing.length > 0) {
         options.logger?.warn({ event: "series_occurrences_missing", missing: occurrences.missing }, "no instance at these starts");

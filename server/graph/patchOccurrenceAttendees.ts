@@ -3,6 +3,7 @@ import type { RequestIdentity } from "../auth/verifyTeamsToken";
 import { instantOfLocal } from "../domain/zonedTime";
 import type { SeriesAttendee } from "./MailCalendarGateway";
 import type { GraphRequester } from "./graphRequester";
+import { nextLinkPath } from "./nextLinkPath";
 import { ianaZoneFor } from "./timeZoneFor";
 
 const instancesPage = z.object({
@@ -41,7 +42,7 @@ const PAGE_SIZE = 100;
 export async function patchOccurrenceAttendees(
   graph: GraphRequester,
   identity: RequestIdentity,
-  input: { seriesMasterId: string; seriesZone: string; occurrences: OccurrenceAttendees[]; baseUrl: string },
+  input: { seriesMasterId: string; seriesZone: string; occurrences: OccurrenceAttendees[] },
 ): Promise<OccurrencePatchResult> {
   if (input.occurrences.length === 0) return { patched: [], missing: [] };
   const zone = ianaZoneFor(input.seriesZone);
@@ -66,7 +67,7 @@ export async function patchOccurrenceAttendees(
       const at = instance.originalStart ? Date.parse(instance.originalStart) : Number.NaN;
       if (wanted.has(at)) found.set(at, instance.id);
     }
-    path = answer["@odata.nextLink"] ? relativeTo(input.baseUrl, answer["@odata.nextLink"]) : null;
+    path = answer["@odata.nextLink"] ? nextLinkPath(answer["@odata.nextLink"]) : null;
   }
   const result: OccurrencePatchResult = { patched: [], missing: [] };
   for (const [at, occurrence] of wanted) {
@@ -88,9 +89,3 @@ export async function patchOccurrenceAttendees(
 }
 
 /** A nextLink is absolute ("https://graph.microsoft.com/v1.0/me/…"); the requester takes paths below the version. */
-function relativeTo(baseUrl: string, link: string): string {
-  const base = baseUrl.replace(/\/$/, "");
-  if (link.startsWith(base)) return link.slice(base.length);
-  const url = new URL(link);
-  return url.pathname.replace(/^\/(v1\.0|beta)/, "") + url.search;
-}

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { RequestIdentity } from "../auth/verifyTeamsToken";
 import { GraphRequestFailed } from "./MailCalendarGateway";
 import type { GraphRequester } from "./graphRequester";
+import { nextLinkPath } from "./nextLinkPath";
 
 // Microsoft Planner through Graph v1.0 (issue 17 §4): plans, tasks, task details, and the user id
 // an assignment needs. Writes carry the ETag in If-Match (Graph "Update plannerTask": 412 when it
@@ -97,8 +98,7 @@ async function orNull<T>(work: Promise<T>): Promise<T | null> {
  * the caller with its Retry-After (GraphRequestFailed.retryAfterSeconds), and the sync defers the
  * plan until then on the settable clock instead of sleeping in a request.
  */
-export function createPlannerClient(graph: GraphRequester, identity: RequestIdentity, baseUrl: string): PlannerClient {
-  const versionRoot = new URL(baseUrl).pathname.replace(/\/$/, "");
+export function createPlannerClient(graph: GraphRequester, identity: RequestIdentity): PlannerClient {
   return {
     getPlan: (planId) =>
       orNull(
@@ -117,7 +117,7 @@ export function createPlannerClient(graph: GraphRequester, identity: RequestIden
         const page = taskList.parse(await graph.call(identity, { operation: "listPlanTasks", method: "GET", path, policy: "safe" }));
         tasks.push(...page.value.map(toState));
         const next = page["@odata.nextLink"];
-        path = next ? decodeURI(new URL(next).pathname).replace(versionRoot, "") + new URL(next).search : null;
+        path = next ? nextLinkPath(next) : null;
       }
       return tasks;
     },

@@ -1,5 +1,5 @@
 // The front end's only door to its host. Components ask this module, never teams-js or Office.
-import { ErrorCode, app, authentication, meeting, pages, type SdkError } from "@microsoft/teams-js";
+import type { SdkError } from "@microsoft/teams-js";
 import { HostCapabilityError, type FrameContext, type HostCapability } from "./hostCapabilityError";
 
 export type ThemeName = "default" | "dark" | "contrast";
@@ -58,6 +58,28 @@ export function isFramed(): boolean {
   }
 }
 
+type TeamsJs = (typeof import("./teamsSdk"))["teamsSdk"];
+
+/**
+ * teams-js is a chunk of its own (issue 12: a top-level browser tab never needs it). Only a framed
+ * page can be in Teams, so a framed page starts loading it as soon as this module runs, before the
+ * first render; other pages load it on first use (the consent pop-up's last page). `teams` is set
+ * once it has loaded: every synchronous capability below is reached only after initHost said "teams".
+ */
+let teamsLoad: Promise<TeamsJs> | null = null;
+let teams: TeamsJs | null = null;
+function loadTeamsJs(): Promise<TeamsJs> {
+  teamsLoad ??= import("./teamsSdk").then((m) => (teams = m.teamsSdk));
+  return teamsLoad;
+}
+if (typeof window !== "undefined" && isFramed()) void loadTeamsJs().catch(() => undefined);
+
+/** The loaded teams-js; throws HostCapabilityError("not_in_teams") if it was never loaded (browser mode). */
+function teamsJs(capability: HostCapability): TeamsJs {
+  if (!teams) throw new HostCapabilityError(capability, "not_in_teams", current.frameContext);
+  return teams;
+}
+
 /**
  * Initialises teams-js and reads the context. teams-js rejects at once in a top-level tab but
  * never settles inside a non-Teams iframe, so the call is raced with a timeout: either way
@@ -65,8 +87,10 @@ export function isFramed(): boolean {
  */
 export async function initHost(options: { timeoutMs?: number; extraOrigins?: string[] } = {}): Promise<HostContext> {
   if (!isFramed()) return (current = browserContext);
-  const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), options.timeoutMs ?? 1500));
   try {
+    // The timeout counts from when the SDK is there: a slow chunk must not turn Teams into browser mode.
+    const { app } = await loadTeamsJs();
+    const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), options.timeoutMs ?? 1500));
     const init = app.initialize(options.extraOrigins && options.extraOrigins.length ? options.extraOrigins : undefined).then(() => "ok" as const);
     if ((await Promise.race([init, timeout])) !== "ok") return (current = browserContext);
     const ctx = await app.getContext();
@@ -99,8 +123,8 @@ export function normaliseTheme(theme: string | undefined): ThemeName {
 
 /** Calls back on every theme change of the host (an `app` capability: every host that initialised has it). No-op in browser mode. */
 export function onThemeChange(handler: (theme: ThemeName) => void): void {
-  if (current.mode !== "teams" || !app.isInitialized()) return;
-  app.registerOnThemeChangeHandler((t) => handler(normaliseTheme(t)));
+  if (current.mode !== "teams" || !teams?.app.isInitialized()) return;
+  teams.app.registerOnThemeChangeHandler((t) => handler(normaliseTheme(t)));
 }
 
 /**
@@ -110,7 +134,7 @@ export function onThemeChange(handler: (theme: ThemeName) => void): void {
  */
 export async function getHostAuthToken(): Promise<string> {
   requireCapability("sign-in", null);
-  return authentication.getAuthToken();
+  return teamsJs("sign-in").authentication.getAuthToken();
 }
 
 export interface TabConfig {
@@ -121,7 +145,7 @@ export interface TabConfig {
 
 /** Tab configuration needs the settings frame and a host whose runtime lists `pages.config`. */
 function requireSettingsFrame(): void {
-  requireCapability("tab-config", () => pages.config.isSupported(), "settings");
+  requireCapability("tab-config", () => teamsJs("tab-config").pages.config.isSupported(), "settings");
 }
 
 /**
@@ -130,6 +154,7 @@ function requireSettingsFrame(): void {
  */
 export function onTabSave(build: () => Promise<TabConfig>): void {
   requireSettingsFrame();
+  const { pages } = teamsJs("tab-config");
   pages.config.registerOnSaveHandler((event) => {
     build()
       .then((input) => pages.config.setConfig({ ...input, websiteUrl: input.contentUrl }))
@@ -141,7 +166,7 @@ export function onTabSave(build: () => Promise<TabConfig>): void {
 /** Enables or disables the host's Save button on the configuration page. */
 export function setTabValid(valid: boolean): void {
   requireSettingsFrame();
-  pages.config.setValidityState(valid);
+  teamsJs("tab-config").pages.config.setValidityState(valid);
 }
 
 /** The configuration page's save with a fixed config: points the tab at a URL. Only in the settings frame context. */
@@ -160,7 +185,7 @@ export async function requestConsent(consentPath = "/auth/consent"): Promise<{ c
   requireCapability("consent", null);
   const url = new URL(consentPath, window.location.origin);
   if (current.tenantId) url.searchParams.set("tenant", current.tenantId);
-  const answer = await authentication.authenticate({ url: url.toString(), width: 600, height: 535 });
+  const answer = await teamsJs("consent").authentication.authenticate({ url: url.toString(), width: 600, height: 535 });
   const params = new URLSearchParams(answer);
   return { code: params.get("code") ?? "", state: params.get("state") ?? "" };
 }
@@ -199,6 +224,7 @@ export async function finishConsentPopup(store: (code: string, state: string) =>
     window.location.replace(back.toString());
     return;
   }
+  const { app, authentication } = await loadTeamsJs();
   await app.initialize();
   if (error) authentication.notifyFailure(error);
   // The code goes back to the tab, which has the user's credential and stores their consent for
@@ -223,10 +249,10 @@ export class StageShareError extends Error {
 
 /** Where Teams lets an app share to the stage: inside Teams, from the side panel or the stage itself. */
 export function isStageSharingSupported(): boolean {
-  return current.mode === "teams" && (current.frameContext === "sidePanel" || current.frameContext === "meetingStage") && app.isInitialized();
+  return current.mode === "teams" && (current.frameContext === "sidePanel" || current.frameContext === "meetingStage") && teams !== null && teams.app.isInitialized();
 }
 
-function stageShareError(err: SdkError | null | undefined, fallback: string): StageShareError {
+function stageShareError(ErrorCode: TeamsJs["ErrorCode"], err: SdkError | null | undefined, fallback: string): StageShareError {
   const code = typeof err?.errorCode === "number" ? err.errorCode : null;
   const reason: StageShareFailure =
     code === ErrorCode.PERMISSION_DENIED || code === ErrorCode.UNAUTHORIZED_USER_OPERATION
@@ -250,10 +276,11 @@ function stageShareError(err: SdkError | null | undefined, fallback: string): St
  * presenter), "declined", or "failed".
  */
 export async function shareToStage(url: string): Promise<void> {
-  if (!isStageSharingSupported()) throw new StageShareError("unsupported", null, `Sharing to the stage is not available in the ${current.frameContext} frame context`);
+  if (!isStageSharingSupported() || !teams) throw new StageShareError("unsupported", null, `Sharing to the stage is not available in the ${current.frameContext} frame context`);
+  const { meeting, ErrorCode } = teams;
   const capabilities = await new Promise<{ doesAppHaveSharePermission: boolean }>((resolve, reject) => {
     try {
-      meeting.getAppContentStageSharingCapabilities((err, result) => (err || !result ? reject(stageShareError(err, "no stage sharing capabilities")) : resolve(result)));
+      meeting.getAppContentStageSharingCapabilities((err, result) => (err || !result ? reject(stageShareError(ErrorCode, err, "no stage sharing capabilities")) : resolve(result)));
     } catch (e) {
       reject(new StageShareError("unsupported", null, e instanceof Error ? e.message : String(e)));
     }
@@ -261,7 +288,7 @@ export async function shareToStage(url: string): Promise<void> {
   if (!capabilities.doesAppHaveSharePermission) throw new StageShareError("no-permission", null, "The host says this app may not share to the stage");
   await new Promise<void>((resolve, reject) => {
     try {
-      meeting.shareAppContentToStage((err, result) => (err || result === false ? reject(stageShareError(err, "the host did not share")) : resolve()), url);
+      meeting.shareAppContentToStage((err, result) => (err || result === false ? reject(stageShareError(ErrorCode, err, "the host did not share")) : resolve()), url);
     } catch (e) {
       reject(new StageShareError("unsupported", null, e instanceof Error ? e.message : String(e)));
     }

@@ -37,7 +37,7 @@ describe("drill: Planner faults", () => {
     tdb = await openTestDatabase("pglite");
     graph = await startFakeGraphServer();
     const requester = createGraphRequester({ baseUrl: graph.baseUrl, tokens: { getGraphToken: async () => "pm-token" }, maxRetries: 0, connectionReplays: 0 });
-    const client = (tenantId: string, userId: string) => createPlannerClient(requester, { tenantId, userId, name: "", email: "", token: "" }, graph.baseUrl);
+    const client = (tenantId: string, userId: string) => createPlannerClient(requester, { tenantId, userId, name: "", email: "", token: "" });
     deps = {
       database: tdb.database,
       logger: pino({ level: "silent" }),

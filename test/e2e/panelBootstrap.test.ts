@@ -41,4 +41,38 @@ describe("side panel data bootstrap in Chromium (browser mode)", () => {
       await context.close();
     }
   });
+
+  // Issue 12: the first paint needs only what it shows (agenda, pinned strip, one-line capture).
+  it("a browser tab's panel asks nothing of Teams (no SDK, no request off our origin), and 'More fields' brings its form when pressed", async () => {
+    const meetingId = demoMeetingId("m_cust");
+    const context = await newSignedInContext(e2e.browser, devAuth("dana"), { viewport: { width: 320, height: 800 } });
+    try {
+      const page = await context.newPage();
+      const offOrigin: string[] = [];
+      const scripts: string[] = [];
+      page.on("request", (r) => {
+        const url = new URL(r.url());
+        if (url.origin !== e2e.server.url) offOrigin.push(r.url());
+        if (r.resourceType() === "script") scripts.push(url.pathname);
+      });
+      await page.goto(`${e2e.server.url}/meetings/${meetingId}`);
+      const panel = page.getByTestId("side-panel");
+      await panel.locator("[data-agenda-item]").first().waitFor({ timeout: 60_000 });
+      await panel.getByRole("textbox", { name: /^Capture/ }).waitFor();
+      // teams-js, once loaded, asks Microsoft's CDN for its valid-domains list: a browser tab never loads it.
+      expect(offOrigin).toEqual([]);
+      const atFirstPaint = scripts.length;
+
+      await panel.getByRole("button", { name: "More fields" }).click();
+      const form = panel.getByRole("form", { name: "Capture with all fields" });
+      await form.getByRole("textbox", { name: /^Action/ }).waitFor();
+      await form.getByRole("checkbox", { name: "Someone depends on this" }).check();
+      await form.getByRole("combobox", { name: /^Provider/ }).waitFor();
+      // The form (with its person combobox) came as scripts of its own, asked for on the press.
+      expect(scripts.length).toBeGreaterThan(atFirstPaint);
+      expect(offOrigin).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -6,9 +6,9 @@ import { demoMeetingId } from "../support/testApp";
 import { DEMO_TENANT_ID } from "../../server/db/demo/demoPeople";
 
 // Issue 19, Teams mode: inside the host page with the real teams-js and an SSO token, the side
-// panel asks for its meeting (by chat), agenda and capture as soon as teams-js has initialised,
-// once each. Reopened (the meeting id behind the chat is remembered), all three are in flight
-// together: each starts before any of them has finished. Needs the built front end.
+// panel asks for its meeting, agenda and capture by the meeting chat as soon as teams-js has
+// initialised, once each, and all three are in flight together (each starts before any of them
+// has finished), on the first open as when reopened. Needs the built front end.
 describe("Teams side panel: early data requests", () => {
   const teams = useTeamsSsoWorld();
   let context: BrowserContext | undefined;
@@ -19,8 +19,8 @@ describe("Teams side panel: early data requests", () => {
   const meetingId = demoMeetingId("m_cust");
   const wanted = {
     meeting: "/api/meetings/by-chat",
-    agenda: `/api/meetings/${meetingId}/agenda`,
-    capture: `/api/meetings/${meetingId}/capture`,
+    agenda: "/api/meetings/by-chat/agenda",
+    capture: "/api/meetings/by-chat/capture",
   };
 
   /** Opens the side panel in the host page; resolves with every API GET's start and finish order, once the agenda shows. */
@@ -49,22 +49,20 @@ describe("Teams side panel: early data requests", () => {
     return entries;
   };
 
-  it("asks for the meeting, agenda and capture once each; reopened, all three start before the first finishes", async () => {
+  it("asks for the meeting, agenda and capture once each, all three started before the first finishes, on the first open and reopened", async () => {
     const token = await teams.entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "dana.whitfield@contoso.com", name: "Dana Whitfield" });
     context = await teams.browser.newContext({ viewport: { width: 360, height: 960 } });
     for (const round of ["first open", "reopened"]) {
       const entries = await openPanel(context, token);
       const paths = entries.map((e) => e.path);
-      // Once each, and no second GET of the meeting by id (the by-chat answer stands for it).
+      // Once each, and no second GET by the meeting's id (the by-chat answers stand for them).
       for (const path of Object.values(wanted)) expect(paths.filter((p) => p === path), `${round}: ${paths.join(", ")}`).toHaveLength(1);
-      expect(paths, round).not.toContain(`/api/meetings/${meetingId}`);
-      if (round === "reopened") {
-        const three = entries.filter((e) => Object.values(wanted).includes(e.path));
-        const firstFinish = Math.min(...three.map((e) => e.finished ?? Infinity));
-        expect(three.map((e) => [e.path, e.started < firstFinish]), entries.map((e) => `${e.path} ${e.started}→${e.finished}`).join(", ")).toEqual(
-          three.map((e) => [e.path, true]),
-        );
-      }
+      for (const byId of [`/api/meetings/${meetingId}`, `/api/meetings/${meetingId}/agenda`, `/api/meetings/${meetingId}/capture`]) expect(paths, round).not.toContain(byId);
+      const three = entries.filter((e) => Object.values(wanted).includes(e.path));
+      const firstFinish = Math.min(...three.map((e) => e.finished ?? Infinity));
+      expect(three.map((e) => [e.path, e.started < firstFinish]), `${round}: ${entries.map((e) => `${e.path} ${e.started}→${e.finished}`).join(", ")}`).toEqual(
+        three.map((e) => [e.path, true]),
+      );
     }
   });
 });

@@ -1,10 +1,12 @@
-import { Router } from "express";
+import { Router, type Response } from "express";
 import { syncPlannerAfterWrite } from "../../services/planner/pollPlanner";
 import { fieldError } from "../../errors";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { idParams } from "../../../contracts/common";
+import { byChatQuery } from "../../../contracts/meetings";
+import { meetingIdForChat } from "../../services/meetings/findMeetingByChat";
 import { agendaStateBody, createItemBody, createNoteBody, itemParams, noteParams, updateItemBody, updateNoteBody, type CaptureDto } from "../../../contracts/capture";
 import { loadMeetingContext, loadMeetingForWrite, type MeetingWriteContext } from "../../services/meetings/loadMeetingContext";
 import { agendaState, carriedOverItems, isInternalCall, lastEventId, meetingItems, meetingNotes, openProjectRaid } from "../../services/capture/captureQueries";
@@ -15,12 +17,15 @@ import { streamMeetingEvents } from "./streamMeetingEvents";
 import { MeetingFeeds } from "../../live/meetingFeeds";
 import { callerAudience, requireMayFlagInternal, requireRowVisible } from "../../services/audience/callerAudience";
 import { createLiveClients } from "../../live/liveClients";
+import { WrittenRows } from "../../services/capture/writtenRows";
 
 /** Live capture in a call (`feeds`: the meetings' shared readers, also used by the stage stream): action items, decisions, risks, issues, notes, agenda ticks; and the live stream. */
 export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFeeds(deps.database.db, deps.bus)): Router {
   const r = Router();
   const { db } = deps.database;
   const liveClients = deps.liveClients ?? createLiveClients();
+  // The rows this app's writes just committed, for its live streams' reader (one read less per event).
+  const written = new WrittenRows();
   const scope = (mc: MeetingWriteContext, res: Parameters<typeof contextOf>[0]): WriteScope => ({
     database: deps.database,
     bus: deps.bus,
@@ -28,13 +33,14 @@ export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFe
     meetingId: mc.meeting.id,
     projectId: mc.project.id,
     now: deps.clock(),
+    written,
   });
   // An external caller's captures are never internal only by default (they could not see them).
   const internalDefault = (mc: MeetingWriteContext, res: Parameters<typeof contextOf>[0]) =>
     callerAudience(contextOf(res)) === "internal" && isInternalCall(resolveCallType(mc.meeting, mc.snapshot.project, mc.directory).callType);
 
-  r.get("/:id/capture", async (req, res) => {
-    const { id } = parse(idParams, req.params);
+  /** Answers meeting `id`'s capture for the caller (access by loadMeetingContext, rows by the caller's audience). */
+  const sendCapture = async (res: Response, id: string) => {
     const ctx = contextOf(res);
     const mc = await loadMeetingContext(db, ctx, id);
     const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
@@ -66,6 +72,17 @@ export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFe
       lastEventId: eventId,
     };
     res.json(body);
+  };
+
+  // The capture of the meeting behind a Teams chat (same query as GET /by-chat; reads only), asked
+  // for with the meeting on a Teams panel's first open (issue 19). Before /:id/capture.
+  r.get("/by-chat/capture", async (req, res) => {
+    await sendCapture(res, await meetingIdForChat(deps, contextOf(res), parse(byChatQuery, req.query)));
+  });
+
+  r.get("/:id/capture", async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    await sendCapture(res, id);
   });
 
   r.post("/:id/items", async (req, res) => {
@@ -131,7 +148,7 @@ export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFe
     try {
       const mc = await loadMeetingForWrite(db, ctx, id);
       if (slot.released) return;
-      await streamMeetingEvents(deps, feeds, req, res, { tenantId: ctx.tenantId, meetingId: id, people: mc.snapshot.people, audience: callerAudience(ctx) }, slot);
+      await streamMeetingEvents(deps, feeds, req, res, { tenantId: ctx.tenantId, meetingId: id, people: mc.snapshot.people, audience: callerAudience(ctx), written }, slot);
     } catch (e) {
       slot.release();
       throw e;

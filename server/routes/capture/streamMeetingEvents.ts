@@ -6,6 +6,7 @@ import type { StreamSlot } from "../../live/liveClients";
 import { lastEventId } from "../../services/capture/captureQueries";
 import { nameIndex } from "../../presenters/capture";
 import { presentLiveEvent } from "../../services/capture/presentLiveEvent";
+import type { WrittenRows } from "../../services/capture/writtenRows";
 
 const HEARTBEAT_MS = 15_000;
 
@@ -27,7 +28,7 @@ export async function streamMeetingEvents(
   feeds: MeetingFeeds,
   req: Request,
   res: Response,
-  scope: { tenantId: string; meetingId: string; people: Person[]; audience: "internal" | "external" },
+  scope: { tenantId: string; meetingId: string; people: Person[]; audience: "internal" | "external"; written?: WrittenRows },
   slot: StreamSlot,
 ): Promise<void> {
   const names = nameIndex(scope.people);
@@ -41,7 +42,7 @@ export async function streamMeetingEvents(
     "X-Accel-Buffering": "no",
   });
   res.write(`retry: 1000\n: connected at ${lastSent}\n\n`);
-  const unsubscribe = feeds.subscribe(scope.tenantId, scope.meetingId, lastSent, (row) => presentLiveEvent(deps.database.db, scope.tenantId, row, names), {
+  const unsubscribe = feeds.subscribe(scope.tenantId, scope.meetingId, lastSent, (row) => presentLiveEvent(deps.database.db, scope.tenantId, row, names, scope.written), {
     audience: scope.audience,
     send: (id, data) => res.write(`id: ${id}\ndata: ${data}\n\n`),
     fail: (err) => {

@@ -7,7 +7,7 @@ import { byChatQuery, linkMeetingBody, lookupMeetingQuery, type MeetingLookup, t
 import { notFound } from "../../errors";
 import { loadMeetingContext } from "../../services/meetings/loadMeetingContext";
 import { detail, prepList } from "../../presenters/meetings";
-import { findMeetingByChat } from "../../services/meetings/findMeetingByChat";
+import { findMeetingByChat, meetingIdForChat } from "../../services/meetings/findMeetingByChat";
 import { lookupMeeting } from "../../services/meetings/lookupMeeting";
 import { linkMeeting } from "../../services/meetings/linkMeeting";
 
@@ -16,12 +16,13 @@ export function meetingLinkRouter(deps: AppDeps): Router {
   const r = Router();
   const { db } = deps.database;
 
-  // GET reads only; PUT also stores the chat id on the meeting found through Graph.
+  // GET reads only; PUT also stores the chat id on the meeting found through Graph. The same chat
+  // key also names the meeting's agenda and capture (GET /by-chat/agenda, /by-chat/capture, in
+  // their own routers), so a Teams panel's first open asks for all three at once (issue 19).
   r.get("/by-chat", async (req, res) => {
     const query = parse(byChatQuery, req.query);
     const ctx = contextOf(res);
-    const id = await findMeetingByChat(deps, ctx, query, false);
-    if (!id) throw notFound("Meeting for this chat");
+    const id = await meetingIdForChat(deps, ctx, query);
     res.json(detail(await loadMeetingContext(db, ctx, id), deps.clock()));
   });
 

@@ -1,9 +1,10 @@
-import { Router } from "express";
+import { Router, type Response } from "express";
 import type { AppDeps } from "../../appDeps";
 import { contextOf } from "../../http/requestContext";
 import { parse } from "../../http/validate";
 import { idParams } from "../../../contracts/common";
-import { listMeetingsQuery, setCallTypeBody } from "../../../contracts/meetings";
+import { byChatQuery, listMeetingsQuery, setCallTypeBody } from "../../../contracts/meetings";
+import { meetingIdForChat } from "../../services/meetings/findMeetingByChat";
 import { buildAgenda } from "../../domain/buildAgenda";
 import { listMeetings, loadMeetingContext } from "../../services/meetings/loadMeetingContext";
 import { detail } from "../../presenters/meetings";
@@ -30,8 +31,8 @@ export function meetingsRouter(deps: AppDeps): Router {
     res.json(detail(await loadMeetingContext(db, contextOf(res), id), deps.clock()));
   });
 
-  r.get("/:id/agenda", async (req, res) => {
-    const { id } = parse(idParams, req.params);
+  /** Answers the agenda of meeting `id` for the caller (access and audience as loadMeetingContext and the cache key decide). */
+  const sendAgenda = async (res: Response, id: string) => {
     const ctx = contextOf(res);
     const now = deps.clock();
     const key = await agendas.keyFor(db, ctx, id, now);
@@ -52,6 +53,17 @@ export function meetingsRouter(deps: AppDeps): Router {
     // keeps the body itself; the API's own Cache-Control is left as it is).
     const agenda = await agendas.fetchBody(key, build);
     res.set("ETag", agenda.etag).type("application/json").send(agenda.body);
+  };
+
+  // The agenda of the meeting behind a Teams chat (same query as GET /by-chat; reads only): a
+  // Teams panel's first open asks for it with the meeting, not after it (issue 19). Before /:id/agenda.
+  r.get("/by-chat/agenda", async (req, res) => {
+    await sendAgenda(res, await meetingIdForChat(deps, contextOf(res), parse(byChatQuery, req.query)));
+  });
+
+  r.get("/:id/agenda", async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    await sendAgenda(res, id);
   });
 
   r.get("/:id/attendees", async (req, res) => {

@@ -8,6 +8,7 @@ import type { CreateItemBody, CreateNoteBody, UpdateItemBody } from "../../../co
 import { lockMeeting, recordEvent } from "../../live/recordEvent";
 import type { LiveBus } from "../../live/liveBus";
 import { findItem, findNote } from "./captureQueries";
+import type { WrittenRow, WrittenRows } from "./writtenRows";
 
 type RaidRow = typeof t.raidItems.$inferSelect;
 type NoteRow = typeof t.agendaNotes.$inferSelect;
@@ -19,6 +20,8 @@ export interface WriteScope {
   meetingId: string;
   projectId: string;
   now: Date;
+  /** This instance's memo of committed rows for its live reader (optional: without it the reader reads them). */
+  written?: WrittenRows;
 }
 
 type Tx = Parameters<Parameters<Database["db"]["transaction"]>[0]>[0];
@@ -44,6 +47,7 @@ async function createOnce<Row extends { id: string }>(
   type: "item" | "note",
   insert: (tx: Tx) => Promise<Row[]>,
   existing: (tx: Tx) => Promise<Row | undefined>,
+  written: (row: Row) => WrittenRow,
 ): Promise<{ row: Row; created: boolean }> {
   const result = await s.database.db.transaction(async (tx) => {
     await lockMeeting(tx, s.meetingId);
@@ -51,13 +55,17 @@ async function createOnce<Row extends { id: string }>(
     if (!row) {
       const found = await existing(tx);
       if (!found) throw idTaken();
-      return { row: found, created: false };
+      return { row: found, created: false, eventId: null };
     }
-    await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type, entityId: row.id });
-    return { row, created: true };
+    const eventId = await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type, entityId: row.id });
+    return { row, created: true, eventId };
   });
-  if (result.created) s.bus.publish(s.meetingId);
-  return result;
+  if (result.eventId !== null) {
+    // Committed: this instance's live reader may present the event from the row as written.
+    s.written?.remember(s.ctx.tenantId, result.eventId, written(result.row));
+    s.bus.publish(s.meetingId);
+  }
+  return { row: result.row, created: result.created };
 }
 
 /** Creates a RAID item raised in this meeting. Resending the same id returns the row, unchanged. */
@@ -86,6 +94,7 @@ export async function createItem(s: WriteScope, body: CreateItemBody, internalDe
         .onConflictDoNothing()
         .returning(),
     ownRow(s, findItem, body.id, (found) => found.raisedInMeetingId === s.meetingId),
+    (row) => ({ kind: "item", row }),
   );
 }
 
@@ -171,6 +180,7 @@ export async function createNote(s: WriteScope, body: CreateNoteBody, internalDe
         .onConflictDoNothing()
         .returning(),
     ownRow(s, findNote, body.id, (found) => found.meetingId === s.meetingId),
+    (row) => ({ kind: "note", row }),
   );
 }
 

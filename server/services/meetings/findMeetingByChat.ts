@@ -4,6 +4,7 @@ import type { RequestContext } from "../../http/requestContext";
 import * as t from "../../db/tables";
 import { identityOf } from "../../graph/identityOf";
 import { teamsLinkKeys, teamsLinkMatch } from "./findMeetingByTeamsLink";
+import { notFound } from "../../errors";
 
 /**
  * The id of the Callbook meeting behind a Teams meeting, or null. `chatId` is the meeting chat
@@ -41,4 +42,19 @@ export async function findMeetingByChat(
     }
   }
   return row?.id ?? null;
+}
+
+/**
+ * `findMeetingByChat` for a GET: reads only (never stores the chat id), and throws `notFound`
+ * (404 `not_found`, "Meeting for this chat") when no meeting answers. The caller's access to the
+ * meeting is checked by whatever loads it next (loadMeetingContext), as for the meeting's id.
+ */
+export async function meetingIdForChat(
+  deps: Pick<AppDeps, "database" | "mailMode" | "mail">,
+  ctx: RequestContext,
+  teams: { chatId?: string | undefined; meetingId?: string | undefined },
+): Promise<string> {
+  const id = await findMeetingByChat(deps, ctx, teams, false);
+  if (!id) throw notFound("Meeting for this chat");
+  return id;
 }

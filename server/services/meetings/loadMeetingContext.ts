@@ -1,9 +1,8 @@
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import * as t from "../../db/tables";
-import { notFound } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";
-import { memberProjectIds, requireProjectAccess, type ProjectRow } from "../../db/projectAccess";
+import { loadMeetingAccess, memberProjectIds, requireProjectAccess, type ProjectRow } from "../../db/projectAccess";
 import { loadProjectDirectory, loadProjectMeetings, loadSnapshot, toMeeting } from "../../db/loadSnapshot";
 import type { Directory, ProjectSnapshot } from "../../../contracts/types";
 import type { MeetingSummary } from "../../../contracts/meetings";
@@ -17,7 +16,7 @@ export type { MeetingContext };
  * asking for an internal meeting), with its project's data as the caller's audience may see it.
  */
 export async function loadMeetingContext(db: Db, ctx: RequestContext, meetingId: string): Promise<MeetingContext> {
-  const { row, project } = await meetingWithProject(db, ctx, meetingId);
+  const { row, project } = await loadMeetingAccess(db, ctx, meetingId);
   const [snapshot, history] = await Promise.all([
     loadSnapshot(db, ctx.tenantId, project, "open"),
     loadProjectMeetings(db, ctx.tenantId, project.id),
@@ -38,7 +37,8 @@ export interface MeetingWriteContext extends Pick<MeetingContext, "row" | "meeti
  * project's tasks, RAID items or meetings (issue 19): for capture writes.
  */
 export async function loadMeetingForWrite(db: Db, ctx: RequestContext, meetingId: string): Promise<MeetingWriteContext> {
-  const { row, project } = await meetingWithProject(db, ctx, meetingId);
+  // Meeting, project and membership in one query (they were three in a row).
+  const { row, project } = await loadMeetingAccess(db, ctx, meetingId);
   const snapshot = await loadProjectDirectory(db, ctx.tenantId, project);
   const mc = { row, meeting: toMeeting(row), project, snapshot, directory: directoryFor(snapshot) };
   requireMeetingVisible(ctx, mc.meeting, mc.directory);
@@ -94,17 +94,4 @@ export async function listMeetings(
     out.push(summarise({ meeting, ...p }));
   }
   return out;
-}
-
-/** The meeting row of the caller's tenant and its project, after the project access check (404 without either, 403 from requireProjectAccess). */
-async function meetingWithProject(db: Db, ctx: RequestContext, meetingId: string): Promise<{ row: typeof t.meetings.$inferSelect; project: ProjectRow }> {
-  const [row] = await db
-    .select()
-    .from(t.meetings)
-    .where(and(eq(t.meetings.tenantId, ctx.tenantId), eq(t.meetings.id, meetingId)))
-    .limit(1);
-  if (!row) throw notFound("Meeting");
-  if (!row.projectId) throw notFound("Meeting's project");
-  const project = await requireProjectAccess(db, ctx, row.projectId);
-  return { row, project };
 }

@@ -1,8 +1,8 @@
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Link, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { prefetch } from "../../api/client";
 import type { MeetingDetail } from "../../../contracts/meetings";
-import type { HostContext } from "../../host/host";
+import { isStageSharingSupported, type HostContext } from "../../host/host";
 import { navigate } from "../../ui/navigate";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
@@ -10,7 +10,10 @@ import { PanelHeader } from "./PanelHeader";
 import { CallTypePicker } from "./CallTypePicker";
 import { CapturePanel } from "./capture/CapturePanel";
 import { RecapSection } from "../recap/RecapSection";
-import { ShareToStage } from "../stage/ShareToStage";
+
+// "Share to stage" (with Fluent's MessageBar) exists only in a Teams side panel or stage that can
+// share: a chunk of its own, never loaded in a browser tab (issue 12).
+const ShareToStage = lazy(() => import("../stage/ShareToStage").then((m) => ({ default: m.ShareToStage })));
 
 const useStyles = makeStyles({
   back: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
@@ -62,7 +65,11 @@ export function MeetingPanel({ meetingId, host }: { meetingId: string; host: Hos
         {meeting.state === "ready" ? (
           <>
             <PanelHeader meeting={meeting.data} />
-            <ShareToStage meetingId={meeting.data.id} />
+            {isStageSharingSupported() ? (
+              <Suspense fallback={null}>
+                <ShareToStage meetingId={meeting.data.id} />
+              </Suspense>
+            ) : null}
             <CapturePanel meeting={meeting.data} />
             <CallTypePicker meeting={meeting.data} onChanged={reloadMeeting} />
             <RecapSection meetingId={meeting.data.id} />

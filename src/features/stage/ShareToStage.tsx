@@ -1,5 +1,5 @@
-import { useState } from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useState } from "react";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { api } from "../../api/client";
 import { isStageSharingSupported, shareToStage } from "../../host/host";
 import type { StageTicketDto } from "../../../contracts/stage";
@@ -9,6 +9,11 @@ import { explainStageShareError, type StageShareProblem } from "./stageErrors";
 const useStyles = makeStyles({
   root: { display: "grid", justifyItems: "start", gap: tokens.spacingVerticalS, marginBlock: tokens.spacingVerticalS },
 });
+
+// The outcome's MessageBar is a chunk of its own, asked for when the button is pressed (while the
+// ticket and the host's calls are under way), not with the panel.
+const loadStatus = () => import("./StageShareStatus");
+const StageShareStatus = lazy(() => loadStatus().then((m) => ({ default: m.StageShareStatus })));
 
 type ShareState = { kind: "idle" } | { kind: "sharing" } | { kind: "shared" } | { kind: "failed"; problem: StageShareProblem };
 
@@ -23,6 +28,7 @@ export function ShareToStage({ meetingId }: { meetingId: string }) {
   if (!isStageSharingSupported()) return null;
   const share = async () => {
     setState({ kind: "sharing" });
+    void loadStatus().catch(() => undefined);
     try {
       const issued = await api<StageTicketDto>(`/meetings/${meetingId}/stage-ticket`, { method: "POST", json: {} });
       await shareToStage(stageUrl(window.location.origin, meetingId, issued.ticket));
@@ -36,18 +42,10 @@ export function ShareToStage({ meetingId }: { meetingId: string }) {
       <Button appearance="secondary" size="small" onClick={() => void share()} disabled={state.kind === "sharing"}>
         {state.kind === "sharing" ? "Sharing…" : "Share to stage"}
       </Button>
-      {state.kind === "shared" ? (
-        <MessageBar intent="success" data-testid="stage-share-status">
-          <MessageBarBody>On the stage for everyone: the customer-safe view, live.</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {state.kind === "failed" ? (
-        <MessageBar intent="error" data-testid="stage-share-status">
-          <MessageBarBody>
-            <MessageBarTitle>{state.problem.title}</MessageBarTitle>
-            {state.problem.message}
-          </MessageBarBody>
-        </MessageBar>
+      {state.kind === "shared" || state.kind === "failed" ? (
+        <Suspense fallback={null}>
+          <StageShareStatus outcome={state} />
+        </Suspense>
       ) : null}
     </div>
   );

@@ -34,6 +34,9 @@ const project = demoProjectId();
 const cust = demoMeetingId("m_cust");
 const internalMeeting = demoMeetingId("m_int");
 const internalRaid = demoId("raid_r12");
+// The Teams meeting chats the demo stores on its meetings (seedDemo).
+const custChat = "19:meeting_m_cust@thread.v2";
+const internalChat = "19:meeting_m_int@thread.v2";
 
 /** What a persona should get: a status, or a status and a check of the body. */
 type Outcome = number | [number, (res: Response) => void];
@@ -122,6 +125,32 @@ describe.each(databaseKinds)("audience walls: every route × who asks, on %s", (
       name: "GET agenda (internal status call, cached for the internal side first)",
       call: get(`/api/meetings/${internalMeeting}/agenda`),
       expect: { internal: [200, shows("Team capacity dip over the holidays")], customer: 403, vendor: 403 },
+    },
+    // Issue 19: the agenda and capture named by the Teams chat answer each persona as by the meeting's id.
+    // Another tenant's Dana finds her own tenant's call behind the same chat id, never this one.
+    {
+      name: "GET agenda by chat (customer call)",
+      call: get(`/api/meetings/by-chat/agenda?chatId=${encodeURIComponent(custChat)}`),
+      expect: { internal: 200, ...external(200), otherTenant: [200, (res) => expect(res.text).not.toContain(cust)] },
+    },
+    {
+      name: "GET agenda by chat (internal status call)",
+      call: get(`/api/meetings/by-chat/agenda?chatId=${encodeURIComponent(internalChat)}`),
+      expect: { internal: [200, shows("Team capacity dip over the holidays")], customer: 403, vendor: 403, otherTenant: 200 },
+    },
+    {
+      name: "GET capture by chat (customer call)",
+      call: get(`/api/meetings/by-chat/capture?chatId=${encodeURIComponent(custChat)}`),
+      expect: {
+        internal: [200, (res) => (shows(INTERNAL_NOTE)(res), expect(res.body).toMatchObject({ meetingId: cust, canMarkInternal: true }))],
+        ...external(200, (res) => (showsNoSecret(res), shows(PUBLIC_NOTE)(res), expect(res.body).toMatchObject({ meetingId: cust, canMarkInternal: false, internalByDefault: false }))),
+        otherTenant: [200, (res) => expect(res.body.meetingId).toBe(demoId("meeting_m_cust", TENANT_B))],
+      },
+    },
+    {
+      name: "GET capture by chat (internal status call)",
+      call: get(`/api/meetings/by-chat/capture?chatId=${encodeURIComponent(internalChat)}`),
+      expect: { internal: [200, (res) => expect(res.body.meetingId).toBe(internalMeeting)], customer: 403, vendor: 403, otherTenant: [200, (res) => expect(res.body.meetingId).toBe(demoId("meeting_m_int", TENANT_B))] },
     },
     { name: "GET attendees", call: get(`/api/meetings/${cust}/attendees`), expect: { internal: 200, ...external(200) } },
     { name: "GET prep", call: get(`/api/meetings/${cust}/prep`), expect: { internal: [200, shows("Ask product for multi-account autopay enhancement")], ...external(200) } },

@@ -186,10 +186,22 @@ describe("Teams SSO and the Graph mail path through the app", () => {
     });
     const url = `/api/meetings/by-chat?chatId=${encodeURIComponent(chatId)}`;
     expect((await request(app).get(url).set("Authorization", token)).status).toBe(200);
+    // The agenda and capture by the same chat (issue 19: a Teams panel's first open) find it through Graph too.
+    const agendaUrl = `/api/meetings/by-chat/agenda?chatId=${encodeURIComponent(chatId)}`;
+    const captureUrl = `/api/meetings/by-chat/capture?chatId=${encodeURIComponent(chatId)}`;
+    const agenda = await request(app).get(agendaUrl).set("Authorization", token);
+    expect(agenda.status).toBe(200);
+    expect(agenda.body.label).toBeTruthy();
+    const capture = await request(app).get(captureUrl).set("Authorization", token);
+    expect(capture.status).toBe(200);
+    expect(capture.body.meetingId).toBe(demoMeetingId("m_steer"));
     graph.mailbox.chats.delete(chatId);
-    // The GET stored nothing: without Graph's answer the chat is unknown.
-    const afterGet = await request(app).get(url).set("Authorization", token);
-    expect(afterGet.status).toBe(404);
+    // None of the GETs stored anything: without Graph's answer the chat is unknown to each.
+    for (const path of [url, agendaUrl, captureUrl]) {
+      const afterGet = await request(app).get(path).set("Authorization", token);
+      expect(afterGet.status, path).toBe(404);
+      expect(afterGet.body.error.message, path).toMatch(/Meeting for this chat/);
+    }
 
     graph.mailbox.chats.set(chatId, {
       chatId, joinWebUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_m_steer%40thread.v2/0", organizedByMe: true, onlineMeetingId: "MSo1N2Y6",

@@ -25,8 +25,8 @@ describe("the project's Planner plan setting", () => {
       deps: {
         mailMode: "graph",
         planner: {
-          forRequest: (identity) => createPlannerClient(requester, identity, graph.baseUrl),
-          forPerson: (tenantId, personId) => createPlannerClient(requester, { tenantId, userId: personId, name: "", email: "", token: "" }, graph.baseUrl),
+          forRequest: (identity) => createPlannerClient(requester, identity),
+          forPerson: (tenantId, personId) => createPlannerClient(requester, { tenantId, userId: personId, name: "", email: "", token: "" }),
           linkBase: "https://callbook.example",
         },
       },

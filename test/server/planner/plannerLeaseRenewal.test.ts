@@ -60,7 +60,7 @@ describe.each(databaseKinds)("a Planner sync that outlives its lease, on %s", (k
     tdb = await openTestDatabase(kind);
     graph = await startFakeGraphServer();
     const requester = createGraphRequester({ baseUrl: graph.baseUrl, tokens: { getGraphToken: async () => "pm-token" }, maxRetries: 0, connectionReplays: 0 });
-    client = createPlannerClient(requester, { tenantId: DEMO_TENANT_ID, userId: "pm", name: "Dana", email: "dana", token: "t" }, graph.baseUrl);
+    client = createPlannerClient(requester, { tenantId: DEMO_TENANT_ID, userId: "pm", name: "Dana", email: "dana", token: "t" });
     const { db } = tdb.database;
     for (const p of await db.select().from(t.people).where(eq(t.people.tenantId, DEMO_TENANT_ID))) if (p.organisation === "internal") graph.planner.addUser(p.email);
     await db.update(t.raidItems).set({ status: "closed" }).where(and(eq(t.raidItems.projectId, demoProjectId()), eq(t.raidItems.kind, "action")));

@@ -43,7 +43,7 @@ describe.each(databaseKinds)("actions in Microsoft Planner on %s", (kind) => {
     tdb = await openTestDatabase(kind);
     graph = await startFakeGraphServer();
     const requester = createGraphRequester({ baseUrl: graph.baseUrl, tokens: { getGraphToken: async () => "pm-token" }, maxRetries: 0, connectionReplays: 0 });
-    client = createPlannerClient(requester, { tenantId: DEMO_TENANT_ID, userId: "pm", name: "Dana", email: "dana", token: "t" }, graph.baseUrl);
+    client = createPlannerClient(requester, { tenantId: DEMO_TENANT_ID, userId: "pm", name: "Dana", email: "dana", token: "t" });
     planId = graph.planner.addPlan("Riverside go-live");
     const people = await tdb.database.db.select().from(t.people).where(eq(t.people.tenantId, DEMO_TENANT_ID));
     for (const p of people) if (p.organisation === "internal") graph.planner.addUser(p.email);

@@ -52,8 +52,8 @@ function instance(m: AppModules, database: Database, graph: FakeGraphServer): Ex
     mail: m.localOutboxMail(database.db, () => TEST_NOW),
     mailMode: "graph",
     planner: {
-      forRequest: (identity) => m.createPlannerClient(requester, identity, graph.baseUrl),
-      forPerson: (tenantId, personId) => m.createPlannerClient(requester, { tenantId, userId: personId, name: "", email: "", token: "" }, graph.baseUrl),
+      forRequest: (identity) => m.createPlannerClient(requester, identity),
+      forPerson: (tenantId, personId) => m.createPlannerClient(requester, { tenantId, userId: personId, name: "", email: "", token: "" }),
       linkBase: "https://callbook.example",
     },
   });

@@ -154,7 +154,7 @@ export async function startFakeGraphServer(): Promise<FakeGraphServer> {
     const params = (match.m?.slice(1) ?? []).map((p) => decodeURIComponent(p));
     const route = match.r.name;
     const outcome = plannerRouteNames.has(route)
-      ? planner.handle(route as PlannerRouteName, params, req.headers, record.body)
+      ? planner.handle(route as PlannerRouteName, params, req.headers, record.body, url.searchParams)
       : mailbox.handle({ route: route as MailRouteName, params, query: url.searchParams, headers: req.headers, body: record.body });
     if (fault?.kind === "dropAfterAccept") return drop();
     if (fault?.kind === "hangAfterAccept") {

@@ -41,6 +41,8 @@ export class FakePlanner {
   readonly details = new Map<string, StoredDetails>();
   readonly users = new Map<string, string>();
   private readonly beforePatch: ((taskId: string) => void)[] = [];
+  /** Tasks per page of `GET /planner/plans/{id}/tasks`; Graph pages the list and gives `@odata.nextLink` (an opaque `$skiptoken`) for the rest. */
+  taskPageSize = 100;
 
   constructor(private readonly baseUrl: string) {}
 
@@ -74,7 +76,7 @@ export class FakePlanner {
     this.beforePatch.push(edit);
   }
 
-  handle(route: PlannerRouteName, params: string[], headers: Record<string, string | string[] | undefined>, body: unknown): GraphReply {
+  handle(route: PlannerRouteName, params: string[], headers: Record<string, string | string[] | undefined>, body: unknown, query: URLSearchParams = new URLSearchParams()): GraphReply {
     const id = params[0] ?? "";
     const ctx = `${this.baseUrl}/$metadata`;
     switch (route) {
@@ -85,8 +87,19 @@ export class FakePlanner {
       }
       case "listPlanTasks": {
         if (!this.plans.has(id)) return { status: 404, body: graphError("NotFound", "The requested item is not found.") };
-        const value = [...this.tasks.values()].filter((t) => t.planId === id).map((t) => this.present(t));
-        return { status: 200, body: { "@odata.context": `${ctx}#planner/plans('${id}')/tasks`, "@odata.count": value.length, value } };
+        const all = [...this.tasks.values()].filter((t) => t.planId === id).map((t) => this.present(t));
+        const from = Number(Buffer.from(query.get("$skiptoken") ?? "", "base64url").toString() || "0");
+        const value = all.slice(from, from + this.taskPageSize);
+        const rest = from + this.taskPageSize < all.length;
+        const skiptoken = Buffer.from(String(from + this.taskPageSize)).toString("base64url");
+        return {
+          status: 200,
+          body: {
+            "@odata.context": `${ctx}#planner/plans('${id}')/tasks`,
+            ...(rest ? { "@odata.nextLink": `${this.baseUrl}/planner/plans/${id}/tasks?$skiptoken=${skiptoken}` } : {}),
+            value,
+          },
+        };
       }
       case "createPlannerTask": {
         const problems = plannerTaskBodyProblems(body, "create");

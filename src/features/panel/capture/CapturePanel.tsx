@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Agenda } from "../../../../contracts/agenda";
 import type { MeetingDetail } from "../../../../contracts/meetings";
@@ -9,9 +9,12 @@ import { CaptureContext, useCaptureContext } from "./captureContext";
 import { SyncStatus } from "./SyncStatus";
 import { FailureList } from "./FailureList";
 import { CurrentItemStrip, LiveAgenda } from "./LiveAgenda";
-import { QuickCapture } from "./QuickCapture";
 import { CaptureLine, type Added } from "./CaptureLine";
 import { CapturedItems, CarriedOver } from "./ItemLists";
+
+// The full capture form (with its person combobox, Fluent's positioning and tabster) is a chunk of its
+// own, loaded when "More fields" is first pressed (issue 12: the first paint needs only what it shows).
+const QuickCapture = lazy(() => import("./QuickCapture").then((m) => ({ default: m.QuickCapture })));
 
 const useStyles = makeStyles({
   // Pinned while the agenda scrolls under it: the current item and the capture line stay in reach.
@@ -83,7 +86,11 @@ function LiveCall({ meeting }: { meeting: MeetingDetail }) {
           />
         )}
       </div>
-      {full ? <QuickCapture onAdded={onAdded} onClose={() => setFull(false)} /> : null}
+      {full ? (
+        <Suspense fallback={<Loading label="Opening the form…" />}>
+          <QuickCapture onAdded={onAdded} onClose={() => setFull(false)} />
+        </Suspense>
+      ) : null}
       {agenda.state === "loading" ? <Loading label="Building the agenda…" /> : null}
       {agenda.state === "error" ? <ErrorState title={agenda.explained.title} message={agenda.message} onRetry={reload} /> : null}
       {agenda.state === "ready" ? <LiveAgenda agenda={agenda.data} startsAt={meeting.startsAt} /> : null}
