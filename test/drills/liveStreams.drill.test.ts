@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
-import pino from "pino";
 import { openTestDatabase, type TestDatabase } from "../support/testDatabase";
 import { demoMeetingId, devAuth } from "../support/testApp";
-import { TEST_NOW } from "../support/constants";
-import { createApp } from "../../server/app";
-import { devAuthenticator } from "../../server/auth/devSignIn";
-import { countingBus } from "../support/countingBus";
-import { createLiveClients, type LiveClients } from "../../server/live/liveClients";
-import { localOutboxMail } from "../../server/graph/mailFactory";
+import type { LiveClients } from "../../server/live/liveClients";
+import { abortStreamSetUps, startCountingLiveApp, type CountingLiveApp } from "../support/countingLiveApp";
 
 // Issue 13 §6 as a drill: the finding was one user opening 2,000 streams (all accepted, +200 MB) and
 // streams aborted 2–60 ms into set-up leaking. With the default caps (10 per person, 1,000 per call)
@@ -23,27 +16,19 @@ async function settle(check: () => boolean): Promise<void> {
 
 describe("drill: live streams, caps and aborted set-ups", () => {
   let tdb: TestDatabase;
-  let server: Server;
+  let live: CountingLiveApp | undefined;
   let port: number;
-  let bus: ReturnType<typeof countingBus>;
+  let bus: CountingLiveApp["bus"];
   let liveClients: LiveClients;
   const meeting = demoMeetingId("m_cust");
 
   beforeAll(async () => {
     tdb = await openTestDatabase("pglite");
-    bus = countingBus();
-    liveClients = createLiveClients({ perUser: 10, perMeeting: 1000 });
-    const app = createApp({
-      database: tdb.database, logger: pino({ level: "silent" }), clock: () => TEST_NOW, authenticators: [devAuthenticator(tdb.database.db)],
-      isReady: () => true, devSignIn: true, bus, liveClients, mail: localOutboxMail(tdb.database.db, () => TEST_NOW), mailMode: "outbox",
-    });
-    server = app.listen(0, "127.0.0.1");
-    await new Promise((r) => server.once("listening", r));
-    port = (server.address() as AddressInfo).port;
+    live = await startCountingLiveApp(tdb.database, { perUser: 10, perMeeting: 1000 });
+    ({ bus, liveClients, port } = live);
   });
   afterAll(async () => {
-    server?.closeAllConnections();
-    await new Promise((r) => server?.close(r));
+    await live?.close();
     await tdb?.drop();
   });
 
@@ -80,24 +65,7 @@ describe("drill: live streams, caps and aborted set-ups", () => {
     }
     await settle(() => liveClients.size() === 0 && bus.active() === 0);
 
-    const people = ["dana", "marcus", "priya", "alicia"];
-    for (let round = 0; round < 200; round++) {
-      await Promise.all(
-        [0, 1, 2].map(
-          (k) =>
-            new Promise<void>((resolve) => {
-              const person = people[(round * 3 + k) % people.length] ?? "dana";
-              const req = http.get({ host: "127.0.0.1", port, path: `/api/meetings/${meeting}/events`, headers: { Authorization: devAuth(person) } });
-              req.on("error", () => resolve());
-              req.on("response", (res) => res.resume());
-              setTimeout(() => {
-                req.destroy();
-                resolve();
-              }, ((round * 3 + k) * 7) % 61);
-            }),
-        ),
-      );
-    }
+    await abortStreamSetUps({ port, meetingId: meeting, rounds: 200, people: ["dana", "marcus", "priya", "alicia"], auth: devAuth });
     await settle(() => liveClients.size() === 0 && bus.active() === 0);
     console.log(`Live streams: 600 set-ups aborted 0–60 ms in → streams left open ${liveClients.size()}, live subscriptions left ${bus.active()}`);
     expect(liveClients.size()).toBe(0);

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "../support/browser";
-import { startServer, type RunningServer } from "../support/serverProcess";
+import { describe, expect, it } from "vitest";
+import { useServerAndChromium } from "../support/browser";
 
 describe("browser mode in Chromium (npm start's app on the embedded database)", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (server) expect(await server.stop("SIGINT")).toBe(0);
-  });
+  const e2e = useServerAndChromium({ expectCleanExit: true });
 
   it("signs in as the demo PM, lists upcoming calls and opens one in a 320 px side panel", async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
-    await page.goto(server.url);
+    const page = await e2e.browser.newPage({ viewport: { width: 320, height: 800 } });
+    await page.goto(e2e.server.url);
     await page.getByRole("button", { name: /Dana Whitfield/ }).click();
     const list = page.getByRole("list", { name: "Upcoming calls" });
     // The list is a chunk of its own (issue 19): on a loaded machine its first load takes longer than expect.poll's 1 s.
@@ -34,8 +24,8 @@ describe("browser mode in Chromium (npm start's app on the embedded database)", 
   });
 
   it("shows different live agendas for a customer status call and a triage call", async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
-    await page.goto(server.url);
+    const page = await e2e.browser.newPage({ viewport: { width: 320, height: 800 } });
+    await page.goto(e2e.server.url);
     await page.getByRole("button", { name: /Dana Whitfield/ }).click();
     const list = page.getByRole("list", { name: "Upcoming calls" });
     await list.getByRole("link", { name: "Riverbend weekly status" }).first().click();

@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "../support/browser";
-import { startServer, type RunningServer } from "../support/serverProcess";
+import { describe, expect, it } from "vitest";
+import { newSignedInContext, useServerAndChromium } from "../support/browser";
 import { devAuth } from "../support/testApp";
 
 // A new user's trial (Sunday 29 Nov, London): "Due today" held the sprint report due Monday
 // 30 Nov 17:00 New York, times named no zone ("by Mon, Nov 30 10:00 PM"), and the fortnightly
 // report said "for Friday Fri 20 Nov 2026". Needs the built front end.
 describe("home page dates on Sunday 29 Nov in London (CALLBOOK_NOW=2026-11-29T14:35:00Z)", () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ CALLBOOK_NOW: "2026-11-29T14:35:00Z" }), launchChromium()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndChromium({ env: { CALLBOOK_NOW: "2026-11-29T14:35:00Z" }, timeoutMs: 180_000 });
 
   it("groups on the viewer's own day and names the viewer's zone beside due and call times", { timeout: 120_000 }, async () => {
-    if (!server || !browser) throw new Error("server or browser did not start");
-    const context = await browser.newContext({ viewport: { width: 320, height: 800 }, timezoneId: "Europe/London", locale: "en-US" });
-    await context.addInitScript((credential) => localStorage.setItem("callbook.credential", credential), devAuth("dana"));
+    const context = await newSignedInContext(e2e.browser, devAuth("dana"), { viewport: { width: 320, height: 800 }, timezoneId: "Europe/London", locale: "en-US" });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     const queue = page.locator("section[aria-label='Send queue']");
     const sprint = queue.locator("[data-follow-up=sprint_report]");
     await sprint.first().waitFor();

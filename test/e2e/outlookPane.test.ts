@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium } from "../support/browser";
-import { startServer, type RunningServer } from "../support/serverProcess";
+import type { BrowserContext, Page } from "playwright-core";
+import { newSignedInContext, useServerAndChromium } from "../support/browser";
 import { demoMeetingId, demoProjectId, devAuth } from "../support/testApp";
 import { demoPeople } from "../../server/db/demo/demoPeople";
 import { callTypeDefinitions } from "../../contracts/callTypeDefinitions";
@@ -25,6 +24,51 @@ const teamsBlock = (url: string) =>
 const email = (key: string) => demoPeople.find((p) => p.key === key)?.email ?? "";
 const person = (key: string) => ({ emailAddress: email(key), displayName: demoPeople.find((p) => p.key === key)?.name ?? "" });
 
+/** An appointment as the stand-in's Office.js item reads it (Office.AppointmentRead / AppointmentCompose). */
+type AppointmentItem = {
+  subject: string;
+  start: string;
+  end: string;
+  location: string;
+  body: string;
+  organizer: ReturnType<typeof person>;
+  requiredAttendees: ReturnType<typeof person>[];
+  optionalAttendees: ReturnType<typeof person>[];
+  itemId: string | null;
+};
+
+/** An appointment's start `days` days from now, at `utcHour`:00 UTC. */
+function startIn(days: number, utcHour: number): Date {
+  const startAt = new Date(Date.now() + days * 24 * 3600_000);
+  startAt.setUTCHours(utcHour, 0, 0, 0);
+  return startAt;
+}
+
+/**
+ * The item of an appointment from `startAt` to `endAt` organised by Dana: a new one (no location,
+ * body, attendees or item id yet) unless `fields` say otherwise.
+ */
+function appointment(startAt: Date, endAt: Date, fields: Partial<AppointmentItem> & { subject: string }): AppointmentItem {
+  return {
+    start: startAt.toISOString(),
+    end: endAt.toISOString(),
+    location: "",
+    body: "",
+    organizer: person("dana"),
+    requiredAttendees: [],
+    optionalAttendees: [],
+    itemId: null,
+    ...fields,
+  };
+}
+
+/** A Teams meeting's appointment, `minutes` long: Teams' location, and `body` carrying its join link. */
+const teamsAppointment = (startAt: Date, minutes: number, fields: Partial<AppointmentItem> & { subject: string; body: string }) =>
+  appointment(startAt, new Date(startAt.getTime() + minutes * 60_000), { location: "Microsoft Teams Meeting", ...fields });
+
+/** A new appointment in the organizer's compose form, `minutes` long. */
+const newAppointment = (startAt: Date, minutes: number, subject: string) => appointment(startAt, new Date(startAt.getTime() + minutes * 60_000), { subject });
+
 interface StandInConfig {
   mode: "attendee" | "organizer" | "none";
   /** Office.context.displayLanguage; the stand-in says "en-US" when not given. */
@@ -41,25 +85,21 @@ interface StandInRecord {
 }
 
 describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useServerAndChromium();
   const contexts: BrowserContext[] = [];
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  beforeAll(() => {
     mkdirSync("docs/screenshots", { recursive: true });
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
   });
 
   /** A 360 px task pane on outlook.html, with Office.js answered by the stand-in (or failing to load). */
   async function openPane(config: StandInConfig | "office.js fails", signedInAs?: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 1000 } });
+    const viewport = { width: 360, height: 1000 };
+    const context = signedInAs ? await newSignedInContext(e2e.browser, devAuth(signedInAs), { viewport }) : await e2e.browser.newContext({ viewport });
     contexts.push(context);
-    if (signedInAs) await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth(signedInAs));
     if (config === "office.js fails") {
       await context.route(OFFICE_JS, (route) => route.abort("internetdisconnected"));
     } else {
@@ -67,7 +107,7 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
       await context.route(OFFICE_JS, (route) => route.fulfill({ path: standIn, contentType: "text/javascript" }));
     }
     const page = await context.newPage();
-    await page.goto(`${server.url}/outlook.html`);
+    await page.goto(`${e2e.server.url}/outlook.html`);
     return page;
   }
 
@@ -97,7 +137,7 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
   const recorded = (page: Page) => page.evaluate(() => (globalThis as unknown as { __officeStandInRecord: StandInRecord }).__officeStandInRecord);
 
   async function apiGet<T>(path: string, as = "dana"): Promise<T> {
-    const res = await fetch(`${server.url}/api${path}`, { headers: { Authorization: devAuth(as) } });
+    const res = await fetch(`${e2e.server.url}/api${path}`, { headers: { Authorization: devAuth(as) } });
     expect(res.status).toBe(200);
     return (await res.json()) as T;
   }
@@ -108,17 +148,14 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
     const page = await openPane({
       mode: "attendee",
       displayLanguage: "en-GB",
-      item: {
+      item: appointment(new Date(meeting.startsAt), new Date(meeting.endsAt), {
         subject: "Riverbend weekly status",
-        start: meeting.startsAt,
-        end: meeting.endsAt,
         location: "Microsoft Teams Meeting",
         body: teamsBlock(joinUrlOf("m_cust")),
-        organizer: person("dana"),
         requiredAttendees: [person("dana"), person("marcus"), person("rachel")],
         optionalAttendees: [person("priya")],
         itemId: "AAMkADcust/item+1=",
-      },
+      }),
     });
 
     // No credential yet: the dev sign-in picker (local mode).
@@ -166,25 +203,7 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
   });
 
   it("organizer view of a new appointment: 'Set up this call' fills the PM and IM as required attendees and the agenda into the body", async () => {
-    const startAt = new Date(Date.now() + 24 * 3600_000);
-    startAt.setUTCHours(15, 0, 0, 0);
-    const page = await openPane(
-      {
-        mode: "organizer",
-        item: {
-          subject: "Riverbend weekly status sync",
-          start: startAt.toISOString(),
-          end: new Date(startAt.getTime() + 45 * 60_000).toISOString(),
-          location: "",
-          body: "",
-          organizer: person("dana"),
-          requiredAttendees: [],
-          optionalAttendees: [],
-          itemId: null,
-        },
-      },
-      "dana",
-    );
+    const page = await openPane({ mode: "organizer", item: newAppointment(startIn(1, 15), 45, "Riverbend weekly status sync") }, "dana");
     await page.getByRole("heading", { level: 1, name: "Riverbend weekly status sync" }).waitFor();
     // Nothing to match on yet: not linked, and no Teams link to link by.
     const link = page.getByRole("region", { name: "Not linked to a project" });
@@ -219,25 +238,7 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
   });
 
   it("organizer view: guesses the steering committee from the subject, pre-picks the only project, and leaves out an unticked attendee", async () => {
-    const startAt = new Date(Date.now() + 48 * 3600_000);
-    startAt.setUTCHours(16, 0, 0, 0);
-    const page = await openPane(
-      {
-        mode: "organizer",
-        item: {
-          subject: "Riverbend steering committee — December",
-          start: startAt.toISOString(),
-          end: new Date(startAt.getTime() + 60 * 60_000).toISOString(),
-          location: "",
-          body: "",
-          organizer: person("dana"),
-          requiredAttendees: [],
-          optionalAttendees: [],
-          itemId: null,
-        },
-      },
-      "dana",
-    );
+    const page = await openPane({ mode: "organizer", item: newAppointment(startIn(2, 16), 60, "Riverbend steering committee — December") }, "dana");
     const setup = page.getByRole("region", { name: "Set up this call" });
     await setup.getByRole("list", { name: "Required" }).waitFor();
     expect(await setup.getByLabel(/^Call type/).inputValue()).toBe("steering_committee");
@@ -257,25 +258,15 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
 
   it("a Teams meeting Callbook does not know: links it to a project and call type, then shows its recap", async () => {
     const joinUrl = joinUrlOf("outlook_dry_run");
-    const startAt = new Date(Date.now() + 2 * 24 * 3600_000);
-    startAt.setUTCHours(16, 0, 0, 0);
-    const page = await openPane(
-      {
-        mode: "attendee",
-        item: {
-          subject: "Riverbend data migration dry run",
-          start: startAt.toISOString(),
-          end: new Date(startAt.getTime() + 30 * 60_000).toISOString(),
-          location: "Microsoft Teams Meeting",
-          body: teamsBlock(joinUrl),
-          organizer: person("marcus"),
-          requiredAttendees: [person("marcus"), person("dana"), person("priya")],
-          optionalAttendees: [],
-          itemId: "AAMkADdry/run+1=",
-        },
-      },
-      "dana",
-    );
+    const startAt = startIn(2, 16);
+    const item = teamsAppointment(startAt, 30, {
+      subject: "Riverbend data migration dry run",
+      body: teamsBlock(joinUrl),
+      organizer: person("marcus"),
+      requiredAttendees: [person("marcus"), person("dana"), person("priya")],
+      itemId: "AAMkADdry/run+1=",
+    });
+    const page = await openPane({ mode: "attendee", item }, "dana");
     const link = page.getByRole("region", { name: "Not linked to a project" });
     await link.getByLabel(/^Project/).selectOption(demoProjectId());
     await link.getByLabel(/^Call type/).selectOption("targeted_technical");
@@ -296,33 +287,17 @@ describe("Outlook task pane in Chromium, against an Office.js stand-in", () => {
     ["a GCC High classic link", "outlook-body-gcc-high-classic.html", { chatId: "19:gcch:meeting_5f2a9c0d4b1e4f7a8c3d6e9b0a1f2c3d@thread.v2" }],
     ["a short link (MC772556)", "outlook-body-short-link.html", { joinUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_ZmFrZS1tZWV0aW5nLXBsYWNlaG9sZGVyLTAwMDE%40thread.v2/0", joinMeetingId: "2414128301281" }],
   ])("finds the meeting from %s in the appointment body, not by subject and start", async (_label, file, known) => {
-    const startAt = new Date(Date.now() + 3 * 24 * 3600_000);
-    startAt.setUTCHours(15, 0, 0, 0);
+    const startAt = startIn(3, 15);
     const subject = `Program review ${file}`;
-    const res = await fetch(`${server.url}/api/meetings/link`, {
+    const res = await fetch(`${e2e.server.url}/api/meetings/link`, {
       method: "PUT",
       headers: { Authorization: devAuth("dana"), "Content-Type": "application/json" },
       body: JSON.stringify({ ...known, projectId: demoProjectId(), callType: null, subject, startsAt: startAt.toISOString() }),
     });
     expect(res.status).toBe(200);
     const body = readFileSync(new URL(`../fixtures/realworld/teams-links/${file}`, import.meta.url), "utf8");
-    const page = await openPane(
-      {
-        mode: "attendee",
-        item: {
-          subject,
-          start: startAt.toISOString(),
-          end: new Date(startAt.getTime() + 30 * 60_000).toISOString(),
-          location: "Microsoft Teams Meeting",
-          body,
-          organizer: person("dana"),
-          requiredAttendees: [person("dana"), person("marcus")],
-          optionalAttendees: [],
-          itemId: `AAMkAD${file.replace(/\W/g, "")}=`,
-        },
-      },
-      "dana",
-    );
+    const item = teamsAppointment(startAt, 30, { subject, body, requiredAttendees: [person("dana"), person("marcus")], itemId: `AAMkAD${file.replace(/\W/g, "")}=` });
+    const page = await openPane({ mode: "attendee", item }, "dana");
     await page.getByRole("heading", { level: 1, name: subject }).waitFor();
     expect(await page.getByTestId("matched-by").textContent()).toBe("Found by its Teams meeting link.");
     await page.context().close();

@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "../support/browser";
-import { startServer, type RunningServer } from "../support/serverProcess";
+import { describe, expect, it } from "vitest";
+import { newSignedInContext, useServerAndChromium } from "../support/browser";
 import { demoMeetingId, devAuth } from "../support/testApp";
 
 // Issue 19: the side panel's data is asked for by index.html's inline bootstrap, before the bundle
 // runs, and the app adopts those answers instead of asking again. Needs the built front end.
 describe("side panel data bootstrap in Chromium (browser mode)", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (server) expect(await server.stop("SIGINT")).toBe(0);
-  });
+  const e2e = useServerAndChromium({ expectCleanExit: true });
 
   it("a signed-in PM opening a call's panel URL asks for its meeting, agenda and capture once each, and the CSP lets the bootstrap run", async () => {
     const meetingId = demoMeetingId("m_cust");
-    const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+    const context = await newSignedInContext(e2e.browser, devAuth("dana"), { viewport: { width: 320, height: 800 } });
     try {
-      await context.addInitScript({ content: `localStorage.setItem("callbook.credential", ${JSON.stringify(devAuth("dana"))});` });
       const page = await context.newPage();
       const asked: string[] = [];
       page.on("request", (r) => {
@@ -33,7 +22,7 @@ describe("side panel data bootstrap in Chromium (browser mode)", () => {
         // (teams-js's fetch of its valid-domains list from Microsoft's CDN is refused by connect-src: not a script.)
         if (/Content Security Policy/i.test(m.text()) && /script/i.test(m.text())) refused.push(m.text());
       });
-      const response = await page.goto(`${server.url}/meetings/${meetingId}`);
+      const response = await page.goto(`${e2e.server.url}/meetings/${meetingId}`);
       const scriptSrc = /script-src ([^;]+)/.exec(response?.headers()["content-security-policy"] ?? "")?.[1]?.split(" ") ?? [];
       expect(scriptSrc).not.toContain("'unsafe-inline'");
 
@@ -56,18 +45,17 @@ describe("side panel data bootstrap in Chromium (browser mode)", () => {
   // Issue 12: the first paint needs only what it shows (agenda, pinned strip, one-line capture).
   it("a browser tab's panel asks nothing of Teams (no SDK, no request off our origin), and 'More fields' brings its form when pressed", async () => {
     const meetingId = demoMeetingId("m_cust");
-    const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+    const context = await newSignedInContext(e2e.browser, devAuth("dana"), { viewport: { width: 320, height: 800 } });
     try {
-      await context.addInitScript({ content: `localStorage.setItem("callbook.credential", ${JSON.stringify(devAuth("dana"))});` });
       const page = await context.newPage();
       const offOrigin: string[] = [];
       const scripts: string[] = [];
       page.on("request", (r) => {
         const url = new URL(r.url());
-        if (url.origin !== server.url) offOrigin.push(r.url());
+        if (url.origin !== e2e.server.url) offOrigin.push(r.url());
         if (r.resourceType() === "script") scripts.push(url.pathname);
       });
-      await page.goto(`${server.url}/meetings/${meetingId}`);
+      await page.goto(`${e2e.server.url}/meetings/${meetingId}`);
       const panel = page.getByTestId("side-panel");
       await panel.locator("[data-agenda-item]").first().waitFor({ timeout: 60_000 });
       await panel.getByRole("textbox", { name: /^Capture/ }).waitFor();

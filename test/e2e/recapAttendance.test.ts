@@ -1,76 +1,41 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import pino from "pino";
 import type { Browser } from "playwright-core";
-import { launchChromium } from "../support/browser";
-import { openTestDatabase, type TestDatabase } from "../support/testDatabase";
-import { demoMeetingId } from "../support/testApp";
-import { TEST_NOW } from "../support/constants";
-import { startFakeEntraServer, type FakeEntraServer } from "../support/graph/fakeEntraServer";
-import { startFakeGraphServer, type FakeGraphServer } from "../support/graph/fakeGraphServer";
-import { createApp } from "../../server/app";
-import { createLocalBus } from "../../server/live/liveBus";
-import { createTokenVerifier, defaultAllowedClientIds } from "../../server/auth/verifyTeamsToken";
-import { entraAuthenticator } from "../../server/auth/entraAuthenticator";
-import { createOboTokenProvider } from "../../server/auth/oboTokenProvider";
-import { createGraphGateway } from "../../server/graph/graphGateway";
+import { launchChromium, newSignedInContext } from "../support/browser";
+import { demoMeetingId, listenOnLoopback, type LoopbackServer } from "../support/testApp";
+import type { FakeEntraServer } from "../support/graph/fakeEntraServer";
+import type { FakeGraphServer } from "../support/graph/fakeGraphServer";
 import { DEMO_TENANT_ID } from "../../server/db/demo/demoPeople";
+import { graphModeApp, oboGraphGateway, startGraphWorld, type GraphWorld } from "../support/graph/graphWorld";
+import { startTogether } from "../support/startTogether";
 
 // The recap in the meeting page lists the attendance from Teams' report (issue 18 acceptance).
 // Graph mode needs on-behalf-of against the local Entra, which msal-node reaches only with the
 // fake's metadata and network client: so the app runs in this process (createApp, the built front
 // end), not as `npm start`; the browser sends the Entra token as its credential.
 describe("recap attendance in Graph mode (Chromium)", () => {
-  let tdb: TestDatabase;
+  let world: GraphWorld | undefined;
   let entra: FakeEntraServer;
   let graph: FakeGraphServer;
-  let server: Server;
+  let server: LoopbackServer | undefined;
   let browser: Browser;
   let url: string;
 
   beforeAll(async () => {
-    [tdb, entra, graph, browser] = await Promise.all([openTestDatabase("pglite"), startFakeEntraServer({ tenantId: DEMO_TENANT_ID }), startFakeGraphServer(), launchChromium()]);
-    const logger = pino({ level: "silent" });
-    const verifier = createTokenVerifier({ clientId: entra.clientId, appIdUri: entra.appIdUri, allowedClientIds: defaultAllowedClientIds, jwks: entra.jwks });
-    const gateway = createGraphGateway({
-      baseUrl: graph.baseUrl,
-      tokens: createOboTokenProvider({
-        clientId: entra.clientId,
-        clientSecret: entra.clientSecret,
-        authority: entra.authority,
-        authorityMetadata: entra.authorityMetadata,
-        cloudDiscoveryMetadata: entra.cloudDiscoveryMetadata,
-        networkClient: entra.networkClient,
-      }),
-      retryDelaySeconds: 0,
-      maxRetries: 1,
-    });
-    const app = createApp({
-      database: tdb.database,
-      logger,
-      clock: () => TEST_NOW,
-      authenticators: [entraAuthenticator(verifier, tdb.database.db, logger)],
-      isReady: () => true,
-      devSignIn: false,
-      bus: createLocalBus(),
-      mail: () => gateway,
-      mailMode: "graph",
-      webRoot: fileURLToPath(new URL("../../dist/web", import.meta.url)),
-    });
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, "127.0.0.1", () => resolve(s));
-    });
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    [world, browser] = await startTogether<[GraphWorld, Browser]>(
+      [startGraphWorld({ database: "pglite", tenantId: DEMO_TENANT_ID }), (w) => w.close()],
+      [launchChromium(), (b) => b.close()],
+    );
+    ({ entra, graph } = world);
+    const gateway = oboGraphGateway(entra, graph, { retryDelaySeconds: 0, maxRetries: 1 });
+    const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
+    server = await listenOnLoopback(graphModeApp({ database: world.tdb.database, entra, mail: () => gateway, webRoot }));
+    url = server.url;
   });
   afterAll(async () => {
     await browser?.close();
-    if (server) {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
-    await Promise.all([tdb?.drop(), entra?.close(), graph?.close()]);
+    await server?.close();
+    await world?.close();
   });
 
   it("shows who attended with join and leave times, and the PM alone sees the required attendee who stayed away", async () => {
@@ -96,9 +61,8 @@ describe("recap attendance in Graph mode (Chromium)", () => {
       },
     ]);
     const token = await entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "dana.whitfield@contoso.com", name: "Dana Whitfield", oid: "0a0a0a0a-0000-4000-8000-00000000da7a" });
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const context = await newSignedInContext(browser, `Bearer ${token}`, { viewport: { width: 1100, height: 900 } });
     try {
-      await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), `Bearer ${token}`);
       const page = await context.newPage();
       await page.goto(`${url}/meetings/${demoMeetingId("m_cust_prev")}`);
       const recap = page.getByRole("region", { name: "Recap" });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "../support/browser";
-import { startServer, type RunningServer } from "../support/serverProcess";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { newSignedInContext, useServerAndChromium } from "../support/browser";
 import { demoMeetingId, demoProjectId, devAuth } from "../support/testApp";
 import { tooWide } from "../support/tooWide";
 
@@ -9,22 +8,15 @@ import { tooWide } from "../support/tooWide";
 // "Create series" read dates with the panel's one formatter, and nothing is wider than the panel.
 
 describe("recap and call series into the local outbox (embedded default, Chromium)", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useServerAndChromium();
   let page: Page;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: "en-GB", timezoneId: "Europe/London" });
-    await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth("dana"));
+    const context = await newSignedInContext(e2e.browser, devAuth("dana"), { viewport: { width: 320, height: 800 }, locale: "en-GB", timezoneId: "Europe/London" });
     page = await context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it("sends the recap from the side panel; it appears in the Outbox with its recipients and a downloadable .eml", async () => {
-    await page.goto(`${server.url}/meetings/${demoMeetingId("m_cust_prev")}`);
+    await page.goto(`${e2e.server.url}/meetings/${demoMeetingId("m_cust_prev")}`);
     const recap = page.getByRole("region", { name: "Recap" });
     await recap.getByRole("button", { name: "Prepare the recap" }).click();
     await recap.getByLabel("Personal message (optional)").fill("Thanks everyone — notes below.");
@@ -48,7 +40,7 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
   });
 
   it("asks before a second copy, and lets the PM change the recipients under the audience rule", async () => {
-    await page.goto(`${server.url}/meetings/${demoMeetingId("m_cust_prev")}`);
+    await page.goto(`${e2e.server.url}/meetings/${demoMeetingId("m_cust_prev")}`);
     const recap = page.getByRole("region", { name: "Recap" });
     await recap.getByRole("button", { name: "Prepare the recap" }).click();
     await recap.getByText(/^Sent .* by Dana Whitfield/).waitFor();
@@ -72,10 +64,10 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
 
   it("warns before the call's start in the viewer's words and zone, sends nothing until the PM confirms, and fits 320 px", async () => {
     const m = demoMeetingId("m_cust");
-    const meeting = (await (await fetch(`${server.url}/api/meetings/${m}`, { headers: { Authorization: devAuth("dana") } })).json()) as { startsAt: string };
+    const meeting = (await (await fetch(`${e2e.server.url}/api/meetings/${m}`, { headers: { Authorization: devAuth("dana") } })).json()) as { startsAt: string };
     const london = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("en-GB", { ...o, timeZone: "Europe/London" }).format(new Date(meeting.startsAt));
     const startsAt = `${london({ weekday: "short", day: "numeric", month: "short" })} at ${london({ hour: "numeric", minute: "2-digit" })}`;
-    await page.goto(`${server.url}/meetings/${m}`);
+    await page.goto(`${e2e.server.url}/meetings/${m}`);
     const recap = page.getByRole("region", { name: "Recap" });
     await recap.getByRole("button", { name: "Prepare the recap" }).click();
     const warning = recap.getByText(/^This call has not happened yet/);
@@ -111,7 +103,7 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
   });
 
   it("the recap a customer reads at 320 px: decisions, actions and what the customer owes first, no empty fields, invitees as invited, the next call named", async () => {
-    await page.goto(`${server.url}/meetings/${demoMeetingId("m_cust_prev")}`);
+    await page.goto(`${e2e.server.url}/meetings/${demoMeetingId("m_cust_prev")}`);
     const recap = page.getByRole("region", { name: "Recap" });
     await recap.getByRole("button", { name: "Prepare the recap" }).click();
     const preview = page.frameLocator('iframe[title="Recap preview"]');
@@ -138,7 +130,7 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
   });
 
   it("creates a customer series from the project's own call (Wednesday 14:00, 45 min), with an end, in words; it appears under Upcoming calls", async () => {
-    await page.goto(`${server.url}/projects/${demoProjectId()}/series`);
+    await page.goto(`${e2e.server.url}/projects/${demoProjectId()}/series`);
     const form = page.getByRole("region", { name: "Create a call series" });
     await form.getByLabel(/^Call type/).selectOption("customer_status");
     await form.getByTestId("series-summary").waitFor();
@@ -170,12 +162,12 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
     await history.getByRole("link", { name: "Show all calls" }).click();
     await page.getByRole("region", { name: "Meeting history" }).getByText("Riverbend weekly status").first().waitFor();
     // Outbox mode: the series' calls are Callbook meetings at once, listed with the others.
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.getByRole("list", { name: "Upcoming calls" }).getByText("Riverbend status, new series").first().waitFor();
   });
 
   it("creates a triage series with the runbook's attendees; the invite is in the Outbox", async () => {
-    await page.goto(`${server.url}/projects/${demoProjectId()}/series`);
+    await page.goto(`${e2e.server.url}/projects/${demoProjectId()}/series`);
     const form = page.getByRole("region", { name: "Create a call series" });
     await form.getByLabel(/^Call type/).selectOption("triage");
     const attendees = form.getByRole("list", { name: "Attendees" });
@@ -202,11 +194,11 @@ describe("recap and call series into the local outbox (embedded default, Chromiu
     expect(await invite.textContent()).toContain("Grace Kim");
   });
   it("writes the triage slot in the viewer's own zone: a PM in Kolkata reads 10–11 am Eastern as Kolkata evening (issue 14 §2)", async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, timezoneId: "Asia/Kolkata", locale: "en-US" });
+    const context = await e2e.browser.newContext({ viewport: { width: 1100, height: 900 }, timezoneId: "Asia/Kolkata", locale: "en-US" });
     try {
       await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth("dana"));
       const kolkata = await context.newPage();
-      await kolkata.goto(`${server.url}/projects/${demoProjectId()}/series`);
+      await kolkata.goto(`${e2e.server.url}/projects/${demoProjectId()}/series`);
       const form = kolkata.getByRole("region", { name: "Create a call series" });
       await form.getByLabel(/^Call type/).selectOption("triage");
       const hint = form.getByText(/^Triage is 10–11 am US Eastern for everyone; your time: /);

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { copyFileSync, mkdirSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "../support/browser";
-import { startServer, type RunningServer } from "../support/serverProcess";
+import { newSignedInContext, useServerAndChromium } from "../support/browser";
 import { demoMeetingId, demoProjectId, devAuth } from "../support/testApp";
 
 // Needs the built front end (npm run build:web). The project page's search box and "My actions",
 // as the PM and as the customer's project lead see them.
 describe("search and My actions in Chromium", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (server) expect(await server.stop("SIGINT")).toBe(0);
-  });
+  const e2e = useServerAndChromium({ expectCleanExit: true });
 
   it("the PM types a prefix in the project's search box, sees the hits marked, and a hit opens its call", { timeout: 120_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
-    await context.addInitScript((credential) => localStorage.setItem("callbook.credential", credential), devAuth("dana"));
+    const context = await newSignedInContext(e2e.browser, devAuth("dana"), { viewport: { width: 1000, height: 700 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/projects/${demoProjectId()}`);
+    await page.goto(`${e2e.server.url}/projects/${demoProjectId()}`);
     await page.getByRole("searchbox", { name: "Search calls, notes, actions, decisions and RAID" }).fill("Alicia");
     const results = page.getByRole("list", { name: "Results for Alicia" });
     await results.getByText("Meridian to send the returned-payment file spec").waitFor();
@@ -41,10 +30,9 @@ describe("search and My actions in Chromium", () => {
   });
 
   it("a customer opens My actions from the home page and sees only his own, customer-safe items", { timeout: 120_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 600 } });
-    await context.addInitScript((credential) => localStorage.setItem("callbook.credential", credential), devAuth("ben"));
+    const context = await newSignedInContext(e2e.browser, devAuth("ben"), { viewport: { width: 1000, height: 600 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.getByRole("main").getByRole("link", { name: "My actions" }).click();
     const table = page.getByRole("table", { name: "My actions" });
     await table.getByText("Share UAT test account list").waitFor();
@@ -52,7 +40,7 @@ describe("search and My actions in Chromium", () => {
     await page.screenshot({ path: "test-results/my-actions.png", fullPage: false });
     copyFileSync("test-results/my-actions.png", "docs/screenshots/my-actions.png");
     // The home page lists what is owed once: the send queue, not a second follow-ups list per project.
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.getByRole("list", { name: "Your projects" }).waitFor();
     expect(await page.getByRole("list", { name: /^Follow-ups owed on/ }).count()).toBe(0);
     await context.close();

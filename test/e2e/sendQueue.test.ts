@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "../support/browser";
-import { startServer, type RunningServer } from "../support/serverProcess";
+import { describe, expect, it } from "vitest";
+import { newSignedInContext, useServerAndChromium } from "../support/browser";
 import { devAuth } from "../support/testApp";
 
 // Needs the built front end (npm run build:web).
 describe("send queue in Chromium: the home page lists what is owed and sends a draft in one click", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (server) expect(await server.stop("SIGINT")).toBe(0);
-  });
+  const e2e = useServerAndChromium({ expectCleanExit: true });
 
   it("opens the open-task update from the home page, edits the subject, sends it, and it lands in the outbox", { timeout: 120_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    await context.addInitScript((credential) => localStorage.setItem("callbook.credential", credential), devAuth("dana"));
+    const context = await newSignedInContext(e2e.browser, devAuth("dana"), { viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     // The server's clock is the real one: on a weekend the update is upcoming, on a weekday due today.
     const queue = page.locator("section[aria-label='Send queue']");
     const entry = queue.locator("[data-follow-up=open_task_update]");
@@ -43,7 +32,7 @@ describe("send queue in Chromium: the home page lists what is owed and sends a d
       .poll(async () => (await queue.locator("[data-follow-up=open_task_update]").allTextContents()).join(""), { timeout: 30_000 })
       .toMatch(/^Open-task update.*(due|upcoming).* · by /);
     expect((await queue.locator("[data-follow-up=open_task_update]").allTextContents()).join("")).not.toBe(dueBefore);
-    await page.goto(`${server.url}/outbox`);
+    await page.goto(`${e2e.server.url}/outbox`);
     await page.getByText("Riverbend: open tasks, name / status / ETA").first().waitFor();
     await context.close();
   });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium } from "../support/browser";
-import { startServer, type RunningServer } from "../support/serverProcess";
+import { afterAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { newSignedInContext, useServerAndChromium } from "../support/browser";
 import { demoMeetingId, demoProjectId, devAuth } from "../support/testApp";
 import { tooWide } from "../support/tooWide";
 
@@ -9,27 +8,20 @@ import { tooWide } from "../support/tooWide";
 // page, its times in the series' zone, its result with links; the recipients field's suggestions;
 // the send-queue draft's recipients and its Send button at 1280 × 800. Needs the built front end.
 describe("create series and recipients, as a new user met them (Chromium)", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useServerAndChromium({ env: { CALLBOOK_NOW: "2026-11-29T14:00:00Z" }, timeoutMs: 180_000 });
   const contexts: BrowserContext[] = [];
   const open = async (width: number, height: number): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width, height }, locale: "en-US", timezoneId: "UTC" });
+    const context = await newSignedInContext(e2e.browser, devAuth("dana"), { viewport: { width, height }, locale: "en-US", timezoneId: "UTC" });
     contexts.push(context);
-    await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth("dana"));
     return context.newPage();
   };
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ CALLBOOK_NOW: "2026-11-29T14:00:00Z" }), launchChromium()]);
-  }, 180_000);
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
   });
 
   it("reaches Create series from the project page, reads it in New York time, and ends on a result with links", { timeout: 120_000 }, async () => {
     const page = await open(320, 800);
-    await page.goto(`${server.url}/projects/${demoProjectId()}`);
+    await page.goto(`${e2e.server.url}/projects/${demoProjectId()}`);
     await page.getByRole("link", { name: "Create a call series" }).click();
     const form = page.getByRole("region", { name: "Create a call series" });
     const summary = form.getByTestId("series-summary");
@@ -65,7 +57,7 @@ describe("create series and recipients, as a new user met them (Chromium)", () =
 
   it("suggests only the people matching what is typed, closes once one is added, and stays within 320 px", { timeout: 120_000 }, async () => {
     const page = await open(320, 800);
-    await page.goto(`${server.url}/meetings/${demoMeetingId("m_cust_prev")}`);
+    await page.goto(`${e2e.server.url}/meetings/${demoMeetingId("m_cust_prev")}`);
     const recap = page.getByRole("region", { name: "Recap" });
     await recap.getByRole("button", { name: "Prepare the recap" }).click();
     const add = recap.getByRole("combobox", { name: "Add a recipient" });
@@ -84,7 +76,7 @@ describe("create series and recipients, as a new user met them (Chromium)", () =
 
   it("edits the queue draft's recipients with the same field (audience follows them), Send in view at 1280 × 800", { timeout: 120_000 }, async () => {
     const page = await open(1280, 800);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     const entry = page.locator("section[aria-label='Send queue'] [data-follow-up=open_task_update]");
     await entry.waitFor();
     await entry.getByRole("button").first().click();

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Request } from "playwright-core";
-import { launchTeamsChromium } from "../support/teamsHost/teamsBrowser";
-import { startServer, type RunningServer } from "../support/serverProcess";
-import { appFrame, demoChatId, startTeamsHost, type TeamsHost } from "../support/teamsHost/teamsHost";
-import { startFakeEntraServer, type FakeEntraServer } from "../support/graph/fakeEntraServer";
+import { afterAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Request } from "playwright-core";
+import { useTeamsSsoWorld } from "../support/teamsHost/teamsBrowser";
+import { appFrame } from "../support/teamsHost/teamsHost";
 import { demoMeetingId } from "../support/testApp";
 import { DEMO_TENANT_ID } from "../../server/db/demo/demoPeople";
 
@@ -12,25 +10,10 @@ import { DEMO_TENANT_ID } from "../../server/db/demo/demoPeople";
 // initialised, once each, and all three are in flight together (each starts before any of them
 // has finished), on the first open as when reopened. Needs the built front end.
 describe("Teams side panel: early data requests", () => {
-  let entra: FakeEntraServer;
-  let host: TeamsHost;
-  let server: RunningServer;
-  let browser: Browser;
+  const teams = useTeamsSsoWorld();
   let context: BrowserContext | undefined;
-  beforeAll(async () => {
-    [entra, host, browser] = await Promise.all([startFakeEntraServer({ tenantId: DEMO_TENANT_ID }), startTeamsHost(), launchTeamsChromium()]);
-    server = await startServer({
-      TEAMS_TEST_HOST_ORIGINS: host.origin,
-      AAD_APP_CLIENT_ID: entra.clientId,
-      TAB_DOMAIN: "callbook.test",
-      AUTHORITY_HOST: entra.baseUrl,
-    });
-  });
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.stop();
-    await Promise.all([host?.close(), entra?.close()]);
   });
 
   const meetingId = demoMeetingId("m_cust");
@@ -56,9 +39,7 @@ describe("Teams side panel: early data requests", () => {
     };
     page.on("requestfinished", done);
     page.on("requestfailed", done);
-    await page.goto(
-      host.pageUrl({ appUrl: `http://localhost:${server.port}/panel`, frameContext: "sidePanel", chatId: demoChatId("m_cust"), tenantId: DEMO_TENANT_ID, authToken }),
-    );
+    await page.goto(teams.sidePanelUrl(authToken));
     const frame = await appFrame(page);
     await frame.getByRole("heading", { name: /Agenda · Customer status call/ }).waitFor({ timeout: 60_000 });
     await frame.getByRole("textbox", { name: /^Capture/ }).waitFor();
@@ -69,8 +50,8 @@ describe("Teams side panel: early data requests", () => {
   };
 
   it("asks for the meeting, agenda and capture once each, all three started before the first finishes, on the first open and reopened", async () => {
-    const token = await entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "dana.whitfield@contoso.com", name: "Dana Whitfield" });
-    context = await browser.newContext({ viewport: { width: 360, height: 960 } });
+    const token = await teams.entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "dana.whitfield@contoso.com", name: "Dana Whitfield" });
+    context = await teams.browser.newContext({ viewport: { width: 360, height: 960 } });
     for (const round of ["first open", "reopened"]) {
       const entries = await openPanel(context, token);
       const paths = entries.map((e) => e.path);

@@ -1,30 +1,19 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "../support/browser";
-import { startServer, type RunningServer } from "../support/serverProcess";
+import { describe, expect, it } from "vitest";
+import { newSignedInContext, useServerAndChromium } from "../support/browser";
 import { demoMeetingId, demoProjectId, devAuth } from "../support/testApp";
 
 // Needs the built front end (npm run build:web) with /projects/:id routed to ProjectPage.
 describe("project workspace in Chromium: a RAG change reaches the next customer call", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (server) expect(await server.stop("SIGINT")).toBe(0);
-  });
+  const e2e = useServerAndChromium({ expectCleanExit: true });
 
   it("the PM turns RAG red with a reason; the side panel shows it with the path to green, and the notice is due", async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    await context.addInitScript((credential) => localStorage.setItem("callbook.credential", credential), devAuth("dana"));
+    const context = await newSignedInContext(e2e.browser, devAuth("dana"), { viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
     const reason = "UAT environment is not provisioned; UAT start slips two days";
     const pathToGreen = "Marcus provisions UAT by Friday; UAT round 1 runs Saturday to keep the payment certification date";
 
-    await page.goto(`${server.url}/projects/${demoProjectId()}`);
+    await page.goto(`${e2e.server.url}/projects/${demoProjectId()}`);
     const form = page.getByRole("form", { name: "Edit RAG status" });
     await form.getByLabel("RAG").selectOption("red");
     await form.getByLabel("Why (reason)").fill("");
@@ -42,7 +31,7 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
     await page.screenshot({ path: "test-results/workspace-rag-red.png", fullPage: false });
 
     await page.setViewportSize({ width: 320, height: 800 });
-    await page.goto(`${server.url}/meetings/${demoMeetingId("m_cust")}`);
+    await page.goto(`${e2e.server.url}/meetings/${demoMeetingId("m_cust")}`);
     const panel = page.getByTestId("side-panel");
     // The panel loads its agenda first: on a busy machine that takes longer than expect.poll's 1 s default.
     await expect.poll(() => panel.getByLabel("RAG status red").count(), { timeout: 60_000 }).toBe(1);
@@ -52,11 +41,10 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
   });
 
   it("at 360 × 800, the RAID log does not flag a decision 'No due date', nor list it among the undated", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const context = await newSignedInContext(e2e.browser, devAuth("dana"), { viewport: { width: 360, height: 800 } });
     try {
-      await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth("dana"));
       const page = await context.newPage();
-      await page.goto(`${server.url}/projects/${demoProjectId()}`);
+      await page.goto(`${e2e.server.url}/projects/${demoProjectId()}`);
       const raid = page.getByRole("region", { name: "RAID log" });
       const filters = raid.getByRole("group", { name: "RAID filters" });
       await filters.getByLabel("Status").selectOption("closed");
@@ -73,11 +61,10 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
   });
 
   it("is usable at 360 × 800: nothing wider than the viewport, and People & roles without a picker in every row", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const context = await newSignedInContext(e2e.browser, devAuth("dana"), { viewport: { width: 360, height: 800 } });
     try {
-      await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth("dana"));
       const page = await context.newPage();
-      await page.goto(`${server.url}/projects/${demoProjectId()}`);
+      await page.goto(`${e2e.server.url}/projects/${demoProjectId()}`);
       const members = page.getByRole("list", { name: "Members" });
       await members.getByRole("listitem").first().waitFor();
       // Elements inside a section that scrolls sideways (a wide table) do not widen the page.
@@ -141,11 +128,10 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
     }
   });
   it("at 360 × 800 every table is fully visible or scrolls inside a labelled region that says so; People cards label every control", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const context = await newSignedInContext(e2e.browser, devAuth("dana"), { viewport: { width: 360, height: 800 } });
     try {
-      await context.addInitScript((cred) => localStorage.setItem("callbook.credential", cred), devAuth("dana"));
       const page = await context.newPage();
-      await page.goto(`${server.url}/projects/${demoProjectId()}`);
+      await page.goto(`${e2e.server.url}/projects/${demoProjectId()}`);
       await page.getByRole("table", { name: "Milestones" }).waitFor();
       await page.getByRole("table", { name: "Meeting history" }).waitFor();
       // Every table cell is inside the viewport, or inside a focusable scroll region (within the
@@ -200,7 +186,7 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
   }, 120_000);
 
   it("a page load logs no Content-Security-Policy violation, and a browser tab asks nothing of Microsoft's CDN (no teams-js)", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       await context.addInitScript((cred) => {
         localStorage.setItem("callbook.credential", cred);
@@ -213,14 +199,14 @@ describe("project workspace in Chromium: a RAG change reaches the next customer 
       page.on("console", (m) => { if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) cspLogs.push(m.text()); });
       // teams-js, when loaded, fetches its valid-domains list from Microsoft's CDN; a top-level tab never loads it (issue 12).
       const offOrigin: string[] = [];
-      page.on("request", (r) => { if (new URL(r.url()).origin !== server.url) offOrigin.push(r.url()); });
+      page.on("request", (r) => { if (new URL(r.url()).origin !== e2e.server.url) offOrigin.push(r.url()); });
       // The project page (a workspace page, its chunks and contract schemas) and the home page, each until its content shows.
       const pages: [string, () => Promise<void>][] = [
         [`/projects/${demoProjectId()}`, () => page.getByRole("form", { name: "Edit RAG status" }).waitFor()],
         ["/", () => page.getByRole("list", { name: "Upcoming calls" }).getByRole("link").first().waitFor()],
       ];
       for (const [path, shown] of pages) {
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${e2e.server.url}${path}`);
         await shown();
         const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
         expect({ path, violations }).toEqual({ path, violations: [] });

@@ -1,23 +1,16 @@
-import { once } from "node:events";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import pino from "pino";
-import { createApp } from "../../../server/app";
-import { createLocalBus } from "../../../server/live/liveBus";
-import { createTokenVerifier, defaultAllowedClientIds } from "../../../server/auth/verifyTeamsToken";
-import { entraAuthenticator } from "../../../server/auth/entraAuthenticator";
 import { createOboTokenProvider } from "../../../server/auth/oboTokenProvider";
 import { createGraphGateway } from "../../../server/graph/graphGateway";
 import type { MailCalendarGateway } from "../../../server/graph/MailCalendarGateway";
 import type { Database } from "../../../server/db/database";
 import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
-import { TEST_NOW } from "../../support/constants";
 import type { FakeEntraServer } from "../../support/graph/fakeEntraServer";
 import type { FakeGraphServer } from "../../support/graph/fakeGraphServer";
+import { graphModeApp } from "../../support/graph/graphWorld";
+import { listenOnLoopback } from "../../support/testApp";
 
-// Callbook on the Microsoft path, as graphPath.test.ts builds it: Teams SSO against a local Entra,
-// on-behalf-of tokens, the real Graph SDK against a local Graph. The gateway can be pointed at
-// another local Graph between phases (a fresh fault queue).
+// Callbook on the Microsoft path, as graphPath.test.ts builds it (graphModeApp): Teams SSO against
+// a local Entra, on-behalf-of tokens, the real Graph SDK against a local Graph. The gateway can be
+// pointed at another local Graph between phases (a fresh fault queue).
 
 /** Client-side Graph timeout in the drill (20 s in production): a hung connection costs this much. */
 export const GRAPH_DRILL_TIMEOUT_MS = 1000;
@@ -30,43 +23,19 @@ export interface GraphDrillApp {
 }
 
 export async function startGraphDrillApp(database: Database, entra: FakeEntraServer, graph: FakeGraphServer): Promise<GraphDrillApp> {
-  const verifier = createTokenVerifier({ clientId: entra.clientId, appIdUri: entra.appIdUri, allowedClientIds: defaultAllowedClientIds, jwks: entra.jwks });
-  const tokens = createOboTokenProvider({
-    clientId: entra.clientId,
-    clientSecret: entra.clientSecret,
-    authority: entra.authority,
-    authorityMetadata: entra.authorityMetadata,
-    cloudDiscoveryMetadata: entra.cloudDiscoveryMetadata,
-    networkClient: entra.networkClient,
-  });
+  const tokens = createOboTokenProvider(entra.msal);
   const gatewayFor = (g: FakeGraphServer) =>
     createGraphGateway({ baseUrl: g.baseUrl, tokens, retryDelaySeconds: 0, maxRetries: 1, replayDelayMs: 5, settleMs: 10, timeoutMs: GRAPH_DRILL_TIMEOUT_MS });
   let gateway: MailCalendarGateway = gatewayFor(graph);
-  const logger = pino({ level: "silent" });
-  const app = createApp({
-    database,
-    logger,
-    clock: () => TEST_NOW,
-    authenticators: [entraAuthenticator(verifier, database.db, logger)],
-    isReady: () => true,
-    devSignIn: false,
-    bus: createLocalBus(),
-    mail: () => gateway,
-    mailMode: "graph",
-  });
-  const server: Server = app.listen(0, "127.0.0.1");
-  await once(server, "listening");
+  const server = await listenOnLoopback(graphModeApp({ database, entra, mail: () => gateway }));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: server.url,
     useGraph: (g) => {
       gateway = gatewayFor(g);
     },
     danaToken: () =>
       entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "Dana.Whitfield@contoso.com", name: "Dana Whitfield", oid: "0a0a0a0a-0000-4000-8000-00000000da7a" }),
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => server.close(),
   };
 }
 

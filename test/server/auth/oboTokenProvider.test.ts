@@ -13,14 +13,7 @@ afterAll(async () => {
 });
 
 function provider(): GraphTokenProvider {
-  return createOboTokenProvider({
-    clientId: entra.clientId,
-    clientSecret: entra.clientSecret,
-    authority: entra.authority,
-    authorityMetadata: entra.authorityMetadata,
-    cloudDiscoveryMetadata: entra.cloudDiscoveryMetadata,
-    networkClient: entra.networkClient,
-  });
+  return createOboTokenProvider(entra.msal);
 }
 
 async function identity(oid: string): Promise<RequestIdentity> {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOboTokenProvider } from "../../../server/auth/oboTokenProvider";
 import type { RequestIdentity } from "../../../server/auth/verifyTeamsToken";
-import { createGraphGateway } from "../../../server/graph/graphGateway";
 import type { CreateSeriesInput, MailCalendarGateway } from "../../../server/graph/MailCalendarGateway";
 import { recurrenceFor } from "../../../server/graph/recurrenceFor";
 import { overlapsAny } from "../../../server/graph/readSchedules";
 import { instantAt } from "../../../server/domain/zonedTime";
 import { startFakeEntraServer, type FakeEntraServer } from "../../support/graph/fakeEntraServer";
 import { startFakeGraphServer, type FakeGraphServer } from "../../support/graph/fakeGraphServer";
+import { oboGraphGateway } from "../../support/graph/graphWorld";
+import { startTogether } from "../../support/startTogether";
 
 let graph: FakeGraphServer;
 let entra: FakeEntraServer;
@@ -15,17 +15,9 @@ let gateway: MailCalendarGateway;
 let identity: RequestIdentity;
 
 beforeAll(async () => {
-  [graph, entra] = await Promise.all([startFakeGraphServer(), startFakeEntraServer()]);
+  [graph, entra] = await startTogether<[FakeGraphServer, FakeEntraServer]>([startFakeGraphServer(), (g) => g.close()], [startFakeEntraServer(), (e) => e.close()]);
   // The whole chain: SSO token → real msal-node OBO against the fake Entra → real Graph SDK → fake Graph.
-  const tokens = createOboTokenProvider({
-    clientId: entra.clientId,
-    clientSecret: entra.clientSecret,
-    authority: entra.authority,
-    authorityMetadata: entra.authorityMetadata,
-    cloudDiscoveryMetadata: entra.cloudDiscoveryMetadata,
-    networkClient: entra.networkClient,
-  });
-  gateway = createGraphGateway({ baseUrl: graph.baseUrl, tokens, retryDelaySeconds: 0, replayDelayMs: 5, settleMs: 10 });
+  gateway = oboGraphGateway(entra, graph, { retryDelaySeconds: 0, replayDelayMs: 5, settleMs: 10 });
   const token = await entra.mintTeamsToken({ oid: "oid-calendar" });
   identity = { tenantId: entra.tenantId, userId: "oid-calendar", name: "Pat", email: "pat@contoso.example", token };
 });

@@ -4,22 +4,17 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import request from "supertest";
 import type { Express } from "express";
-import { openTestDatabase, type TestDatabase } from "../../support/testDatabase";
+import type { TestDatabase } from "../../support/testDatabase";
 import { demoMeetingId, demoProjectId } from "../../support/testApp";
-import { TEST_NOW } from "../../support/constants";
-import { startFakeEntraServer, type FakeEntraServer } from "../../support/graph/fakeEntraServer";
-import { startFakeGraphServer, type FakeGraphServer } from "../../support/graph/fakeGraphServer";
-import { createApp } from "../../../server/app";
-import { createLocalBus } from "../../../server/live/liveBus";
-import { createTokenVerifier, defaultAllowedClientIds } from "../../../server/auth/verifyTeamsToken";
-import { entraAuthenticator } from "../../../server/auth/entraAuthenticator";
-import { createOboTokenProvider } from "../../../server/auth/oboTokenProvider";
-import { createGraphGateway } from "../../../server/graph/graphGateway";
+import type { FakeEntraServer } from "../../support/graph/fakeEntraServer";
+import type { FakeGraphServer } from "../../support/graph/fakeGraphServer";
 import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
+import { graphModeApp, oboGraphGateway, startGraphWorld, type GraphWorld } from "../../support/graph/graphWorld";
 
 // The Microsoft path end to end: a Teams SSO token → jose verification → msal-node on-behalf-of
 // against a local Entra → the real Graph SDK against a local Graph that checks bodies against v1.0 types.
 describe("Teams SSO and the Graph mail path through the app", () => {
+  let world: GraphWorld | undefined;
   let tdb: TestDatabase;
   let entra: FakeEntraServer;
   let graph: FakeGraphServer;
@@ -28,38 +23,14 @@ describe("Teams SSO and the Graph mail path through the app", () => {
   const dana = () => entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "Dana.Whitfield@contoso.com", name: "Dana Whitfield", oid: "0a0a0a0a-0000-4000-8000-00000000da7a" });
 
   beforeAll(async () => {
-    [tdb, entra, graph] = await Promise.all([openTestDatabase("pglite"), startFakeEntraServer({ tenantId: DEMO_TENANT_ID }), startFakeGraphServer()]);
+    world = await startGraphWorld({ database: "pglite", tenantId: DEMO_TENANT_ID });
+    ({ tdb, entra, graph } = world);
     const logger = pino({ level: "warn" }, new Writable({ write: (chunk: Buffer, _e, cb) => (logLines.push(chunk.toString()), cb()) }));
-    const verifier = createTokenVerifier({ clientId: entra.clientId, appIdUri: entra.appIdUri, allowedClientIds: defaultAllowedClientIds, jwks: entra.jwks });
-    const gateway = createGraphGateway({
-      baseUrl: graph.baseUrl,
-      tokens: createOboTokenProvider({
-        clientId: entra.clientId,
-        clientSecret: entra.clientSecret,
-        authority: entra.authority,
-        authorityMetadata: entra.authorityMetadata,
-        cloudDiscoveryMetadata: entra.cloudDiscoveryMetadata,
-        networkClient: entra.networkClient,
-      }),
-      retryDelaySeconds: 0,
-      maxRetries: 1,
-      replayDelayMs: 5,
-      settleMs: 10,
-    });
-    app = createApp({
-      database: tdb.database,
-      logger,
-      clock: () => TEST_NOW,
-      authenticators: [entraAuthenticator(verifier, tdb.database.db, logger)],
-      isReady: () => true,
-      devSignIn: false,
-      bus: createLocalBus(),
-      mail: () => gateway,
-      mailMode: "graph",
-    });
+    const gateway = oboGraphGateway(entra, graph, { retryDelaySeconds: 0, maxRetries: 1, replayDelayMs: 5, settleMs: 10 });
+    app = graphModeApp({ database: tdb.database, entra, mail: () => gateway, logger });
   });
   afterAll(async () => {
-    await Promise.all([tdb?.drop(), entra?.close(), graph?.close()]);
+    await world?.close();
   });
 
   it("accepts a valid Teams token and finds the person by e-mail in the tenant", async () => {

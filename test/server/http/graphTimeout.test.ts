@@ -1,22 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import pino from "pino";
 import request from "supertest";
 import type { Express } from "express";
 import type { INetworkModule } from "@azure/msal-node";
-import { openTestDatabase, type TestDatabase } from "../../support/testDatabase";
+import type { TestDatabase } from "../../support/testDatabase";
 import { demoMeetingId } from "../../support/testApp";
-import { TEST_NOW } from "../../support/constants";
-import { startFakeEntraServer, type FakeEntraServer } from "../../support/graph/fakeEntraServer";
-import { startFakeGraphServer, type FakeGraphServer, type GraphFault, type GraphRouteName } from "../../support/graph/fakeGraphServer";
-import { createApp } from "../../../server/app";
-import { createLocalBus } from "../../../server/live/liveBus";
-import { createTokenVerifier, defaultAllowedClientIds } from "../../../server/auth/verifyTeamsToken";
-import { entraAuthenticator } from "../../../server/auth/entraAuthenticator";
-import { createOboTokenProvider } from "../../../server/auth/oboTokenProvider";
-import { createGraphGateway } from "../../../server/graph/graphGateway";
+import type { FakeEntraServer } from "../../support/graph/fakeEntraServer";
+import type { FakeGraphServer, GraphFault, GraphRouteName } from "../../support/graph/fakeGraphServer";
 import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
 import { deliveriesByRecapId } from "../../drills/support/graphDrillApp";
+import { graphModeApp, oboGraphGateway, startGraphWorld, type GraphWorld } from "../../support/graph/graphWorld";
 
 // Issue 13 §5: a Graph (or Entra) that accepts the connection and never answers. Client-side
 // timeouts of 1.5 s here (20 s by default): the send answers 504 with a message the panel shows,
@@ -24,6 +17,7 @@ import { deliveriesByRecapId } from "../../drills/support/graphDrillApp";
 const TIMEOUT_MS = 1500;
 
 describe("a hung Microsoft connection during a recap send", () => {
+  let world: GraphWorld | undefined;
   let tdb: TestDatabase;
   let entra: FakeEntraServer;
   let graph: FakeGraphServer;
@@ -32,38 +26,23 @@ describe("a hung Microsoft connection during a recap send", () => {
   const dana = async () => `Bearer ${await entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "Dana.Whitfield@contoso.com", name: "Dana Whitfield", oid: "0a0a0a0a-0000-4000-8000-00000000da7a" })}`;
 
   beforeAll(async () => {
-    [tdb, entra, graph] = await Promise.all([openTestDatabase("pglite"), startFakeEntraServer({ tenantId: DEMO_TENANT_ID }), startFakeGraphServer()]);
-    const logger = pino({ level: "silent" });
-    const verifier = createTokenVerifier({ clientId: entra.clientId, appIdUri: entra.appIdUri, allowedClientIds: defaultAllowedClientIds, jwks: entra.jwks });
+    world = await startGraphWorld({ database: "pglite", tenantId: DEMO_TENANT_ID });
+    ({ tdb, entra, graph } = world);
     // Entra's token endpoint that can be made to hang (a POST that never answers).
     const network: INetworkModule = {
       sendGetRequestAsync: (url, options) => entra.networkClient.sendGetRequestAsync(url, options),
       sendPostRequestAsync: (url, options) => (entraHangs ? new Promise(() => undefined) : entra.networkClient.sendPostRequestAsync(url, options)),
     };
-    const gateway = createGraphGateway({
-      baseUrl: graph.baseUrl,
-      timeoutMs: TIMEOUT_MS,
-      tokens: createOboTokenProvider({
-        clientId: entra.clientId,
-        clientSecret: entra.clientSecret,
-        authority: entra.authority,
-        authorityMetadata: entra.authorityMetadata,
-        cloudDiscoveryMetadata: entra.cloudDiscoveryMetadata,
-        networkClient: network,
-        timeoutMs: TIMEOUT_MS,
-      }),
-      retryDelaySeconds: 0,
-      maxRetries: 1,
-      replayDelayMs: 5,
-      settleMs: 10,
-    });
-    app = createApp({
-      database: tdb.database, logger, clock: () => TEST_NOW, authenticators: [entraAuthenticator(verifier, tdb.database.db, logger)],
-      isReady: () => true, devSignIn: false, bus: createLocalBus(), mail: () => gateway, mailMode: "graph",
-    });
+    const gateway = oboGraphGateway(
+      entra,
+      graph,
+      { timeoutMs: TIMEOUT_MS, retryDelaySeconds: 0, maxRetries: 1, replayDelayMs: 5, settleMs: 10 },
+      { networkClient: network, timeoutMs: TIMEOUT_MS },
+    );
+    app = graphModeApp({ database: tdb.database, entra, mail: () => gateway });
   });
   afterAll(async () => {
-    await Promise.all([tdb?.drop(), entra?.close(), graph?.close()]);
+    await world?.close();
   });
 
   const hangs: [string, GraphRouteName, GraphFault][] = [

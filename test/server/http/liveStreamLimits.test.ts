@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
-import pino from "pino";
 import { openTestDatabase, type TestDatabase } from "../../support/testDatabase";
 import { addMembership, authAs, makeMeeting, makePerson, makeProject, makeTenant } from "../../support/factories";
 import { openSse, type SseClient } from "../../support/sseClient";
-import { TEST_NOW } from "../../support/constants";
-import { createApp } from "../../../server/app";
-import { devAuthenticator } from "../../../server/auth/devSignIn";
-import { countingBus } from "../../support/countingBus";
-import { createLiveClients, type LiveClients } from "../../../server/live/liveClients";
-import { localOutboxMail } from "../../../server/graph/mailFactory";
+import type { LiveClients } from "../../../server/live/liveClients";
+import { abortStreamSetUps, startCountingLiveApp, type CountingLiveApp } from "../../support/countingLiveApp";
 
 async function until(check: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
@@ -21,9 +13,9 @@ async function until(check: () => boolean, what: string): Promise<void> {
 // Issue 13 §6: one user opened 2,000 streams; streams aborted 2–60 ms into set-up leaked.
 describe("live stream caps and set-up aborts", () => {
   let tdb: TestDatabase;
-  let server: Server;
+  let live: CountingLiveApp | undefined;
   let base: string;
-  let bus: ReturnType<typeof countingBus>;
+  let bus: CountingLiveApp["bus"];
   let liveClients: LiveClients;
   // Its own tenant: a customer call and four members (three internal, one vendor contact); no demo seed.
   let meeting: string;
@@ -42,19 +34,11 @@ describe("live stream caps and set-up aborts", () => {
       auth[person] = authAs(row);
     }
     meeting = (await makeMeeting(db, project, { subject: "Weekly status", callTypeOverride: "customer_status" })).id;
-    bus = countingBus();
-    liveClients = createLiveClients({ perUser: 3, perMeeting: 5 });
-    const app = createApp({
-      database: tdb.database, logger: pino({ level: "silent" }), clock: () => TEST_NOW, authenticators: [devAuthenticator(tdb.database.db)],
-      isReady: () => true, devSignIn: true, bus, liveClients, mail: localOutboxMail(tdb.database.db, () => TEST_NOW), mailMode: "outbox",
-    });
-    server = app.listen(0, "127.0.0.1");
-    await new Promise((r) => server.once("listening", r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    live = await startCountingLiveApp(tdb.database, { perUser: 3, perMeeting: 5 });
+    ({ bus, liveClients, url: base } = live);
   });
   afterAll(async () => {
-    server?.closeAllConnections();
-    await new Promise((r) => server?.close(r));
+    await live?.close();
     await tdb?.drop();
   });
 
@@ -84,24 +68,7 @@ describe("live stream caps and set-up aborts", () => {
 
   it("after 60 set-ups aborted 0–60 ms in, no stream and no subscription is left", { timeout: 60_000 }, async () => {
     const port = Number(new URL(base).port);
-    const people = ["dana", "marcus", "priya", "alicia"];
-    for (let round = 0; round < 20; round++) {
-      await Promise.all(
-        [0, 1, 2].map(
-          (k) =>
-            new Promise<void>((resolve) => {
-              const person = people[(round * 3 + k) % people.length] ?? "dana";
-              const req = http.get({ host: "127.0.0.1", port, path: `/api/meetings/${meeting}/events`, headers: { Authorization: devAuth(person) } });
-              req.on("error", () => resolve());
-              req.on("response", (res) => res.resume());
-              setTimeout(() => {
-                req.destroy();
-                resolve();
-              }, ((round * 3 + k) * 7) % 61);
-            }),
-        ),
-      );
-    }
+    await abortStreamSetUps({ port, meetingId: meeting, rounds: 20, people: ["dana", "marcus", "priya", "alicia"], auth: devAuth });
     await until(() => liveClients.size() === 0 && bus.active() === 0, "every aborted set-up to be released");
     expect(liveClients.size()).toBe(0);
     expect(bus.active()).toBe(0);

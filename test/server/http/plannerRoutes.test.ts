@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pino from "pino";
 import request from "supertest";
 import type { Express } from "express";
-import { createApp } from "../../../server/app";
-import { devAuthenticator } from "../../../server/auth/devSignIn";
-import { createLocalBus } from "../../../server/live/liveBus";
-import { localOutboxMail } from "../../../server/graph/mailFactory";
 import { createGraphRequester } from "../../../server/graph/graphRequester";
 import { createPlannerClient } from "../../../server/graph/plannerClient";
 import { openTestDatabase, type TestDatabase } from "../../support/testDatabase";
-import { demoProjectId, devAuth } from "../../support/testApp";
+import { buildTestApp, demoProjectId, devAuth } from "../../support/testApp";
 import { TEST_NOW } from "../../support/constants";
 import { startFakeGraphServer, type FakeGraphServer } from "../../support/graph/fakeGraphServer";
 import { eq } from "drizzle-orm";
@@ -26,20 +21,14 @@ describe("the project's Planner plan setting", () => {
     graph = await startFakeGraphServer();
     planId = graph.planner.addPlan("Riverside go-live");
     const requester = createGraphRequester({ baseUrl: graph.baseUrl, tokens: { getGraphToken: async () => "token" }, maxRetries: 0 });
-    app = createApp({
-      database: tdb.database,
-      logger: pino({ level: "silent" }),
-      clock: () => TEST_NOW,
-      authenticators: [devAuthenticator(tdb.database.db)],
-      isReady: () => true,
-      devSignIn: true,
-      bus: createLocalBus(),
-      mail: localOutboxMail(tdb.database.db, () => TEST_NOW),
-      mailMode: "graph",
-      planner: {
-        forRequest: (identity) => createPlannerClient(requester, identity),
-        forPerson: (tenantId, personId) => createPlannerClient(requester, { tenantId, userId: personId, name: "", email: "", token: "" }),
-        linkBase: "https://callbook.example",
+    app = buildTestApp(tdb.database, {
+      deps: {
+        mailMode: "graph",
+        planner: {
+          forRequest: (identity) => createPlannerClient(requester, identity),
+          forPerson: (tenantId, personId) => createPlannerClient(requester, { tenantId, userId: personId, name: "", email: "", token: "" }),
+          linkBase: "https://callbook.example",
+        },
       },
     });
   });

@@ -1,33 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import pino from "pino";
 import request from "supertest";
 import type { Express } from "express";
 import { and, eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
-import { databaseKinds, openTestDatabase, type TestDatabase } from "../../support/testDatabase";
+import { databaseKinds, type TestDatabase } from "../../support/testDatabase";
 import { buildTestApp, demoMeetingId, devAuth } from "../../support/testApp";
 import { TEST_NOW } from "../../support/constants";
-import { startFakeEntraServer, type FakeEntraServer } from "../../support/graph/fakeEntraServer";
-import { startFakeGraphServer, type FakeGraphServer } from "../../support/graph/fakeGraphServer";
+import type { FakeEntraServer } from "../../support/graph/fakeEntraServer";
+import type { FakeGraphServer } from "../../support/graph/fakeGraphServer";
 import type { FakeAttendee } from "../../support/graph/fakeGraphMailbox";
-import { createApp } from "../../../server/app";
-import { createLocalBus } from "../../../server/live/liveBus";
-import { createTokenVerifier, defaultAllowedClientIds } from "../../../server/auth/verifyTeamsToken";
-import { entraAuthenticator } from "../../../server/auth/entraAuthenticator";
-import { createOboTokenProvider } from "../../../server/auth/oboTokenProvider";
-import { createGraphGateway } from "../../../server/graph/graphGateway";
 import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
-import { devAuthenticator } from "../../../server/auth/devSignIn";
 import type { MailCalendarGateway } from "../../../server/graph/MailCalendarGateway";
 import * as t from "../../../server/db/tables";
 import type { RecapPreview } from "../../../contracts/recap";
+import { oboGraphGateway, graphModeApp, startGraphWorld, type GraphWorld } from "../../support/graph/graphWorld";
 
 // Issue 18 §3 through the wire: a Teams SSO token → on-behalf-of against a local Entra → the real
 // Graph SDK against a local Graph answering attendanceReport / attendanceRecord / callRecording /
 // callTranscript JSON as Graph writes it. The recap lists who attended with join and leave times,
 // flags absent required attendees to the PM only, and keeps the recording link from customers.
 describe.each(databaseKinds)("the recap's attendance from Teams' attendance report on %s", (kind) => {
+  let world: GraphWorld | undefined;
   let tdb: TestDatabase;
   let entra: FakeEntraServer;
   let graph: FakeGraphServer;
@@ -57,39 +51,13 @@ describe.each(databaseKinds)("the recap's attendance from Teams' attendance repo
   };
 
   beforeAll(async () => {
-    [tdb, entra, graph] = await Promise.all([openTestDatabase(kind), startFakeEntraServer({ tenantId: DEMO_TENANT_ID }), startFakeGraphServer()]);
-    const logger = pino({ level: "silent" });
-    const verifier = createTokenVerifier({ clientId: entra.clientId, appIdUri: entra.appIdUri, allowedClientIds: defaultAllowedClientIds, jwks: entra.jwks });
-    const gateway = createGraphGateway({
-      baseUrl: graph.baseUrl,
-      tokens: createOboTokenProvider({
-        clientId: entra.clientId,
-        clientSecret: entra.clientSecret,
-        authority: entra.authority,
-        authorityMetadata: entra.authorityMetadata,
-        cloudDiscoveryMetadata: entra.cloudDiscoveryMetadata,
-        networkClient: entra.networkClient,
-      }),
-      retryDelaySeconds: 0,
-      maxRetries: 1,
-      replayDelayMs: 5,
-      settleMs: 10,
-    });
-    app = createApp({
-      database: tdb.database,
-      logger,
-      clock: () => clockNow,
-      authenticators: [entraAuthenticator(verifier, tdb.database.db, logger)],
-      isReady: () => true,
-      devSignIn: false,
-      bus: createLocalBus(),
-      mail: () => gateway,
-      mailMode: "graph",
-    });
-    graphGateway = gateway;
+    world = await startGraphWorld({ database: kind, tenantId: DEMO_TENANT_ID });
+    ({ tdb, entra, graph } = world);
+    graphGateway = oboGraphGateway(entra, graph, { retryDelaySeconds: 0, maxRetries: 1, replayDelayMs: 5, settleMs: 10 });
+    app = graphModeApp({ database: tdb.database, entra, mail: () => graphGateway, clock: () => clockNow });
   });
   afterAll(async () => {
-    await Promise.all([tdb?.drop(), entra?.close(), graph?.close()]);
+    await world?.close();
   });
 
   it("lists who attended with join and leave times, links the recording internally only, and reads Graph once", async () => {
@@ -224,17 +192,7 @@ describe.each(databaseKinds)("the recap's attendance from Teams' attendance repo
   });
 
   it("Graph mode with no Microsoft 365 sign-in (dev sign-in, no token): said plainly, Graph not asked", async () => {
-    const devApp = createApp({
-      database: tdb.database,
-      logger: pino({ level: "silent" }),
-      clock: () => TEST_NOW,
-      authenticators: [devAuthenticator(tdb.database.db)],
-      isReady: () => true,
-      devSignIn: true,
-      bus: createLocalBus(),
-      mail: () => graphGateway,
-      mailMode: "graph",
-    });
+    const devApp = buildTestApp(tdb.database, { deps: { mail: () => graphGateway, mailMode: "graph" } });
     const before = graph.requests.length;
     const res = await request(devApp).get(`/api/meetings/${demoMeetingId("m_cust_prev2")}/recap`).set("Authorization", devAuth("dana"));
     expect(res.status).toBe(200);

@@ -1,23 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import pino from "pino";
 import request from "supertest";
 import type { Express } from "express";
 import { eq } from "drizzle-orm";
 import * as t from "../../../server/db/tables";
-import { createApp } from "../../../server/app";
-import { devAuthenticator } from "../../../server/auth/devSignIn";
-import { createLocalBus } from "../../../server/live/liveBus";
-import { localOutboxMail } from "../../../server/graph/mailFactory";
 import { createGraphGateway } from "../../../server/graph/graphGateway";
 import { createStoredConsent } from "../../../server/auth/storedConsent";
 import { demoId } from "../../../server/db/demo/seedDemo";
 import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
-import { openTestDatabase, type TestDatabase } from "../../support/testDatabase";
-import { devAuth } from "../../support/testApp";
+import type { TestDatabase } from "../../support/testDatabase";
+import { buildTestApp, devAuth } from "../../support/testApp";
 import { TEST_NOW } from "../../support/constants";
-import { startFakeGraphServer, type FakeGraphServer } from "../../support/graph/fakeGraphServer";
-import { startFakeEntraServer, type FakeEntraServer } from "../../support/graph/fakeEntraServer";
+import type { FakeGraphServer } from "../../support/graph/fakeGraphServer";
+import type { FakeEntraServer } from "../../support/graph/fakeEntraServer";
+import { startGraphWorld, type GraphWorld } from "../../support/graph/graphWorld";
 
 // The consent for sending without the PM (issue 17 §5) over HTTP, as the browser's Connect button
 // and the Teams pop-up run it: start (PKCE + state bound to the caller) → /auth/consent redirects
@@ -28,6 +24,7 @@ const danaOid = "0b6f3a1e-2c4d-4e5f-8a9b-0c1d2e3f4a5b";
 const PUBLIC_URL = "https://callbook.example";
 
 describe("connecting Callbook for sending without the PM: PKCE and a single-use state bound to the person", () => {
+  let world: GraphWorld | undefined;
   let tdb: TestDatabase;
   let entra: FakeEntraServer;
   let graph: FakeGraphServer;
@@ -37,40 +34,27 @@ describe("connecting Callbook for sending without the PM: PKCE and a single-use 
   let now = TEST_NOW;
 
   beforeAll(async () => {
-    tdb = await openTestDatabase("pglite");
-    entra = await startFakeEntraServer();
-    graph = await startFakeGraphServer();
+    world = await startGraphWorld({ database: "pglite" });
+    ({ tdb, entra, graph } = world);
     const consent = createStoredConsent({
+      ...entra.msal,
       db: tdb.database.db,
       key: randomBytes(32),
-      clientId: entra.clientId,
-      clientSecret: entra.clientSecret,
-      authority: entra.authority,
-      authorityMetadata: entra.authorityMetadata,
-      cloudDiscoveryMetadata: entra.cloudDiscoveryMetadata,
-      networkClient: entra.networkClient,
       scopes: ["https://graph.microsoft.com/Mail.Send"],
       redirectUri: `${PUBLIC_URL}/auth/end`,
       clock: () => now,
     });
-    app = createApp({
-      database: tdb.database,
-      logger: pino({ level: "silent" }),
+    app = buildTestApp(tdb.database, {
       clock: () => now,
-      authenticators: [devAuthenticator(tdb.database.db)],
-      isReady: () => true,
-      devSignIn: true,
-      bus: createLocalBus(),
-      mail: localOutboxMail(tdb.database.db, () => TEST_NOW),
-      mailMode: "graph",
-      unattended: { mail: createGraphGateway({ baseUrl: graph.baseUrl, tokens: consent.tokens, maxRetries: 0 }), consent },
-      consent: { clientId: entra.clientId, authorityHost: "https://login.microsoftonline.com", tenantId: undefined, publicUrl: PUBLIC_URL, scopes: ["Mail.Send"] },
+      deps: {
+        mailMode: "graph",
+        unattended: { mail: createGraphGateway({ baseUrl: graph.baseUrl, tokens: consent.tokens, maxRetries: 0 }), consent },
+        consent: { clientId: entra.clientId, authorityHost: "https://login.microsoftonline.com", tenantId: undefined, publicUrl: PUBLIC_URL, scopes: ["Mail.Send"] },
+      },
     });
   });
   afterAll(async () => {
-    await graph?.close();
-    await entra?.close();
-    await tdb?.drop();
+    await world?.close();
   });
 
   /** Connect → Entra's authorize URL (what the browser is sent to) and what Entra would hand back. */

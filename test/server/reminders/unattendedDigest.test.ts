@@ -15,16 +15,18 @@ import { openTokenCache } from "../../../server/auth/tokenCacheCipher";
 import { sendDueDigests } from "../../../server/services/reminders/sendDueDigests";
 import { demoId } from "../../../server/db/demo/seedDemo";
 import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
-import { databaseKinds, openTestDatabase, type TestDatabase } from "../../support/testDatabase";
+import { databaseKinds, type TestDatabase } from "../../support/testDatabase";
 import { devAuth } from "../../support/testApp";
-import { startFakeGraphServer, type FakeGraphServer } from "../../support/graph/fakeGraphServer";
-import { startFakeEntraServer, type FakeEntraServer } from "../../support/graph/fakeEntraServer";
+import type { FakeGraphServer } from "../../support/graph/fakeGraphServer";
+import type { FakeEntraServer } from "../../support/graph/fakeEntraServer";
+import { startGraphWorld, type GraphWorld } from "../../support/graph/graphWorld";
 
 const options = { linkSecret: "test-link-secret", baseUrl: "https://callbook.example" };
 const dana = demoId("person_dana", DEMO_TENANT_ID);
 const danaOid = "0b6f3a1e-2c4d-4e5f-8a9b-0c1d2e3f4a5b";
 
 describe.each(databaseKinds)("digests sent with no user present, through the PM's stored consent, on %s", (kind) => {
+  let world: GraphWorld | undefined;
   let tdb: TestDatabase;
   let entra: FakeEntraServer;
   let graph: FakeGraphServer;
@@ -35,20 +37,14 @@ describe.each(databaseKinds)("digests sent with no user present, through the PM'
   let now = new Date("2026-11-23T14:00:00Z");
 
   beforeAll(async () => {
-    tdb = await openTestDatabase(kind);
-    entra = await startFakeEntraServer();
-    graph = await startFakeGraphServer();
+    world = await startGraphWorld({ database: kind });
+    ({ tdb, entra, graph } = world);
     // Graph accepts only access tokens Entra issued to Dana.
     graph.acceptTokens((token) => entra.issuedAccessTokens.get(token) === danaOid);
     consent = createStoredConsent({
+      ...entra.msal,
       db: tdb.database.db,
       key,
-      clientId: entra.clientId,
-      clientSecret: entra.clientSecret,
-      authority: entra.authority,
-      authorityMetadata: entra.authorityMetadata,
-      cloudDiscoveryMetadata: entra.cloudDiscoveryMetadata,
-      networkClient: entra.networkClient,
       scopes: ["https://graph.microsoft.com/Mail.Send", "https://graph.microsoft.com/Mail.ReadWrite"],
       redirectUri: "https://callbook.example/auth/end",
       clock: () => now,
@@ -71,9 +67,7 @@ describe.each(databaseKinds)("digests sent with no user present, through the PM'
     entra.setAccessTokenLifetime(60);
   });
   afterAll(async () => {
-    await graph?.close();
-    await entra?.close();
-    await tdb?.drop();
+    await world?.close();
   });
 
   const digests = async (day: string) =>

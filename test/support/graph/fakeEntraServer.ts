@@ -51,6 +51,16 @@ export interface TokenErrorReply {
   claims?: string;
 }
 
+/** The part of msal-node's options (OboTokenProviderOptions, StoredConsentOptions) that names an Entra. */
+export interface EntraMsalSettings {
+  clientId: string;
+  clientSecret: string;
+  authority: string;
+  authorityMetadata: string;
+  cloudDiscoveryMetadata: string;
+  networkClient: INetworkModule;
+}
+
 export interface FakeEntraServer {
   baseUrl: string;
   tenantId: string;
@@ -64,6 +74,11 @@ export interface FakeEntraServer {
   cloudDiscoveryMetadata: string;
   /** msal-node network client that sends https://login.microsoftonline.com/... here. */
   networkClient: INetworkModule;
+  /**
+   * The msal-node settings that reach this Entra and nothing else (client id and secret, authority,
+   * its metadata, the network client): spread into createOboTokenProvider or createStoredConsent.
+   */
+  msal: EntraMsalSettings;
   tokenRequests: RecordedTokenRequest[];
   /** Every network call msal made (method and path), to prove cache hits and offline discovery. */
   calls: string[];
@@ -314,17 +329,21 @@ export async function startFakeEntraServer(
     return new SignJWT(payload).setProtectedHeader({ alg: "RS256", kid, typ: "JWT" }).sign(key);
   }
 
-  return {
-    baseUrl,
-    tenantId,
+  const msal: EntraMsalSettings = {
     clientId,
     clientSecret,
-    appIdUri,
     authority: `${entraHost}/${tenantId}`,
-    jwks: createLocalJWKSet(jwksBody),
     authorityMetadata: JSON.stringify(metadataFor(tenantId)),
     cloudDiscoveryMetadata: JSON.stringify(cloudDiscovery),
     networkClient,
+  };
+  return {
+    ...msal,
+    msal,
+    baseUrl,
+    tenantId,
+    appIdUri,
+    jwks: createLocalJWKSet(jwksBody),
     tokenRequests,
     calls,
     mintTeamsToken,
