@@ -19,6 +19,8 @@ describe("home page dates on Sunday 29 Nov in London (CALLBOOK_NOW=2026-11-29T14
     const upcoming = queue.getByRole("list", { name: "Upcoming" }).locator("[data-follow-up=sprint_report]");
     expect(await upcoming.textContent()).toContain("by Mon, Nov 30, 10:00 PM GMT");
     expect(await upcoming.locator(".fui-Badge").textContent()).toBe("upcoming");
+    // The project list loads apart from the send queue ("Loading your projects…" until then).
+    await page.getByText(/Next call: /).first().waitFor();
     const text = (await page.locator("main, body").first().textContent()) ?? "";
     expect(text).not.toMatch(/Friday Fri/);
     expect(text).toMatch(/Next call: [^,]+, \w{3}, \w{3} \d+, \d+:\d\d [AP]M GMT/);
