@@ -28,6 +28,8 @@ import { printTable } from "../support/printTable";
 
 const queries: Record<string, string> = {
   "GET /api/meetings/by-chat": "chatId=19%3Ameeting_m_cust%40thread.v2",
+  "GET /api/meetings/by-chat/agenda": "chatId=19%3Ameeting_m_cust%40thread.v2",
+  "GET /api/meetings/by-chat/capture": "chatId=19%3Ameeting_m_cust%40thread.v2",
   "GET /api/meetings/lookup": "joinUrl=https%3A%2F%2Fteams.microsoft.com%2Fl%2Fmeetup-join%2F19%253ameeting_m_cust%2540thread.v2%2F0",
   "GET /api/projects/:id/series/draft": "callType=customer_status",
   "GET /api/projects/:id/import/mapping": "kind=raid",
@@ -35,7 +37,7 @@ const queries: Record<string, string> = {
 };
 
 /** Routes read without an id of tenant A in the path: a 200 is fine if it shows nothing of tenant A. */
-const isListing = (route: string) => !route.includes(":") || route.endsWith("/by-chat") || route.endsWith("/lookup");
+const isListing = (route: string) => !route.includes(":") || /\/by-chat(\/agenda|\/capture)?$/.test(route) || route.endsWith("/lookup");
 
 interface Probe {
   route: string;
