@@ -32,4 +32,29 @@ describe("panelDates", () => {
     expect(us.day("2026-11-20")).toBe(us.dayOf("2026-11-20T16:23:00Z"));
     expect(us.time("2026-12-02T19:00:00Z")).toBe("7:00 PM");
   });
+  it("reuses one set of Intl formatters per locale and zone: each agenda row asks for the formatter (cold-load profile, issue 19)", () => {
+    const Original = Intl.DateTimeFormat;
+    let built = 0;
+    Intl.DateTimeFormat = new Proxy(Original, {
+      construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+        built++;
+        return new target(...args);
+      },
+    });
+    try {
+      const zone = { locale: "en-GB", timeZone: "Asia/Tokyo" };
+      expect(panelDates(zone, now).time("2026-12-02T19:00:00Z")).toBe("4:00");
+      const first = built;
+      expect(first).toBeGreaterThan(0);
+      for (let i = 0; i < 20; i++) expect(panelDates({ ...zone }, now).time("2026-12-02T19:00:00Z")).toBe("4:00");
+      expect(built).toBe(first);
+    } finally {
+      Intl.DateTimeFormat = Original;
+    }
+  });
+  it("decides 'this year' at each call's now, also with shared formatters", () => {
+    const zone = { locale: "en-GB", timeZone: "Europe/London" };
+    expect(panelDates(zone, now).day("2027-01-15")).toBe("Fri, 15 Jan 2027");
+    expect(panelDates(zone, Date.parse("2027-01-02T12:00:00Z")).day("2027-01-15")).toBe("Fri 15 Jan");
+  });
 });

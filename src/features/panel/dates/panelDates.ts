@@ -45,20 +45,54 @@ function safeZone(zone: ViewerZone): ViewerZone {
   return { locale, timeZone };
 }
 
-/** The formatter for one viewer. Throws nothing: unknown zones and locales fall back to the browser's. */
-export function panelDates(viewer: ViewerZone, nowMs: number = Date.now()): PanelDates {
+interface Formatters {
+  isoDay: Intl.DateTimeFormat;
+  dayNoYear: Intl.DateTimeFormat;
+  dayYear: Intl.DateTimeFormat;
+  zonedDay: Intl.DateTimeFormat;
+  zonedTime: Intl.DateTimeFormat;
+  zonedDayTimeZone: Intl.DateTimeFormat;
+  zonedTimeZone: Intl.DateTimeFormat;
+  zonedWeekday: Intl.DateTimeFormat;
+}
+
+// One set of formatters per (locale, zone) as the host gave them, made on first use and kept: an
+// Intl.DateTimeFormat costs about a millisecond to build in Chromium, and every component that
+// writes dates (each agenda row) asks for the formatter. The side panel's cold-load CPU profile
+// (bench/profilePanelLoad.ts, issue 19) charged ~57 ms of the ~280 ms between the last API
+// response and the agenda's first paint to building them again per component. They are pure
+// functions of locale and zone, so sharing them changes no text.
+const formattersByZone = new Map<string, Formatters>();
+
+function formattersFor(viewer: ViewerZone): Formatters {
+  const key = `${viewer.locale ?? ""}\u0000${viewer.timeZone ?? ""}`;
+  const known = formattersByZone.get(key);
+  if (known) return known;
   const { locale, timeZone } = safeZone(viewer);
-  const isoDay = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const made: Formatters = {
+    isoDay: new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }),
+    dayNoYear: new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }),
+    dayYear: new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
+    zonedDay: new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone }),
+    zonedTime: new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone }),
+    zonedDayTimeZone: new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }),
+    zonedTimeZone: new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }),
+    zonedWeekday: new Intl.DateTimeFormat(locale, { weekday: "short", timeZone }),
+  };
+  formattersByZone.set(key, made);
+  return made;
+}
+
+/**
+ * The formatter for one viewer. Throws nothing: unknown zones and locales fall back to the browser's.
+ * The Intl formatters behind it are shared by every call with the same locale and zone (see formattersFor);
+ * "this year" (whether `day` writes the year) is taken at `nowMs` on each call.
+ */
+export function panelDates(viewer: ViewerZone, nowMs: number = Date.now()): PanelDates {
+  const { isoDay, dayNoYear, dayYear, zonedDay, zonedTime, zonedDayTimeZone, zonedTimeZone, zonedWeekday } = formattersFor(viewer);
   const today = (ms: number) => isoDay.format(new Date(ms));
   const thisYear = today(nowMs).slice(0, 4);
-  const dayNoYear = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
-  const dayYear = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-  const zonedDay = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone });
-  const zonedTime = new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone });
-  const zonedDayTimeZone = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" });
-  const zonedTimeZone = new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" });
   const zoneName = (iso: string) => zonedTimeZone.formatToParts(new Date(iso)).find((p) => p.type === "timeZoneName")?.value ?? "";
-  const zonedWeekday = new Intl.DateTimeFormat(locale, { weekday: "short", timeZone });
   return {
     day: (d) => (d.startsWith(thisYear) ? dayNoYear : dayYear).format(new Date(`${d.slice(0, 10)}T00:00:00Z`)),
     dayOf: (iso) => zonedDay.format(new Date(iso)),
