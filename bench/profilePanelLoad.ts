@@ -19,11 +19,13 @@ import { median, round } from "./support/stats";
 // Prints self time by module (both windows), total (inclusive) time by module, and the top functions.
 // Writes the median load's profile to /tmp/callbook-panel-load.cpuprofile (open in Chrome DevTools).
 // Usage: node --import tsx bench/profilePanelLoad.ts [loads=10] [samplingIntervalUs=200]
+// PANEL_WEB_ROOT=<dir>: profile that front end instead (built beforehand with `npx vite build --sourcemap
+// --outDir <dir>`, e.g. from an older checkout, to compare; the server is this tree's).
 
 const LOADS = Number(process.argv[2] ?? 10);
 const INTERVAL_US = Number(process.argv[3] ?? 200);
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
-const webRoot = "/tmp/callbook-profile-web";
+const webRoot = process.env.PANEL_WEB_ROOT ?? "/tmp/callbook-profile-web";
 
 const markVisible = `(() => {
   const found = () => document.querySelector("[data-agenda-item]") !== null;
@@ -67,7 +69,7 @@ function moduleOf(frame: CallFrame): { module: string; fn: string } {
   const pos = consumer.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber });
   const source = pos.source ?? "?";
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
-  const module = pkg ? pkg[1] : source.replace(/^.*?\/(src\/)/, "$1");
+  const module = pkg?.[1] ? pkg[1] : source.replace(/^.*?\/(src\/)/, "$1");
   const file = source.replace(/^.*node_modules\//, "").replace(/^.*?\/(src\/)/, "$1");
   return { module, fn: `${pos.name ?? (frame.functionName || "(anonymous)")} ${file}:${pos.line ?? "?"}` };
 }
@@ -160,7 +162,7 @@ const print = (title: string, rows: [string, number][], n: number) => {
   for (const [k, v] of rows.slice(0, n)) console.log(`${String(round(v, 1)).padStart(7)} ms  ${k}`);
 };
 
-await build({ configFile: join(repoRoot, "vite.config.ts"), root: repoRoot, logLevel: "warn", build: { outDir: webRoot, emptyOutDir: true, sourcemap: true } });
+if (!process.env.PANEL_WEB_ROOT) await build({ configFile: join(repoRoot, "vite.config.ts"), root: repoRoot, logLevel: "warn", build: { outDir: webRoot, emptyOutDir: true, sourcemap: true } });
 const tdb = await openBenchDatabase("pglite");
 const server = await startInProcess(tdb.database, { webRoot });
 const browser = await launchChromium();
