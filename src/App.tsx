@@ -4,6 +4,7 @@ import { Route, Switch } from "wouter";
 import { browserContext, finishConsentPopup, getHostAuthToken, initHost, isFramed, onThemeChange, type HostContext, type ThemeName } from "./host/host";
 import { fluentTheme } from "./ui/theme";
 import { FluentRoot } from "./ui/FluentRoot";
+import { sessionConfigResponse } from "./api/bootstrap";
 import { api, credential, setHostTokenSource } from "./api/client";
 import { syncServerClock } from "./api/serverClock";
 import { BrowserNav } from "./ui/BrowserNav";
@@ -49,7 +50,7 @@ export function App() {
     let live = true;
     // Only a framed page can be in Teams; a top-level page needs no host origins and does not wait for them.
     const hostReady = isFramed()
-      ? fetch("/api/session/config")
+      ? sessionConfigResponse()
           .then((r) => r.json() as Promise<SessionConfig>)
           .catch(() => ({ devSignIn: false, teamsHostOrigins: [] }))
           .then((cfg) => initHost({ extraOrigins: cfg.teamsHostOrigins }))

@@ -1,4 +1,5 @@
 // Talks to the Callbook API with the signed-in user's credential.
+import { adoptBootstrapped } from "./bootstrap";
 import { noteServerTime } from "./serverClock";
 
 const CREDENTIAL_KEY = "callbook.credential";
@@ -41,23 +42,6 @@ export async function authorization(): Promise<string | null> {
 export function setCredential(value: string | null): void {
   if (value) localStorage.setItem(CREDENTIAL_KEY, value);
   else localStorage.removeItem(CREDENTIAL_KEY);
-}
-
-/** What index.html's inline data bootstrap leaves on `window`: plain GETs it started, by API path (no /api). */
-interface BootstrapWindow {
-  __callbookBoot?: Record<string, Promise<Response> | undefined>;
-}
-
-/**
- * The response of a GET that index.html's inline bootstrap started before the bundle ran (the
- * panel's meeting, agenda and capture, from the URL and the stored credential; issue 19), once:
- * later calls for the path fetch afresh.
- */
-function adoptBootstrapped(path: string): Promise<Response> | undefined {
-  const boot = (window as Window & BootstrapWindow).__callbookBoot;
-  const request = boot?.[path];
-  if (boot && request) delete boot[path];
-  return request;
 }
 
 export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {

@@ -4,6 +4,7 @@
 // plus that offset, so a server started with CALLBOOK_NOW shows that moment's "today" everywhere.
 
 import { panelDates } from "../features/panel/dates/panelDates";
+import { sessionConfigResponse } from "./bootstrap";
 
 /** The response header naming the server's current instant (ISO 8601 UTC). Mirrors server/app.ts. */
 export const SERVER_NOW_HEADER = "X-Callbook-Now";
@@ -40,7 +41,7 @@ export function serverToday(timeZone?: string): string {
  */
 export async function syncServerClock(): Promise<void> {
   try {
-    const res = await fetch("/api/session/config");
+    const res = await sessionConfigResponse();
     noteServerTime(res.headers);
   } catch {
     // offline or no server: keep the browser's clock

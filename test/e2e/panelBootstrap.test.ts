@@ -34,9 +34,11 @@ describe("side panel data bootstrap in Chromium (browser mode)", () => {
       for (const path of [base, `${base}/agenda`, `${base}/capture`]) {
         expect(asked.filter((a) => a === path), `${path} in ${asked.join(", ")}`).toHaveLength(1);
       }
-      // The bootstrap ran (no CSP refusal) and every request it started was adopted by the app.
+      expect(asked.filter((a) => a === "GET /api/session/config")).toHaveLength(1);
+      // The bootstrap ran (no CSP refusal) and every data request it started was adopted by the app;
+      // the session config stays, shared by the start-up readers (each reads a clone).
       expect(refused).toEqual([]);
-      expect(await page.evaluate("Object.keys(window.__callbookBoot ?? { missing: 1 })")).toEqual([]);
+      expect(await page.evaluate("Object.keys(window.__callbookBoot ?? { missing: 1 })")).toEqual(["/session/config"]);
     } finally {
       await context.close();
     }

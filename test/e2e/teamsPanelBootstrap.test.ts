@@ -28,8 +28,10 @@ describe("Teams side panel: early data requests", () => {
     const page = await ctx.newPage();
     let seq = 0;
     const log = new Map<Request, { path: string; started: number; finished: number | null }>();
+    let configAsked = 0;
     page.on("request", (r) => {
       const url = new URL(r.url());
+      if (url.pathname === "/api/session/config") configAsked++;
       // (The live stream, /events, stays open: not counted.)
       if (r.method() === "GET" && url.pathname.startsWith("/api/meetings/") && !url.pathname.endsWith("/events")) log.set(r, { path: url.pathname, started: ++seq, finished: null });
     });
@@ -46,15 +48,17 @@ describe("Teams side panel: early data requests", () => {
     await expect.poll(() => [...log.values()].every((e) => e.finished !== null)).toBe(true);
     const entries = [...log.values()];
     await page.close();
-    return entries;
+    return { entries, configAsked };
   };
 
   it("asks for the meeting, agenda and capture once each, all three started before the first finishes, on the first open and reopened", async () => {
     const token = await teams.entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "dana.whitfield@contoso.com", name: "Dana Whitfield" });
     context = await teams.browser.newContext({ viewport: { width: 360, height: 960 } });
     for (const round of ["first open", "reopened"]) {
-      const entries = await openPanel(context, token);
+      const { entries, configAsked } = await openPanel(context, token);
       const paths = entries.map((e) => e.path);
+      // The session config (host origins, server clock) is asked for once, by index.html's bootstrap, and shared.
+      expect(configAsked, round).toBe(1);
       // Once each, and no second GET by the meeting's id (the by-chat answers stand for them).
       for (const path of Object.values(wanted)) expect(paths.filter((p) => p === path), `${round}: ${paths.join(", ")}`).toHaveLength(1);
       for (const byId of [`/api/meetings/${meetingId}`, `/api/meetings/${meetingId}/agenda`, `/api/meetings/${meetingId}/capture`]) expect(paths, round).not.toContain(byId);
