@@ -9,6 +9,7 @@ import { launchChromium } from "../test/support/browser";
 import { demoMeetingId, devAuth } from "../test/support/testApp";
 import { check, runAlone, type BenchResult } from "./support/results";
 import { median, round, times } from "./support/stats";
+import { markVisibleScript } from "./support/markVisible";
 
 // Issue 12's acceptance, in one run: the side panel before this round's architecture/Fluent work
 // (commit 84a1a46, checked out and built at BEFORE_ROOT, default /tmp/before-84a1a46) against this
@@ -27,16 +28,7 @@ const SETTLE_MS = 3000;
 const afterRoot = fileURLToPath(new URL("..", import.meta.url));
 const beforeRoot = process.env.BEFORE_ROOT ?? "/tmp/before-84a1a46";
 
-// Strings, not functions: functions compiled by tsx carry esbuild's __name helper, unknown in the page.
-const markVisible = `(() => {
-  const observer = new MutationObserver(() => {
-    if (window.__visibleAt !== undefined || document.querySelector("[data-agenda-item]") === null) return;
-    window.__visibleAt = performance.now();
-    observer.disconnect();
-    requestAnimationFrame(() => { window.__paintedAt = performance.now(); });
-  });
-  observer.observe(document, { childList: true, subtree: true });
-})();`;
+const markVisible = markVisibleScript("[data-agenda-item]");
 const setCredential = (credential: string) =>
   `try { localStorage.setItem("callbook.credential", ${JSON.stringify(credential)}); } catch { /* sandboxed frame */ }`;
 

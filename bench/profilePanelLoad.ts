@@ -8,6 +8,7 @@ import { launchChromium } from "../test/support/browser";
 import { demoMeetingId, devAuth } from "../test/support/testApp";
 import { openBenchDatabase, startInProcess } from "./support/callbookServer";
 import { median, round } from "./support/stats";
+import { markVisibleScript } from "./support/markVisible";
 
 // A CPU profile of the side panel's cold load (issue 19): navigation → agenda visible, in browser
 // mode, as bench/sidePanelLoad measures it (Chromium 320×800, new context per load, dev credential
@@ -27,16 +28,7 @@ const INTERVAL_US = Number(process.argv[3] ?? 200);
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const webRoot = process.env.PANEL_WEB_ROOT ?? "/tmp/callbook-profile-web";
 
-const markVisible = `(() => {
-  const found = () => document.querySelector("[data-agenda-item]") !== null;
-  const observer = new MutationObserver(() => {
-    if (window.__visibleAt !== undefined || !found()) return;
-    window.__visibleAt = performance.now();
-    observer.disconnect();
-    requestAnimationFrame(() => { window.__paintedAt = performance.now(); });
-  });
-  observer.observe(document, { childList: true, subtree: true });
-})();`;
+const markVisible = markVisibleScript("[data-agenda-item]");
 
 interface CallFrame { functionName: string; url: string; lineNumber: number; columnNumber: number; scriptId: string }
 interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }

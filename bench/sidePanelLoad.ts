@@ -12,6 +12,7 @@ import { serveStatic } from "./support/staticServer";
 import { buildBareWeb, buildCallbookWeb } from "./support/webBuild";
 import { check, runAlone, type BenchResult } from "./support/results";
 import { median, percentile, round, times } from "./support/stats";
+import { markVisibleScript } from "./support/markVisible";
 
 // Chromium at 320×800, a new context (cold cache) per run: navigation → agenda visible for
 // Callbook's side panel (/meetings/<id>, dev credential in localStorage) against a bare page with
@@ -34,16 +35,7 @@ const TARGET_RATIO = 1.15;
 const TARGET_GZIP_KB = 170;
 
 // A string, not a function: functions compiled by tsx carry esbuild's __name helper, unknown in the page.
-const markVisible = `(() => {
-  const found = () => document.querySelector("[data-agenda-item], [data-bare-ready]") !== null;
-  const observer = new MutationObserver(() => {
-    if (window.__visibleAt !== undefined || !found()) return;
-    window.__visibleAt = performance.now();
-    observer.disconnect();
-    requestAnimationFrame(() => { window.__paintedAt = performance.now(); });
-  });
-  observer.observe(document, { childList: true, subtree: true });
-})();`;
+const markVisible = markVisibleScript("[data-agenda-item], [data-bare-ready]");
 
 // The same, inside the host page's app frame, as epoch ms (timeOrigin + now), so the host page's own clock can be subtracted.
 const markVisibleInFrame = `(() => {
