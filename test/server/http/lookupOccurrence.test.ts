@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import request from "supertest";
 import type { Express } from "express";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../../support/testDatabase";
-import { buildTestApp, demoProjectId, devAuth } from "../../support/testApp";
+import { buildTestApp, devAuth } from "../../support/testApp";
+import { createDemoWeeklySeries } from "../../support/demoSeries";
 import { seedDemo } from "../../../server/db/demo/seedDemo";
 
 // Every occurrence of a series shares its iCalUId. The Outlook pane opened on one occurrence sends
@@ -31,15 +31,7 @@ describe.each(databaseKinds)("the Outlook lookup of one occurrence of a series o
     tdb = await openTestDatabase(kind, { seed: false });
     await seedDemo(tdb.database, { now: SEEDED_AT });
     app = buildTestApp(tdb.database, { now: TODAY });
-    const created = await request(app)
-      .post(`/api/projects/${demoProjectId()}/series`)
-      .set("Authorization", dana)
-      .send({
-        id: randomUUID(), callType: "internal_status", subject, from: "2027-03-08", weekday: "monday", startTime: "10:00", durationMinutes: 30,
-        occurrences: 3, timeZone: "America/New_York", attendees: [{ email: "dana.whitfield@contoso.com", name: "Dana Whitfield", type: "required" }],
-      });
-    expect(created.status).toBe(201);
-    iCalUId = created.body.iCalUId;
+    iCalUId = await createDemoWeeklySeries(app, dana, subject);
   });
   afterAll(async () => {
     await tdb?.drop();
