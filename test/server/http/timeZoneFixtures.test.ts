@@ -2,21 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import pino from "pino";
 import request from "supertest";
 import type { Express } from "express";
 import ICAL from "ical.js";
 import { and, eq } from "drizzle-orm";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../../support/testDatabase";
 import { buildTestApp, demoProjectId, devAuth } from "../../support/testApp";
-import { startFakeEntraServer, type FakeEntraServer } from "../../support/graph/fakeEntraServer";
-import { startFakeGraphServer, type FakeGraphServer } from "../../support/graph/fakeGraphServer";
-import { createApp } from "../../../server/app";
-import { createLocalBus } from "../../../server/live/liveBus";
-import { createTokenVerifier, defaultAllowedClientIds } from "../../../server/auth/verifyTeamsToken";
-import { entraAuthenticator } from "../../../server/auth/entraAuthenticator";
-import { createOboTokenProvider } from "../../../server/auth/oboTokenProvider";
-import { createGraphGateway } from "../../../server/graph/graphGateway";
+import type { FakeEntraServer } from "../../support/graph/fakeEntraServer";
+import type { FakeGraphServer } from "../../support/graph/fakeGraphServer";
+import { graphModeApp, oboGraphGateway, startGraphWorld } from "../../support/graph/graphWorld";
 import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
 import { demoId, seedDemo } from "../../../server/db/demo/seedDemo";
 import * as t from "../../../server/db/tables";
@@ -137,22 +131,10 @@ describe.each(databaseKinds)("Graph payloads in Windows and custom zones, throug
     `Bearer ${await entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "Dana.Whitfield@contoso.com", name: "Dana Whitfield", oid: "0a0a0a0a-0000-4000-8000-00000000da7a" })}`;
 
   beforeAll(async () => {
-    [tdb, entra, graph] = await Promise.all([openTestDatabase(kind, { seed: false }), startFakeEntraServer({ tenantId: DEMO_TENANT_ID }), startFakeGraphServer()]);
+    ({ tdb, entra, graph } = await startGraphWorld({ database: kind, seed: false, tenantId: DEMO_TENANT_ID }));
     await seedDemo(tdb.database, { now: SEEDED_AT });
-    const logger = pino({ level: "silent" });
-    const gateway = createGraphGateway({
-      baseUrl: graph.baseUrl,
-      tokens: createOboTokenProvider({
-        clientId: entra.clientId, clientSecret: entra.clientSecret, authority: entra.authority,
-        authorityMetadata: entra.authorityMetadata, cloudDiscoveryMetadata: entra.cloudDiscoveryMetadata, networkClient: entra.networkClient,
-      }),
-      retryDelaySeconds: 0, maxRetries: 1, replayDelayMs: 5, settleMs: 10,
-    });
-    app = createApp({
-      database: tdb.database, logger, clock: () => now,
-      authenticators: [entraAuthenticator(createTokenVerifier({ clientId: entra.clientId, appIdUri: entra.appIdUri, allowedClientIds: defaultAllowedClientIds, jwks: entra.jwks }), tdb.database.db, logger)],
-      isReady: () => true, devSignIn: false, bus: createLocalBus(), mail: () => gateway, mailMode: "graph",
-    });
+    const gateway = oboGraphGateway(entra, graph, { retryDelaySeconds: 0, maxRetries: 1, replayDelayMs: 5, settleMs: 10 });
+    app = graphModeApp({ database: tdb.database, entra, mail: () => gateway, clock: () => now });
   });
   afterAll(async () => {
     await Promise.all([tdb?.drop(), entra?.close(), graph?.close()]);
