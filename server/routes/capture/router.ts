@@ -18,17 +18,35 @@ import { MeetingFeeds } from "../../live/meetingFeeds";
 import { callerAudience, requireMayFlagInternal, requireRowVisible } from "../../services/audience/callerAudience";
 import { createLiveClients } from "../../live/liveClients";
 import { WrittenRows } from "../../services/capture/writtenRows";
+import { MeetingAnswerCache } from "../../services/meetings/meetingAnswerCache";
+import { sendAnswer } from "../meetings/sendAnswer";
+import type { LiveBus } from "../../live/liveBus";
 
-/** Live capture in a call (`feeds`: the meetings' shared readers, also used by the stage stream): action items, decisions, risks, issues, notes, agenda ticks; and the live stream. */
-export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFeeds(deps.database.db, deps.bus)): Router {
+/**
+ * Live capture in a call (`feeds`: the meetings' shared readers, also used by the stage stream;
+ * `answers`: the app's cache of meeting answers, shared with the meetings routers): action items,
+ * decisions, risks, issues, notes, agenda ticks; and the live stream.
+ */
+export function captureRouter(
+  deps: AppDeps,
+  feeds: MeetingFeeds = new MeetingFeeds(deps.database.db, deps.bus),
+  answers = new MeetingAnswerCache(deps.revisions, deps.bus),
+): Router {
   const r = Router();
   const { db } = deps.database;
   const liveClients = deps.liveClients ?? createLiveClients();
   // The rows this app's writes just committed, for its live streams' reader (one read less per event).
   const written = new WrittenRows();
+  // A committed write moves the meeting's cached capture here at once; other instances hear the bus.
+  const bus: Pick<LiveBus, "publish"> = {
+    publish: (meetingId) => {
+      answers.touch(meetingId);
+      deps.bus.publish(meetingId);
+    },
+  };
   const scope = (mc: MeetingWriteContext, res: Parameters<typeof contextOf>[0]): WriteScope => ({
     database: deps.database,
-    bus: deps.bus,
+    bus,
     ctx: contextOf(res),
     meetingId: mc.meeting.id,
     projectId: mc.project.id,
@@ -39,9 +57,12 @@ export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFe
   const internalDefault = (mc: MeetingWriteContext, res: Parameters<typeof contextOf>[0]) =>
     callerAudience(contextOf(res)) === "internal" && isInternalCall(resolveCallType(mc.meeting, mc.snapshot.project, mc.directory).callType);
 
-  /** Answers meeting `id`'s capture for the caller (access by loadMeetingContext, rows by the caller's audience). */
-  const sendCapture = async (res: Response, id: string) => {
-    const ctx = contextOf(res);
+  /**
+   * Meeting `id`'s capture for the caller as JSON (access by loadMeetingContext, rows by the
+   * caller's audience). Holds no per-person field: what it shows depends on the project's data
+   * and audience (the revision) and on the meeting's capture rows and events (the live generation).
+   */
+  const buildCapture = async (ctx: ReturnType<typeof contextOf>, id: string): Promise<string> => {
     const mc = await loadMeetingContext(db, ctx, id);
     const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
     const earlier = mc.history.filter(
@@ -59,7 +80,7 @@ export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFe
     ]);
     const body: CaptureDto = {
       meetingId: id,
-      internalByDefault: internalDefault(mc, res),
+      internalByDefault: callerAudience(ctx) === "internal" && isInternalCall(callType),
       canMarkInternal: callerAudience(ctx) === "internal",
       items: items.map((i) => itemDto(i, names)),
       carriedOver: carried.map((i) => itemDto(i, names)),
@@ -71,7 +92,13 @@ export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFe
         .sort((a, b) => Number(b.attendee) - Number(a.attendee) || a.name.localeCompare(b.name)),
       lastEventId: eventId,
     };
-    res.json(body);
+    return JSON.stringify(body);
+  };
+
+  /** Answers meeting `id`'s capture, from the cache when it may be (MeetingAnswerCache, "capture"). */
+  const sendCapture = async (res: Response, id: string) => {
+    const ctx = contextOf(res);
+    await sendAnswer(res, answers, await answers.keyFor(db, ctx, id, "capture", deps.clock()), () => buildCapture(ctx, id));
   };
 
   // The capture of the meeting behind a Teams chat (same query as GET /by-chat; reads only), asked

@@ -15,7 +15,8 @@ type NoteRow = typeof t.agendaNotes.$inferSelect;
 
 export interface WriteScope {
   database: Database;
-  bus: LiveBus;
+  /** Told after each commit (the live streams, and the cached captures: MeetingAnswerCache). */
+  bus: Pick<LiveBus, "publish">;
   ctx: RequestContext;
   meetingId: string;
   projectId: string;
