@@ -18,6 +18,7 @@ import { MeetingFeeds } from "../../live/meetingFeeds";
 import { callerAudience, requireMayFlagInternal, requireRowVisible } from "../../services/audience/callerAudience";
 import { createLiveClients } from "../../live/liveClients";
 import { WrittenRows } from "../../services/capture/writtenRows";
+import { DirectoryCache } from "../../services/meetings/directoryCache";
 
 /** Live capture in a call (`feeds`: the meetings' shared readers, also used by the stage stream): action items, decisions, risks, issues, notes, agenda ticks; and the live stream. */
 export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFeeds(deps.database.db, deps.bus)): Router {
@@ -26,6 +27,8 @@ export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFe
   const liveClients = deps.liveClients ?? createLiveClients();
   // The rows this app's writes just committed, for its live streams' reader (one read less per event).
   const written = new WrittenRows();
+  // The projects' directories, keyed on their counter (migration 0024): a write's context is one query.
+  const directories = new DirectoryCache();
   const scope = (mc: MeetingWriteContext, res: Parameters<typeof contextOf>[0]): WriteScope => ({
     database: deps.database,
     bus: deps.bus,
@@ -88,7 +91,7 @@ export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFe
   r.post("/:id/items", async (req, res) => {
     const { id } = parse(idParams, req.params);
     const body = parse(createItemBody, req.body);
-    const mc = await loadMeetingForWrite(db, contextOf(res), id);
+    const mc = await loadMeetingForWrite(db, contextOf(res), id, directories);
     requireMayFlagInternal(contextOf(res), body.internalOnly);
     if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
       throw fieldError("ownerId", "is not a person of this project");
@@ -101,7 +104,7 @@ export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFe
   r.patch("/:id/items/:itemId", async (req, res) => {
     const { id, itemId } = parse(itemParams, req.params);
     const body = parse(updateItemBody, req.body);
-    const mc = await loadMeetingForWrite(db, contextOf(res), id);
+    const mc = await loadMeetingForWrite(db, contextOf(res), id, directories);
     await requireRowVisible(db, contextOf(res), "item", itemId);
     requireMayFlagInternal(contextOf(res), body.internalOnly);
     if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
@@ -116,7 +119,7 @@ export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFe
   r.post("/:id/notes", async (req, res) => {
     const { id } = parse(idParams, req.params);
     const body = parse(createNoteBody, req.body);
-    const mc = await loadMeetingForWrite(db, contextOf(res), id);
+    const mc = await loadMeetingForWrite(db, contextOf(res), id, directories);
     requireMayFlagInternal(contextOf(res), body.internalOnly);
     const { row, created } = await createNote(scope(mc, res), body, internalDefault(mc, res));
     res.status(created ? 201 : 200).json(noteDto(row));
@@ -125,7 +128,7 @@ export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFe
   r.patch("/:id/notes/:noteId", async (req, res) => {
     const { id, noteId } = parse(noteParams, req.params);
     const body = parse(updateNoteBody, req.body);
-    const mc = await loadMeetingForWrite(db, contextOf(res), id);
+    const mc = await loadMeetingForWrite(db, contextOf(res), id, directories);
     await requireRowVisible(db, contextOf(res), "note", noteId);
     requireMayFlagInternal(contextOf(res), body.internalOnly);
     res.json(noteDto(await updateNote(scope(mc, res), noteId, body, noteDto)));
@@ -135,7 +138,7 @@ export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFe
     const { id } = parse(idParams, req.params);
     const body = parse(agendaStateBody, req.body);
     const ctx = contextOf(res);
-    const mc = await loadMeetingForWrite(db, ctx, id);
+    const mc = await loadMeetingForWrite(db, ctx, id, directories);
     await setAgendaState(scope(mc, res), body);
     res.json(await agendaState(db, ctx.tenantId, id));
   });
@@ -146,7 +149,7 @@ export function captureRouter(deps: AppDeps, feeds: MeetingFeeds = new MeetingFe
     // Reserved before the first await, so a client that leaves during set-up releases everything.
     const slot = liveClients.open(res, { tenantId: ctx.tenantId, userId: ctx.userId, meetingId: id });
     try {
-      const mc = await loadMeetingForWrite(db, ctx, id);
+      const mc = await loadMeetingForWrite(db, ctx, id, directories);
       if (slot.released) return;
       await streamMeetingEvents(deps, feeds, req, res, { tenantId: ctx.tenantId, meetingId: id, people: mc.snapshot.people, audience: callerAudience(ctx), written }, slot);
     } catch (e) {
