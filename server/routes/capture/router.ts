@@ -21,6 +21,7 @@ import { WrittenRows } from "../../services/capture/writtenRows";
 import { MeetingAnswerCache } from "../../services/meetings/meetingAnswerCache";
 import { sendAnswer } from "../meetings/sendAnswer";
 import type { LiveBus } from "../../live/liveBus";
+import { DirectoryCache } from "../../services/meetings/directoryCache";
 
 /**
  * Live capture in a call (`feeds`: the meetings' shared readers, also used by the stage stream;
@@ -44,6 +45,8 @@ export function captureRouter(
       deps.bus.publish(meetingId);
     },
   };
+  // The projects' directories, keyed on their counter (migration 0024): a write's context is one query.
+  const directories = new DirectoryCache();
   const scope = (mc: MeetingWriteContext, res: Parameters<typeof contextOf>[0]): WriteScope => ({
     database: deps.database,
     bus,
@@ -115,7 +118,7 @@ export function captureRouter(
   r.post("/:id/items", async (req, res) => {
     const { id } = parse(idParams, req.params);
     const body = parse(createItemBody, req.body);
-    const mc = await loadMeetingForWrite(db, contextOf(res), id);
+    const mc = await loadMeetingForWrite(db, contextOf(res), id, directories);
     requireMayFlagInternal(contextOf(res), body.internalOnly);
     if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
       throw fieldError("ownerId", "is not a person of this project");
@@ -128,7 +131,7 @@ export function captureRouter(
   r.patch("/:id/items/:itemId", async (req, res) => {
     const { id, itemId } = parse(itemParams, req.params);
     const body = parse(updateItemBody, req.body);
-    const mc = await loadMeetingForWrite(db, contextOf(res), id);
+    const mc = await loadMeetingForWrite(db, contextOf(res), id, directories);
     await requireRowVisible(db, contextOf(res), "item", itemId);
     requireMayFlagInternal(contextOf(res), body.internalOnly);
     if (body.ownerId && !mc.snapshot.people.some((p) => p.id === body.ownerId)) {
@@ -143,7 +146,7 @@ export function captureRouter(
   r.post("/:id/notes", async (req, res) => {
     const { id } = parse(idParams, req.params);
     const body = parse(createNoteBody, req.body);
-    const mc = await loadMeetingForWrite(db, contextOf(res), id);
+    const mc = await loadMeetingForWrite(db, contextOf(res), id, directories);
     requireMayFlagInternal(contextOf(res), body.internalOnly);
     const { row, created } = await createNote(scope(mc, res), body, internalDefault(mc, res));
     res.status(created ? 201 : 200).json(noteDto(row));
@@ -152,7 +155,7 @@ export function captureRouter(
   r.patch("/:id/notes/:noteId", async (req, res) => {
     const { id, noteId } = parse(noteParams, req.params);
     const body = parse(updateNoteBody, req.body);
-    const mc = await loadMeetingForWrite(db, contextOf(res), id);
+    const mc = await loadMeetingForWrite(db, contextOf(res), id, directories);
     await requireRowVisible(db, contextOf(res), "note", noteId);
     requireMayFlagInternal(contextOf(res), body.internalOnly);
     res.json(noteDto(await updateNote(scope(mc, res), noteId, body, noteDto)));
@@ -162,7 +165,7 @@ export function captureRouter(
     const { id } = parse(idParams, req.params);
     const body = parse(agendaStateBody, req.body);
     const ctx = contextOf(res);
-    const mc = await loadMeetingForWrite(db, ctx, id);
+    const mc = await loadMeetingForWrite(db, ctx, id, directories);
     await setAgendaState(scope(mc, res), body);
     res.json(await agendaState(db, ctx.tenantId, id));
   });
@@ -173,7 +176,7 @@ export function captureRouter(
     // Reserved before the first await, so a client that leaves during set-up releases everything.
     const slot = liveClients.open(res, { tenantId: ctx.tenantId, userId: ctx.userId, meetingId: id });
     try {
-      const mc = await loadMeetingForWrite(db, ctx, id);
+      const mc = await loadMeetingForWrite(db, ctx, id, directories);
       if (slot.released) return;
       await streamMeetingEvents(deps, feeds, req, res, { tenantId: ctx.tenantId, meetingId: id, people: mc.snapshot.people, audience: callerAudience(ctx), written }, slot);
     } catch (e) {
