@@ -1,3 +1,4 @@
+import { createHook } from "node:async_hooks";
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { demoMeetingId, devAuth } from "../test/support/testApp";
@@ -42,6 +43,21 @@ try {
     process.stdout.write(
       `${name}: ${Math.round(r.requestsPerSecond)} req/s, CPU ${((used.user + used.system) / r.total).toFixed(0)} µs per request (user ${(used.user / r.total).toFixed(0)}, system ${(used.system / r.total).toFixed(0)}; ${r.total} requests)\n`,
     );
+  }
+  // Promises the server makes per request (a count, not a timing: each one also pays the
+  // AsyncLocalStorage hooks of the tenant scope).
+  let promises = 0;
+  const hook = createHook({
+    init: (_id, type) => {
+      if (type === "PROMISE") promises++;
+    },
+  });
+  for (const [name, url] of routes) {
+    promises = 0;
+    hook.enable();
+    const r = await cannon(url, { connections: 10, seconds: 1, headers });
+    hook.disable();
+    process.stdout.write(`${name}: ${(promises / r.total).toFixed(1)} promises per request (${r.total} requests)\n`);
   }
   for (const [name, url] of routes) {
     await session.post("Profiler.start");
