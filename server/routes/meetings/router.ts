@@ -9,7 +9,8 @@ import { buildAgenda } from "../../domain/buildAgenda";
 import { listMeetings, loadMeetingContext } from "../../services/meetings/loadMeetingContext";
 import { detail } from "../../presenters/meetings";
 import { pickMeetingAttendees } from "../../services/meetings/pickMeetingAttendees";
-import { AgendaCache } from "../../services/meetings/agendaCache";
+import { AgendaCache, type AgendaBody } from "../../services/meetings/agendaCache";
+import type { RequestContext } from "../../http/requestContext";
 import { resolveCallType } from "../../domain/resolveCallType";
 import { setCallType } from "../../services/meetings/setCallType";
 import { pollPlannerForMeeting } from "../../services/planner/pollPlanner";
@@ -31,13 +32,30 @@ export function meetingsRouter(deps: AppDeps): Router {
     res.json(detail(await loadMeetingContext(db, contextOf(res), id), deps.clock()));
   });
 
-  /** Answers the agenda of meeting `id` for the caller (access and audience as loadMeetingContext and the cache key decide). */
-  const sendAgenda = async (res: Response, id: string) => {
+  /** The panel opening polls the project's Planner plan (throttled; failures recorded, never thrown). */
+  const pollPlanner = (ctx: RequestContext, id: string) => {
+    if (deps.planner) void pollPlannerForMeeting(deps, identityOf(ctx), ctx.personId, id).catch(() => undefined);
+  };
+
+  /**
+   * Answers the agenda of meeting `id` for the caller (access and audience as loadMeetingContext
+   * and the cache key decide): synchronously when both the caller's key and the agenda are held
+   * in memory (a repeated open: no promise, issue 19), else through sendAgendaLoaded.
+   */
+  const sendAgenda = (res: Response, id: string): Promise<void> | undefined => {
     const ctx = contextOf(res);
     const now = deps.clock();
+    const key = agendas.heldKey(ctx, id, now);
+    const held = key === undefined ? undefined : agendas.peekBody(key);
+    if (!held) return sendAgendaLoaded(res, ctx, id, now);
+    pollPlanner(ctx, id);
+    sendAgendaBody(res, held);
+    return undefined;
+  };
+
+  const sendAgendaLoaded = async (res: Response, ctx: RequestContext, id: string, now: Date) => {
     const key = await agendas.keyFor(db, ctx, id, now);
-    // The panel opening polls the project's Planner plan (throttled; failures recorded, never thrown).
-    if (deps.planner) void pollPlannerForMeeting(deps, identityOf(ctx), ctx.personId, id).catch(() => undefined);
+    pollPlanner(ctx, id);
     const build = async () => {
       const mc = await loadMeetingContext(db, ctx, id);
       const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
@@ -49,10 +67,7 @@ export function meetingsRouter(deps: AppDeps): Router {
       res.type("application/json").send(await build());
       return;
     }
-    // Pre-serialised, with its ETag: Express answers 304 to a matching If-None-Match (the panel
-    // keeps the body itself; the API's own Cache-Control is left as it is).
-    const agenda = await agendas.fetchBody(key, build);
-    res.set("ETag", agenda.etag).type("application/json").send(agenda.body);
+    sendAgendaBody(res, await agendas.fetchBody(key, build));
   };
 
   // The agenda of the meeting behind a Teams chat (same query as GET /by-chat; reads only): a
@@ -61,9 +76,9 @@ export function meetingsRouter(deps: AppDeps): Router {
     await sendAgenda(res, await meetingIdForChat(deps, contextOf(res), parse(byChatQuery, req.query)));
   });
 
-  r.get("/:id/agenda", async (req, res) => {
+  r.get("/:id/agenda", (req, res) => {
     const { id } = parse(idParams, req.params);
-    await sendAgenda(res, id);
+    return sendAgenda(res, id);
   });
 
   r.get("/:id/attendees", async (req, res) => {
@@ -81,3 +96,16 @@ export function meetingsRouter(deps: AppDeps): Router {
 
   return r;
 }
+
+/**
+ * Sends a cached agenda: its pre-serialised bytes with their ETag and a fixed Content-Type (no
+ * MIME look-up per request); Express answers 304 to a matching If-None-Match (the panel keeps
+ * the body itself; the API's own Cache-Control is left as it is).
+ */
+function sendAgendaBody(res: Response, agenda: AgendaBody): void {
+  res.setHeader("ETag", agenda.etag);
+  res.setHeader("Content-Type", AGENDA_CONTENT_TYPE);
+  res.send(agenda.body);
+}
+
+const AGENDA_CONTENT_TYPE = "application/json; charset=utf-8";

@@ -82,10 +82,10 @@ export class AgendaCache {
    */
   async keyFor(db: Db, ctx: RequestContext, meetingId: string, now: Date): Promise<string | null> {
     if (!ctx.personId) return null;
+    const held = this.heldKey(ctx, meetingId, now);
+    if (held !== undefined) return held;
     const bucket = Math.floor(now.getTime() / AGENDA_CLOCK_BUCKET_MS);
     const accessKey = `${ctx.tenantId}/${meetingId}/${ctx.personId}`;
-    const held = this.watch?.listening() ? this.access.get(accessKey) : undefined;
-    if (held) return `${held.base}/${bucket}`;
     const before = this.changes;
     const [row] = await db
       .select({
@@ -116,6 +116,22 @@ export class AgendaCache {
       keys.add(accessKey);
     }
     return `${base}/${bucket}`;
+  }
+
+  /**
+   * The cache key held in memory for this caller and meeting (as keyFor answers it), or undefined
+   * when none is held (no revision watch listening, never asked, or dropped by a change): then ask keyFor.
+   * Synchronous: the hot path of a repeated agenda makes no promise (issue 19).
+   */
+  heldKey(ctx: RequestContext, meetingId: string, now: Date): string | undefined {
+    if (!ctx.personId || !this.watch?.listening()) return undefined;
+    const held = this.access.get(`${ctx.tenantId}/${meetingId}/${ctx.personId}`);
+    return held ? `${held.base}/${Math.floor(now.getTime() / AGENDA_CLOCK_BUCKET_MS)}` : undefined;
+  }
+
+  /** The agenda built under `key` if it is held (not while its build runs), else undefined: then fetchBody. Synchronous. */
+  peekBody(key: string): AgendaBody | undefined {
+    return this.entries.get(key);
   }
 
   /**
