@@ -10,7 +10,8 @@ import { listMeetings, loadMeetingContext } from "../../services/meetings/loadMe
 import { detail } from "../../presenters/meetings";
 import { pickMeetingAttendees } from "../../services/meetings/pickMeetingAttendees";
 import { MeetingAnswerCache } from "../../services/meetings/meetingAnswerCache";
-import { sendAnswer } from "./sendAnswer";
+import { sendAnswer, sendBody } from "./sendAnswer";
+import type { RequestContext } from "../../http/requestContext";
 import { resolveCallType } from "../../domain/resolveCallType";
 import { setCallType } from "../../services/meetings/setCallType";
 import { pollPlannerForMeeting } from "../../services/planner/pollPlanner";
@@ -34,13 +35,30 @@ export function meetingsRouter(deps: AppDeps, answers = new MeetingAnswerCache(d
     await sendAnswer(res, answers, await answers.keyFor(db, ctx, id, "meeting", now), async () => JSON.stringify(detail(await loadMeetingContext(db, ctx, id), now)));
   });
 
-  /** Answers the agenda of meeting `id` for the caller (access and audience as loadMeetingContext and the cache key decide). */
-  const sendAgenda = async (res: Response, id: string) => {
+  /** The panel opening polls the project's Planner plan (throttled; failures recorded, never thrown). */
+  const pollPlanner = (ctx: RequestContext, id: string) => {
+    if (deps.planner) void pollPlannerForMeeting(deps, identityOf(ctx), ctx.personId, id).catch(() => undefined);
+  };
+
+  /**
+   * Answers the agenda of meeting `id` for the caller (access and audience as loadMeetingContext
+   * and the cache key decide): synchronously when both the caller's key and the agenda are held in
+   * memory (a repeated open: no promise, issue 19), else through sendAgendaLoaded.
+   */
+  const sendAgenda = (res: Response, id: string): Promise<void> | undefined => {
     const ctx = contextOf(res);
     const now = deps.clock();
+    const key = answers.heldKey(ctx, id, "agenda", now);
+    const held = key === undefined ? undefined : answers.peekBody(key);
+    if (!held) return sendAgendaLoaded(res, ctx, id, now);
+    pollPlanner(ctx, id);
+    sendBody(res, held);
+    return undefined;
+  };
+
+  const sendAgendaLoaded = async (res: Response, ctx: RequestContext, id: string, now: Date) => {
     const key = await answers.keyFor(db, ctx, id, "agenda", now);
-    // The panel opening polls the project's Planner plan (throttled; failures recorded, never thrown).
-    if (deps.planner) void pollPlannerForMeeting(deps, identityOf(ctx), ctx.personId, id).catch(() => undefined);
+    pollPlanner(ctx, id);
     const build = async () => {
       const mc = await loadMeetingContext(db, ctx, id);
       const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
@@ -57,9 +75,9 @@ export function meetingsRouter(deps: AppDeps, answers = new MeetingAnswerCache(d
     await sendAgenda(res, await meetingIdForChat(deps, contextOf(res), parse(byChatQuery, req.query)));
   });
 
-  r.get("/:id/agenda", async (req, res) => {
+  r.get("/:id/agenda", (req, res) => {
     const { id } = parse(idParams, req.params);
-    await sendAgenda(res, id);
+    return sendAgenda(res, id);
   });
 
   r.get("/:id/attendees", async (req, res) => {

@@ -130,6 +130,26 @@ export class MeetingAnswerCache {
     return base === null ? null : `${base}/${suffix}`;
   }
 
+  /**
+   * The cache key held in memory for this caller, meeting and answer (as keyFor would answer it),
+   * or undefined when none is held (no revision watch or bus listening, never asked, or dropped by
+   * a change): then ask keyFor. Synchronous: a repeated open's hot path makes no promise (issue 19).
+   */
+  heldKey(ctx: RequestContext, meetingId: string, answer: MeetingAnswer, now: Date): string | undefined {
+    if (!ctx.personId || !this.watch?.listening()) return undefined;
+    const held = this.access.get(`${ctx.tenantId}/${meetingId}/${ctx.personId}`);
+    if (!held) return undefined;
+    if (answer === "agenda") return `${held.base}/agenda/${Math.floor(now.getTime() / AGENDA_CLOCK_BUCKET_MS)}`;
+    if (answer === "meeting") return `${held.base}/meeting/${now.toISOString().slice(0, 10)}`;
+    const generation = this.generationOf(meetingId);
+    return generation === null ? undefined : `${held.base}/capture/${generation}`;
+  }
+
+  /** The answer built under `key` if it is held (not while its build runs), else undefined: then fetchBody. Synchronous. */
+  peekBody(key: string): AnswerBody | undefined {
+    return this.entries.get(key);
+  }
+
   /** Moves the capture generation of `meetingId` now (a capture write committed on this instance). */
   touch(meetingId: string): void {
     const meeting = this.live.peek(meetingId);
