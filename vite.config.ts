@@ -28,9 +28,53 @@ function cspInlineScriptHashes(): Plugin {
   };
 }
 
+/** Where index.html's bootstrap takes the teams-js chunks' names; the plugin below writes them in at build. */
+const TEAMS_CHUNKS_PLACEHOLDER = "[] /* callbook:teams-chunks */";
+
+/**
+ * Writes into index.html's inline bootstrap the files of the teams-js chunks (the dynamic import of
+ * src/host/teamsSdk.ts and what it imports, less what the page's entry already loads), as absolute
+ * paths in place of TEAMS_CHUNKS_PLACEHOLDER: a framed page asks for them with its first-paint
+ * scripts (`<link rel="modulepreload">`, issue 19) instead of once the bundle has run. Runs before
+ * cspInlineScriptHashes, which hashes the script as written. Left empty in dev (no hashed files).
+ */
+function teamsChunkPreload(): Plugin {
+  return {
+    name: "callbook-teams-chunk-preload",
+    apply: "build",
+    enforce: "post",
+    generateBundle(_options, bundle) {
+      const chunks = new Map<string, { name: string; imports: string[]; facadeModuleId: string | null; isEntry: boolean }>();
+      for (const file of Object.values(bundle)) if (file.type === "chunk") chunks.set(file.fileName, file);
+      const closure = (start: string[]): Set<string> => {
+        const seen = new Set<string>();
+        const visit = (name: string) => {
+          if (seen.has(name)) return;
+          seen.add(name);
+          for (const dep of chunks.get(name)?.imports ?? []) visit(dep);
+        };
+        start.forEach(visit);
+        return seen;
+      };
+      const sdk = [...chunks].find(([, c]) => c.facadeModuleId?.replace(/\\/g, "/").endsWith("/src/host/teamsSdk.ts"))?.[0];
+      if (!sdk) this.error("no chunk for src/host/teamsSdk.ts: index.html cannot preload teams-js");
+      // The page's entry (input "main") and its static imports: already asked for by the page itself.
+      const entry = closure([...chunks].filter(([, c]) => c.isEntry && c.name === "main").map(([name]) => name));
+      const files = [...closure([sdk])].filter((name) => !entry.has(name)).map((name) => `/${name}`);
+      for (const file of Object.values(bundle)) {
+        if (file.type !== "asset" || file.fileName !== "index.html") continue;
+        const html = typeof file.source === "string" ? file.source : new TextDecoder().decode(file.source);
+        if (!html.includes(TEAMS_CHUNKS_PLACEHOLDER)) this.error("index.html's bootstrap has no teams-chunks placeholder");
+        file.source = html.replace(TEAMS_CHUNKS_PLACEHOLDER, JSON.stringify(files));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    teamsChunkPreload(),
     cspInlineScriptHashes(),
     // Brotli and gzip twins of the hashed assets, served with Content-Encoding by express-static-gzip.
     compression({ algorithms: ["brotliCompress", "gzip"], include: /\.(js|css|svg)$/, threshold: 1024 }),
