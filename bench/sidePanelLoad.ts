@@ -26,6 +26,7 @@ import { markVisibleScript } from "./support/markVisible";
 // (initialize, then authentication.getAuthToken, then its Text). Measured from the host page's
 // navigation start to the first frame after the target element is in the app frame's DOM.
 
+// BENCH_WEB_ROOT=<folder>: measure that built front end instead of building this tree's.
 // BENCH_QUICK=1: 3 loads a side per round instead of 7 (still ≥ 3 rounds), for a run of a few minutes.
 const QUICK = process.env.BENCH_QUICK === "1";
 const ROUNDS = 3;
@@ -136,7 +137,9 @@ function roundRatiosOf(ours: Run[], theirs: Run[], rounds: number, perRound: num
 
 export async function benchSidePanelLoad(): Promise<BenchResult> {
   const started = Date.now();
-  const [webRoot, bareRoot] = [await buildCallbookWeb(), await buildBareWeb()];
+  // BENCH_WEB_ROOT: a front end built beforehand (e.g. another commit's, for a before/after), used as it is and kept.
+  const prebuilt = process.env.BENCH_WEB_ROOT;
+  const [webRoot, bareRoot] = [prebuilt ?? (await buildCallbookWeb()), await buildBareWeb()];
   const [tdb, entra, host] = await Promise.all([openBenchDatabase("pglite"), startFakeEntraServer({ tenantId: DEMO_TENANT_ID }), startTeamsHost()]);
   const callbook = await startInProcess(tdb.database, {
     webRoot,
@@ -182,6 +185,7 @@ export async function benchSidePanelLoad(): Promise<BenchResult> {
     await bare.close();
     // A build artifact (git-ignored); removed so that `eslint bench` does not lint minified output.
     rmSync(bareRoot, { recursive: true, force: true });
+    if (!prebuilt) rmSync(webRoot, { recursive: true, force: true });
     await callbook.close();
     await tdb.drop();
   }
