@@ -43,3 +43,7 @@ export function startApp(): Promise<HostContext> {
   })();
   return started;
 }
+
+// Framed, index.html's bootstrap imports this module's chunk ("app-start", vite.config.ts) as soon as
+// the page opens: the start begins once it has loaded, while the rest of the bundle is on its way.
+if (typeof window !== "undefined" && isFramed() && !isAuthEnd(window.location.pathname)) void startApp();
