@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { build } from "vite";
@@ -8,12 +9,16 @@ import { build } from "vite";
 // node_modules/.cache, whose files express.static and sendFile refuse) and the bare page.
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-export const callbookWebRoot = join(tmpdir(), "callbook-bench-web");
 export const bareWebRoot = join(repoRoot, "bench/bare/dist");
 
+/**
+ * Builds Callbook's front end into a fresh folder of its own (mkdtemp: runs of this bench from
+ * several worktrees at once never share one) and returns that folder; the caller removes it.
+ */
 export async function buildCallbookWeb(): Promise<string> {
-  await build({ configFile: join(repoRoot, "vite.config.ts"), root: repoRoot, logLevel: "warn", build: { outDir: callbookWebRoot, emptyOutDir: true } });
-  return callbookWebRoot;
+  const outDir = mkdtempSync(join(tmpdir(), "callbook-bench-web-"));
+  await build({ configFile: join(repoRoot, "vite.config.ts"), root: repoRoot, logLevel: "warn", build: { outDir, emptyOutDir: true } });
+  return outDir;
 }
 
 export async function buildBareWeb(): Promise<string> {
