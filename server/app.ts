@@ -11,6 +11,8 @@ import { meetingLinkRouter } from "./routes/meetings/linkRouter";
 import { captureRouter } from "./routes/capture/router";
 import { recapRouter } from "./routes/recap/router";
 import { createAttendancePending } from "./services/recap/attendancePending";
+import { MeetingAnswerCache } from "./services/meetings/meetingAnswerCache";
+import { ChatMeetingLookups } from "./services/meetings/chatMeetingLookups";
 import { seriesRouter } from "./routes/series/router";
 import { outboxRouter } from "./routes/outbox/router";
 import { workspaceRouter } from "./routes/workspace/router";
@@ -125,9 +127,13 @@ export function createApp(deps: AppDeps): Express {
     res.json({ tenantId: ctx.tenantId, name: ctx.name, email: ctx.email, personId: ctx.personId, via: ctx.via });
   });
   api.use("/me/unattended", unattendedRouter(deps));
-  api.use("/meetings", meetingLinkRouter(deps));
-  api.use("/meetings", meetingsRouter(deps));
-  api.use("/meetings", captureRouter({ ...deps, liveClients }, feeds));
+  // The side panel's meeting, agenda and capture answers, pre-serialised with ETags (issue 19).
+  // The three by-chat routes share one Graph look-up of the chat per user.
+  const answers = new MeetingAnswerCache(deps.revisions, deps.bus);
+  const byChat = { ...deps, chatMeetings: deps.chatMeetings ?? new ChatMeetingLookups() };
+  api.use("/meetings", meetingLinkRouter(byChat, answers));
+  api.use("/meetings", meetingsRouter(byChat, answers));
+  api.use("/meetings", captureRouter({ ...byChat, liveClients }, feeds, answers));
   api.use("/meetings", recapRouter({ ...deps, attendancePending: deps.attendancePending ?? createAttendancePending() }));
   api.use("/meetings", stageTicketRouter(deps, stageSecret));
   api.use("/projects", workspaceRouter(deps));

@@ -9,16 +9,17 @@ import { buildAgenda } from "../../domain/buildAgenda";
 import { listMeetings, loadMeetingContext } from "../../services/meetings/loadMeetingContext";
 import { detail } from "../../presenters/meetings";
 import { pickMeetingAttendees } from "../../services/meetings/pickMeetingAttendees";
-import { AgendaCache } from "../../services/meetings/agendaCache";
+import { MeetingAnswerCache } from "../../services/meetings/meetingAnswerCache";
+import { sendAnswer } from "./sendAnswer";
 import { resolveCallType } from "../../domain/resolveCallType";
 import { setCallType } from "../../services/meetings/setCallType";
 import { pollPlannerForMeeting } from "../../services/planner/pollPlanner";
 import { identityOf } from "../../graph/identityOf";
 
-export function meetingsRouter(deps: AppDeps): Router {
+/** `answers`: the app's cache of meeting answers, shared with the capture and link routers (createApp). */
+export function meetingsRouter(deps: AppDeps, answers = new MeetingAnswerCache(deps.revisions, deps.bus)): Router {
   const r = Router();
   const { db } = deps.database;
-  const agendas = new AgendaCache(deps.revisions);
 
   r.get("/", async (req, res) => {
     const q = parse(listMeetingsQuery, req.query);
@@ -28,14 +29,16 @@ export function meetingsRouter(deps: AppDeps): Router {
 
   r.get("/:id", async (req, res) => {
     const { id } = parse(idParams, req.params);
-    res.json(detail(await loadMeetingContext(db, contextOf(res), id), deps.clock()));
+    const ctx = contextOf(res);
+    const now = deps.clock();
+    await sendAnswer(res, answers, await answers.keyFor(db, ctx, id, "meeting", now), async () => JSON.stringify(detail(await loadMeetingContext(db, ctx, id), now)));
   });
 
   /** Answers the agenda of meeting `id` for the caller (access and audience as loadMeetingContext and the cache key decide). */
   const sendAgenda = async (res: Response, id: string) => {
     const ctx = contextOf(res);
     const now = deps.clock();
-    const key = await agendas.keyFor(db, ctx, id, now);
+    const key = await answers.keyFor(db, ctx, id, "agenda", now);
     // The panel opening polls the project's Planner plan (throttled; failures recorded, never thrown).
     if (deps.planner) void pollPlannerForMeeting(deps, identityOf(ctx), ctx.personId, id).catch(() => undefined);
     const build = async () => {
@@ -45,14 +48,7 @@ export function meetingsRouter(deps: AppDeps): Router {
       const history = { meetings: mc.history.filter((m) => m.id !== mc.meeting.id) };
       return JSON.stringify(buildAgenda(callType, mc.snapshot, history, now, { meetingId: id, lengthMinutes, meeting: mc.meeting }));
     };
-    if (!key) {
-      res.type("application/json").send(await build());
-      return;
-    }
-    // Pre-serialised, with its ETag: Express answers 304 to a matching If-None-Match (the panel
-    // keeps the body itself; the API's own Cache-Control is left as it is).
-    const agenda = await agendas.fetchBody(key, build);
-    res.set("ETag", agenda.etag).type("application/json").send(agenda.body);
+    await sendAnswer(res, answers, key, build);
   };
 
   // The agenda of the meeting behind a Teams chat (same query as GET /by-chat; reads only): a
