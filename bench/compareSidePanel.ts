@@ -9,6 +9,7 @@ import { launchChromium } from "../test/support/browser";
 import { demoMeetingId, devAuth } from "../test/support/testApp";
 import { check, runAlone, type BenchResult } from "./support/results";
 import { median, round, times } from "./support/stats";
+import { commitLabel } from "./support/commitLabel";
 import { markVisibleScript } from "./support/markVisible";
 
 // Issue 12's acceptance, in one run: the side panel before this round's architecture/Fluent work
@@ -191,7 +192,7 @@ export async function benchCompareSidePanel(): Promise<BenchResult> {
       loadAverageEnd: loadAtEnd.join(" / "),
     },
     table: [
-      ["setup", `before = 84a1a46 (${beforeRoot}), after = this tree; each its own \`node --import tsx server/index.ts\` on a fresh temporary DATA_DIR (PGlite, demo seeded), its own vite build; Chromium 320×800, cold context per load, ${ROUNDS} rounds of one load each side, order flipped every round; one untimed warm-up each`],
+      ["setup", `before = ${commitLabel(beforeRoot)} (${beforeRoot}), after = this tree; each its own \`node --import tsx server/index.ts\` on a fresh temporary DATA_DIR (PGlite, demo seeded), its own vite build; Chromium 320×800, cold context per load, ${ROUNDS} rounds of one load each side, order flipped every round; one untimed warm-up each`],
       ["load average (1/5/15 min) at start → end", `${loadAtStart.join(" / ")} → ${loadAtEnd.join(" / ")}`],
       ["before: navigation → agenda visible", `median ${round(med.before)} ms (min–max ${spread(ms.before)})`],
       ["after: navigation → agenda visible", `median ${round(med.after)} ms (min–max ${spread(ms.after)})`],
@@ -209,7 +210,7 @@ export async function benchCompareSidePanel(): Promise<BenchResult> {
     ],
     notes: [
       "gzip sizes are zlib's default level over each script response body the panel received (so the servers' transfer encodings, brotli after and none before, do not count).",
-      "84a1a46 serves assets without precompression; the load time includes that difference, as a user would see it.",
+      `before (${commitLabel(beforeRoot)}) may serve assets without precompression (84a1a46 did); the load time includes that difference, as a user would see it.`,
     ],
     durationMs: Date.now() - started,
   };

@@ -1,7 +1,5 @@
 import { readFileSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { build } from "vite";
 import { SourceMapConsumer, type RawSourceMap } from "source-map-js";
 import type { Browser, CDPSession } from "playwright-core";
 import { launchChromium } from "../test/support/browser";
@@ -9,6 +7,7 @@ import { demoMeetingId, devAuth } from "../test/support/testApp";
 import { openBenchDatabase, startInProcess } from "./support/callbookServer";
 import { median, round } from "./support/stats";
 import { markVisibleScript } from "./support/markVisible";
+import { buildCallbookWeb } from "./support/webBuild";
 
 // A CPU profile of the side panel's cold load (issue 19): navigation → agenda visible, in browser
 // mode, as bench/sidePanelLoad measures it (Chromium 320×800, new context per load, dev credential
@@ -25,8 +24,8 @@ import { markVisibleScript } from "./support/markVisible";
 
 const LOADS = Number(process.argv[2] ?? 10);
 const INTERVAL_US = Number(process.argv[3] ?? 200);
-const repoRoot = fileURLToPath(new URL("..", import.meta.url));
-const webRoot = process.env.PANEL_WEB_ROOT ?? "/tmp/callbook-profile-web";
+// A build of this run (removed at exit), unless PANEL_WEB_ROOT names one already made.
+const webRoot = process.env.PANEL_WEB_ROOT ?? (await buildCallbookWeb({ sourcemap: true }));
 
 const markVisible = markVisibleScript("[data-agenda-item]");
 
@@ -154,7 +153,6 @@ const print = (title: string, rows: [string, number][], n: number) => {
   for (const [k, v] of rows.slice(0, n)) console.log(`${String(round(v, 1)).padStart(7)} ms  ${k}`);
 };
 
-if (!process.env.PANEL_WEB_ROOT) await build({ configFile: join(repoRoot, "vite.config.ts"), root: repoRoot, logLevel: "warn", build: { outDir: webRoot, emptyOutDir: true, sourcemap: true } });
 const tdb = await openBenchDatabase("pglite");
 const server = await startInProcess(tdb.database, { webRoot });
 const browser = await launchChromium();

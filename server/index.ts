@@ -14,11 +14,9 @@ import { devAuthenticator } from "./auth/devSignIn";
 import { createRemoteJWKSet } from "jose";
 import { createTokenVerifier, defaultAllowedClientIds } from "./auth/verifyTeamsToken";
 import { entraAuthenticator } from "./auth/entraAuthenticator";
-import { createOboTokenProvider } from "./auth/oboTokenProvider";
 import { createGraphGateway } from "./graph/graphGateway";
 import { createGraphRequester } from "./graph/graphRequester";
 import { createPlannerClient, type PlannerAccess } from "./graph/plannerClient";
-import { createStoredConsent } from "./auth/storedConsent";
 import { tokenCacheKey } from "./auth/tokenCacheCipher";
 import type { MailCalendarGateway } from "./graph/MailCalendarGateway";
 import type { StoredConsent } from "./auth/storedConsent";
@@ -97,6 +95,8 @@ async function main(config: Config): Promise<void> {
   let unattended: { mail: MailCalendarGateway; consent: StoredConsent } | undefined;
   const publicUrl = config.PUBLIC_URL ?? (config.TAB_DOMAIN ? `https://${config.TAB_DOMAIN}` : undefined);
   if (config.GRAPH_MODE === "graph" && config.AAD_APP_CLIENT_ID && config.AAD_APP_CLIENT_SECRET) {
+    // msal-node (under these two) is loaded only in Graph mode: some 20 MB of RSS an outbox-mode server never uses.
+    const [{ createOboTokenProvider }, { createStoredConsent }] = await Promise.all([import("./auth/oboTokenProvider"), import("./auth/storedConsent")]);
     const authority = `${config.AUTHORITY_HOST}/${config.AAD_APP_TENANT_ID ?? "organizations"}`;
     const obo = createOboTokenProvider({
       timeoutMs: config.GRAPH_TIMEOUT_MS,
@@ -169,7 +169,7 @@ async function main(config: Config): Promise<void> {
       : null,
     webRoot: fileURLToPath(new URL("../dist/web", import.meta.url)),
     teamsHostOrigins: config.TEAMS_TEST_HOST_ORIGINS ?? [],
-    ...buildBotEndpoint(config, { db: database.db, bus, clock, logger }),
+    ...(await buildBotEndpoint(config, { db: database.db, bus, clock, logger })),
     ...(config.TEAMS_APP_ID ? { teamsAppId: config.TEAMS_APP_ID } : {}),
     production: config.NODE_ENV === "production",
     ...(linkSecret ? { linkSecret } : {}),

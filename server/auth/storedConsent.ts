@@ -8,6 +8,7 @@ import { createEntraClient, type EntraClientOptions } from "./entraClientApplica
 import type { GraphTokenProvider } from "./oboTokenProvider";
 import type { RequestIdentity } from "./verifyTeamsToken";
 import { openTokenCache, sealTokenCache } from "./tokenCacheCipher";
+import { ConsentStateRefused, ReconnectRequired } from "./consentErrors";
 
 // Sending when the PM is not there (issue 17 §5): the PM's own delegated consent, kept as an
 // msal-node token cache (its refresh token) encrypted at rest, one row per (tenant, person).
@@ -16,23 +17,8 @@ import { openTokenCache, sealTokenCache } from "./tokenCacheCipher";
 // (revoked, expired, password reset, consent withdrawn) the row turns to "reconnect": the PM sees
 // it and signs in again; nothing is dropped silently.
 
-/** The PM's stored consent cannot be used: they must connect Callbook again. Carries no token. */
-export class ReconnectRequired extends Error {
-  override readonly name = "ReconnectRequired";
-  readonly code = "reconnect_required";
-  constructor(
-    readonly personId: string,
-    /** "not_connected", or Entra's errorCode/subError (e.g. "invalid_grant/bad_token"). */
-    readonly reason: string,
-  ) {
-    super("The project manager must reconnect Callbook to Microsoft 365 so it can send without them.");
-  }
-}
-
-/** The `state` posted with a consent code is missing, forged, for another person, expired or used; the message names the field. */
-export class ConsentStateRefused extends Error {
-  override readonly name = "ConsentStateRefused";
-}
+/** Re-exported for callers that already load msal-node; others import them from consentErrors.ts. */
+export { ConsentStateRefused, ReconnectRequired };
 
 /** How long a consent pop-up may take from opening to the code being posted (ms, on the app's Clock). */
 export const CONSENT_REQUEST_TTL_MS = 10 * 60_000;

@@ -6,7 +6,6 @@ import type { Clock } from "../clock";
 import type { BotEndpointDeps } from "../services/bot/botEndpointDeps";
 import { createBotActivityVerifier } from "./verifyBotActivity";
 import { createConnectorClient } from "./connectorClient";
-import { createBotTokenProvider } from "./botTokenProvider";
 import { createMeetingBot } from "../services/bot/meetingBot";
 
 /**
@@ -14,9 +13,11 @@ import { createMeetingBot } from "../services/bot/meetingBot";
  * traffic; the Outbox page previews the cards instead). Allowed tenants: ALLOWED_TENANTS, else
  * the bot's own tenant.
  */
-export function buildBotEndpoint(config: Config, deps: { db: Db; bus: LiveBus; clock: Clock; logger: Logger }): { botEndpoint?: BotEndpointDeps } {
+export async function buildBotEndpoint(config: Config, deps: { db: Db; bus: LiveBus; clock: Clock; logger: Logger }): Promise<{ botEndpoint?: BotEndpointDeps }> {
   const tenant = config.BOT_TENANT_ID ?? config.AAD_APP_TENANT_ID;
   if (!config.BOT_APP_ID || !config.BOT_APP_PASSWORD || !tenant || !config.TAB_DOMAIN || !config.TEAMS_APP_ID) return {};
+  // msal-node is loaded only when a bot is configured (it is some 20 MB of RSS).
+  const { createBotTokenProvider } = await import("./botTokenProvider");
   const token = createBotTokenProvider({ appId: config.BOT_APP_ID, password: config.BOT_APP_PASSWORD, authority: `${config.AUTHORITY_HOST}/${tenant}`, timeoutMs: config.GRAPH_TIMEOUT_MS });
   const bot = createMeetingBot({
     db: deps.db,

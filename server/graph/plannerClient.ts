@@ -3,6 +3,10 @@ import type { RequestIdentity } from "../auth/verifyTeamsToken";
 import { GraphRequestFailed } from "./MailCalendarGateway";
 import type { GraphRequester } from "./graphRequester";
 import { nextLinkPath } from "./nextLinkPath";
+import { withEtagRetry } from "./withEtagRetry";
+
+/** Re-reads of a task's details after a 412 before the link back gives up (and throws the 412). */
+const LINK_BACK_CONFLICT_RETRIES = 3;
 
 // Microsoft Planner through Graph v1.0 (issue 17 §4): plans, tasks, task details, and the user id
 // an assignment needs. Writes carry the ETag in If-Match (Graph "Update plannerTask": 412 when it
@@ -47,7 +51,7 @@ export interface PlannerClient {
   createTask(body: PlannerTaskWrite & { planId: string; title: string }): Promise<PlannerTaskState>;
   /** PATCH with If-Match: `etag`. Throws GraphRequestFailed 412 when the ETag is stale, 404 when the task is gone. */
   updateTask(taskId: string, etag: string, body: PlannerTaskWrite): Promise<PlannerTaskState>;
-  /** Adds a link back to Callbook to the task's details (references + description), If-Match the details' ETag. */
+  /** Adds a link back to Callbook to the task's details (references + description), If-Match the details' ETag; on 412 re-reads the details and tries again (3 times), then throws the 412. */
   addLinkBack(taskId: string, link: { url: string; alias: string; description: string; referenceKey: string }): Promise<void>;
   /** Entra object id of a user by UPN or e-mail (GET /users/{upn}); null when Graph does not know them. */
   findUserId(email: string): Promise<string | null>;
@@ -149,18 +153,25 @@ export function createPlannerClient(graph: GraphRequester, identity: RequestIden
 
     async addLinkBack(taskId, link) {
       const path = `/planner/tasks/${enc(taskId)}/details`;
-      const details = detailsSchema.parse(await graph.call(identity, { operation: "getTaskDetails", method: "GET", path, policy: "safe" }));
-      await graph.call(identity, {
-        operation: "updateTaskDetails",
-        method: "PATCH",
-        path,
-        headers: { "If-Match": details["@odata.etag"] },
-        body: {
-          description: link.description,
-          references: { [link.referenceKey]: { "@odata.type": "#microsoft.graph.plannerExternalReference", alias: link.alias, type: "Other" } },
-        },
-        policy: "throttleOnly",
-      });
+      const read = async () => detailsSchema.parse(await graph.call(identity, { operation: "getTaskDetails", method: "GET", path, policy: "safe" }));
+      // A 412 (someone edited the details since our read): read them again for a fresh ETag, like the task PATCH does.
+      await withEtagRetry(
+        await read(),
+        (details) =>
+          graph.call(identity, {
+            operation: "updateTaskDetails",
+            method: "PATCH",
+            path,
+            headers: { "If-Match": details["@odata.etag"] },
+            body: {
+              description: link.description,
+              references: { [link.referenceKey]: { "@odata.type": "#microsoft.graph.plannerExternalReference", alias: link.alias, type: "Other" } },
+            },
+            policy: "throttleOnly",
+          }),
+        read,
+        { maxRetries: LINK_BACK_CONFLICT_RETRIES },
+      );
     },
 
     findUserId: (email) =>

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { stringify } from "csv-stringify/sync";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/database";
@@ -131,7 +130,12 @@ async function integrationSummarySheet(db: Db, tenantId: string, projectId: stri
   };
 }
 
+/**
+ * The sheet as an .xlsx workbook (one frozen header row, dates formatted yyyy-mm-dd). exceljs is
+ * loaded on the first export, not at start: it is some 20 MB of RSS an idle server does not need.
+ */
 export async function toXlsx(spec: SheetSpec): Promise<Buffer> {
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Callbook";
   const sheet = workbook.addWorksheet(spec.name, { views: [{ state: "frozen", ySplit: 1 }] });

@@ -4,7 +4,7 @@ import * as t from "../db/tables";
 import { AppError } from "../errors";
 import { projectPeople, recordAudit, type Scope, type Tx } from "../services/workspace/projectScope";
 import { mappingFor, MappingProblem, type ImportKind } from "./layouts";
-import { UnreadableFile, type Table } from "./readTable";
+import { UnreadableFile, type Table } from "./table";
 import type { ImportMappingStore } from "./mappingStore";
 import type { ImportQuestion, ImportReport } from "./importReport";
 import { planTasks, type TaskPlan } from "./planTasks";

@@ -1,5 +1,5 @@
 import type { DateFormat, ImportMapping } from "../../contracts/importExport";
-import type { Cell, Table } from "./readTable";
+import type { Cell, Table } from "./table";
 import { foldText } from "./importReport";
 
 // Which column holds which field: recognised by header names (MS Project, SmartSheet and Excel

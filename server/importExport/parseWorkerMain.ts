@@ -1,5 +1,6 @@
 import { parentPort } from "node:worker_threads";
-import { readTable, UnreadableFile } from "./readTable";
+import { readTable } from "./readTable";
+import { UnreadableFile } from "./table";
 import { ImportLimitExceeded, type ImportLimits } from "./importLimits";
 
 // One import file read per message, off the server's event loop (see tablePool.ts).

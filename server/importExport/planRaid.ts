@@ -1,7 +1,7 @@
 import type { RaidKind } from "../../contracts/types";
 import { fieldLabels, textOf, type ImportMapping } from "./layouts";
 import { dateIn, type DateOrder } from "./parseDates";
-import type { Table, TableRow } from "./readTable";
+import type { Table, TableRow } from "./table";
 import { lookup, ownerResolver, rejectOf, shownKey, type ImportAdd, type ImportLink, type ImportReject, type ImportUpdate, type PersonRef, type ShownValue } from "./importReport";
 
 // RAID log import, planned without touching the database. Rows match items by Callbook ID,

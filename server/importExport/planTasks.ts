@@ -3,7 +3,7 @@ import type { PredecessorLink } from "../db/schema";
 import { fieldLabels, textOf, type ImportMapping, type PredecessorMode } from "./layouts";
 import { dateIn, type DateOrder } from "./parseDates";
 import { lagWords, linkTypeWords, parsePredecessors, type WrittenLink } from "./parsePredecessors";
-import type { Table, TableRow } from "./readTable";
+import type { Table, TableRow } from "./table";
 import { lookup, ownerResolver, rejectOf, shownKey, type ImportAdd, type ImportLink, type ImportReject, type ImportUpdate, type PersonRef, type ShownValue } from "./importReport";
 
 // Schedule import, planned without touching the database: which rows add a task, which

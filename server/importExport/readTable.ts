@@ -2,43 +2,13 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { unzipSync } from "fflate";
-import { decodeText, delimiterNames, detectDelimiter, UndecodableText, type TextEncoding } from "./decodeText";
+import { decodeText, delimiterNames, detectDelimiter, UndecodableText } from "./decodeText";
 import { defaultImportLimits, ImportLimitExceeded, limitMessages, type ImportLimits } from "./importLimits";
+import { UnreadableFile, type Cell, type Table, type TableSource } from "./table";
 
 // A spreadsheet as rows of cells under named headers, from .xlsx (first worksheet) or delimited
 // text (.csv, .txt, .tsv). Row numbers are the ones a person sees when opening the file: the header
 // is row 1. Cells keep their leading spaces (MS Project writes the outline as indented names).
-
-export type Cell = string | number | boolean | Date | null;
-
-export interface TableRow {
-  row: number;
-  cells: Map<string, Cell>;
-}
-
-/** How the file was read, for the report. */
-export interface TableSource {
-  format: "xlsx" | "text";
-  /** Text files only. */
-  encoding: TextEncoding | null;
-  /** Text files only: "comma", "semicolon", "tab". */
-  delimiter: string | null;
-}
-
-export interface Table {
-  headers: string[];
-  /** The header's row number: SmartSheet predecessors count data rows from the one after it. */
-  headerRow: number;
-  rows: TableRow[];
-  source: TableSource;
-}
-
-export class UnreadableFile extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UnreadableFile";
-  }
-}
 
 /**
  * Reads the first worksheet of an .xlsx, or a delimited text file, under the limits.

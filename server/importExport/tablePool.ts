@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { ParseAnswer, ParseRequest } from "./parseWorkerMain";
 import { ImportLimitExceeded, limitMessages, type ImportLimits } from "./importLimits";
-import { UnreadableFile, type Table } from "./readTable";
+import { UnreadableFile, type Table } from "./table";
 
 // Import files are read in worker threads, so a heavy file never holds the server's event loop
 // (audience-walls issue, section 3). A small pool: at most `size` files are read at once, the

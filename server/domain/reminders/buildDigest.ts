@@ -1,4 +1,3 @@
-import Holidays from "date-holidays";
 import { addDays, formatLongDate, weekdayOf } from "../isoDates";
 import type { IsoDate } from "../../../contracts/types";
 import { addWorkingDays } from "../workingDays";
@@ -55,20 +54,11 @@ export function localDateOf(now: Date, timeZone: string): IsoDate {
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
-const calendars = new Map<string, Holidays>();
-/** Public holidays of `region` (date-holidays; type "public" only, as banks and offices close). */
-export function isPublicHoliday(date: IsoDate, region: string): boolean {
-  let calendar = calendars.get(region);
-  if (!calendar) {
-    calendar = new Holidays(region);
-    calendars.set(region, calendar);
-  }
-  const year = Number(date.slice(0, 4));
-  return calendar.getHolidays(year).some((h) => h.type === "public" && h.date.slice(0, 10) === date);
-}
+/** Whether `date` is a public holiday in `region` (a date-holidays country code): see publicHolidays.ts. */
+export type PublicHolidayTest = (date: IsoDate, region: string) => boolean;
 
 /** Whether reminders may go out on `date` in `region`: Monday to Friday and not a public holiday. */
-export function isReminderDay(date: IsoDate, region: string): boolean {
+export function isReminderDay(date: IsoDate, region: string, isPublicHoliday: PublicHolidayTest): boolean {
   const weekday = weekdayOf(date);
   return weekday !== 0 && weekday !== 6 && !isPublicHoliday(date, region);
 }
@@ -77,17 +67,19 @@ export function isReminderDay(date: IsoDate, region: string): boolean {
  * The digest `person` is owed on their local date at `now`, or null (weekend, holiday, nothing
  * due). Lists their own open actions due within `leadWorkingDays` working days or past due, in
  * projects they did not mute; an external person (customer, vendor) gets only customer-safe
- * items. `actions` may hold anyone's actions: only the person's own are taken.
+ * items. `actions` may hold anyone's actions: only the person's own are taken. `isPublicHoliday`
+ * is the region's calendar (services/reminders/publicHolidays.ts in production).
  */
 export function buildDigest(
   person: ReminderPerson,
   actions: readonly ReminderAction[],
   now: Date,
   mutedProjectIds: ReadonlySet<string>,
+  isPublicHoliday: PublicHolidayTest,
   leadWorkingDays = DEFAULT_LEAD_WORKING_DAYS,
 ): Digest | null {
   const localDate = localDateOf(now, person.timeZone);
-  if (!isReminderDay(localDate, person.region)) return null;
+  if (!isReminderDay(localDate, person.region, isPublicHoliday)) return null;
   const holidays = Array.from({ length: leadWorkingDays * 2 + 7 }, (_, i) => addDays(localDate, i + 1)).filter((d) => isPublicHoliday(d, person.region));
   const horizon = addWorkingDays(localDate, leadWorkingDays, holidays);
   const external = person.organisation !== "internal";

@@ -4,7 +4,7 @@ import { contextOf } from "../../http/requestContext";
 import { parse, parseEmptyBody } from "../../http/validate";
 import { connectUnattendedBody } from "../../../contracts/unattended";
 import { unavailable, badRequest } from "../../errors";
-import { ConsentStateRefused, ReconnectRequired } from "../../auth/storedConsent";
+import { ConsentStateRefused, ReconnectRequired } from "../../auth/consentErrors";
 import type { StartUnattendedDto } from "../../../contracts/unattended";
 import { unattendedStatus } from "../../services/reminders/unattendedStatus";
 

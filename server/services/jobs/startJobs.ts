@@ -1,4 +1,3 @@
-import PgBoss from "pg-boss";
 import type { AppDeps } from "../../appDeps";
 import { sendDueDigests, type DigestRunOptions } from "../reminders/sendDueDigests";
 import { syncAllPlanners } from "../planner/pollPlanner";
@@ -44,11 +43,13 @@ export interface JobsOptions extends DigestRunOptions {
 /**
  * Installs pg-boss's schema (once, under its own advisory lock), creates the queues with retry
  * (5 tries, 60 s doubling), schedules the crons and starts one worker per queue. Throws when the
- * database has no `executeSql` (a test fake).
+ * database has no `executeSql` (a test fake). pg-boss is loaded here, not at start: the embedded
+ * database runs the same handlers from a timer (startInProcessJobs) and never needs it.
  */
 export async function startJobs(deps: AppDeps, options: JobsOptions): Promise<RunningJobs> {
   const executeSql = deps.database.executeSql;
   if (!executeSql) throw new Error("startJobs: the database offers no executeSql");
+  const { default: PgBoss } = await import("pg-boss");
   const boss = new PgBoss({ db: { executeSql }, schema: JOBS_SCHEMA });
   boss.on("error", (e: Error) => deps.logger.error({ err: { message: e.message } }, "job runner error"));
   await boss.start();

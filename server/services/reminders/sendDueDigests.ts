@@ -2,14 +2,16 @@ import { createHash } from "node:crypto";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { AppDeps } from "../../appDeps";
 import * as t from "../../db/tables";
-import { buildDigest, DEFAULT_REGION, DEFAULT_TIME_ZONE, type Digest, type ReminderAction, type ReminderPerson } from "../../domain/reminders/buildDigest";
+import { buildDigest, localDateOf, DEFAULT_REGION, DEFAULT_TIME_ZONE, type Digest, type ReminderAction, type ReminderPerson } from "../../domain/reminders/buildDigest";
 import { easternDateOf } from "../../domain/queue/easternDay";
+import { loadPublicHolidays } from "./publicHolidays";
+import { weekdayOf } from "../../domain/isoDates";
 import { escapeHtml } from "../../../contracts/escapeHtml";
 import { identityOf } from "../../graph/identityOf";
 import type { RequestContext } from "../../http/requestContext";
 import { linkExpiry, reminderLink } from "./signReminderLink";
 import { unattendedSenderFor } from "./unattendedSender";
-import { ReconnectRequired } from "../../auth/storedConsent";
+import { ReconnectRequired } from "../../auth/consentErrors";
 import type { MailCalendarGateway } from "../../graph/MailCalendarGateway";
 import type { RequestIdentity } from "../../auth/verifyTeamsToken";
 
@@ -100,10 +102,13 @@ export async function sendDueDigests(deps: AppDeps, now: Date, options: DigestRu
       db.select().from(t.people).where(and(eq(t.people.tenantId, tenantId), inArray(t.people.id, ownerIds))),
       db.select().from(t.reminderMutes).where(and(eq(t.reminderMutes.tenantId, tenantId), inArray(t.reminderMutes.personId, ownerIds))),
     ]);
+    // buildDigest asks the holiday calendar only on someone's weekday: no weekday, no date-holidays loaded.
+    const weekdayFor = people.some((p) => ![0, 6].includes(weekdayOf(localDateOf(now, p.timeZone ?? DEFAULT_TIME_ZONE))));
+    const isPublicHoliday = weekdayFor ? await loadPublicHolidays() : () => false;
     for (const p of people) {
       const person: ReminderPerson = { id: p.id, name: p.name, email: p.email, organisation: p.organisation, timeZone: p.timeZone ?? DEFAULT_TIME_ZONE, region: DEFAULT_REGION };
       const muted = new Set(mutes.filter((m) => m.personId === p.id).map((m) => m.projectId));
-      const digest = buildDigest(person, actions, now, muted, options.leadWorkingDays);
+      const digest = buildDigest(person, actions, now, muted, isPublicHoliday, options.leadWorkingDays);
       if (!digest) continue;
       const outcome = await sendDigest(deps, tenantId, digest, now, options);
       if (outcome === "sent") result.sent += 1;

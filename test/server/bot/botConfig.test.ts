@@ -23,10 +23,10 @@ describe("bot configuration", () => {
     }
   });
 
-  it("outbox mode (no BOT_APP_ID) has no bot endpoint; a configured bot has one", () => {
+  it("outbox mode (no BOT_APP_ID) has no bot endpoint; a configured bot has one", async () => {
     const deps = { db: {} as Db, bus: createLocalBus(), clock: () => new Date(), logger: pino({ level: "silent" }) };
-    expect(buildBotEndpoint(loadConfig({}), deps).botEndpoint).toBeUndefined();
+    expect((await buildBotEndpoint(loadConfig({}), deps)).botEndpoint).toBeUndefined();
     const configured = loadConfig({ BOT_APP_ID: "b07", BOT_APP_PASSWORD: "s", BOT_TENANT_ID: "t", TAB_DOMAIN: "callbook.example.com", TEAMS_APP_ID: "app" });
-    expect(buildBotEndpoint(configured, deps).botEndpoint).toBeDefined();
+    expect((await buildBotEndpoint(configured, deps)).botEndpoint).toBeDefined();
   });
 });

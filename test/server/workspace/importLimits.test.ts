@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { zipSync, strToU8 } from "fflate";
 import { TablePool } from "../../../server/importExport/tablePool";
 import { defaultImportLimits, ImportLimitExceeded } from "../../../server/importExport/importLimits";
-import { UnreadableFile } from "../../../server/importExport/readTable";
+import { UnreadableFile } from "../../../server/importExport/table";
 
 // The caps a file cannot reach through a 5 MB upload in a quick test (decompressed size, parse
 // time), with smaller limits; the HTTP answers for the others are in importRealworld.test.ts.

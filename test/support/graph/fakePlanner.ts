@@ -41,6 +41,7 @@ export class FakePlanner {
   readonly details = new Map<string, StoredDetails>();
   readonly users = new Map<string, string>();
   private readonly beforePatch: ((taskId: string) => void)[] = [];
+  private readonly beforeDetailsPatch: ((taskId: string) => void)[] = [];
   /** Tasks per page of `GET /planner/plans/{id}/tasks`; Graph pages the list and gives `@odata.nextLink` (an opaque `$skiptoken`) for the rest. */
   taskPageSize = 100;
 
@@ -69,6 +70,18 @@ export class FakePlanner {
   deleteTask(taskId: string): void {
     this.tasks.delete(taskId);
     this.details.delete(taskId);
+  }
+
+  /** Someone edits the task's notes in the Planner app: the details' ETag moves. */
+  editTaskDetails(taskId: string, description: string): void {
+    const details = this.details.get(taskId);
+    if (!details) throw new Error(`fake Planner: no details for task ${taskId}`);
+    Object.assign(details, { description, etag: newEtag() });
+  }
+
+  /** Runs `edit` with the task's id just before the next PATCH of task details is processed (its ETag is then stale); one PATCH per registered edit. */
+  onNextDetailsPatch(edit: (taskId: string) => void): void {
+    this.beforeDetailsPatch.push(edit);
   }
 
   /** Runs `edit` with the task's id just before the next PATCH of a task is processed (a concurrent edit: the PATCH's ETag is then stale). */
@@ -156,6 +169,7 @@ export class FakePlanner {
         return { status: 200, body: { "@odata.etag": details.etag, id, description: details.description, references: details.references, previewType: "automatic", checklist: {} } };
       }
       case "updatePlannerTaskDetails": {
+        this.beforeDetailsPatch.shift()?.(id);
         const details = this.details.get(id);
         if (!details) return { status: 404, body: graphError("NotFound", "The requested item is not found.") };
         const ifMatch = headerOf(headers, "if-match");
