@@ -128,5 +128,5 @@ describe("side panel data bootstrap in Chromium (browser mode)", () => {
     } finally {
       await context.close();
     }
-  });
+  }, 120_000);
 });
