@@ -2,7 +2,7 @@ import type { Express, Request } from "express";
 import type { Database } from "../server/db/database";
 import { devAuthenticator } from "../server/auth/devSignIn";
 import type { RequestContext } from "../server/http/requestContext";
-import { AgendaCache } from "../server/services/meetings/agendaCache";
+import { MeetingAnswerCache } from "../server/services/meetings/meetingAnswerCache";
 import { demoMeetingId, devAuth } from "../test/support/testApp";
 import { openBenchDatabase, reachablePostgres, startInProcess } from "./support/callbookServer";
 import { cannon, type CannonResult } from "./support/cannon";
@@ -60,13 +60,13 @@ function mountBenchRoutes(app: Express, database: Database): void {
     }
     return json;
   };
-  const cache = new AgendaCache();
+  const cache = new MeetingAnswerCache();
   app.get("/bench/bare", (_req, res) => {
     res.json({ status: "ok" });
   });
   app.get("/bench/agenda-caller-cached/:id", async (req, res) => {
     const id = String(req.params.id);
-    const key = await cache.keyFor(database.db, await caller(req), id, new Date());
+    const key = await cache.keyFor(database.db, await caller(req), id, "agenda", new Date());
     if (!key) throw new Error("bench route: no access");
     res.type("application/json").send(await body(req, id));
   });

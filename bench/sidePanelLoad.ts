@@ -26,6 +26,7 @@ import { markVisibleScript } from "./support/markVisible";
 // (initialize, then authentication.getAuthToken, then its Text). Measured from the host page's
 // navigation start to the first frame after the target element is in the app frame's DOM.
 
+// BENCH_WEB_ROOT=<folder>: measure that built front end instead of building this tree's.
 // BENCH_QUICK=1: 3 loads a side per round instead of 7 (still ≥ 3 rounds), for a run of a few minutes.
 const QUICK = process.env.BENCH_QUICK === "1";
 const ROUNDS = 3;
@@ -101,11 +102,24 @@ async function loadOnce(browser: Browser, url: string, credential: string | null
   }
 }
 
-/** One cold load of a host page embedding `appUrl`'s page; ms from the host page's navigation to the app frame's first frame with the target. */
-async function loadInHost(browser: Browser, hostPageUrl: string): Promise<Run> {
+/**
+ * One cold load of a host page embedding an app page; ms from the host page's navigation to the app
+ * frame's first frame with the target. `measureJsFrom` (the app's origin): also weighs the scripts
+ * served from it, i.e. what the app loads in the host by the time its target shows.
+ */
+async function loadInHost(browser: Browser, hostPageUrl: string, measureJsFrom?: string): Promise<Run> {
   const context: BrowserContext = await browser.newContext({ viewport: { width: 360, height: 960 }, bypassCSP: true });
   try {
     await context.addInitScript({ content: markVisibleInFrame });
+    const scripts: Promise<Buffer>[] = [];
+    if (measureJsFrom) {
+      context.on("response", (response) => {
+        const type = response.headers()["content-type"] ?? "";
+        if (response.url().startsWith(`${measureJsFrom}/`) && (/javascript/.test(type) || /\.m?js(\?|$)/.test(response.url()))) {
+          scripts.push(response.body().catch(() => Buffer.alloc(0)));
+        }
+      });
+    }
     const page = await context.newPage();
     await page.goto(hostPageUrl);
     const frame = await appFrame(page);
@@ -120,7 +134,15 @@ async function loadInHost(browser: Browser, hostPageUrl: string): Promise<Run> {
     const waterfall = [["app document", 0, docEnd] as [string, number, number], ...entries]
       .filter(([name]) => name === "app document" || /\/api\/|\.js$/.test(name))
       .map(([name, start, end]) => `${name.replace(/^https?:\/\/[^/]+/, "").replace(/[0-9a-f-]{36}/g, ":id").replace(/\?.*$/, "?…")} ${Math.round(start + frameOffset)}→${Math.round(end + frameOffset)}`);
-    return { ms, waterfall, jsNames: [], jsGzipBytes: 0, jsRawBytes: 0, jsFiles: 0 };
+    const bodies = await Promise.all(scripts);
+    return {
+      ms,
+      waterfall,
+      jsNames: entries.filter(([name]) => name.endsWith(".js")).map(([name]) => name.replace(/^.*\//, "")),
+      jsGzipBytes: bodies.reduce((n, b) => n + gzipSync(b).length, 0),
+      jsRawBytes: bodies.reduce((n, b) => n + b.length, 0),
+      jsFiles: bodies.length,
+    };
   } finally {
     await context.close();
   }
@@ -136,7 +158,9 @@ function roundRatiosOf(ours: Run[], theirs: Run[], rounds: number, perRound: num
 
 export async function benchSidePanelLoad(): Promise<BenchResult> {
   const started = Date.now();
-  const [webRoot, bareRoot] = [await buildCallbookWeb(), await buildBareWeb()];
+  // BENCH_WEB_ROOT: a front end built beforehand (e.g. another commit's, for a before/after), used as it is and kept.
+  const prebuilt = process.env.BENCH_WEB_ROOT;
+  const [webRoot, bareRoot] = [prebuilt ?? (await buildCallbookWeb()), await buildBareWeb()];
   const [tdb, entra, host] = await Promise.all([openBenchDatabase("pglite"), startFakeEntraServer({ tenantId: DEMO_TENANT_ID }), startTeamsHost()]);
   const callbook = await startInProcess(tdb.database, {
     webRoot,
@@ -153,6 +177,8 @@ export async function benchSidePanelLoad(): Promise<BenchResult> {
   const teamsTheirs: Run[] = [];
   let jsOurs: Run;
   let jsTheirs: Run;
+  let teamsJsOurs: Run;
+  let teamsJsTheirs: Run;
   try {
     // One warm-up of each (Chromium's own start-up, the server's first queries), not counted; it also weighs the JS.
     jsOurs = await loadOnce(browser, panelUrl, credential, true);
@@ -166,10 +192,13 @@ export async function benchSidePanelLoad(): Promise<BenchResult> {
     const token = await entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "dana.whitfield@contoso.com", name: "Dana Whitfield" });
     const inHost = (appUrl: string) =>
       host.pageUrl({ appUrl, frameContext: "sidePanel", chatId: demoChatId("m_cust"), tenantId: DEMO_TENANT_ID, authToken: token, width: 320, height: 900 });
-    const teamsPanel = inHost(`${callbook.url.replace("127.0.0.1", "localhost")}/panel`);
-    const teamsBare = inHost(`${bare.url.replace("127.0.0.1", "localhost")}/?host=${encodeURIComponent(host.origin)}`);
-    await loadInHost(teamsBrowser, teamsPanel); // warm-up each, not counted
-    await loadInHost(teamsBrowser, teamsBare);
+    const appOrigin = callbook.url.replace("127.0.0.1", "localhost");
+    const bareOrigin = bare.url.replace("127.0.0.1", "localhost");
+    const teamsPanel = inHost(`${appOrigin}/panel`);
+    const teamsBare = inHost(`${bareOrigin}/?host=${encodeURIComponent(host.origin)}`);
+    // Warm-up each, not counted; it also weighs the JS each loads in the host.
+    teamsJsOurs = await loadInHost(teamsBrowser, teamsPanel, appOrigin);
+    teamsJsTheirs = await loadInHost(teamsBrowser, teamsBare, bareOrigin);
     for (let i = 0; i < RUNS; i++) {
       // Order flipped every round, so drift from elsewhere on the machine lands on both sides.
       const pair = Math.floor(i / RUNS_PER_ROUND) % 2 === 0 ? [teamsPanel, teamsBare] : [teamsBare, teamsPanel];
@@ -182,6 +211,7 @@ export async function benchSidePanelLoad(): Promise<BenchResult> {
     await bare.close();
     // A build artifact (git-ignored); removed so that `eslint bench` does not lint minified output.
     rmSync(bareRoot, { recursive: true, force: true });
+    if (!prebuilt) rmSync(webRoot, { recursive: true, force: true });
     await callbook.close();
     await tdb.drop();
   }
@@ -223,6 +253,9 @@ export async function benchSidePanelLoad(): Promise<BenchResult> {
       teamsRatio: round(teamsRatio, 3),
       teamsRatioMin: round(Math.min(...teamsRatios), 3),
       teamsRatioMax: round(Math.max(...teamsRatios), 3),
+      teamsCallbookJsGzipKb: kb(teamsJsOurs.jsGzipBytes),
+      teamsCallbookJsFiles: teamsJsOurs.jsFiles,
+      teamsBareJsGzipKb: kb(teamsJsTheirs.jsGzipBytes),
     },
     table: [
       ["setup", `Chromium 320×800, new context per run, ${ROUNDS} rounds of ${RUNS_PER_ROUND} runs each side, interleaved${QUICK ? " (BENCH_QUICK)" : ""}; server in-process on PGlite, assets served as in production (brotli, immutable)`],
@@ -237,6 +270,8 @@ export async function benchSidePanelLoad(): Promise<BenchResult> {
       ["Teams mode: Callbook in the host, host navigation → agenda visible (median)", `${round(tm)} ms (${spread(teamsOurs)})`],
       ["Teams mode: bare Fluent + teams-js page in the same host, initialize + SSO token (median)", `${round(tb)} ms (${spread(teamsTheirs)})`],
       ["Teams mode: Callbook ÷ bare (median of the rounds' ratios, min–max)", `${times(teamsRatio)} (${teamsSpread})`],
+      ["Teams mode: JS the side panel has loaded in the host when the agenda shows (warm-up run)", `${kb(teamsJsOurs.jsGzipBytes)} KB gzip (${kb(teamsJsOurs.jsRawBytes)} KB raw, ${teamsJsOurs.jsFiles} files: ${teamsJsOurs.jsNames.join(", ")})`],
+      ["Teams mode: JS the bare page has loaded in the host when its text shows", `${kb(teamsJsTheirs.jsGzipBytes)} KB gzip (${kb(teamsJsTheirs.jsRawBytes)} KB raw)`],
       [`Teams mode waterfall, median run (${round(teamsTypical?.ms ?? NaN)} ms), ms from the host page's navigation`, teamsTypical?.waterfall.join("; ") ?? ""],
     ],
     targets: [

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
-import express, { type Express, type RequestHandler } from "express";
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import { pinoHttp } from "pino-http";
 import type { AppDeps } from "./appDeps";
 import { notFound, unauthorized } from "./errors";
@@ -11,6 +11,8 @@ import { meetingLinkRouter } from "./routes/meetings/linkRouter";
 import { captureRouter } from "./routes/capture/router";
 import { recapRouter } from "./routes/recap/router";
 import { createAttendancePending } from "./services/recap/attendancePending";
+import { MeetingAnswerCache } from "./services/meetings/meetingAnswerCache";
+import { ChatMeetingLookups } from "./services/meetings/chatMeetingLookups";
 import { seriesRouter } from "./routes/series/router";
 import { outboxRouter } from "./routes/outbox/router";
 import { workspaceRouter } from "./routes/workspace/router";
@@ -23,7 +25,7 @@ import { queueRouter } from "./routes/queue/router";
 import { remindersRouter } from "./routes/reminders/router";
 import { searchRouter } from "./routes/search/router";
 import { actionsRouter } from "./routes/actions/router";
-import { contextOf } from "./http/requestContext";
+import { contextOf, type RequestContext } from "./http/requestContext";
 import { runAsTenant } from "./db/tenantScope";
 import { stageRouter, stageTicketRouter } from "./routes/stage/router";
 import { MeetingFeeds } from "./live/meetingFeeds";
@@ -66,11 +68,10 @@ export function createApp(deps: AppDeps): Express {
         // Cause and codes only: never SQL, its parameters or row data (issue 13 §8).
         err: describeError,
       },
-      // The tenant is known once the request is authenticated: it goes on the completion line.
-      customProps: (_req, res) => {
-        const ctx = (res as unknown as { locals?: { ctx?: { tenantId: string } } }).locals?.ctx;
-        return ctx ? { tenantId: ctx.tenantId } : {};
-      },
+      // The tenant is known once the request is authenticated: it goes on the completion line, as
+      // a field of that line (customProps would build two child loggers per request, issue 19).
+      customSuccessObject: (_req, res, line: Record<string, unknown>) => withTenant(res, line),
+      customErrorObject: (_req, res, _err, line: Record<string, unknown>) => withTenant(res, line),
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
     }),
@@ -109,7 +110,7 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader("X-Callbook-Now", deps.clock().toISOString());
     next();
   });
-  api.use(express.json({ limit: "256kb" }));
+  api.use(bodiesOnly(express.json({ limit: "256kb" })));
   if (deps.botEndpoint) api.use("/messages", botRouter(deps.botEndpoint));
   api.use("/session", sessionRouter(deps));
   const stageSecret = deps.stageTicketSecret ?? new Uint8Array(randomBytes(32));
@@ -125,9 +126,13 @@ export function createApp(deps: AppDeps): Express {
     res.json({ tenantId: ctx.tenantId, name: ctx.name, email: ctx.email, personId: ctx.personId, via: ctx.via });
   });
   api.use("/me/unattended", unattendedRouter(deps));
-  api.use("/meetings", meetingLinkRouter(deps));
-  api.use("/meetings", meetingsRouter(deps));
-  api.use("/meetings", captureRouter({ ...deps, liveClients }, feeds));
+  // The side panel's meeting, agenda and capture answers, pre-serialised with ETags (issue 19).
+  // The three by-chat routes share one Graph look-up of the chat per user.
+  const answers = new MeetingAnswerCache(deps.revisions, deps.bus);
+  const byChat = { ...deps, chatMeetings: deps.chatMeetings ?? new ChatMeetingLookups() };
+  api.use("/meetings", meetingLinkRouter(byChat, answers));
+  api.use("/meetings", meetingsRouter(byChat, answers));
+  api.use("/meetings", captureRouter({ ...byChat, liveClients }, feeds, answers));
   api.use("/meetings", recapRouter({ ...deps, attendancePending: deps.attendancePending ?? createAttendancePending() }));
   api.use("/meetings", stageTicketRouter(deps, stageSecret));
   api.use("/projects", workspaceRouter(deps));
@@ -162,17 +167,71 @@ export function createApp(deps: AppDeps): Express {
   return app;
 }
 
+/** The completion log line with the caller's tenant, once a request is authenticated. */
+function withTenant(res: unknown, line: Record<string, unknown>): Record<string, unknown> {
+  const ctx = (res as { locals?: { ctx?: { tenantId: string } } }).locals?.ctx;
+  return ctx ? { ...line, tenantId: ctx.tenantId } : line;
+}
+
+/** Methods whose requests carry no body a route reads (RFC 9110 §9.3.1, §9.3.2): their body parser is skipped. */
+const BODILESS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** `parser` for requests of methods that carry a body; GET, HEAD and OPTIONS go straight on (issue 19: no parser work on reads). */
+function bodiesOnly(parser: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    if (BODILESS.has(req.method)) {
+      next();
+      return;
+    }
+    return parser(req, res, next);
+  };
+}
+
+/**
+ * Tries `deps.authenticators` in order: the first to recognise the request sets `res.locals.ctx`,
+ * binds `req.log` to the tenant and runs the rest of the request as that tenant; none answers 401.
+ * An authenticator that answers from memory answers synchronously, and so does this middleware
+ * then (no promise per request on the hot path, issue 19).
+ */
 function authenticate(deps: AppDeps): RequestHandler {
-  return async (req, res, next) => {
-    for (const authenticator of deps.authenticators) {
-      const ctx = await authenticator(req);
-      if (ctx) {
-        res.locals.ctx = ctx;
-        req.log = req.log.child({ tenantId: ctx.tenantId });
-        runAsTenant(ctx.tenantId, next);
-        return;
+  const { authenticators } = deps;
+  const accept = (req: Request, res: Response, next: NextFunction, ctx: RequestContext) => {
+    res.locals.ctx = ctx;
+    bindLogToTenant(req, ctx.tenantId);
+    runAsTenant(ctx.tenantId, next);
+  };
+  const from = (i: number, req: Request, res: Response, next: NextFunction): Promise<void> | undefined => {
+    for (; i < authenticators.length; i++) {
+      const answer = authenticators[i]!(req);
+      if (answer instanceof Promise) {
+        const after = i + 1;
+        return answer.then((ctx) => (ctx ? accept(req, res, next, ctx) : from(after, req, res, next)));
+      }
+      if (answer) {
+        accept(req, res, next, answer);
+        return undefined;
       }
     }
     next(unauthorized());
+    return undefined;
   };
+  return (req, res, next) => from(0, req, res, next);
+}
+
+/**
+ * Makes `req.log` the request's logger bound to `tenantId`, built on first use: most requests
+ * log nothing through it (their completion line carries the tenant itself), so most never pay for
+ * the child logger.
+ */
+function bindLogToTenant(req: Request, tenantId: string): void {
+  const base = req.log;
+  let bound: typeof base | undefined;
+  Object.defineProperty(req, "log", {
+    configurable: true,
+    enumerable: true,
+    get: () => (bound ??= base.child({ tenantId })),
+    set: (log: typeof base) => {
+      bound = log;
+    },
+  });
 }

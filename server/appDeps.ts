@@ -12,6 +12,7 @@ import type { ConsentConfig } from "./auth/consentConfig";
 import type { BotEndpointDeps } from "./services/bot/botEndpointDeps";
 import type { PlannerAccess } from "./graph/plannerClient";
 import type { StoredConsent } from "./auth/storedConsent";
+import type { ChatMeetingLookups } from "./services/meetings/chatMeetingLookups";
 
 /** What createApp needs. server/index.ts builds the real ones; tests pass plain objects. */
 export interface AppDeps {
@@ -29,6 +30,8 @@ export interface AppDeps {
   liveClients?: LiveClients;
   /** Who was told "no attendance report yet" by Graph, until when (services/recap/attendancePending.ts); absent: made by createApp. */
   attendancePending?: AttendancePending;
+  /** Graph's online meeting per (tenant, user, chat), briefly (services/meetings/chatMeetingLookups.ts); absent: made by createApp. */
+  chatMeetings?: ChatMeetingLookups;
   /** Told when a project's revision moves on any instance (migration 0013's NOTIFY); absent: caches re-check by query. */
   revisions?: RevisionWatch;
   /** Mail and calendar for one caller: Microsoft Graph, or the local outbox. */

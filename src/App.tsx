@@ -1,17 +1,15 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useLayoutStyles } from "./ui/layoutStyles";
 import { Route, Switch } from "wouter";
-import { browserContext, finishConsentPopup, getHostAuthToken, initHost, isFramed, onThemeChange, type HostContext, type ThemeName } from "./host/host";
+import { browserContext, finishConsentPopup, onThemeChange, type HostContext, type ThemeName } from "./host/host";
 import { fluentTheme } from "./ui/theme";
 import { FluentRoot } from "./ui/FluentRoot";
-import { sessionConfigResponse } from "./api/bootstrap";
-import { api, credential, setHostTokenSource } from "./api/client";
-import { syncServerClock } from "./api/serverClock";
+import { api, credential } from "./api/client";
+import { isAuthEnd, startApp } from "./startup";
 import { BrowserNav } from "./ui/BrowserNav";
 import { DevSignIn } from "./features/signin/DevSignIn";
 import { MeetingPanel } from "./features/panel/MeetingPanel";
 import { TeamsPanel } from "./features/panel/TeamsPanel";
-import { startTeamsPanelRequests } from "./features/panel/teamsStart";
 import { Loading } from "./ui/states";
 
 // Pages other than the side panel are chunks of their own, loaded when their route is opened (issue 19:
@@ -25,14 +23,8 @@ const MyActions = lazy(() => import("./features/actions").then((m) => ({ default
 const StageView = lazy(() => import("./features/stage/StageView").then((m) => ({ default: m.StageView })));
 const ProjectPage = lazy(() => import("./features/workspace").then((m) => ({ default: m.ProjectPage })));
 
-interface SessionConfig {
-  devSignIn: boolean;
-  teamsHostOrigins: string[];
-}
-
 /** Paths of the pages; ids are uuids (what the server makes, and what the links carry). */
 const UUID = "[0-9a-f-]{36}";
-const isAuthEnd = (pathname: string) => /^\/auth\/end\/?$/.test(pathname);
 /** The meeting id of a stage page (`/stage/:meetingId`), or null. */
 const stageMeetingId = (pathname: string) => new RegExp(`^/stage/(${UUID})/?$`).exec(pathname)?.[1] ?? null;
 
@@ -48,22 +40,9 @@ export function App() {
       return;
     }
     let live = true;
-    // Only a framed page can be in Teams; a top-level page needs no host origins and does not wait for them.
-    const hostReady = isFramed()
-      ? sessionConfigResponse()
-          .then((r) => r.json() as Promise<SessionConfig>)
-          .catch(() => ({ devSignIn: false, teamsHostOrigins: [] }))
-          .then((cfg) => initHost({ extraOrigins: cfg.teamsHostOrigins }))
-      : initHost();
-    // Inside Teams the user is already signed in: the host's SSO token is the credential. The side
-    // panel's data is asked for as soon as the host is initialised, not after the clock sync or a render.
-    const started = hostReady.then((ctx) => {
-      if (ctx.mode === "teams" && credential() === null) setHostTokenSource(getHostAuthToken);
-      startTeamsPanelRequests(ctx);
-      return ctx;
-    });
-    Promise.all([started, syncServerClock()])
-      .then(([ctx]) => {
+    // Begun by main.tsx before the first render (src/startup.ts); the same promise here.
+    startApp()
+      .then((ctx) => {
         if (!live) return;
         if (ctx.mode === "teams" && credential() === null) setSignedIn(true);
         setHost(ctx);

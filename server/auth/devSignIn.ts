@@ -4,7 +4,7 @@ import type { Db } from "../db/database";
 import * as t from "../db/tables";
 import { PersonLookupCache } from "./personLookupCache";
 import { forbidden, unauthorized } from "../errors";
-import type { Authenticator } from "../http/requestContext";
+import type { Authenticator, RequestContext } from "../http/requestContext";
 
 // Dev sign-in: the embedded default's way in without a tenant. On only by explicit config, or by
 // default on the embedded database outside production (config.ts); only for requests from this
@@ -46,22 +46,30 @@ export function devCredential(req: Request): string | null {
 
 export function devAuthenticator(db: Db): Authenticator {
   const people = new PersonLookupCache<{ id: string; name: string; email: string } | undefined>();
-  return async (req) => {
+  const contextFor = (tenantId: string, person: { id: string; name: string; email: string } | undefined): RequestContext => {
+    if (!person) throw unauthorized("Unknown dev user");
+    return { tenantId, userId: `dev:${person.id}`, email: person.email, name: person.name, personId: person.id, via: "dev" };
+  };
+  // Synchronous when the person is remembered (the usual case: no promise per request).
+  return (req) => {
     const credential = devCredential(req);
     if (!credential) return null;
     assertDevRequest(req);
     const m = DEV.exec(credential);
     if (!m) throw unauthorized("Malformed dev sign-in");
     const [, tenantId = "", personId = ""] = m;
-    const person = await people.get(`${tenantId}/${personId}`, async () => {
-      const [row] = await db
-        .select({ id: t.people.id, name: t.people.name, email: t.people.email })
-        .from(t.people)
-        .where(and(eq(t.people.tenantId, tenantId), eq(t.people.id, personId)))
-        .limit(1);
-      return row;
-    });
-    if (!person) throw unauthorized("Unknown dev user");
-    return { tenantId, userId: `dev:${person.id}`, email: person.email, name: person.name, personId: person.id, via: "dev" };
+    const key = `${tenantId}/${personId}`;
+    const held = people.peek(key);
+    if (held) return contextFor(tenantId, held.value);
+    return people
+      .get(key, async () => {
+        const [row] = await db
+          .select({ id: t.people.id, name: t.people.name, email: t.people.email })
+          .from(t.people)
+          .where(and(eq(t.people.tenantId, tenantId), eq(t.people.id, personId)))
+          .limit(1);
+        return row;
+      })
+      .then((person) => contextFor(tenantId, person));
   };
 }

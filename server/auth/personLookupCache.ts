@@ -23,6 +23,11 @@ export class PersonLookupCache<V> {
     });
   }
 
+  /** The remembered answer for `key`, boxed (`{ value }`, since the value may be `undefined`), or undefined when none is held: no load, no promise. */
+  peek(key: string): { value: V } | undefined {
+    return this.entries.get(key);
+  }
+
   /** The remembered answer for `key`, else the result of `load` (called once for concurrent misses); rejects as `load` does. */
   async get(key: string, load: () => Promise<V>): Promise<V> {
     const hit = await this.entries.fetch(key, { context: load });

@@ -1,4 +1,5 @@
 import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { LRUCache } from "lru-cache";
 
 /** Who is calling, taken from a verified Teams/Outlook SSO token. */
 export interface RequestIdentity {
@@ -78,8 +79,30 @@ export interface TokenVerifierOptions {
   clock?: () => Date;
   /** Tolerated clock skew for exp/nbf. Default 60 s. */
   clockToleranceSeconds?: number;
+  /** How many verified tokens are remembered (least recently used go first). Default 5000; 0 verifies every call. */
+  verifiedTokens?: number;
 }
 
+/**
+ * The longest a verified token is remembered (ms): jose's createRemoteJWKSet keeps Entra's keys
+ * this long (its `cacheMaxAge` default, 10 minutes), so remembering a token no longer than that
+ * never outlives the key it was checked with by more than the key cache already does.
+ */
+export const VERIFIED_TOKEN_MAX_AGE_MS = 10 * 60_000;
+
+interface VerifiedToken {
+  identity: RequestIdentity;
+  /** Epoch ms after which the token is verified again: min(exp, verified + VERIFIED_TOKEN_MAX_AGE_MS). */
+  untilMs: number;
+}
+
+/**
+ * A TokenVerifier for Teams/Outlook SSO tokens (RS256 by Entra's keys; audience, issuer of the
+ * token's own tenant, access_as_user scope, allowed host client, optional tenant allow-list);
+ * rejects with TokenRejected. A verified token is remembered by its full text (issue 19: a panel
+ * sends the same token for up to an hour, and an RSA check per request is the sign-in's main
+ * cost) until its exp, at most VERIFIED_TOKEN_MAX_AGE_MS; a refused token is never remembered.
+ */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const clock = options.clock ?? (() => new Date());
   const allowedClients = new Set(options.allowedClientIds.map((id) => id.toLowerCase()));
@@ -88,8 +111,24 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       ? new Set(options.allowedTenants.map((t) => t.toLowerCase()))
       : null;
 
+  const maxVerified = options.verifiedTokens ?? 5000;
+  const verified = maxVerified > 0 ? new LRUCache<string, VerifiedToken>({ max: maxVerified }) : null;
+
   return async (token: string): Promise<RequestIdentity> => {
     if (token.length === 0) throw new TokenRejected("missing_token");
+    const now = clock().getTime();
+    const held = verified?.get(token);
+    if (held && now < held.untilMs) return held.identity;
+    if (held) verified?.delete(token);
+    const identity = await verify(token);
+    // Remembered until the token's own exp (not exp + the clock tolerance), and no longer than
+    // jose's JWKS cache keeps a signing key, so a key Entra withdraws is dropped no later than before.
+    const untilMs = Math.min(identity.expiresAtMs, now + VERIFIED_TOKEN_MAX_AGE_MS);
+    if (verified && now < untilMs) verified.set(token, { identity: identity.identity, untilMs });
+    return identity.identity;
+  };
+
+  async function verify(token: string): Promise<{ identity: RequestIdentity; expiresAtMs: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, options.jwks, {
@@ -129,14 +168,16 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       throw new TokenRejected("tenant_not_allowed", tid);
     }
 
-    return {
+    const identity: RequestIdentity = Object.freeze({
       tenantId: tid,
       userId: oid,
       name: stringClaim(payload, "name") ?? "",
       email: stringClaim(payload, "preferred_username") ?? stringClaim(payload, "upn") ?? "",
       token,
-    };
-  };
+    });
+    // exp is a required claim (jwtVerify checked it is a number in the future, within the tolerance).
+    return { identity, expiresAtMs: (payload.exp ?? 0) * 1000 };
+  }
 }
 
 function stringClaim(payload: JWTPayload, claim: string): string | undefined {

@@ -189,24 +189,37 @@ export async function loadSnapshot(db: Db, tenantId: string, project: ProjectRow
   };
 }
 
+/** A project's directory rows: its members, their people and its vendors' people, its vendors. */
+export interface DirectoryRows {
+  members: (typeof t.projectMembers.$inferSelect)[];
+  people: Person[];
+  vendors: Vendor[];
+}
+
 /**
- * The project, its members and its people and vendors, as a capture write needs them (owner
- * check, names, call type, audience): three reads, none over tasks, RAID items or meetings, so a
- * write costs the same at 100 items as at 100,000 (issue 19). People as in loadSnapshot.
+ * The project's members and its people and vendors, as a capture write needs them (owner check,
+ * names, call type, audience): three reads, none over tasks, RAID items or meetings, so a write
+ * costs the same at 100 items as at 100,000 (issue 19). People as in loadSnapshot.
  */
-export async function loadProjectDirectory(db: Db, tenantId: string, project: ProjectRow): Promise<Pick<ProjectSnapshot, "project" | "people" | "vendors">> {
+export async function loadDirectoryRows(db: Db, tenantId: string, projectId: string): Promise<DirectoryRows> {
   const [members, people, vendors] = await Promise.all([
-    db.select().from(t.projectMembers).where(and(eq(t.projectMembers.tenantId, tenantId), eq(t.projectMembers.projectId, project.id))),
+    db.select().from(t.projectMembers).where(and(eq(t.projectMembers.tenantId, tenantId), eq(t.projectMembers.projectId, projectId))),
     db.select().from(t.people).where(eq(t.people.tenantId, tenantId)),
-    db.select().from(t.vendors).where(and(eq(t.vendors.tenantId, tenantId), eq(t.vendors.projectId, project.id))),
+    db.select().from(t.vendors).where(and(eq(t.vendors.tenantId, tenantId), eq(t.vendors.projectId, projectId))),
   ]);
   const memberIds = new Set(members.flatMap((m) => [m.personId, m.backupPersonId ?? ""]));
   const vendorIds = new Set(vendors.map((v) => v.id));
   return {
-    project: toProject(project, members),
+    members,
     people: people.filter((p) => memberIds.has(p.id) || (p.vendorId && vendorIds.has(p.vendorId))).map(toPerson),
     vendors: vendors.map(toVendor),
   };
+}
+
+/** The project with its members, and its people and vendors (loadDirectoryRows). */
+export async function loadProjectDirectory(db: Db, tenantId: string, project: ProjectRow): Promise<Pick<ProjectSnapshot, "project" | "people" | "vendors">> {
+  const rows = await loadDirectoryRows(db, tenantId, project.id);
+  return { project: toProject(project, rows.members), people: rows.people, vendors: rows.vendors };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "./database";
-import { meetings, people, projectMembers, projects } from "./tables";
+import { meetings, people, projectDirectoryRevisions, projectMembers, projects } from "./tables";
 import { forbidden, notFound } from "../errors";
 import type { RequestContext } from "../http/requestContext";
 import { adoptMemberAudience, memberAudience } from "./audienceWall";
@@ -14,18 +14,20 @@ export type MeetingRow = typeof meetings.$inferSelect;
  * capture write path reads this before every insert): the same answers as reading the meeting and
  * then requireProjectAccess — 404 "Meeting" (not in the caller's tenant), 404 "Meeting's project"
  * (not linked), 404 "Project", 403 when the caller is no member — and the caller's audience
- * decided and recorded as memberAudience does.
+ * decided and recorded as memberAudience does. `directoryRev`: the project's directory counter
+ * (migration 0024; 0 before its first bump), what a cached directory is keyed on.
  */
-export async function loadMeetingAccess(db: Db, ctx: RequestContext, meetingId: string): Promise<{ row: MeetingRow; project: ProjectRow }> {
+export async function loadMeetingAccess(db: Db, ctx: RequestContext, meetingId: string): Promise<{ row: MeetingRow; project: ProjectRow; directoryRev: number }> {
   const personId = ctx.personId ?? null;
   // Read on a connection stamped as the internal side: none of these tables has an audience
   // policy (migration 0005 walls raid_items and agenda_notes only), and a pooled connection left
   // stamped internal by the caller's previous request needs no new stamp. The audience this
   // decides is recorded on the request's own scope below, outside this one.
   const [found] = await runAsTenant(ctx.tenantId, async () => await db
-    .select({ meeting: meetings, project: projects, member: { id: people.id, email: people.email, organisation: people.organisation } })
+    .select({ meeting: meetings, project: projects, member: { id: people.id, email: people.email, organisation: people.organisation }, directoryRev: projectDirectoryRevisions.rev })
     .from(meetings)
     .leftJoin(projects, and(eq(projects.tenantId, meetings.tenantId), eq(projects.id, meetings.projectId)))
+    .leftJoin(projectDirectoryRevisions, and(eq(projectDirectoryRevisions.tenantId, meetings.tenantId), eq(projectDirectoryRevisions.projectId, meetings.projectId)))
     // No person, no membership: the join matches nothing.
     .leftJoin(projectMembers, and(eq(projectMembers.tenantId, meetings.tenantId), eq(projectMembers.projectId, meetings.projectId), personId ? eq(projectMembers.personId, personId) : sql`false`))
     .leftJoin(people, and(eq(people.tenantId, projectMembers.tenantId), eq(people.id, projectMembers.personId)))
@@ -35,7 +37,7 @@ export async function loadMeetingAccess(db: Db, ctx: RequestContext, meetingId: 
   if (!found.meeting.projectId) throw notFound("Meeting's project");
   if (!found.project) throw notFound("Project");
   if (adoptMemberAudience(ctx, found.member) === null) throw forbidden("You are not a member of this project");
-  return { row: found.meeting, project: found.project };
+  return { row: found.meeting, project: found.project, directoryRev: found.directoryRev ?? 0 };
 }
 
 /**

@@ -127,6 +127,19 @@ export const projectRevisions = pgTable("project_revisions", {
 });
 
 /**
+ * A counter per project, bumped by triggers on every write to its directory: members, their people,
+ * vendors and vendor people (migration 0024). What the capture write's in-memory directory is
+ * keyed on, read by its access query: correct across instances with no NOTIFY.
+ */
+export const projectDirectoryRevisions = pgTable("project_directory_revisions", {
+  projectId: uuid("project_id")
+    .primaryKey()
+    .references(() => projects.id, { onDelete: "cascade" }),
+  tenantId: tenantId(),
+  rev: bigint("rev", { mode: "number" }).notNull().default(0),
+});
+
+/**
  * What the Teams bot posted for a meeting (migration 0012): the recap card in the meeting chat
  * (its activity id, so changes update it in place) and targeted past-due notices, one per
  * recipient. `delivered = "outbox"` rows are what would have been sent without a tenant.

@@ -20,8 +20,11 @@ export interface RequestContext {
   token?: string;
 }
 
-/** Returns the caller, or null when this authenticator does not recognise the request. Throws to refuse. */
-export type Authenticator = (req: Request) => Promise<RequestContext | null>;
+/**
+ * Returns the caller, or null when this authenticator does not recognise the request; throws (or
+ * rejects) to refuse. May answer synchronously when it knows the caller from memory.
+ */
+export type Authenticator = (req: Request) => RequestContext | null | Promise<RequestContext | null>;
 
 export function contextOf(res: Response): RequestContext {
   const ctx = (res.locals as { ctx?: RequestContext }).ctx;

@@ -15,7 +15,11 @@ interface Subscriber {
   lastSent: number;
   /** An external stream is never written an internal-only frame. */
   audience: "internal" | "external";
-  send: (id: number, data: string) => void;
+  /**
+   * Writes `frames` (one or more whole SSE frames, `id: …\ndata: …\n\n`, in id order) to the stream.
+   * The same Buffer goes to every stream of an audience: it must not be changed.
+   */
+  send: (frames: Buffer) => void;
   /** The table could not be read: end the stream, the client reconnects and resumes. */
   fail: (error: unknown) => void;
 }
@@ -29,6 +33,32 @@ interface Feed {
 }
 
 const BATCH = 500;
+
+/** One SSE frame (`id: <id>\ndata: <json>\n\n`) as UTF-8 bytes; null when that audience gets nothing. */
+function sseFrame(id: number, data: string | null): Buffer | null {
+  return data === null ? null : Buffer.from(`id: ${id}\ndata: ${data}\n\n`, "utf8");
+}
+
+/**
+ * Writes the frames (in id order, each with its Buffer per audience) to every subscriber that has
+ * not had them, as one write per subscriber: a stream that has had none of them gets the one
+ * pre-built Buffer of its audience (the common case: one new event), a stream behind by several
+ * gets them concatenated. Every subscriber ends at `last`, whether or not it was sent anything.
+ */
+function fanOut(subscribers: Set<Subscriber>, frames: { id: number; internal: Buffer | null; external: Buffer | null }[], last: number): void {
+  for (const s of subscribers) {
+    if (s.lastSent >= last) continue;
+    const mine: Buffer[] = [];
+    for (const f of frames) {
+      if (f.id <= s.lastSent) continue;
+      const b = s.audience === "internal" ? f.internal : f.external;
+      if (b) mine.push(b);
+    }
+    s.lastSent = last;
+    if (mine.length === 1) s.send(mine[0]!);
+    else if (mine.length > 1) s.send(Buffer.concat(mine));
+  }
+}
 
 /**
  * One reader per meeting and instance: on "new events", it reads meeting_events after the
@@ -87,22 +117,23 @@ export class MeetingFeeds {
       do {
         feed.again = false;
         if (feed.subscribers.size === 0) return;
-        const from = Math.min(...[...feed.subscribers].map((s) => s.lastSent));
+        let from = Number.POSITIVE_INFINITY;
+        for (const s of feed.subscribers) from = Math.min(from, s.lastSent);
         const rows = await this.db
           .select()
           .from(t.meetingEvents)
           .where(and(eq(t.meetingEvents.tenantId, tenantId), eq(t.meetingEvents.meetingId, meetingId), gt(t.meetingEvents.id, from)))
           .orderBy(asc(t.meetingEvents.id))
           .limit(BATCH);
+        // Each event is presented and serialised once per audience (issue 19), before any write:
+        // the fan-out below is one synchronous pass, one write per stream, with no await per client.
+        const frames: { id: number; internal: Buffer | null; external: Buffer | null }[] = [];
         for (const row of rows) {
           const frame = await feed.present(row);
-          for (const s of feed.subscribers) {
-            if (s.lastSent >= row.id) continue;
-            const data = frame === null ? null : s.audience === "internal" ? frame.internal : frame.external;
-            if (data !== null) s.send(row.id, data);
-            s.lastSent = row.id;
-          }
+          frames.push({ id: row.id, internal: sseFrame(row.id, frame?.internal ?? null), external: sseFrame(row.id, frame?.external ?? null) });
         }
+        const last = rows.at(-1)?.id;
+        if (last !== undefined) fanOut(feed.subscribers, frames, last);
         if (rows.length === BATCH) feed.again = true;
       } while (feed.again);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Request } from "playwright-core";
+import type { BrowserContext, Request, Route } from "playwright-core";
 import { useTeamsSsoWorld } from "../support/teamsHost/teamsBrowser";
 import { appFrame } from "../support/teamsHost/teamsHost";
 import { demoMeetingId } from "../support/testApp";
@@ -67,6 +67,65 @@ describe("Teams side panel: early data requests", () => {
       expect(three.map((e) => [e.path, e.started < firstFinish]), `${round}: ${entries.map((e) => `${e.path} ${e.started}→${e.finished}`).join(", ")}`).toEqual(
         three.map((e) => [e.path, true]),
       );
+    }
+  });
+
+  /** Holds a route until `release` resolves or `ms` pass (whichever first); resolves with whether `release` came first. */
+  const hold = (route: Route, release: Promise<void>, ms: number): Promise<boolean> => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = Promise.race([release.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)))]);
+    return waited.finally(() => {
+      clearTimeout(timer);
+      void route.continue().catch(() => undefined);
+    });
+  };
+  const signal = () => {
+    let fire!: () => void;
+    const fired = new Promise<void>((resolve) => (fire = resolve));
+    return { fired, fire };
+  };
+
+  // Issue 19: framed, teams-js comes with the first-paint scripts (index.html preloads its chunks),
+  // not once the main script has run; and "Share to stage" is asked for only once the agenda shows.
+  it("asks for teams-js while the main script is still on its way, and for Share to stage only after the agenda is shown", async () => {
+    const token = await teams.entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "dana.whitfield@contoso.com", name: "Dana Whitfield" });
+    const ctx = await teams.browser.newContext({ viewport: { width: 360, height: 960 } });
+    try {
+      const teamsJsAsked = signal();
+      const shareAsked = signal();
+      let shareAskedAfterAgenda: boolean | null = null;
+      let agendaReleased = false;
+      ctx.on("request", (r) => {
+        const path = new URL(r.url()).pathname;
+        if (/^\/assets\/teams-js-[\w-]+\.js$/.test(path)) teamsJsAsked.fire();
+        if (/^\/assets\/ShareToStage-[\w-]+\.js$/.test(path)) {
+          shareAskedAfterAgenda ??= agendaReleased;
+          shareAsked.fire();
+        }
+      });
+      // The main script is held until teams-js is asked for: today's page asks for it only from the main script.
+      const mainHeld: Promise<boolean>[] = [];
+      await ctx.route(/\/assets\/main-[\w-]+\.js$/, (route) => void mainHeld.push(hold(route, teamsJsAsked.fired, 5_000)));
+      // The agenda's answer is held until Share to stage is asked for (it must not be) or 3 s pass.
+      const agendaHeld: Promise<boolean>[] = [];
+      await ctx.route(/\/api\/meetings\/by-chat\/agenda\?/, (route) =>
+        void agendaHeld.push(hold(route, shareAsked.fired, 3_000).then((shareCame) => ((agendaReleased = true), shareCame))),
+      );
+      const page = await ctx.newPage();
+      await page.goto(teams.sidePanelUrl(token));
+      const frame = await appFrame(page);
+      await frame.locator("[data-agenda-item]").first().waitFor({ timeout: 60_000 });
+      await frame.getByRole("heading", { name: /Agenda · Customer status call/ }).waitFor();
+      // The share button still comes, a moment after the agenda.
+      await frame.getByRole("button", { name: "Share to stage" }).waitFor({ timeout: 30_000 });
+
+      expect(mainHeld.length, "the main script was asked for").toBeGreaterThan(0);
+      expect.soft(await Promise.all(mainHeld), "teams-js asked for while the main script was held").toEqual(mainHeld.map(() => true));
+      expect(agendaHeld, "the agenda was asked for by chat, once").toHaveLength(1);
+      expect.soft(await Promise.all(agendaHeld), "Share to stage asked for while the agenda's answer was held").toEqual([false]);
+      expect.soft(shareAskedAfterAgenda, "Share to stage asked for after the agenda was let through").toBe(true);
+    } finally {
+      await ctx.close();
     }
   });
 });

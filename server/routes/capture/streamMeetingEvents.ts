@@ -41,10 +41,12 @@ export async function streamMeetingEvents(
     Connection: "keep-alive",
     "X-Accel-Buffering": "no",
   });
+  // A frame goes out the moment it is written, not held for Nagle's algorithm.
+  res.socket?.setNoDelay(true);
   res.write(`retry: 1000\n: connected at ${lastSent}\n\n`);
   const unsubscribe = feeds.subscribe(scope.tenantId, scope.meetingId, lastSent, (row) => presentLiveEvent(deps.database.db, scope.tenantId, row, names, scope.written), {
     audience: scope.audience,
-    send: (id, data) => res.write(`id: ${id}\ndata: ${data}\n\n`),
+    send: (frames) => res.write(frames),
     fail: (err) => {
       req.log.warn({ err }, "live stream read failed; client will reconnect");
       res.end();

@@ -10,9 +10,14 @@ import { detail, prepList } from "../../presenters/meetings";
 import { findMeetingByChat, meetingIdForChat } from "../../services/meetings/findMeetingByChat";
 import { lookupMeeting } from "../../services/meetings/lookupMeeting";
 import { linkMeeting } from "../../services/meetings/linkMeeting";
+import { MeetingAnswerCache } from "../../services/meetings/meetingAnswerCache";
+import { sendAnswer } from "./sendAnswer";
 
-/** How a Teams meeting finds its Callbook meeting (by chat id), is linked to a project, and is prepared. */
-export function meetingLinkRouter(deps: AppDeps): Router {
+/**
+ * How a Teams meeting finds its Callbook meeting (by chat id), is linked to a project, and is
+ * prepared. `answers`: the app's cache of meeting answers, shared with the meetings and capture routers.
+ */
+export function meetingLinkRouter(deps: AppDeps, answers = new MeetingAnswerCache(deps.revisions, deps.bus)): Router {
   const r = Router();
   const { db } = deps.database;
 
@@ -23,7 +28,8 @@ export function meetingLinkRouter(deps: AppDeps): Router {
     const query = parse(byChatQuery, req.query);
     const ctx = contextOf(res);
     const id = await meetingIdForChat(deps, ctx, query);
-    res.json(detail(await loadMeetingContext(db, ctx, id), deps.clock()));
+    const now = deps.clock();
+    await sendAnswer(res, answers, await answers.keyFor(db, ctx, id, "meeting", now), async () => JSON.stringify(detail(await loadMeetingContext(db, ctx, id), now)));
   });
 
   r.put("/by-chat", async (req, res) => {

@@ -9,16 +9,18 @@ import { buildAgenda } from "../../domain/buildAgenda";
 import { listMeetings, loadMeetingContext } from "../../services/meetings/loadMeetingContext";
 import { detail } from "../../presenters/meetings";
 import { pickMeetingAttendees } from "../../services/meetings/pickMeetingAttendees";
-import { AgendaCache } from "../../services/meetings/agendaCache";
+import { MeetingAnswerCache } from "../../services/meetings/meetingAnswerCache";
+import { sendAnswer, sendBody } from "./sendAnswer";
+import type { RequestContext } from "../../http/requestContext";
 import { resolveCallType } from "../../domain/resolveCallType";
 import { setCallType } from "../../services/meetings/setCallType";
 import { pollPlannerForMeeting } from "../../services/planner/pollPlanner";
 import { identityOf } from "../../graph/identityOf";
 
-export function meetingsRouter(deps: AppDeps): Router {
+/** `answers`: the app's cache of meeting answers, shared with the capture and link routers (createApp). */
+export function meetingsRouter(deps: AppDeps, answers = new MeetingAnswerCache(deps.revisions, deps.bus)): Router {
   const r = Router();
   const { db } = deps.database;
-  const agendas = new AgendaCache(deps.revisions);
 
   r.get("/", async (req, res) => {
     const q = parse(listMeetingsQuery, req.query);
@@ -28,16 +30,35 @@ export function meetingsRouter(deps: AppDeps): Router {
 
   r.get("/:id", async (req, res) => {
     const { id } = parse(idParams, req.params);
-    res.json(detail(await loadMeetingContext(db, contextOf(res), id), deps.clock()));
-  });
-
-  /** Answers the agenda of meeting `id` for the caller (access and audience as loadMeetingContext and the cache key decide). */
-  const sendAgenda = async (res: Response, id: string) => {
     const ctx = contextOf(res);
     const now = deps.clock();
-    const key = await agendas.keyFor(db, ctx, id, now);
-    // The panel opening polls the project's Planner plan (throttled; failures recorded, never thrown).
+    await sendAnswer(res, answers, await answers.keyFor(db, ctx, id, "meeting", now), async () => JSON.stringify(detail(await loadMeetingContext(db, ctx, id), now)));
+  });
+
+  /** The panel opening polls the project's Planner plan (throttled; failures recorded, never thrown). */
+  const pollPlanner = (ctx: RequestContext, id: string) => {
     if (deps.planner) void pollPlannerForMeeting(deps, identityOf(ctx), ctx.personId, id).catch(() => undefined);
+  };
+
+  /**
+   * Answers the agenda of meeting `id` for the caller (access and audience as loadMeetingContext
+   * and the cache key decide): synchronously when both the caller's key and the agenda are held in
+   * memory (a repeated open: no promise, issue 19), else through sendAgendaLoaded.
+   */
+  const sendAgenda = (res: Response, id: string): Promise<void> | undefined => {
+    const ctx = contextOf(res);
+    const now = deps.clock();
+    const key = answers.heldKey(ctx, id, "agenda", now);
+    const held = key === undefined ? undefined : answers.peekBody(key);
+    if (!held) return sendAgendaLoaded(res, ctx, id, now);
+    pollPlanner(ctx, id);
+    sendBody(res, held);
+    return undefined;
+  };
+
+  const sendAgendaLoaded = async (res: Response, ctx: RequestContext, id: string, now: Date) => {
+    const key = await answers.keyFor(db, ctx, id, "agenda", now);
+    pollPlanner(ctx, id);
     const build = async () => {
       const mc = await loadMeetingContext(db, ctx, id);
       const { callType } = resolveCallType(mc.meeting, mc.snapshot.project, mc.directory);
@@ -45,14 +66,7 @@ export function meetingsRouter(deps: AppDeps): Router {
       const history = { meetings: mc.history.filter((m) => m.id !== mc.meeting.id) };
       return JSON.stringify(buildAgenda(callType, mc.snapshot, history, now, { meetingId: id, lengthMinutes, meeting: mc.meeting }));
     };
-    if (!key) {
-      res.type("application/json").send(await build());
-      return;
-    }
-    // Pre-serialised, with its ETag: Express answers 304 to a matching If-None-Match (the panel
-    // keeps the body itself; the API's own Cache-Control is left as it is).
-    const agenda = await agendas.fetchBody(key, build);
-    res.set("ETag", agenda.etag).type("application/json").send(agenda.body);
+    await sendAnswer(res, answers, key, build);
   };
 
   // The agenda of the meeting behind a Teams chat (same query as GET /by-chat; reads only): a
@@ -61,9 +75,9 @@ export function meetingsRouter(deps: AppDeps): Router {
     await sendAgenda(res, await meetingIdForChat(deps, contextOf(res), parse(byChatQuery, req.query)));
   });
 
-  r.get("/:id/agenda", async (req, res) => {
+  r.get("/:id/agenda", (req, res) => {
     const { id } = parse(idParams, req.params);
-    await sendAgenda(res, id);
+    return sendAgenda(res, id);
   });
 
   r.get("/:id/attendees", async (req, res) => {

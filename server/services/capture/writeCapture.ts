@@ -1,11 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Database } from "../../db/database";
+import type { Database, Db } from "../../db/database";
 import * as t from "../../db/tables";
 import { idTaken } from "../ids/idTaken";
 import { conflict, notFound } from "../../errors";
 import type { RequestContext } from "../../http/requestContext";
 import type { CreateItemBody, CreateNoteBody, UpdateItemBody } from "../../../contracts/capture";
-import { lockMeeting, recordEvent } from "../../live/recordEvent";
+import { lockMeeting, recordEvent, type Queryable } from "../../live/recordEvent";
 import type { LiveBus } from "../../live/liveBus";
 import { findItem, findNote } from "./captureQueries";
 import type { WrittenRow, WrittenRows } from "./writtenRows";
@@ -15,7 +15,8 @@ type NoteRow = typeof t.agendaNotes.$inferSelect;
 
 export interface WriteScope {
   database: Database;
-  bus: LiveBus;
+  /** Told after each commit (the live streams, and the cached captures: MeetingAnswerCache). */
+  bus: Pick<LiveBus, "publish">;
   ctx: RequestContext;
   meetingId: string;
   projectId: string;
@@ -32,50 +33,66 @@ type Tx = Parameters<Parameters<Database["db"]["transaction"]>[0]>[0];
  * (this meeting or project). The one lookup of both creates (a resent id) and versioned updates.
  */
 const ownRow =
-  <Row>(s: WriteScope, find: (tx: Tx, tenantId: string, id: string) => Promise<Row | undefined>, id: string, belongs: (r: Row) => boolean) =>
-  async (tx: Tx): Promise<Row | undefined> => {
+  <Row>(s: WriteScope, find: (q: Queryable, tenantId: string, id: string) => Promise<Row | undefined>, id: string, belongs: (r: Row) => boolean) =>
+  async (tx: Queryable): Promise<Row | undefined> => {
     const found = await find(tx, s.ctx.tenantId, id);
     return found && belongs(found) ? found : undefined;
   };
 
+/** The meeting_events row of a captured row, as the `ev` CTE of createOnce's statement. */
+type EventCte = ReturnType<typeof eventOf>;
+
 /**
- * Creates a row once per client id, with its live event, in one transaction. Resending the same id
- * returns the stored row (the create was retried); an id used elsewhere is refused.
+ * `ev`: inserts the meeting_events row of whatever the `ins` CTE (the row's insert) returned, after
+ * taking the meeting's advisory lock (lockMeeting's lock: taken before the event id is drawn and
+ * held to commit, so event ids of one meeting commit in order). Nothing when `ins` is empty.
+ */
+function eventOf(db: Db, s: WriteScope, type: "item" | "note") {
+  return db.$with("ev", { eventId: sql<number>`event_id`.mapWith(Number).as("event_id") }).as(
+    sql`insert into ${t.meetingEvents} (tenant_id, meeting_id, type, entity_id)
+        select ${s.ctx.tenantId}, ${s.meetingId}, ${type}, ins.id
+        from ins cross join lateral (select pg_advisory_xact_lock(hashtextextended(${s.meetingId}, 0))) as meeting_lock
+        returning id as event_id`,
+  );
+}
+
+/**
+ * Creates a row once per client id, with its live event, in ONE statement (issue 19: it was begin,
+ * lock, insert, insert, commit): `insertWithEvent` runs a data-modifying CTE that inserts the row
+ * (`on conflict do nothing`) and, only if it was inserted, its event (eventOf). One statement is one
+ * implicit transaction: if any part fails nothing is saved (no row, no event, no revision bump:
+ * migration 0004's trigger runs inside it). Resending the same id returns the stored row (the
+ * create was retried); an id used elsewhere is refused.
  */
 async function createOnce<Row extends { id: string }>(
   s: WriteScope,
   type: "item" | "note",
-  insert: (tx: Tx) => Promise<Row[]>,
-  existing: (tx: Tx) => Promise<Row | undefined>,
+  insertWithEvent: (ev: EventCte) => Promise<{ row: Row; eventId: number }[]>,
+  existing: (q: Queryable) => Promise<Row | undefined>,
   written: (row: Row) => WrittenRow,
 ): Promise<{ row: Row; created: boolean }> {
-  const result = await s.database.db.transaction(async (tx) => {
-    await lockMeeting(tx, s.meetingId);
-    const [row] = await insert(tx);
-    if (!row) {
-      const found = await existing(tx);
-      if (!found) throw idTaken();
-      return { row: found, created: false, eventId: null };
-    }
-    const eventId = await recordEvent(tx, { tenantId: s.ctx.tenantId, meetingId: s.meetingId, type, entityId: row.id });
-    return { row, created: true, eventId };
-  });
-  if (result.eventId !== null) {
-    // Committed: this instance's live reader may present the event from the row as written.
-    s.written?.remember(s.ctx.tenantId, result.eventId, written(result.row));
-    s.bus.publish(s.meetingId);
+  const [inserted] = await insertWithEvent(eventOf(s.database.db, s, type));
+  if (!inserted) {
+    const found = await existing(s.database.db);
+    if (!found) throw idTaken();
+    return { row: found, created: false };
   }
-  return { row: result.row, created: result.created };
+  // Committed: this instance's live reader may present the event from the row as written.
+  s.written?.remember(s.ctx.tenantId, inserted.eventId, written(inserted.row));
+  s.bus.publish(s.meetingId);
+  return { row: inserted.row, created: true };
 }
 
 /** Creates a RAID item raised in this meeting. Resending the same id returns the row, unchanged. */
 export async function createItem(s: WriteScope, body: CreateItemBody, internalDefault: boolean): Promise<{ row: RaidRow; created: boolean }> {
   const now = s.now.toISOString();
+  const { db } = s.database;
   return createOnce(
     s,
     "item",
-    (tx) =>
-      tx
+    async (ev) => {
+      const ins = db.$with("ins").as(
+        db
         .insert(t.raidItems)
         .values({
           ...body,
@@ -93,6 +110,9 @@ export async function createItem(s: WriteScope, body: CreateItemBody, internalDe
         })
         .onConflictDoNothing()
         .returning(),
+      );
+      return (await db.with(ins, ev).select().from(ins).crossJoin(ev)).map((r) => ({ row: r.ins, eventId: r.ev.eventId }));
+    },
     ownRow(s, findItem, body.id, (found) => found.raisedInMeetingId === s.meetingId),
     (row) => ({ kind: "item", row }),
   );
@@ -162,11 +182,13 @@ export async function updateItem(s: WriteScope, itemId: string, body: UpdateItem
 
 export async function createNote(s: WriteScope, body: CreateNoteBody, internalDefault: boolean): Promise<{ row: NoteRow; created: boolean }> {
   const now = s.now.toISOString();
+  const { db } = s.database;
   return createOnce(
     s,
     "note",
-    (tx) =>
-      tx
+    async (ev) => {
+      const ins = db.$with("ins").as(
+        db
         .insert(t.agendaNotes)
         .values({
           ...body,
@@ -179,6 +201,9 @@ export async function createNote(s: WriteScope, body: CreateNoteBody, internalDe
         })
         .onConflictDoNothing()
         .returning(),
+      );
+      return (await db.with(ins, ev).select().from(ins).crossJoin(ev)).map((r) => ({ row: r.ins, eventId: r.ev.eventId }));
+    },
     ownRow(s, findNote, body.id, (found) => found.meetingId === s.meetingId),
     (row) => ({ kind: "note", row }),
   );

@@ -13,10 +13,11 @@ import { notFound } from "../../errors";
  * that stores the chat id or the thread answers first; with Graph (GRAPH_MODE=graph and a user
  * token) the chat's online meeting is looked up (chat → joinWebUrl) and matched by join URL.
  * `remember` stores the chat id on that meeting, so later look-ups skip Graph: only PUT
- * /api/meetings/by-chat passes it (a GET never writes).
+ * /api/meetings/by-chat passes it (a GET never writes). With `deps.chatMeetings`, Graph's answer
+ * is shared by the caller's concurrent and next few look-ups of the same chat (a panel's first open).
  */
 export async function findMeetingByChat(
-  deps: Pick<AppDeps, "database" | "mailMode" | "mail">,
+  deps: Pick<AppDeps, "database" | "mailMode" | "mail" | "chatMeetings">,
   ctx: RequestContext,
   teams: { chatId?: string | undefined; meetingId?: string | undefined },
   remember: boolean,
@@ -31,7 +32,9 @@ export async function findMeetingByChat(
     .limit(1);
   if (!row && chatId && deps.mailMode === "graph" && ctx.token) {
     // The chat's meeting from Graph (chat → joinWebUrl), matched to a meeting Callbook knows.
-    const online = await deps.mail(ctx, { projectId: null }).findOnlineMeetingByChat(identityOf(ctx), chatId);
+    const identity = identityOf(ctx);
+    const ask = () => deps.mail(ctx, { projectId: null }).findOnlineMeetingByChat(identity, chatId);
+    const online = await (deps.chatMeetings ? deps.chatMeetings.find(identity, chatId, ask) : ask());
     if (online) {
       [row] = await db
         .select({ id: t.meetings.id })
@@ -50,7 +53,7 @@ export async function findMeetingByChat(
  * meeting is checked by whatever loads it next (loadMeetingContext), as for the meeting's id.
  */
 export async function meetingIdForChat(
-  deps: Pick<AppDeps, "database" | "mailMode" | "mail">,
+  deps: Pick<AppDeps, "database" | "mailMode" | "mail" | "chatMeetings">,
   ctx: RequestContext,
   teams: { chatId?: string | undefined; meetingId?: string | undefined },
 ): Promise<string> {

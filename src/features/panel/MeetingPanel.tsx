@@ -7,13 +7,15 @@ import { navigate } from "../../ui/navigate";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
 import { FirstPaintGate, useAfterFirstPaint } from "../../ui/firstPaint";
+import { useAfterFirstScreen } from "../../ui/firstScreen";
 import { PanelHeader } from "./PanelHeader";
 import { CallTypePicker } from "./CallTypePicker";
 import { CapturePanel } from "./capture/CapturePanel";
 import { RecapSection } from "../recap/RecapSection";
 
 // "Share to stage" (with Fluent's MessageBar) exists only in a Teams side panel or stage that can
-// share: a chunk of its own, never loaded in a browser tab (issue 12).
+// share: a chunk of its own, never loaded in a browser tab (issue 12), and asked for only once the
+// agenda is shown and the browser idle (issue 19: nothing else competes with the first screen).
 const ShareToStage = lazy(() => import("../stage/ShareToStage").then((m) => ({ default: m.ShareToStage })));
 
 const useStyles = makeStyles({
@@ -66,6 +68,7 @@ function Panel({ meetingId, host }: { meetingId: string; host: HostContext }) {
   });
   const [meeting, reloadMeeting] = useApi<MeetingDetail>(`/meetings/${meetingId}`);
   const column = host.mode === "browser";
+  const extras = useAfterFirstScreen();
   return (
     <div>
       {column ? (
@@ -89,7 +92,7 @@ function Panel({ meetingId, host }: { meetingId: string; host: HostContext }) {
         {meeting.state === "ready" ? (
           <>
             <PanelHeader meeting={meeting.data} />
-            {isStageSharingSupported() ? (
+            {extras && isStageSharingSupported() ? (
               <Suspense fallback={null}>
                 <ShareToStage meetingId={meeting.data.id} />
               </Suspense>

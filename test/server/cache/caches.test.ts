@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PersonLookupCache } from "../../../server/auth/personLookupCache";
-import { AgendaCache } from "../../../server/services/meetings/agendaCache";
+import { MeetingAnswerCache } from "../../../server/services/meetings/meetingAnswerCache";
+import { ChatMeetingLookups } from "../../../server/services/meetings/chatMeetingLookups";
 
 /** A promise whose resolution the test controls, and a count of how often it was asked for. */
 function gate<T>() {
@@ -60,9 +61,9 @@ describe("PersonLookupCache (lru-cache)", () => {
   });
 });
 
-describe("AgendaCache.fetch (lru-cache)", () => {
+describe("MeetingAnswerCache.fetch (lru-cache)", () => {
   it("concurrent misses on one key build the agenda once; another key builds its own", async () => {
-    const cache = new AgendaCache();
+    const cache = new MeetingAnswerCache();
     const g = gate<string>();
     const both = Promise.all([cache.fetch("t1/m1/3/1/100", g.load), cache.fetch("t1/m1/3/1/100", g.load)]);
     g.open('{"items":[]}');
@@ -73,8 +74,43 @@ describe("AgendaCache.fetch (lru-cache)", () => {
   });
 
   it("a failed build (e.g. a 404 for the meeting) is not remembered", async () => {
-    const cache = new AgendaCache();
+    const cache = new MeetingAnswerCache();
     await expect(cache.fetch("k", () => Promise.reject(new Error("meeting not found")))).rejects.toThrow("meeting not found");
     expect(await cache.fetch("k", () => Promise.resolve("{}"))).toBe("{}");
+  });
+});
+
+describe("ChatMeetingLookups (Graph's meeting behind a Teams chat, per user and tenant)", () => {
+  const steer = { joinWebUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_m_steer%40thread.v2/0", onlineMeetingId: "MSo1" };
+  const chat = "19:meeting_m_steer@thread.v2";
+
+  it("three concurrent look-ups of one chat by one user ask once; another user or tenant asks for their own", async () => {
+    const lookups = new ChatMeetingLookups();
+    const g = gate<typeof steer | null>();
+    const dana = { tenantId: "t1", userId: "oid-dana" };
+    const three = Promise.all([lookups.find(dana, chat, g.load), lookups.find(dana, chat, g.load), lookups.find(dana, chat, g.load)]);
+    g.open(steer);
+    expect(await three).toEqual([steer, steer, steer]);
+    expect(g.calls()).toBe(1);
+    let others = 0;
+    const other = () => Promise.resolve((others++, null));
+    expect(await lookups.find({ tenantId: "t1", userId: "oid-marcus" }, chat, other)).toBeNull();
+    expect(await lookups.find({ tenantId: "t2", userId: "oid-dana" }, chat, other)).toBeNull();
+    expect(others).toBe(2);
+  });
+
+  it("asks Graph again after the TTL", async () => {
+    let now = 5_000_000;
+    const lookups = new ChatMeetingLookups(15_000, 10, () => now);
+    let loads = 0;
+    const load = () => Promise.resolve((loads++, steer));
+    const dana = { tenantId: "t1", userId: "oid-dana" };
+    await lookups.find(dana, chat, load);
+    now += 14_000;
+    await lookups.find(dana, chat, load);
+    expect(loads).toBe(1);
+    now += 2_000;
+    await lookups.find(dana, chat, load);
+    expect(loads).toBe(2);
   });
 });

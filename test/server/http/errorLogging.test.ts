@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { openTestDatabase, type TestDatabase } from "../../support/testDatabase";
 import { demoMeetingId, devAuth } from "../../support/testApp";
 import { TEST_NOW } from "../../support/constants";
+import { DEMO_TENANT_ID } from "../../../server/db/demo/demoPeople";
 import { createApp } from "../../../server/app";
 import { devAuthenticator } from "../../../server/auth/devSignIn";
 import { createLocalBus } from "../../../server/live/liveBus";
@@ -48,5 +49,9 @@ describe("database errors in the log", () => {
     expect(all).not.toContain(secret);
     expect(all).not.toContain("insert into people");
     expect(all).not.toContain("Failing row");
+    // Both the route's error line (req.log, bound to the tenant on first use) and the completion line name the tenant.
+    const parsed = lines.map((l) => JSON.parse(l) as { msg?: string; tenantId?: string; res?: { statusCode?: number } });
+    expect(parsed.find((l) => l.msg === "unhandled error")?.tenantId).toBe(DEMO_TENANT_ID);
+    expect(parsed.find((l) => l.res?.statusCode === 500)?.tenantId).toBe(DEMO_TENANT_ID);
   });
 });

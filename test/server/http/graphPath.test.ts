@@ -21,6 +21,7 @@ describe("Teams SSO and the Graph mail path through the app", () => {
   let app: Express;
   const logLines: string[] = [];
   const dana = () => entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "Dana.Whitfield@contoso.com", name: "Dana Whitfield", oid: "0a0a0a0a-0000-4000-8000-00000000da7a" });
+  const marcus = () => entra.mintTeamsToken({ tenantId: DEMO_TENANT_ID, email: "marcus.lee@contoso.com", name: "Marcus Lee", oid: "0a0a0a0a-0000-4000-8000-0000000a4c05" });
 
   beforeAll(async () => {
     world = await startGraphWorld({ database: "pglite", tenantId: DEMO_TENANT_ID });
@@ -196,9 +197,11 @@ describe("Teams SSO and the Graph mail path through the app", () => {
     expect(capture.status).toBe(200);
     expect(capture.body.meetingId).toBe(demoMeetingId("m_steer"));
     graph.mailbox.chats.delete(chatId);
-    // None of the GETs stored anything: without Graph's answer the chat is unknown to each.
+    // None of the GETs stored anything: for another user, whose own look-up Graph now answers
+    // "unknown chat", the chat names no meeting (Dana's look-up is reused for a few seconds).
+    const other = `Bearer ${await marcus()}`;
     for (const path of [url, agendaUrl, captureUrl]) {
-      const afterGet = await request(app).get(path).set("Authorization", token);
+      const afterGet = await request(app).get(path).set("Authorization", other);
       expect(afterGet.status, path).toBe(404);
       expect(afterGet.body.error.message, path).toMatch(/Meeting for this chat/);
     }
@@ -210,9 +213,33 @@ describe("Teams SSO and the Graph mail path through the app", () => {
     expect(put.status).toBe(200);
     expect(put.body.subject).toBe("Riverbend steering committee");
     graph.mailbox.chats.delete(chatId);
-    const afterPut = await request(app).get(url).set("Authorization", token);
+    const afterPut = await request(app).get(url).set("Authorization", other);
     expect(afterPut.status).toBe(200);
     expect(afterPut.body.subject).toBe("Riverbend steering committee");
+  });
+
+  it("a Teams panel's first open (meeting, agenda and capture by chat, at once) asks Graph about the chat once; another user asks for their own", async () => {
+    const chatId = "19:meeting_first_open@thread.v2";
+    graph.mailbox.chats.set(chatId, {
+      chatId, joinWebUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_m_steer%40thread.v2/0", organizedByMe: true, onlineMeetingId: "MSo1N2Y7",
+    });
+    const paths = ["/api/meetings/by-chat", "/api/meetings/by-chat/agenda", "/api/meetings/by-chat/capture"].map((p) => `${p}?chatId=${encodeURIComponent(chatId)}`);
+    const firstOpen = async (token: string) => Promise.all(paths.map((p) => request(app).get(p).set("Authorization", token)));
+    const asked = () => graph.requestsTo("getChat").filter((r) => r.path.includes(chatId)).length;
+
+    const danas = await firstOpen(`Bearer ${await dana()}`);
+    expect(danas.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(danas[0]?.body.subject).toBe("Riverbend steering committee");
+    expect(danas[2]?.body.meetingId).toBe(demoMeetingId("m_steer"));
+    expect(asked()).toBe(1);
+    // Reopened a moment later: Graph's answer is reused.
+    expect((await firstOpen(`Bearer ${await dana()}`)).map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(asked()).toBe(1);
+
+    const marcuses = await firstOpen(`Bearer ${await marcus()}`);
+    expect(marcuses.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(asked()).toBe(2);
+    graph.mailbox.chats.delete(chatId);
   });
 
   it("PUT by-chat names a missing chatId", async () => {

@@ -38,6 +38,12 @@ describe("structured request logs", () => {
     expect(res.headers["x-request-id"]).toBe("req-12345");
     const done = lines.find((l) => (l.req as { id?: string } | undefined)?.id === "req-12345");
     expect(done).toMatchObject({ tenantId: DEMO_TENANT_ID, req: { method: "POST", path: `/api/meetings/${demoMeetingId("m_cust")}/items` }, res: { statusCode: 201 } });
+    // A repeated agenda (answered from memory, synchronously) logs its completion with the tenant too.
+    for (const id of ["req-agenda-1", "req-agenda-2"]) {
+      const agenda = await request(app).get(`/api/meetings/${demoMeetingId("m_cust")}/agenda`).set("Authorization", devAuth("dana")).set("x-request-id", id);
+      expect(agenda.status).toBe(200);
+      expect(lines.find((l) => (l.req as { id?: string } | undefined)?.id === id)).toMatchObject({ tenantId: DEMO_TENANT_ID, res: { statusCode: 200 } });
+    }
     const all = JSON.stringify(lines);
     expect(all).not.toContain(secretTitle);
     expect(all).not.toContain(devAuth("dana").split(".")[1]);

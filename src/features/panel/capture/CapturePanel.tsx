@@ -5,6 +5,7 @@ import type { MeetingDetail } from "../../../../contracts/meetings";
 import { useApi } from "../../../ui/useApi";
 import { ErrorState, Loading } from "../../../ui/states";
 import { useAfterFirstPaint, useShown } from "../../../ui/firstPaint";
+import { useMarkFirstScreen } from "../../../ui/firstScreen";
 import { useCapture } from "../live/useCapture";
 import { CaptureContext, useCaptureContext } from "./captureContext";
 import { SyncStatus } from "./SyncStatus";
@@ -65,6 +66,8 @@ function LiveCall({ meeting }: { meeting: MeetingDetail }) {
   const styles = useStyles();
   const [agenda, reload] = useApi<Agenda>(`/meetings/${meeting.id}/agenda`);
   useShown(agenda.state !== "loading");
+  // The panel's first screen: the agenda (or why it is missing); extras load after it (MeetingPanel).
+  useMarkFirstScreen(agenda.state !== "loading");
   const [added, setAdded] = useState<Added | null>(null);
   const [undone, setUndone] = useState<string | null>(null);
   const [full, setFull] = useState(false);
@@ -123,6 +126,8 @@ function ItemListsBelow() {
 export function CapturePanel({ meeting }: { meeting: MeetingDetail }) {
   const [snap, store] = useCapture(meeting.id);
   const value = { store, snap, currentAgendaKey: snap.view?.agendaState.currentAgendaItemKey ?? null };
+  // No capture, no agenda under it: the error is the first screen.
+  useMarkFirstScreen(snap.load.state === "error" && !snap.view);
   return (
     <CaptureContext.Provider value={value}>
       <SyncStatus />
