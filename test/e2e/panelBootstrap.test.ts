@@ -77,4 +77,56 @@ describe("side panel data bootstrap in Chromium (browser mode)", () => {
       await context.close();
     }
   });
+
+  // Issue 19: the capture is the slowest of the panel's answers; the agenda does not wait for it, and
+  // the parts made of the capture say they are loading until it comes, then fill in where they stand.
+  it("with the capture's answer held back, the agenda is shown and the capture parts say they are loading; when it comes they fill in, and the agenda does not move", async () => {
+    const meetingId = demoMeetingId("m_cust");
+    const credential = devAuth("dana");
+    const context = await newSignedInContext(e2e.browser, credential, { viewport: { width: 320, height: 800 } });
+    try {
+      const agendaAnswer = await context.request.get(`${e2e.server.url}/api/meetings/${meetingId}/agenda`, { headers: { Authorization: credential } });
+      const agendaItems = ((await agendaAnswer.json()) as { items: { key: string }[] }).items.map((i) => i.key);
+      expect(agendaItems.length).toBeGreaterThan(3);
+
+      let release = () => undefined as void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let held = 0;
+      await context.route(`**/api/meetings/${meetingId}/capture`, async (route) => {
+        held++;
+        await released;
+        await route.continue();
+      });
+      const page = await context.newPage();
+      await page.goto(`${e2e.server.url}/meetings/${meetingId}`);
+      const panel = page.getByTestId("side-panel");
+      const first = panel.locator("[data-agenda-item]").first();
+      await first.waitFor({ timeout: 30_000 });
+      await panel.getByRole("heading", { name: /Agenda · Customer status call/ }).waitFor();
+      // The whole agenda, below the first screen too, while the capture is still held back.
+      await expect.poll(() => panel.locator("[data-agenda-item]").evaluateAll((els) => els.map((e) => e.getAttribute("data-agenda-item")))).toEqual(agendaItems);
+      expect(held).toBe(1);
+
+      const strip = panel.getByTestId("current-strip");
+      await expect.poll(() => strip.textContent()).toBe("Loading the current item…");
+      const capture = panel.getByRole("textbox", { name: /^Capture/ });
+      expect(await capture.isDisabled()).toBe(true);
+      expect(await panel.getByRole("checkbox", { name: `Discussed: ${await first.getByRole("heading").first().textContent().then((t) => t?.replace(/^1\. /, ""))}` }).isDisabled()).toBe(true);
+      const captured = panel.getByRole("region", { name: "Captured in this call" });
+      await captured.getByText("Loading what was captured…").waitFor();
+      await panel.getByRole("region", { name: "Carried over" }).getByText("Loading what is carried over…").waitFor();
+      const topBefore = await first.evaluate((e) => e.getBoundingClientRect().top);
+
+      release();
+      await captured.getByText("Nothing captured yet.").waitFor({ timeout: 30_000 });
+      await panel.getByRole("heading", { name: /^Carried over \(\d+ open\)$/ }).waitFor();
+      await expect.poll(() => strip.textContent()).toMatch(/^(No agenda item is current|Now: \d+\. .+)/);
+      expect(await first.evaluate((e) => e.getBoundingClientRect().top)).toBe(topBefore);
+      expect(await capture.isDisabled()).toBe(false);
+      await capture.fill("Rachel: send the rota by Fri");
+      await panel.getByTestId("capture-preview").waitFor();
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

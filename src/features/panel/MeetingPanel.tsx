@@ -6,6 +6,7 @@ import { isStageSharingSupported, type HostContext } from "../../host/host";
 import { navigate } from "../../ui/navigate";
 import { useApi } from "../../ui/useApi";
 import { ErrorState, Loading } from "../../ui/states";
+import { FirstPaintGate, useAfterFirstPaint } from "../../ui/firstPaint";
 import { useAfterFirstScreen } from "../../ui/firstScreen";
 import { PanelHeader } from "./PanelHeader";
 import { CallTypePicker } from "./CallTypePicker";
@@ -34,8 +35,31 @@ const useStyles = makeStyles({
   },
 });
 
-/** The side panel: in Teams it fills the panel; in a browser it is shown as a 320 px column. */
+/** The call type and the recap sit under the agenda: rendered once the first screen is painted (see FirstPaintGate). */
+function BelowTheAgenda({ meeting, onChanged }: { meeting: MeetingDetail; onChanged: () => void }) {
+  if (!useAfterFirstPaint()) return null;
+  return (
+    <>
+      <CallTypePicker meeting={meeting} onChanged={onChanged} />
+      <RecapSection meetingId={meeting.id} />
+    </>
+  );
+}
+
+/**
+ * The side panel: in Teams it fills the panel; in a browser it is shown as a 320 px column. Its first
+ * commit is the first screen (header, capture line, the agenda's first items); the rest follows the
+ * first paint (FirstPaintGate).
+ */
 export function MeetingPanel({ meetingId, host }: { meetingId: string; host: HostContext }) {
+  return (
+    <FirstPaintGate>
+      <Panel meetingId={meetingId} host={host} />
+    </FirstPaintGate>
+  );
+}
+
+function Panel({ meetingId, host }: { meetingId: string; host: HostContext }) {
   const styles = useStyles();
   // The agenda and the capture don't wait for the meeting: all three are asked for at once.
   useState(() => {
@@ -74,8 +98,7 @@ export function MeetingPanel({ meetingId, host }: { meetingId: string; host: Hos
               </Suspense>
             ) : null}
             <CapturePanel meeting={meeting.data} />
-            <CallTypePicker meeting={meeting.data} onChanged={reloadMeeting} />
-            <RecapSection meetingId={meeting.data.id} />
+            <BelowTheAgenda meeting={meeting.data} onChanged={reloadMeeting} />
           </>
         ) : null}
       </main>

@@ -122,7 +122,7 @@ export function AgendaNotes({ agendaKey, itemTitle }: { agendaKey: string; itemT
           onCancel={() => setAdding(false)}
         />
       ) : (
-        <Button size="small" appearance="subtle" aria-label={`Add note on ${itemTitle}`} onClick={() => setAdding(true)}>
+        <Button size="small" appearance="subtle" disabled={!snap.view} aria-label={`Add note on ${itemTitle}`} onClick={() => setAdding(true)}>
           Add note
         </Button>
       )}

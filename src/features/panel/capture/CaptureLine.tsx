@@ -65,8 +65,11 @@ export function CaptureLine({ onAdded, onMore }: { onAdded: (a: Added) => void; 
     setError(null);
   };
 
+  // The people to parse owners against and the default audience come with the capture.
+  const waiting = !snap.view;
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (waiting) return;
     if (!parsed.title) {
       setError("Type what to capture, e.g. “Rachel: send the rota by Fri”");
       inputRef.current?.focus();
@@ -106,13 +109,14 @@ export function CaptureLine({ onAdded, onMore }: { onAdded: (a: Added) => void; 
               className={styles.grow}
               value={text}
               aria-keyshortcuts="Alt+Shift+C"
-              placeholder="Name: what, by when"
+              disabled={waiting}
+              placeholder={waiting ? "Loading…" : "Name: what, by when"}
               onChange={(_e, d) => {
                 setText(d.value);
                 if (!d.value) reset();
               }}
             />
-            <Button type="submit" appearance="primary">
+            <Button type="submit" appearance="primary" disabled={waiting}>
               Add
             </Button>
           </div>
@@ -146,7 +150,7 @@ export function CaptureLine({ onAdded, onMore }: { onAdded: (a: Added) => void; 
           ) : null}
         </div>
       ) : null}
-      <Button appearance="subtle" size="small" onClick={onMore}>
+      <Button appearance="subtle" size="small" disabled={waiting} onClick={onMore}>
         More fields
       </Button>
     </form>

@@ -4,6 +4,7 @@ import type { Agenda } from "../../../../contracts/agenda";
 import type { MeetingDetail } from "../../../../contracts/meetings";
 import { useApi } from "../../../ui/useApi";
 import { ErrorState, Loading } from "../../../ui/states";
+import { useAfterFirstPaint, useShown } from "../../../ui/firstPaint";
 import { useMarkFirstScreen } from "../../../ui/firstScreen";
 import { useCapture } from "../live/useCapture";
 import { CaptureContext, useCaptureContext } from "./captureContext";
@@ -57,10 +58,14 @@ function AddedLine({ added, onUndone }: { added: Added | null; onUndone: (text: 
   );
 }
 
-/** The call itself, once the agenda is known: pinned current item and capture line, then the agenda. */
+/**
+ * The call itself: pinned current item and capture line, then the agenda. The agenda shows as soon as
+ * it is known, without waiting for the capture (its parts that need the capture say they are loading).
+ */
 function LiveCall({ meeting }: { meeting: MeetingDetail }) {
   const styles = useStyles();
   const [agenda, reload] = useApi<Agenda>(`/meetings/${meeting.id}/agenda`);
+  useShown(agenda.state !== "loading");
   // The panel's first screen: the agenda (or why it is missing); extras load after it (MeetingPanel).
   useMarkFirstScreen(agenda.state !== "loading");
   const [added, setAdded] = useState<Added | null>(null);
@@ -101,7 +106,23 @@ function LiveCall({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
-/** During the call: the agenda first with the current item pinned, one-line capture, what was captured, what is carried over. */
+/** What was captured and what is carried over: under the agenda, so rendered once the first screen is painted. */
+function ItemListsBelow() {
+  if (!useAfterFirstPaint()) return null;
+  return (
+    <>
+      <CapturedItems />
+      <CarriedOver />
+    </>
+  );
+}
+
+/**
+ * During the call: the agenda first with the current item pinned, one-line capture, what was captured,
+ * what is carried over. The agenda does not wait for the capture (the slowest of the panel's answers):
+ * until it is there, the parts made of it (current item, capture line, ticks, notes, item lists) show
+ * that they are loading.
+ */
 export function CapturePanel({ meeting }: { meeting: MeetingDetail }) {
   const [snap, store] = useCapture(meeting.id);
   const value = { store, snap, currentAgendaKey: snap.view?.agendaState.currentAgendaItemKey ?? null };
@@ -110,16 +131,10 @@ export function CapturePanel({ meeting }: { meeting: MeetingDetail }) {
   return (
     <CaptureContext.Provider value={value}>
       <SyncStatus />
-      {snap.load.state === "loading" && !snap.view ? <Loading label="Loading what was captured…" /> : null}
       {snap.load.state === "error" ? <ErrorState message={snap.load.message} onRetry={() => void store.reload()} /> : null}
-      {snap.view ? (
-        <>
-          <FailureList />
-          <LiveCall key={meeting.callType} meeting={meeting} />
-          <CapturedItems />
-          <CarriedOver />
-        </>
-      ) : null}
+      <FailureList />
+      <LiveCall key={meeting.callType} meeting={meeting} />
+      <ItemListsBelow />
     </CaptureContext.Provider>
   );
 }

@@ -1,6 +1,6 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useLayoutStyles } from "../../../ui/layoutStyles";
-import { Empty } from "../../../ui/states";
+import { Empty, Loading } from "../../../ui/states";
 import { useCaptureContext } from "./captureContext";
 import { ItemRow } from "./ItemRow";
 import { itemKinds, kindLabels } from "./describeItem";
@@ -21,7 +21,7 @@ export function CapturedItems() {
       <Text as="h2" id="captured-heading" weight="semibold" size={400} block>
         Captured in this call
       </Text>
-      {items.length === 0 ? <Empty>Nothing captured yet.</Empty> : null}
+      {!snap.view ? <Loading label="Loading what was captured…" /> : items.length === 0 ? <Empty>Nothing captured yet.</Empty> : null}
       {itemKinds.map((kind) => {
         const ofKind = items.filter((i) => i.kind === kind);
         if (ofKind.length === 0) return null;
@@ -52,9 +52,9 @@ export function CarriedOver() {
   return (
     <section aria-labelledby="carried-heading" className={styles.section}>
       <Text as="h2" id="carried-heading" weight="semibold" size={400} block>
-        Carried over ({items.filter((i) => i.status === "open").length} open)
+        {snap.view ? `Carried over (${items.filter((i) => i.status === "open").length} open)` : "Carried over"}
       </Text>
-      {items.length === 0 ? <Empty>Nothing open from the previous call.</Empty> : null}
+      {!snap.view ? <Loading label="Loading what is carried over…" /> : items.length === 0 ? <Empty>Nothing open from the previous call.</Empty> : null}
       <ul aria-label="Carried over" className={layout.bareList}>
         {items.map((i) => (
           <ItemRow key={i.id} item={i} carried />

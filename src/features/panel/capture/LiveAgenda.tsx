@@ -1,6 +1,7 @@
 import { Badge, Button, Checkbox, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Agenda, AgendaItem } from "../../../../contracts/agenda";
 import { useNow } from "../../../ui/useNow";
+import { useAfterFirstPaint } from "../../../ui/firstPaint";
 import { AgendaItemBody } from "../AgendaView";
 import { describeTimeUsed, timeBoxes, timeUsed, type TimeUsed } from "../timeBox";
 import { useCaptureContext } from "./captureContext";
@@ -30,6 +31,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     borderRadius: tokens.borderRadiusMedium,
     minWidth: 0,
+    // The height of its small "Next" button: the strip keeps its height while the capture loads.
+    minHeight: "24px",
   },
   stripTitle: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
 });
@@ -58,10 +61,12 @@ export function CurrentItemStrip({ agenda, startsAt }: { agenda: Agenda; startsA
   const item: AgendaItem | undefined = agenda.items[index];
   const next = agenda.items[index + 1] ?? (index < 0 ? agenda.items[0] : undefined);
   const used = item ? currentTimeUsed(agenda, startsAt, key, snap.view?.agendaState.currentStartedAt, now) : null;
+  // Which item is current is part of the capture: until it is loaded, the strip says so and offers no step.
+  const loading = !snap.view;
   return (
-    <div className={styles.strip} role="region" aria-label="Current agenda item" data-testid="current-strip">
+    <div className={styles.strip} role="region" aria-label="Current agenda item" data-testid="current-strip" aria-busy={loading || undefined}>
       <Text size={200} weight="semibold" className={styles.stripTitle}>
-        {item ? `Now: ${index + 1}. ${item.title}` : "No agenda item is current"}
+        {loading ? (snap.load.state === "error" ? "The current item is not loaded" : "Loading the current item…") : item ? `Now: ${index + 1}. ${item.title}` : "No agenda item is current"}
         {used ? ` · ${describeTimeUsed(used)}` : ""}
       </Text>
       {used?.over ? (
@@ -69,7 +74,7 @@ export function CurrentItemStrip({ agenda, startsAt }: { agenda: Agenda; startsA
           Over
         </Badge>
       ) : null}
-      {next ? (
+      {next && !loading ? (
         <Button size="small" appearance="primary" aria-label={`${item ? "Next item" : "Start with"}: ${next.title}`} onClick={() => store.setAgenda({ agendaItemKey: next.key, current: true })}>
           {item ? "Next" : "Start"}
         </Button>
@@ -78,19 +83,33 @@ export function CurrentItemStrip({ agenda, startsAt }: { agenda: Agenda; startsA
   );
 }
 
-/** The agenda during the call: the current item (set by anyone, seen by all), ticks, time boxes and notes. */
+/**
+ * How many agenda items the first commit holds: more than fill the first screen of a 320×800 panel
+ * under its header and capture line (the demo's first two items reach 911 px); the rest come in the
+ * commit after its paint (FirstPaintGate), appended below them.
+ */
+const FIRST_SCREEN_ITEMS = 3;
+
+/**
+ * The agenda during the call: the current item (set by anyone, seen by all), ticks, time boxes and
+ * notes. Until the capture is loaded the items show what the agenda says, with their ticks and
+ * buttons disabled (the capture knows what is ticked and current).
+ */
 export function LiveAgenda({ agenda, startsAt }: { agenda: Agenda; startsAt: string }) {
   const { store, snap } = useCaptureContext();
   const styles = useStyles();
   const now = useNow();
+  const all = useAfterFirstPaint();
+  const waiting = !snap.view;
   const state = snap.view?.agendaState ?? { currentAgendaItemKey: null, discussed: [] };
+  const items = all ? agenda.items : agenda.items.slice(0, FIRST_SCREEN_ITEMS);
   return (
     <section aria-labelledby="agenda-heading">
       <Text as="h2" id="agenda-heading" weight="semibold" size={400} block className={styles.heading}>
         Agenda · {agenda.label} · {agenda.totalMinutes} min
       </Text>
       <ol className={styles.list}>
-        {agenda.items.map((item, index) => {
+        {items.map((item, index) => {
           const current = state.currentAgendaItemKey === item.key;
           const discussed = state.discussed.includes(item.key);
           const used = current ? currentTimeUsed(agenda, startsAt, item.key, state.currentStartedAt, now) : null;
@@ -107,6 +126,7 @@ export function LiveAgenda({ agenda, startsAt }: { agenda: Agenda; startsAt: str
               <div className={styles.controls}>
                 <Checkbox
                   checked={discussed}
+                  disabled={waiting}
                   label="Discussed"
                   aria-label={`Discussed: ${item.title}`}
                   onChange={(_e, d) => store.setAgenda({ agendaItemKey: item.key, discussed: d.checked === true })}
@@ -128,7 +148,7 @@ export function LiveAgenda({ agenda, startsAt }: { agenda: Agenda; startsAt: str
                     ) : null}
                   </>
                 ) : (
-                  <Button size="small" appearance="subtle" aria-label={`Make current: ${item.title}`} onClick={() => store.setAgenda({ agendaItemKey: item.key, current: true })}>
+                  <Button size="small" appearance="subtle" disabled={waiting} aria-label={`Make current: ${item.title}`} onClick={() => store.setAgenda({ agendaItemKey: item.key, current: true })}>
                     Make current
                   </Button>
                 )}
