@@ -5,7 +5,10 @@ import { demoMeetingId, demoProjectId, devAuth } from "../support/testApp";
 
 // Needs the built front end (npm run build:web) with /projects/:id routed to ProjectPage.
 describe("project workspace in Chromium: a RAG change reaches the next customer call", () => {
-  const e2e = useServerAndChromium({ expectCleanExit: true });
+  // A fixed clock (a Wednesday, 10:00 in New York): on the real clock a notice due 2 h after the
+  // change falls on the next day of the browser's zone after 22:00 UTC and is rightly grouped
+  // "upcoming", not "due", which made this test fail every night from 22:00 to 24:00 UTC.
+  const e2e = useServerAndChromium({ expectCleanExit: true, env: { CALLBOOK_NOW: "2026-11-25T15:00:00Z" } });
 
   it("the PM turns RAG red with a reason; the side panel shows it with the path to green, and the notice is due", async () => {
     const context = await newSignedInContext(e2e.browser, devAuth("dana"), { viewport: { width: 1100, height: 900 } });
