@@ -118,14 +118,8 @@ export class MeetingAnswerCache {
    */
   async keyFor(db: Db, ctx: RequestContext, meetingId: string, answer: MeetingAnswer, now: Date): Promise<string | null> {
     if (!ctx.personId) return null;
-    let suffix: string;
-    if (answer === "agenda") suffix = `agenda/${Math.floor(now.getTime() / AGENDA_CLOCK_BUCKET_MS)}`;
-    else if (answer === "meeting") suffix = `meeting/${now.toISOString().slice(0, 10)}`;
-    else {
-      const generation = this.generationOf(meetingId);
-      if (generation === null) return null;
-      suffix = `capture/${generation}`;
-    }
+    const suffix = this.suffixFor(meetingId, answer, now);
+    if (suffix === null) return null;
     const base = await this.baseFor(db, ctx, ctx.personId, meetingId);
     return base === null ? null : `${base}/${suffix}`;
   }
@@ -136,13 +130,24 @@ export class MeetingAnswerCache {
    * a change): then ask keyFor. Synchronous: a repeated open's hot path makes no promise (issue 19).
    */
   heldKey(ctx: RequestContext, meetingId: string, answer: MeetingAnswer, now: Date): string | undefined {
-    if (!ctx.personId || !this.watch?.listening()) return undefined;
-    const held = this.access.get(`${ctx.tenantId}/${meetingId}/${ctx.personId}`);
-    if (!held) return undefined;
-    if (answer === "agenda") return `${held.base}/agenda/${Math.floor(now.getTime() / AGENDA_CLOCK_BUCKET_MS)}`;
-    if (answer === "meeting") return `${held.base}/meeting/${now.toISOString().slice(0, 10)}`;
+    if (!ctx.personId) return undefined;
+    const base = this.heldBase(ctx, ctx.personId, meetingId);
+    if (base === undefined) return undefined;
+    const suffix = this.suffixFor(meetingId, answer, now);
+    return suffix === null ? undefined : `${base}/${suffix}`;
+  }
+
+  /** The part of the key that is not the caller's access: the clock bucket, the UTC date or the capture generation; null when a capture cannot be cached now. */
+  private suffixFor(meetingId: string, answer: MeetingAnswer, now: Date): string | null {
+    if (answer === "agenda") return `agenda/${Math.floor(now.getTime() / AGENDA_CLOCK_BUCKET_MS)}`;
+    if (answer === "meeting") return `meeting/${now.toISOString().slice(0, 10)}`;
     const generation = this.generationOf(meetingId);
-    return generation === null ? undefined : `${held.base}/capture/${generation}`;
+    return generation === null ? null : `capture/${generation}`;
+  }
+
+  /** The caller's `audience/tenant/meeting/rev/version` held in memory while the revision watch listens, else undefined. */
+  private heldBase(ctx: RequestContext, personId: string, meetingId: string): string | undefined {
+    return this.watch?.listening() ? this.access.get(`${ctx.tenantId}/${meetingId}/${personId}`)?.base : undefined;
   }
 
   /** The answer built under `key` if it is held (not while its build runs), else undefined: then fetchBody. Synchronous. */
@@ -171,9 +176,9 @@ export class MeetingAnswerCache {
 
   /** `audience/tenant/meeting/rev/version` for a member of the meeting's project, else null. */
   private async baseFor(db: Db, ctx: RequestContext, personId: string, meetingId: string): Promise<string | null> {
+    const held = this.heldBase(ctx, personId, meetingId);
+    if (held !== undefined) return held;
     const accessKey = `${ctx.tenantId}/${meetingId}/${personId}`;
-    const held = this.watch?.listening() ? this.access.get(accessKey) : undefined;
-    if (held) return held.base;
     const before = this.changes;
     const [row] = await db
       .select({
