@@ -11,7 +11,7 @@ import { findMeetingByChat, meetingIdForChat } from "../../services/meetings/fin
 import { lookupMeeting } from "../../services/meetings/lookupMeeting";
 import { linkMeeting } from "../../services/meetings/linkMeeting";
 import { MeetingAnswerCache } from "../../services/meetings/meetingAnswerCache";
-import { sendAnswer } from "./sendAnswer";
+import { sendMeetingDetail } from "./sendAnswer";
 
 /**
  * How a Teams meeting finds its Callbook meeting (by chat id), is linked to a project, and is
@@ -29,7 +29,7 @@ export function meetingLinkRouter(deps: AppDeps, answers = new MeetingAnswerCach
     const ctx = contextOf(res);
     const id = await meetingIdForChat(deps, ctx, query);
     const now = deps.clock();
-    await sendAnswer(res, answers, await answers.keyFor(db, ctx, id, "meeting", now), async () => JSON.stringify(detail(await loadMeetingContext(db, ctx, id), now)));
+    await sendMeetingDetail(res, answers, db, ctx, id, now);
   });
 
   r.put("/by-chat", async (req, res) => {

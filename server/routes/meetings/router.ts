@@ -10,7 +10,7 @@ import { listMeetings, loadMeetingContext } from "../../services/meetings/loadMe
 import { detail } from "../../presenters/meetings";
 import { pickMeetingAttendees } from "../../services/meetings/pickMeetingAttendees";
 import { MeetingAnswerCache } from "../../services/meetings/meetingAnswerCache";
-import { sendAnswer, sendBody } from "./sendAnswer";
+import { sendAnswer, sendMeetingDetail, sendBody } from "./sendAnswer";
 import type { RequestContext } from "../../http/requestContext";
 import { resolveCallType } from "../../domain/resolveCallType";
 import { setCallType } from "../../services/meetings/setCallType";
@@ -32,7 +32,7 @@ export function meetingsRouter(deps: AppDeps, answers = new MeetingAnswerCache(d
     const { id } = parse(idParams, req.params);
     const ctx = contextOf(res);
     const now = deps.clock();
-    await sendAnswer(res, answers, await answers.keyFor(db, ctx, id, "meeting", now), async () => JSON.stringify(detail(await loadMeetingContext(db, ctx, id), now)));
+    await sendMeetingDetail(res, answers, db, ctx, id, now);
   });
 
   /** The panel opening polls the project's Planner plan (throttled; failures recorded, never thrown). */

@@ -1,5 +1,9 @@
 import type { Response } from "express";
+import type { Db } from "../../db/database";
+import type { RequestContext } from "../../http/requestContext";
 import type { AnswerBody, MeetingAnswerCache } from "../../services/meetings/meetingAnswerCache";
+import { loadMeetingContext } from "../../services/meetings/loadMeetingContext";
+import { detail } from "../../presenters/meetings";
 
 /**
  * Sends a meeting answer (JSON text from `build`): uncached when `key` is null (the build then
@@ -26,4 +30,13 @@ export function sendBody(res: Response, answer: AnswerBody): void {
   res.setHeader("ETag", answer.etag);
   res.setHeader("Content-Type", JSON_CONTENT_TYPE);
   res.send(answer.body);
+}
+
+/**
+ * Sends the MeetingDetail of meeting `id` for the caller (GET /meetings/:id and GET /meetings/by-chat):
+ * from `cache` under the caller's access and audience, else built by loadMeetingContext at `now`
+ * (which answers 403/404). Rejects as loadMeetingContext does.
+ */
+export async function sendMeetingDetail(res: Response, cache: MeetingAnswerCache, db: Db, ctx: RequestContext, id: string, now: Date): Promise<void> {
+  await sendAnswer(res, cache, await cache.keyFor(db, ctx, id, "meeting", now), async () => JSON.stringify(detail(await loadMeetingContext(db, ctx, id), now)));
 }
