@@ -92,10 +92,7 @@ async function loadOnce(browser: Browser, url: string, credential: string | null
     return {
       ms,
       waterfall,
-      jsNames: entries.filter(([name]) => name.endsWith(".js")).map(([name]) => name.replace(/^.*\//, "")),
-      jsGzipBytes: bodies.reduce((n, b) => n + gzipSync(b).length, 0),
-      jsRawBytes: bodies.reduce((n, b) => n + b.length, 0),
-      jsFiles: bodies.length,
+      ...jsWeight(entries, bodies),
     };
   } finally {
     await context.close();
@@ -138,10 +135,7 @@ async function loadInHost(browser: Browser, hostPageUrl: string, measureJsFrom?:
     return {
       ms,
       waterfall,
-      jsNames: entries.filter(([name]) => name.endsWith(".js")).map(([name]) => name.replace(/^.*\//, "")),
-      jsGzipBytes: bodies.reduce((n, b) => n + gzipSync(b).length, 0),
-      jsRawBytes: bodies.reduce((n, b) => n + b.length, 0),
-      jsFiles: bodies.length,
+      ...jsWeight(entries, bodies),
     };
   } finally {
     await context.close();
@@ -291,3 +285,13 @@ export async function benchSidePanelLoad(): Promise<BenchResult> {
 }
 
 await runAlone(import.meta.url, benchSidePanelLoad);
+
+/** The scripts a load received: their file names (from the resource entries), gzip and raw bytes of their bodies, and how many. */
+function jsWeight(entries: [string, number, number][], bodies: Buffer[]) {
+  return {
+    jsNames: entries.filter(([name]) => name.endsWith(".js")).map(([name]) => name.replace(/^.*\//, "")),
+    jsGzipBytes: bodies.reduce((n, b) => n + gzipSync(b).length, 0),
+    jsRawBytes: bodies.reduce((n, b) => n + b.length, 0),
+    jsFiles: bodies.length,
+  };
+}
